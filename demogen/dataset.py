@@ -1,0 +1,182 @@
+"""The plan (counts and parent links of every table) and the block iterator over all tables in FK order.
+
+Companies are generated in fixed blocks of COMPANY_BLOCK; the contacts, deals and activities of a company block
+are generated with it, from streams keyed by that block. So a block depends only on (seed, block), children
+never straddle blocks, and raising a count only appends rows (prefix stability). The plan holds one small
+integer per company and per deal; everything else streams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import ndtri
+
+from demogen.distributions import copula_uniform
+from demogen.generate.activities import generate_activities
+from demogen.generate.companies import company_identity, generate_companies
+from demogen.generate.contacts import generate_contacts
+from demogen.generate.context import TenantContext, build_context
+from demogen.generate.deals import generate_deals
+from demogen.generate.pipeline import generate_stages
+from demogen.generate.text import occurrence
+from demogen.generate.users import generate_users, ownership_cumulative
+from demogen.recipe import Recipe, RecipeError
+from demogen.rng import BlockStreams, choose
+from demogen.tables import TABLE_ORDER, Block
+
+COMPANY_BLOCK = 1024
+"""Companies per block; a constant of the generator version (changing it changes the data)."""
+
+
+def estimate_rows(recipe: Recipe) -> dict[str, int]:
+    """Expected row counts from the recipe's laws alone (cheap; used before any plan is built)."""
+    v = recipe.volume
+    companies = v.companies
+    deals = companies * v.deals_per_company.mean()
+    return {
+        "users": v.users,
+        "companies": companies,
+        "contacts": round(companies * v.contacts_per_company.mean()),
+        "pipeline_stages": len(recipe.pipeline.stages),
+        "deals": round(deals),
+        "activities": round(deals * v.activities_per_deal.mean()),
+    }
+
+
+def check_volume(recipe: Recipe, total: int) -> str | None:
+    """Refuse recipes above `limits.max_rows`; return a warning above `limits.warn_rows`."""
+    limits = recipe.limits
+    if total > limits.max_rows:
+        raise RecipeError(
+            "limits.max_rows",
+            f"this recipe makes about {total:,} rows, over the cap of {limits.max_rows:,}",
+            "lower volume.companies or the per-company counts, or raise limits.max_rows",
+        )
+    if total > limits.warn_rows:
+        return f"this recipe makes about {total:,} rows (limits.warn_rows = {limits.warn_rows:,})"
+    return None
+
+
+@dataclass(frozen=True)
+class Plan:
+    context: TenantContext
+    company_market: np.ndarray
+    employees: np.ndarray
+    size_z: np.ndarray
+    domain_ordinal: np.ndarray
+    contacts_per_company: np.ndarray
+    deals_per_company: np.ndarray
+    activities_per_deal: np.ndarray
+    ownership: np.ndarray
+    contact_offset: np.ndarray  # per company, first contact index (length companies + 1)
+    deal_offset: np.ndarray
+    activity_offset: np.ndarray  # per deal
+    warnings: tuple[str, ...]
+
+    @property
+    def blocks(self) -> int:
+        return -(-len(self.company_market) // COMPANY_BLOCK)
+
+    def company_range(self, block: int) -> tuple[int, int]:
+        start = block * COMPANY_BLOCK
+        return start, min(start + COMPANY_BLOCK, len(self.company_market))
+
+    def row_counts(self) -> dict[str, int]:
+        return {
+            "users": self.context.recipe.volume.users,
+            "companies": len(self.company_market),
+            "contacts": int(self.contact_offset[-1]),
+            "pipeline_stages": len(self.context.recipe.pipeline.stages),
+            "deals": int(self.deal_offset[-1]),
+            "activities": int(self.activity_offset[-1]),
+        }
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.row_counts().values())
+
+
+def _offsets(counts: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
+
+
+def build_plan(recipe: Recipe) -> Plan:
+    """Validate the volume, load market data and draw every per-company count (prefix-stable, block-keyed)."""
+    estimate_warning = check_volume(recipe, sum(estimate_rows(recipe).values()))
+    context = build_context(recipe)
+    v, rho = recipe.volume, recipe.companies.size_correlation
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("market", "employees", "z", "domain", "contacts", "deals")}
+    activities: list[np.ndarray] = []
+    for block in range(-(-v.companies // COMPANY_BLOCK)):
+        n = min(COMPANY_BLOCK, v.companies - block * COMPANY_BLOCK)
+        streams = BlockStreams(recipe.seed, "companies", block)
+        planning = BlockStreams(recipe.seed, "plan", block)
+        market = choose(streams.raw("market", n), context.market_cumulative)
+        size_u = streams.uniform("employees", n)
+        z = ndtri(size_u)
+        deals = v.deals_per_company.sample(copula_uniform(z, planning.uniform("deals", n), rho))
+        parts["market"].append(market)
+        parts["employees"].append(recipe.companies.employees.sample(size_u))
+        parts["z"].append(z)
+        parts["domain"].append(company_identity(streams, market, context).domain_base)
+        parts["contacts"].append(v.contacts_per_company.sample(copula_uniform(z, planning.uniform("contacts", n), rho)))
+        parts["deals"].append(deals)
+        activities.append(v.activities_per_deal.sample(planning.uniform("activities", int(deals.sum()))))
+    joined = {k: np.concatenate(p) for k, p in parts.items()}
+    per_deal = np.concatenate(activities)
+    deal_offset, activity_offset = _offsets(joined["deals"]), _offsets(per_deal)
+    contact_offset = _offsets(joined["contacts"])
+    exact_total = (
+        v.users
+        + v.companies
+        + len(recipe.pipeline.stages)
+        + int(contact_offset[-1])
+        + int(deal_offset[-1])
+        + int(activity_offset[-1])
+    )
+    volume_warning = check_volume(recipe, exact_total) or estimate_warning
+    return Plan(
+        context=context,
+        company_market=joined["market"],
+        employees=joined["employees"],
+        size_z=joined["z"],
+        domain_ordinal=occurrence(joined["domain"]),
+        contacts_per_company=joined["contacts"],
+        deals_per_company=joined["deals"],
+        activities_per_deal=per_deal,
+        ownership=ownership_cumulative(context),
+        contact_offset=contact_offset,
+        deal_offset=deal_offset,
+        activity_offset=activity_offset,
+        warnings=(*context.warnings, *([volume_warning] if volume_warning else [])),
+    )
+
+
+def iter_blocks(plan: Plan) -> Iterator[tuple[str, Block]]:
+    """All rows in foreign-key order: users, stages, then each company block with its children."""
+    context = plan.context
+    yield "users", generate_users(context)
+    yield "pipeline_stages", generate_stages(context)
+    for block in range(plan.blocks):
+        companies = generate_companies(context, plan, block)
+        yield "companies", companies
+        contacts = generate_contacts(context, plan, block, companies=companies)
+        yield "contacts", contacts
+        deals = generate_deals(context, plan, block, companies=companies, contacts=contacts)
+        yield "deals", deals
+        yield (
+            "activities",
+            generate_activities(context, plan, block, companies=companies, contacts=contacts, deals=deals),
+        )
+
+
+def iter_table(plan: Plan, table: str) -> Iterator[Block]:
+    """The blocks of one table only, in id order."""
+    if table not in TABLE_ORDER:
+        raise ValueError(f"unknown table {table!r}")
+    for name, block in iter_blocks(plan):
+        if name == table:
+            yield block

@@ -1,0 +1,198 @@
+"""Sinks for generated blocks: canonical CSV export, the dataset digest, and preview DataFrames.
+
+The canonical form (DESIGN.md section 3) is what makes a tenant comparable across runs and backends: UTF-8,
+`\\n`, schema column order without tenant_id, rows by id, NULL as an empty field, decimals as `1234.50`, dates
+`YYYY-MM-DD`, timestamps `YYYY-MM-DDTHH:MM:SSZ`, booleans `true`/`false`. Sinks never draw random numbers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+import pandas as pd
+
+from demogen.locales import STRINGS
+from demogen.tables import NULL, TABLE_ORDER, TABLES, Block, Column
+
+QUOTE_TRIGGERS = (",", '"', "\n", "\r")
+
+
+def _text_of_hundredths(values: np.ndarray) -> np.ndarray:
+    negative = values < 0
+    magnitude = np.abs(values)
+    whole = (magnitude // 100).astype(STRINGS)
+    cents = np.strings.zfill((magnitude % 100).astype(STRINGS), 2)
+    text = np.strings.add(np.strings.add(whole, "."), cents)
+    return np.where(negative, np.strings.add("-", text), text) if negative.any() else text
+
+
+def format_column(values: np.ndarray, column: Column) -> np.ndarray:
+    """Canonical text of one column (before CSV quoting)."""
+    kind = column.kind
+    if kind == "text":
+        return values.astype(STRINGS, copy=False)
+    if kind == "bool":
+        return np.where(values, "true", "false").astype(STRINGS)
+    present = values != NULL
+    safe = np.where(present, values, 0)
+    if kind == "int":
+        text = safe.astype(STRINGS)
+    elif kind in {"money", "decimal2"}:
+        text = _text_of_hundredths(safe)
+    elif kind == "date":
+        text = np.datetime_as_string(safe.astype("datetime64[D]")).astype(STRINGS)
+    elif kind == "timestamp":
+        text = np.strings.add(np.datetime_as_string(safe.astype("datetime64[s]"), unit="s").astype(STRINGS), "Z")
+    else:
+        raise ValueError(f"unknown column kind {kind!r}")
+    return text if present.all() else np.where(present, text, "").astype(STRINGS)
+
+
+def _quote(text: np.ndarray) -> np.ndarray:
+    needs = np.zeros(len(text), dtype=bool)
+    for trigger in QUOTE_TRIGGERS:
+        needs |= np.strings.find(text, trigger) >= 0
+    if not needs.any():
+        return text
+    quoted = np.strings.add(np.strings.add('"', np.strings.replace(text[needs], '"', '""')), '"')
+    out = text.copy()
+    out[needs] = quoted
+    return out
+
+
+def csv_header(table: str) -> bytes:
+    return (",".join(c.name for c in TABLES[table]) + "\n").encode("utf-8")
+
+
+def csv_bytes(table: str, block: Block) -> bytes:
+    """The canonical CSV lines (no header) of one block."""
+    columns = TABLES[table]
+    if len(block["id"]) == 0:
+        return b""
+    line = _quote(format_column(block[columns[0].name], columns[0]))
+    for column in columns[1:]:
+        line = np.strings.add(np.strings.add(line, ","), _quote(format_column(block[column.name], column)))
+    return ("\n".join(line.tolist()) + "\n").encode("utf-8")
+
+
+class CanonicalCsvSink:
+    """Writes each table's canonical CSV to its own binary handle; the digest hashes them in table order."""
+
+    def __init__(self, handles: dict[str, BinaryIO]) -> None:
+        self._handles = handles
+        for table in TABLE_ORDER:
+            handles[table].write(csv_header(table))
+
+    def write(self, table: str, block: Block) -> None:
+        self._handles[table].write(csv_bytes(table, block))
+
+    def digest(self) -> str:
+        sha = hashlib.sha256()
+        for table in TABLE_ORDER:
+            handle = self._handles[table]
+            handle.flush()
+            handle.seek(0)
+            sha.update(f"== {table}\n".encode())
+            while chunk := handle.read(1 << 20):
+                sha.update(chunk)
+        return sha.hexdigest()
+
+
+def digest_blocks(blocks: Iterable[tuple[str, Block]]) -> str:
+    """The dataset digest of a stream of blocks, spooled through anonymous temporary files."""
+    with contextlib.ExitStack() as stack:
+        handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
+        sink = CanonicalCsvSink(handles)
+        for table, block in blocks:
+            sink.write(table, block)
+        return sink.digest()
+
+
+def export_blocks(blocks: Iterable[tuple[str, Block]], out_dir: Path) -> str:
+    """Write `<table>.csv` files into out_dir atomically (a hidden staging folder, then renames); returns the digest.
+
+    If generation fails midway, the staging folder is removed and out_dir keeps what it had.
+    """
+    out_dir = Path(out_dir)
+    created = not out_dir.exists()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".demogen-export-", dir=out_dir))
+    try:
+        with contextlib.ExitStack() as stack:
+            handles = {table: stack.enter_context((staging / f"{table}.csv").open("w+b")) for table in TABLE_ORDER}
+            sink = CanonicalCsvSink(handles)
+            for table, block in blocks:
+                sink.write(table, block)
+            digest = sink.digest()
+        for table in TABLE_ORDER:
+            os.replace(staging / f"{table}.csv", out_dir / f"{table}.csv")
+        return digest
+    except BaseException:
+        if created:
+            shutil.rmtree(out_dir, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def block_frame(table: str, block: Block) -> pd.DataFrame:
+    """A typed DataFrame of one block for previews, the app and notebooks (internal columns dropped)."""
+    data = {}
+    for column in TABLES[table]:
+        values = block[column.name]
+        if column.kind == "text":
+            data[column.name] = pd.array(values.astype(object), dtype="string")
+        elif column.kind in {"money", "decimal2"}:
+            data[column.name] = values / 100
+        elif column.kind in {"timestamp", "date"}:
+            unit = "s" if column.kind == "timestamp" else "D"
+            stamps = np.where(values == NULL, np.datetime64("NaT"), values.astype(f"datetime64[{unit}]"))
+            data[column.name] = pd.to_datetime(stamps)
+        elif column.kind == "int" and column.nullable:
+            data[column.name] = pd.array(np.where(values == NULL, None, values), dtype="Int64")
+        else:
+            data[column.name] = values
+    return pd.DataFrame(data)
+
+
+def preview_frames(blocks: Iterable[tuple[str, Block]], rows: int) -> dict[str, pd.DataFrame]:
+    """The first `rows` rows of every table, stopping as soon as each table has them."""
+    frames: dict[str, list[pd.DataFrame]] = {table: [] for table in TABLE_ORDER}
+    have = dict.fromkeys(TABLE_ORDER, 0)
+    for table, block in blocks:
+        if have[table] < rows:
+            frame = block_frame(table, block).head(rows - have[table])
+            frames[table].append(frame)
+            have[table] += len(frame)
+        if all(count >= rows for count in have.values()):
+            break
+    return {
+        table: pd.concat(parts, ignore_index=True) if parts else block_frame(table, _empty(table))
+        for table, parts in frames.items()
+    }
+
+
+def _empty(table: str) -> Block:
+    return {
+        c.name: np.array([], dtype=STRINGS if c.kind == "text" else bool if c.kind == "bool" else np.int64)
+        for c in TABLES[table]
+    }
+
+
+def collect_frames(blocks: Iterable[tuple[str, Block]]) -> dict[str, pd.DataFrame]:
+    """Whole tables as DataFrames (for analysis of moderate tenants; the sinks above stream instead)."""
+    parts: dict[str, list[pd.DataFrame]] = {table: [] for table in TABLE_ORDER}
+    for table, block in blocks:
+        parts[table].append(block_frame(table, block))
+    return {
+        table: pd.concat(frames, ignore_index=True) if frames else block_frame(table, _empty(table))
+        for table, frames in parts.items()
+    }

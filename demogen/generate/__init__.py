@@ -1,0 +1,1 @@
+"""One module per entity: (context, plan, block) -> columnar block. No I/O, no clock, no global RNG."""

@@ -1,0 +1,161 @@
+"""Customer companies: name, unique domain, industry, size-driven revenue, a coherent address and landline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from demogen.generate.context import TenantContext
+from demogen.generate.text import concat, fill_templates, partition, significant_round
+from demogen.locales import STRINGS
+from demogen.rng import BlockStreams, choose, cumulative_weights
+from demogen.tables import Block
+
+INDUSTRIES = (
+    # (industry, share of B2B accounts in permille, revenue per employee in USD)
+    ("Software", 120, 250_000),
+    ("IT Services", 90, 160_000),
+    ("Manufacturing", 140, 320_000),
+    ("Wholesale", 70, 700_000),
+    ("Retail", 60, 220_000),
+    ("Financial Services", 60, 420_000),
+    ("Healthcare", 70, 150_000),
+    ("Construction", 60, 260_000),
+    ("Logistics", 50, 240_000),
+    ("Professional Services", 90, 140_000),
+    ("Energy", 25, 900_000),
+    ("Education", 30, 90_000),
+    ("Media", 30, 200_000),
+    ("Hospitality", 30, 70_000),
+    ("Real Estate", 25, 350_000),
+    ("Telecommunications", 20, 480_000),
+)
+INDUSTRY_NAMES = np.array([i[0] for i in INDUSTRIES], dtype=STRINGS)
+INDUSTRY_CUMULATIVE = cumulative_weights(np.array([i[1] for i in INDUSTRIES]))
+REVENUE_PER_EMPLOYEE = np.array([i[2] for i in INDUSTRIES], dtype=np.float64)
+
+NAME_PATTERNS = 4  # stem+sector, surname+sector, surname & surname, stem alone
+PATTERN_CUMULATIVE = cumulative_weights(np.array([45, 25, 12, 18]))
+EMAIL_PATTERNS = ("first.last", "flast", "first", "firstl", "first_last")
+EMAIL_PATTERN_CUMULATIVE = cumulative_weights(np.array([62, 18, 8, 6, 6]))
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a company is called and the stem of its web domain."""
+
+    name: np.ndarray
+    domain_base: np.ndarray
+
+
+def company_identity(streams: BlockStreams, market: np.ndarray, context: TenantContext) -> Identity:
+    """Brand-like names in the market's language with a legal form, and a matching ASCII domain stem."""
+    n = len(market)
+    pattern = choose(streams.raw("name_pattern", n), PATTERN_CUMULATIVE)
+    raws = {key: streams.raw(key, n) for key in ("stem", "sector", "surname", "surname2", "legal_form", "suffix")}
+    name = np.empty(n, dtype=STRINGS)
+    slug = np.empty(n, dtype=STRINGS)
+    suffix = np.empty(n, dtype=STRINGS)
+    for index, locale in enumerate(context.markets):
+        rows = np.flatnonzero(market == index)
+        if rows.size == 0:
+            continue
+        stem = choose(raws["stem"][rows], locale.stems.cumulative)
+        sector = choose(raws["sector"][rows], locale.sectors.cumulative)
+        last = choose(raws["surname"][rows], locale.last_names.cumulative)
+        last2 = choose(raws["surname2"][rows], locale.last_names.cumulative)
+        form = choose(raws["legal_form"][rows], locale.legal_forms.cumulative)
+        tld = choose(raws["suffix"][rows], locale.email_suffixes.cumulative)
+        words = {
+            "stem": (locale.stems["word"][stem], locale.stems["slug"][stem]),
+            "sector": (locale.sectors["word"][sector], locale.sectors["slug"][sector]),
+            "last": (locale.last_names["name"][last], locale.last_names["ascii"][last]),
+            "last2": (locale.last_names["name"][last2], locale.last_names["ascii"][last2]),
+        }
+        p = pattern[rows]
+        base_name = np.where(
+            p == 0,
+            concat(words["stem"][0], " ", words["sector"][0]),
+            np.where(
+                p == 1,
+                concat(words["last"][0], " ", words["sector"][0]),
+                np.where(p == 2, concat(words["last"][0], " & ", words["last2"][0]), words["stem"][0]),
+            ),
+        )
+        base_slug = np.where(
+            p == 0,
+            concat(words["stem"][1], words["sector"][1]),
+            np.where(
+                p == 1,
+                concat(words["last"][1], words["sector"][1]),
+                np.where(p == 2, concat(words["last"][1], words["last2"][1]), words["stem"][1]),
+            ),
+        )
+        name[rows] = concat(base_name, " ", locale.legal_forms["form"][form])
+        slug[rows] = base_slug
+        suffix[rows] = locale.email_suffixes["suffix"][tld]
+    return Identity(name=name, domain_base=concat(slug, "|", suffix))
+
+
+def domain_from_base(domain_base: np.ndarray, ordinal: np.ndarray) -> np.ndarray:
+    """`slug|suffix` -> `slug.suffix`, with the n-th repeat of a domain numbered (`acme2.com`)."""
+    slug, _, suffix = partition(domain_base, "|")
+    numbered = ordinal > 0
+    if numbered.any():
+        slug = slug.copy()
+        slug[numbered] = concat(slug[numbered], (ordinal[numbered] + 1).astype(STRINGS))
+    return concat(slug, ".", suffix)
+
+
+def generate_companies(context: TenantContext, plan, block: int) -> Block:
+    start, stop = plan.company_range(block)
+    n = stop - start
+    streams = BlockStreams(context.recipe.seed, "companies", block)
+    market = plan.company_market[start:stop]
+    identity = company_identity(streams, market, context)
+    employees = plan.employees[start:stop]
+    industry = choose(streams.raw("industry", n), INDUSTRY_CUMULATIVE)
+    noise = np.exp(0.45 * (streams.uniform("revenue_noise", n) - 0.5) * 2)
+    revenue = significant_round(employees * REVENUE_PER_EMPLOYEE[industry] * noise * context.usd_to_currency)
+    city_raw, street_raw = streams.raw("city", n), streams.raw("street", n)
+    number_raw = streams.raw("house_number", n)
+    digits = streams.digits("phone", n, 32)
+    columns = {k: np.empty(n, dtype=STRINGS) for k in ("country", "region", "city", "postal_code", "street", "phone")}
+    zone = np.empty(n, dtype=np.int64)
+    templates = np.empty(n, dtype=STRINGS)
+    for index, locale in enumerate(context.markets):
+        rows = np.flatnonzero(market == index)
+        if rows.size == 0:
+            continue
+        city = choose(city_raw[rows], locale.cities.cumulative)
+        street = locale.streets["street"][choose(street_raw[rows], locale.streets.cumulative)]
+        number = ((number_raw[rows] % np.uint64(locale.house_number_max)) + np.uint64(1)).astype(STRINGS)
+        columns["street"][rows] = (
+            concat(street, " ", number) if locale.street_format.startswith("{street}") else concat(number, " ", street)
+        )
+        columns["country"][rows] = locale.code
+        for key in ("region", "city", "postal_code"):
+            columns[key][rows] = locale.cities[key][city]
+        prefix = locale.city_fixed_prefix[city]
+        templates[rows] = locale.fixed_prefixes["template"][prefix]
+        zone[rows] = index
+    columns["phone"] = fill_templates(templates, digits)
+    span = max(context.as_of_day - 21 - context.history_start_day, 1)
+    created_day = context.history_start_day + np.floor(streams.uniform("created_day", n) ** 1.5 * span)
+    created = context.clock.moment(created_day, streams, "created", zone)
+    return {
+        "id": np.arange(start + 1, stop + 1, dtype=np.int64),
+        "name": identity.name,
+        "domain": domain_from_base(identity.domain_base, plan.domain_ordinal[start:stop]),
+        "industry": INDUSTRY_NAMES[industry],
+        "employees": employees,
+        "annual_revenue": (revenue * 100).astype(np.int64),
+        **columns,
+        "owner_id": choose(streams.raw("owner", n), plan.ownership) + 1,
+        "created_at": created,
+        "_zone": zone,
+        "_phone_template": templates,
+        "_email_pattern": choose(streams.raw("email_pattern", n), EMAIL_PATTERN_CUMULATIVE),
+        "_market": market,
+    }

@@ -1,0 +1,77 @@
+"""Everything generation needs that does not depend on the block: recipe, market data, dates, currency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from demogen.generate.timing import SECONDS_PER_DAY, WorkingClock
+from demogen.locales import LocaleData, fold_ascii, load_locale, resolve_markets
+from demogen.recipe import Recipe
+from demogen.rng import cumulative_weights, integer_weights
+
+EPOCH = dt.date(1970, 1, 1)
+
+USD_PER_UNIT = {"USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CHF": 1.13}
+"""Approximate 2024-2025 average exchange rates, used only to express company revenue in the tenant currency."""
+
+
+@dataclass(frozen=True)
+class TenantContext:
+    recipe: Recipe
+    markets: tuple[LocaleData, ...]
+    market_cumulative: np.ndarray
+    home: LocaleData
+    tenant_domain: str
+    as_of_day: int  # days since epoch
+    history_start_day: int
+    warnings: tuple[str, ...]
+
+    @property
+    def clock(self) -> WorkingClock:
+        """Working time in the customer markets (zone index = market index)."""
+        hours = self.recipe.activities
+        return WorkingClock(tuple(m.timezone for m in self.markets), hours.working_hours, hours.weekend_share)
+
+    @property
+    def home_clock(self) -> WorkingClock:
+        return WorkingClock((self.home.timezone,), self.recipe.activities.working_hours, 0.0)
+
+    @property
+    def as_of_seconds(self) -> int:
+        return self.as_of_day * SECONDS_PER_DAY
+
+    @property
+    def currency(self) -> str:
+        return self.home.currency
+
+    @property
+    def usd_to_currency(self) -> float:
+        return 1.0 / USD_PER_UNIT.get(self.currency, 1.0)
+
+
+def day_number(day: dt.date) -> int:
+    return (day - EPOCH).days
+
+
+def build_context(recipe: Recipe) -> TenantContext:
+    """Resolve markets (with fallback warnings) and load their data; the only I/O before generation."""
+    mix, warnings = resolve_markets(recipe.locales, strict=recipe.strict_locales)
+    home_code, home_warnings = resolve_markets({recipe.tenant.country: 1.0}, strict=recipe.strict_locales)
+    markets = tuple(load_locale(code) for code in mix)
+    home = load_locale(next(iter(home_code)))
+    domain = recipe.tenant.domain or f"{fold_ascii(recipe.tenant.name, {})}.{home.email_suffixes['suffix'][0]}"
+    as_of_day = day_number(recipe.as_of)
+    history_days = round(recipe.tenant.history_months * 30.4375)
+    return TenantContext(
+        recipe=recipe,
+        markets=markets,
+        market_cumulative=cumulative_weights(integer_weights(mix)),
+        home=home,
+        tenant_domain=domain,
+        as_of_day=as_of_day,
+        history_start_day=as_of_day - history_days,
+        warnings=tuple(warnings + [w.replace("locales.", "tenant.country: ") for w in home_warnings]),
+    )

@@ -1,0 +1,334 @@
+"""Load and validate `locales/<CC>/` into immutable arrays with integer cumulative weights.
+
+All per-string work (ASCII folding for emails and domains, phone templates) happens once per vocabulary entry
+here, so generation only indexes arrays. Lists are read as plain strings: no NA conversion (`Null` is a real
+surname).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import phonenumbers
+
+from demogen.rng import cumulative_weights
+
+FALLBACK_MARKET = "US"
+FORBIDDEN_WORDS = ("demo", "fake", "test", "sample", "lorem", "example")
+STRINGS = np.dtypes.StringDType()
+
+FILES = {
+    "first_names.csv": ("name", "gender", "weight"),
+    "last_names.csv": ("name", "weight"),
+    "cities.csv": ("city", "region", "postal_code", "weight"),
+    "streets.csv": ("street", "weight"),
+    "company_words.csv": ("word", "kind", "weight"),
+    "legal_forms.csv": ("form", "weight"),
+    "job_titles.csv": ("title", "seniority", "weight"),
+    "email_domains.csv": ("suffix", "weight"),
+    "phone_prefixes.csv": ("prefix", "kind", "length", "area", "template", "weight"),
+}
+ALLOWED = {
+    ("first_names.csv", "gender"): {"F", "M"},
+    ("company_words.csv", "kind"): {"stem", "sector"},
+    ("job_titles.csv", "seniority"): {"executive", "director", "manager", "professional", "assistant"},
+    ("phone_prefixes.csv", "kind"): {"fixed", "mobile"},
+}
+LOCALE_KEYS = {
+    "name",
+    "language",
+    "currency",
+    "timezone",
+    "phone_region",
+    "mobile_share",
+    "formats",
+    "transliteration",
+}
+
+
+class LocaleError(ValueError):
+    """A locale folder that cannot be used, with the file and the fix."""
+
+
+def locales_root() -> Path:
+    """`$DEMOGEN_LOCALES_DIR`, else the `locales/` folder shipped beside the package."""
+    override = os.environ.get("DEMOGEN_LOCALES_DIR")
+    return Path(override) if override else Path(__file__).resolve().parent.parent / "locales"
+
+
+def available_markets(root: Path | None = None) -> list[str]:
+    root = root or locales_root()
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "locale.toml").is_file())
+
+
+@dataclass(frozen=True)
+class Table:
+    """A weighted vocabulary: string columns plus integer cumulative weights for exact choice."""
+
+    columns: dict[str, np.ndarray]
+    cumulative: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.cumulative)
+
+    def __getitem__(self, column: str) -> np.ndarray:
+        return self.columns[column]
+
+    def subset(self, rows: np.ndarray) -> Table:
+        weights = np.diff(self.cumulative, prepend=0)[rows]
+        return Table({k: v[rows] for k, v in self.columns.items()}, cumulative_weights(weights))
+
+
+@dataclass(frozen=True)
+class LocaleData:
+    """One market, ready for vectorised generation."""
+
+    code: str
+    name: str
+    language: str
+    currency: str
+    timezone: str
+    phone_region: str
+    mobile_share: float
+    street_format: str
+    house_number_max: int
+    first_names: dict[str, Table]  # by gender "F" / "M", with an "ascii" column
+    last_names: Table  # with an "ascii" column
+    cities: Table
+    streets: Table
+    stems: Table  # with a "slug" column
+    sectors: Table  # with a "slug" column
+    legal_forms: Table
+    job_titles: Table
+    email_suffixes: Table
+    fixed_prefixes: Table  # columns prefix, template, area
+    mobile_prefixes: Table
+    city_fixed_prefix: np.ndarray = field(repr=False)  # per city row: a fixed prefix row index
+    city_has_area_code: np.ndarray = field(repr=False)
+
+
+def fold_ascii(text: str, transliteration: dict[str, str]) -> str:
+    """Lower-case ASCII for emails and domains: market rules first (Müller -> mueller), then accents dropped."""
+    for source, target in transliteration.items():
+        text = text.replace(source, target)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
+    stripped = stripped.replace("æ", "ae").replace("Æ", "Ae").replace("œ", "oe").replace("đ", "d")
+    return re.sub(r"[^a-z0-9]", "", stripped.lower())
+
+
+def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
+    if not path.is_file():
+        raise LocaleError(f"{path}: missing — every market needs {path.name} ({', '.join(header)})")
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        found = tuple(next(reader, ()))
+        if found != header:
+            raise LocaleError(f"{path}: header is {','.join(found)} — it must be {','.join(header)}")
+        columns: dict[str, list[str]] = {name: [] for name in header}
+        for line_no, row in enumerate(reader, start=2):
+            if len(row) != len(header):
+                raise LocaleError(f"{path}:{line_no}: {len(row)} fields — expected {len(header)}")
+            for name, value in zip(header, row, strict=True):
+                columns[name].append(value)
+    if not columns[header[0]]:
+        raise LocaleError(f"{path}: no rows — add at least one")
+    return columns
+
+
+def _table(columns: dict[str, list[str]], path: Path) -> Table:
+    try:
+        weights = np.array([int(w) for w in columns["weight"]], dtype=np.int64)
+    except ValueError:
+        raise LocaleError(f"{path}: a weight is not an integer — weights are positive integers") from None
+    if (weights <= 0).any():
+        raise LocaleError(f"{path}: a weight is not positive — weights are positive integers")
+    data = {k: np.array(v, dtype=STRINGS) for k, v in columns.items() if k != "weight"}
+    return Table(data, cumulative_weights(weights))
+
+
+def _with_ascii(table: Table, source: str, target: str, transliteration: dict[str, str]) -> Table:
+    folded = [fold_ascii(str(value), transliteration) or "x" for value in table[source]]
+    return Table({**table.columns, target: np.array(folded, dtype=STRINGS)}, table.cumulative)
+
+
+def _check_rows(code: str, raw: dict[str, dict[str, list[str]]], root: Path) -> None:
+    for (file, column), allowed in ALLOWED.items():
+        bad = sorted(set(raw[file][column]) - allowed)
+        if bad:
+            raise LocaleError(f"{root / file}: {column} {bad[0]!r} — use one of {', '.join(sorted(allowed))}")
+    for file, columns in raw.items():
+        for column, values in columns.items():
+            if column in {"weight", "area"}:
+                continue
+            if any(not v.strip() or v != v.strip() for v in values):
+                raise LocaleError(f"{root / file}: empty or padded {column} — trim values and drop empty rows")
+        key = [c for c in columns if c != "weight"]
+        rows = list(zip(*(columns[c] for c in key), strict=True))
+        if len(set(rows)) != len(rows):
+            raise LocaleError(f"{root / file}: duplicate rows — merge them and add their weights")
+        weights = [int(w) for w in columns["weight"]] if all(w.isdigit() for w in columns["weight"]) else None
+        if weights is not None:
+            order = sorted(range(len(rows)), key=lambda i: (-weights[i], rows[i]))
+            if order != list(range(len(rows))):
+                raise LocaleError(f"{root / file}: rows are not sorted — sort by weight descending, then value")
+    for file in ("company_words.csv", "streets.csv", "job_titles.csv", "legal_forms.csv"):
+        for value in raw[file][FILES[file][0]]:
+            lowered = value.lower()
+            if any(word in lowered for word in FORBIDDEN_WORDS):
+                raise LocaleError(f"{root / file}: {value!r} contains a forbidden word — remove it")
+    _ = code
+
+
+def _check_phone_prefixes(region: str, columns: dict[str, list[str]], cities: set[str], path: Path) -> None:
+    for prefix, kind, length, area, template in zip(
+        columns["prefix"],
+        columns["kind"],
+        columns["length"],
+        columns["area"],
+        columns["template"],
+        strict=True,
+    ):
+        if area and area not in cities:
+            raise LocaleError(f"{path}: area {area!r} is not a city of cities.csv — fix the name or clear it")
+        if not prefix.isdigit() or not length.isdigit():
+            raise LocaleError(f"{path}: prefix {prefix!r} — prefixes and lengths are digits")
+        for fill in ("0", "9"):
+            number = template.replace("#", fill)
+            parsed = phonenumbers.parse(number, region)
+            if not phonenumbers.is_valid_number(parsed):
+                raise LocaleError(f"{path}: {number} (template {template}) is not valid — rebuild the prefixes")
+            if not phonenumbers.national_significant_number(parsed).startswith(prefix):
+                raise LocaleError(f"{path}: template {template} does not start with prefix {prefix}")
+        _ = kind
+
+
+def _read_toml(path: Path) -> dict:
+    if not path.is_file():
+        raise LocaleError(f"{path}: missing — every market needs a locale.toml")
+    try:
+        meta = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise LocaleError(f"{path}: invalid TOML ({error}) — fix the syntax") from None
+    unknown = sorted(set(meta) - LOCALE_KEYS)
+    missing = sorted({"name", "language", "currency", "timezone", "phone_region"} - set(meta))
+    if unknown:
+        raise LocaleError(f"{path}: unknown key {unknown[0]!r} — allowed: {', '.join(sorted(LOCALE_KEYS))}")
+    if missing:
+        raise LocaleError(f"{path}: missing key {missing[0]!r} — add it")
+    return meta
+
+
+def _city_prefixes(cities: Table, fixed: Table) -> tuple[np.ndarray, np.ndarray]:
+    """For each city row, the heaviest fixed prefix that serves the city (area code), else the heaviest overall."""
+    first_for_area: dict[str, int] = {}
+    for index, area in enumerate(fixed["area"]):
+        first_for_area.setdefault(str(area), index)
+    fallback = 0
+    mapped = np.array([first_for_area.get(str(c), -1) for c in cities["city"]], dtype=np.int64)
+    return np.where(mapped < 0, fallback, mapped), mapped >= 0
+
+
+def _part(table: Table, column: str, value: str, path: Path) -> Table:
+    rows = np.flatnonzero(table[column] == value)
+    if rows.size == 0:
+        raise LocaleError(f"{path}: no rows with {column} {value!r} — add some")
+    return table.subset(rows)
+
+
+def read_locale(folder: Path, *, verify_phones: bool = False) -> LocaleData:
+    """Read and check one market folder (phone templates are checked with libphonenumber if asked)."""
+    folder = Path(folder)
+    code = folder.name.upper()
+    meta = _read_toml(folder / "locale.toml")
+    raw = {name: _read_csv(folder / name, header) for name, header in FILES.items()}
+    _check_rows(code, raw, folder)
+    if verify_phones:
+        _check_phone_prefixes(
+            meta["phone_region"],
+            raw["phone_prefixes.csv"],
+            set(raw["cities.csv"]["city"]),
+            folder / "phone_prefixes.csv",
+        )
+    tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
+    translit = {str(k): str(v) for k, v in (meta.get("transliteration") or {}).items()}
+    first = _with_ascii(tables["first_names.csv"], "name", "ascii", translit)
+    words = _with_ascii(tables["company_words.csv"], "word", "slug", translit)
+    prefixes = tables["phone_prefixes.csv"]
+    fixed = _part(prefixes, "kind", "fixed", folder / "phone_prefixes.csv")
+    has_mobile = bool((prefixes["kind"] == "mobile").any())
+    mobile = _part(prefixes, "kind", "mobile", folder / "phone_prefixes.csv") if has_mobile else fixed
+    cities = tables["cities.csv"]
+    city_prefix, has_area = _city_prefixes(cities, fixed)
+    formats = meta.get("formats") or {}
+    return LocaleData(
+        code=code,
+        name=meta["name"],
+        language=meta["language"],
+        currency=meta["currency"],
+        timezone=meta["timezone"],
+        phone_region=meta["phone_region"],
+        mobile_share=float(meta.get("mobile_share", 0.35)),
+        street_format=formats.get("street_address", "{number} {street}"),
+        house_number_max=int(formats.get("house_number_max", 200)),
+        first_names={g: _part(first, "gender", g, folder / "first_names.csv") for g in ("F", "M")},
+        last_names=_with_ascii(tables["last_names.csv"], "name", "ascii", translit),
+        cities=cities,
+        streets=tables["streets.csv"],
+        stems=_part(words, "kind", "stem", folder / "company_words.csv"),
+        sectors=_part(words, "kind", "sector", folder / "company_words.csv"),
+        legal_forms=tables["legal_forms.csv"],
+        job_titles=tables["job_titles.csv"],
+        email_suffixes=tables["email_domains.csv"],
+        fixed_prefixes=fixed,
+        mobile_prefixes=mobile,
+        city_fixed_prefix=city_prefix,
+        city_has_area_code=has_area,
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _load_cached(folder: str) -> LocaleData:
+    return read_locale(Path(folder))
+
+
+def load_locale(code: str, root: Path | None = None) -> LocaleData:
+    """The market's data, cached per process (loading is the only I/O before generation)."""
+    folder = (root or locales_root()) / code
+    if not (folder / "locale.toml").is_file():
+        raise LocaleError(f"locales/{code}: not a supported market — use one of {', '.join(available_markets())}")
+    return _load_cached(str(folder.resolve()))
+
+
+def resolve_markets(mix: dict[str, float], *, strict: bool) -> tuple[dict[str, float], list[str]]:
+    """Map unsupported markets to the fallback market (with a warning), or refuse in strict mode."""
+    supported = set(available_markets())
+    resolved: dict[str, float] = {}
+    warnings: list[str] = []
+    for code, share in mix.items():
+        target = code
+        if code not in supported:
+            if strict:
+                raise LocaleError(
+                    f"locales.{code}: market not supported — use one of {', '.join(sorted(supported))} or drop strict"
+                )
+            warnings.append(f"locales.{code}: market not supported, using {FALLBACK_MARKET} data for its share")
+            target = FALLBACK_MARKET
+        resolved[target] = resolved.get(target, 0.0) + share
+    return dict(sorted(resolved.items())), warnings
+
+
+def validate_locale_dir(folder: Path) -> LocaleData:
+    """Full validation of a (custom) market folder, phone templates included."""
+    return read_locale(folder, verify_phones=True)

@@ -1,0 +1,299 @@
+"""TOML recipe -> validated, frozen config objects; defaults, volume limits and the recipe digest.
+
+A recipe plus its seed and `as_of` date fully describes a tenant. Validation errors carry the key path and a
+fix, so the CLI and the app can show one readable line (`volume.companies: must be >= 1 — ...`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from demogen import GENERATOR_VERSION
+from demogen.distributions import AmountLaw, CountLaw, LogNormal, LogNormalCount, NegBinomCount, PoissonCount
+
+MARKET_CODE = re.compile(r"^[A-Z]{2}$")
+MAX_SEED = 2**63 - 1
+
+
+class RecipeError(ValueError):
+    """A recipe problem: where (key path), what is wrong, and how to fix it."""
+
+    def __init__(self, where: str, problem: str, fix: str) -> None:
+        super().__init__(f"{where}: {problem} — {fix}")
+        self.where, self.problem, self.fix = where, problem, fix
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Tenant(_Section):
+    name: str = Field(min_length=1, max_length=120)
+    country: str = "US"
+    as_of: dt.date | None = None
+    history_months: int = Field(default=24, ge=1, le=120)
+    domain: str | None = Field(default=None, pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+    @field_validator("country")
+    @classmethod
+    def _country_code(cls, value: str) -> str:
+        if not MARKET_CODE.match(value):
+            raise ValueError("must be a two-letter upper-case country code — write it like US, GB or DE")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name_visible(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank — give the tenant a name")
+        return value.strip()
+
+
+class Volume(_Section):
+    users: int = Field(default=12, ge=1, le=5000)
+    companies: int = Field(default=500, ge=1)
+    contacts_per_company: CountLaw = LogNormalCount(dist="lognormal", median=3, sigma=0.8, min=1, max=60)
+    deals_per_company: CountLaw = PoissonCount(dist="poisson", mean=1.5, max=25)
+    activities_per_deal: CountLaw = NegBinomCount(dist="negbinom", mean=6, dispersion=2, max=120)
+
+    @field_validator("contacts_per_company")
+    @classmethod
+    def _every_company_has_a_contact(cls, law: Any) -> Any:
+        if getattr(law, "min", 1) < 1 and getattr(law, "value", 1) < 1:
+            raise ValueError("min must be >= 1 — every company needs a contact for its deals; set min = 1")
+        return law
+
+
+class DealAmount(_Section):
+    """The amount law plus how typed-in amounts look (`nice`: 12,500; `cents`: 12,437.19)."""
+
+    law: AmountLaw
+    rounding: str = Field(default="nice", pattern="^(nice|cents)$")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_rounding(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "law" not in data:
+            data = dict(data)
+            rounding = data.pop("rounding", "nice")
+            return {"law": data, "rounding": rounding}
+        return data
+
+
+class Deals(_Section):
+    amount: DealAmount = DealAmount.model_validate(
+        {"dist": "pareto", "alpha": 1.3, "minimum": 2000, "cap": 2_000_000, "rounding": "nice"}
+    )
+    win_rate: float = Field(default=0.28, gt=0, lt=1)
+    sales_cycle_days: LogNormal = LogNormal(dist="lognormal", median=45, sigma=0.7, min=3, max=540)
+
+
+class Stage(_Section):
+    name: str = Field(min_length=1, max_length=60)
+    probability: float = Field(ge=0, le=1)
+    is_closed: bool = False
+    is_won: bool = False
+
+
+DEFAULT_STAGES = (
+    Stage(name="Lead", probability=0.1),
+    Stage(name="Qualified", probability=0.2),
+    Stage(name="Discovery", probability=0.4),
+    Stage(name="Proposal", probability=0.6),
+    Stage(name="Negotiation", probability=0.8),
+    Stage(name="Closed Won", probability=1.0, is_closed=True, is_won=True),
+    Stage(name="Closed Lost", probability=0.0, is_closed=True, is_won=False),
+)
+
+
+class Pipeline(_Section):
+    stages: tuple[Stage, ...] = DEFAULT_STAGES
+
+    @field_validator("stages")
+    @classmethod
+    def _one_won_one_lost(cls, stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
+        open_stages = [s for s in stages if not s.is_closed]
+        won = [s for s in stages if s.is_closed and s.is_won]
+        lost = [s for s in stages if s.is_closed and not s.is_won]
+        if not open_stages or len(won) != 1 or len(lost) != 1:
+            raise ValueError(
+                "needs at least one open stage, exactly one closed-won and one closed-lost stage"
+                " — mark the final stages with is_closed/is_won"
+            )
+        if len({s.name for s in stages}) != len(stages):
+            raise ValueError("stage names must be unique — rename the repeated stage")
+        if any(s.is_won and not s.is_closed for s in stages):
+            raise ValueError("a won stage must also be closed — set is_closed = true")
+        return stages
+
+
+class Companies(_Section):
+    employees: LogNormalCount = LogNormalCount(dist="lognormal", median=45, sigma=1.6, min=1, max=250_000)
+    size_correlation: float = Field(default=0.6, ge=0, lt=1)
+
+
+class Users(_Section):
+    ownership_skew: float = Field(default=1.1, ge=0, le=5)
+
+
+class Activities(_Section):
+    working_hours: tuple[int, int] = (8, 18)
+    weekend_share: float = Field(default=0.03, ge=0, le=1)
+
+    @field_validator("working_hours")
+    @classmethod
+    def _hours(cls, hours: tuple[int, int]) -> tuple[int, int]:
+        start, end = hours
+        if not 0 <= start < end <= 24:
+            raise ValueError("must be [start, end] with 0 <= start < end <= 24 — for example [8, 18]")
+        return hours
+
+
+class Limits(_Section):
+    warn_rows: int = Field(default=20_000, ge=1)
+    max_rows: int = Field(default=2_000_000, ge=1)
+
+    @model_validator(mode="after")
+    def _order(self) -> Limits:
+        if self.warn_rows > self.max_rows:
+            raise ValueError("warn_rows must not exceed max_rows — lower warn_rows or raise max_rows")
+        return self
+
+
+PositiveShare = Annotated[float, Field(gt=0)]
+
+
+class Recipe(_Section):
+    """A complete, validated recipe. `seed` and `tenant.as_of` are always resolved."""
+
+    seed: int = Field(default=1, ge=0, le=MAX_SEED)
+    tenant: Tenant
+    locales: dict[str, PositiveShare] = Field(default_factory=lambda: {"US": 1.0})
+    strict_locales: bool = False
+    volume: Volume = Volume()
+    companies: Companies = Companies()
+    users: Users = Users()
+    deals: Deals = Deals()
+    pipeline: Pipeline = Pipeline()
+    activities: Activities = Activities()
+    limits: Limits = Limits()
+
+    @field_validator("locales")
+    @classmethod
+    def _market_codes(cls, mix: dict[str, float]) -> dict[str, float]:
+        if not mix:
+            raise ValueError("must name at least one market — add a line such as US = 1.0")
+        for code in mix:
+            if not MARKET_CODE.match(code):
+                raise ValueError(f"{code!r} is not a two-letter upper-case country code — write it like US, GB or DE")
+        return dict(sorted(mix.items()))
+
+    @property
+    def as_of(self) -> dt.date:
+        assert self.tenant.as_of is not None
+        return self.tenant.as_of
+
+    def canonical_json(self) -> str:
+        return json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True, separators=(",", ":"))
+
+    def digest(self) -> str:
+        """SHA-256 of the canonical JSON of the resolved recipe (seed, as_of and generator version included)."""
+        payload = f"demogen-recipe/{GENERATOR_VERSION}\n{self.canonical_json()}"
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+_FIXES = {
+    "extra_forbidden": "remove it or check the spelling against the README's recipe reference",
+    "missing": "add it",
+    "greater_than": "use a larger value",
+    "greater_than_equal": "use a larger value",
+    "less_than": "use a smaller value",
+    "less_than_equal": "use a smaller value",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+    "date_parsing": "write the date as YYYY-MM-DD",
+    "date_type": "write the date as YYYY-MM-DD",
+    "union_tag_invalid": "set dist to one of the supported distributions",
+    "union_tag_not_found": "add a dist key",
+    "string_pattern_mismatch": "use one of the documented values",
+}
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if not (isinstance(p, str) and p in _UNION_TAGS)]
+    return ".".join(p for p in parts if p not in {"law"}) or "recipe"
+
+
+_UNION_TAGS = {"pareto", "lognormal", "mixture", "poisson", "negbinom", "fixed", "function-after"}
+
+
+def _translate(error: ValidationError) -> RecipeError:
+    first = error.errors()[0]
+    kind = first["type"]
+    problem = first["msg"].removeprefix("Value error, ")
+    ctx = first.get("ctx") or {}
+    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
+        bound = next(iter(ctx.values()), None)
+        symbol = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}
+        problem = f"must be {symbol[kind]} {bound}"
+        fix = f"set a value {symbol[kind]} {bound}"
+    elif kind == "extra_forbidden":
+        problem = "unknown key"
+        fix = _FIXES[kind]
+    elif " — " in problem:
+        problem, fix = problem.split(" — ", 1)
+    else:
+        fix = _FIXES.get(kind, "correct the value as described in the README")
+    return RecipeError(_where(tuple(first["loc"])), problem, fix)
+
+
+def parse_recipe(
+    data: dict[str, Any], *, seed: int | None = None, as_of: dt.date | None = None, today: dt.date
+) -> Recipe:
+    """Validate a recipe mapping; `seed`/`as_of` override the file, `today` fills a missing as_of."""
+    data = dict(data)
+    tenant = dict(data.get("tenant") or {}) if isinstance(data.get("tenant"), dict) else data.get("tenant")
+    locales = data.get("locales")
+    if isinstance(locales, dict) and "strict" in locales:
+        locales = dict(locales)
+        data["strict_locales"] = locales.pop("strict")
+        data["locales"] = locales
+    if seed is not None:
+        data["seed"] = seed
+    if isinstance(tenant, dict):
+        if as_of is not None:
+            tenant["as_of"] = as_of
+        elif tenant.get("as_of") is None:
+            tenant["as_of"] = today
+        data["tenant"] = tenant
+    try:
+        return Recipe.model_validate(data)
+    except ValidationError as error:
+        raise _translate(error) from None
+
+
+def load_recipe(
+    path: str | Path, *, seed: int | None = None, as_of: dt.date | None = None, today: dt.date | None = None
+) -> Recipe:
+    """Read and validate a TOML recipe file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RecipeError(
+            str(path), "file not found", "pass the path of a TOML recipe, e.g. configs/default.toml"
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise RecipeError(str(path), f"cannot be read ({error})", "pass a readable UTF-8 TOML file") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RecipeError(str(path), f"invalid TOML ({error})", "fix the TOML syntax") from None
+    return parse_recipe(data, seed=seed, as_of=as_of, today=today or dt.date.today())
