@@ -34,6 +34,44 @@ def _text_of_hundredths(values: np.ndarray) -> np.ndarray:
     return np.where(negative, np.strings.add("-", text), text) if negative.any() else text
 
 
+def civil_from_days(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Proleptic Gregorian (year, month, day) from days since 1970-01-01 (H. Hinnant's algorithm)."""
+    z = days + 719_468
+    era = np.floor_divide(z, 146_097)
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = np.where(mp < 10, mp + 3, mp - 9)
+    return yoe + era * 400 + (month <= 2), month, day
+
+
+def _fixed_width(pattern: bytes, fields: list[tuple[int, int, np.ndarray]]) -> np.ndarray:
+    """Fill zero-padded numbers into a fixed-width byte pattern, vectorised (dates and timestamps)."""
+    n = len(fields[0][2])
+    out = np.empty((n, len(pattern)), dtype=np.uint8)
+    out[:] = np.frombuffer(pattern, dtype=np.uint8)
+    for position, width, values in fields:
+        for k in range(width):
+            out[:, position + width - 1 - k] = 48 + (values // 10**k) % 10
+    return out.view(f"S{len(pattern)}").ravel().astype(STRINGS)
+
+
+def format_dates(days: np.ndarray) -> np.ndarray:
+    year, month, day = civil_from_days(days)
+    return _fixed_width(b"0000-00-00", [(0, 4, year), (5, 2, month), (8, 2, day)])
+
+
+def format_timestamps(seconds: np.ndarray) -> np.ndarray:
+    year, month, day = civil_from_days(seconds // 86_400)
+    rest = seconds % 86_400
+    return _fixed_width(
+        b"0000-00-00T00:00:00Z",
+        [(0, 4, year), (5, 2, month), (8, 2, day), (11, 2, rest // 3600), (14, 2, rest // 60 % 60), (17, 2, rest % 60)],
+    )
+
+
 def format_column(values: np.ndarray, column: Column) -> np.ndarray:
     """Canonical text of one column (before CSV quoting)."""
     kind = column.kind
@@ -48,15 +86,19 @@ def format_column(values: np.ndarray, column: Column) -> np.ndarray:
     elif kind in {"money", "decimal2"}:
         text = _text_of_hundredths(safe)
     elif kind == "date":
-        text = np.datetime_as_string(safe.astype("datetime64[D]")).astype(STRINGS)
+        text = format_dates(safe)
     elif kind == "timestamp":
-        text = np.strings.add(np.datetime_as_string(safe.astype("datetime64[s]"), unit="s").astype(STRINGS), "Z")
+        text = format_timestamps(safe)
     else:
         raise ValueError(f"unknown column kind {kind!r}")
     return text if present.all() else np.where(present, text, "").astype(STRINGS)
 
 
 def _quote(text: np.ndarray) -> np.ndarray:
+    """RFC 4180 quoting where a field needs it (a cheap whole-column scan first: most columns never do)."""
+    joined = "\x00".join(text.tolist())
+    if not any(trigger in joined for trigger in QUOTE_TRIGGERS):
+        return text
     needs = np.zeros(len(text), dtype=bool)
     for trigger in QUOTE_TRIGGERS:
         needs |= np.strings.find(text, trigger) >= 0
@@ -77,9 +119,11 @@ def csv_bytes(table: str, block: Block) -> bytes:
     columns = TABLES[table]
     if len(block["id"]) == 0:
         return b""
-    line = _quote(format_column(block[columns[0].name], columns[0]))
-    for column in columns[1:]:
-        line = np.strings.add(np.strings.add(line, ","), _quote(format_column(block[column.name], column)))
+    fields = [format_column(block[c.name], c) for c in columns]
+    fields = [_quote(text) if c.kind == "text" else text for c, text in zip(columns, fields, strict=True)]
+    line = fields[0]
+    for text in fields[1:]:
+        line = np.strings.add(np.strings.add(line, ","), text)
     return ("\n".join(line.tolist()) + "\n").encode("utf-8")
 
 

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import phonenumbers
 
+from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import cumulative_weights
 
 FALLBACK_MARKET = "US"
-FORBIDDEN_WORDS = ("demo", "fake", "test", "sample", "lorem", "example")
 STRINGS = np.dtypes.StringDType()
 
 FILES = {
@@ -43,6 +44,7 @@ ALLOWED = {
     ("phone_prefixes.csv", "kind"): {"fixed", "mobile"},
 }
 LOCALE_KEYS = {
+    "reference",
     "name",
     "language",
     "currency",
@@ -52,6 +54,9 @@ LOCALE_KEYS = {
     "formats",
     "transliteration",
 }
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 class LocaleError(ValueError):
@@ -115,43 +120,46 @@ class LocaleData:
     mobile_prefixes: Table
     city_fixed_prefix: np.ndarray = field(repr=False)  # per city row: a fixed prefix row index
     city_has_area_code: np.ndarray = field(repr=False)
+    reference: dict[str, float] = field(default_factory=dict)
+    """Realism figures of the real population, computed from the source statistics (see SOURCES.md)."""
 
 
 def fold_ascii(text: str, transliteration: dict[str, str]) -> str:
     """Lower-case ASCII for emails and domains: market rules first (Müller -> mueller), then accents dropped."""
+    if text.isascii():
+        return _NOT_ALNUM.sub("", text.lower())
     for source, target in transliteration.items():
         text = text.replace(source, target)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
     stripped = stripped.replace("æ", "ae").replace("Æ", "Ae").replace("œ", "oe").replace("đ", "d")
-    return re.sub(r"[^a-z0-9]", "", stripped.lower())
+    return _NOT_ALNUM.sub("", stripped.lower())
 
 
 def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
+    """All columns as strings, exactly as written (no NA conversion, no type guessing)."""
     if not path.is_file():
         raise LocaleError(f"{path}: missing — every market needs {path.name} ({', '.join(header)})")
     with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        found = tuple(next(reader, ()))
-        if found != header:
-            raise LocaleError(f"{path}: header is {','.join(found)} — it must be {','.join(header)}")
-        columns: dict[str, list[str]] = {name: [] for name in header}
-        for line_no, row in enumerate(reader, start=2):
-            if len(row) != len(header):
-                raise LocaleError(f"{path}:{line_no}: {len(row)} fields — expected {len(header)}")
-            for name, value in zip(header, row, strict=True):
-                columns[name].append(value)
-    if not columns[header[0]]:
+        found = tuple(next(csv.reader(handle), ()))
+    if found != header:
+        raise LocaleError(f"{path}: header is {','.join(found)} — it must be {','.join(header)}")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise LocaleError(f"{path}: unreadable CSV ({error}) — write UTF-8 with {len(header)} fields per row") from None
+    if frame.empty:
         raise LocaleError(f"{path}: no rows — add at least one")
-    return columns
+    return {name: frame[name].tolist() for name in header}
 
 
 def _table(columns: dict[str, list[str]], path: Path) -> Table:
-    try:
-        weights = np.array([int(w) for w in columns["weight"]], dtype=np.int64)
-    except ValueError:
-        raise LocaleError(f"{path}: a weight is not an integer — weights are positive integers") from None
+    texts = columns["weight"]
+    weights = np.array(texts, dtype=STRINGS)
+    if not np.strings.isdecimal(weights).all():
+        raise LocaleError(f"{path}: a weight is not a positive integer — weights are positive integers")
+    weights = weights.astype(np.int64)
     if (weights <= 0).any():
         raise LocaleError(f"{path}: a weight is not positive — weights are positive integers")
     data = {k: np.array(v, dtype=STRINGS) for k, v in columns.items() if k != "weight"}
@@ -159,11 +167,18 @@ def _table(columns: dict[str, list[str]], path: Path) -> Table:
 
 
 def _with_ascii(table: Table, source: str, target: str, transliteration: dict[str, str]) -> Table:
-    folded = [fold_ascii(str(value), transliteration) or "x" for value in table[source]]
-    return Table({**table.columns, target: np.array(folded, dtype=STRINGS)}, table.cumulative)
+    """Add the ASCII-folded form of a column; plain ASCII letters take a vectorised path."""
+    values = table[source]
+    folded = np.strings.lower(values)
+    ascii_only = np.fromiter((value.isascii() for value in table[source].tolist()), dtype=bool, count=len(values))
+    plain = ascii_only & np.strings.isalnum(values)
+    slow = np.flatnonzero(~plain)
+    if slow.size:
+        folded[slow] = [fold_ascii(value, transliteration) or "x" for value in values[slow].tolist()]
+    return Table({**table.columns, target: folded}, table.cumulative)
 
 
-def _check_rows(code: str, raw: dict[str, dict[str, list[str]]], root: Path) -> None:
+def _check_rows(raw: dict[str, dict[str, list[str]]], root: Path) -> None:
     for (file, column), allowed in ALLOWED.items():
         bad = sorted(set(raw[file][column]) - allowed)
         if bad:
@@ -183,12 +198,14 @@ def _check_rows(code: str, raw: dict[str, dict[str, list[str]]], root: Path) -> 
             order = sorted(range(len(rows)), key=lambda i: (-weights[i], rows[i]))
             if order != list(range(len(rows))):
                 raise LocaleError(f"{root / file}: rows are not sorted — sort by weight descending, then value")
-    for file in ("company_words.csv", "streets.csv", "job_titles.csv", "legal_forms.csv"):
-        for value in raw[file][FILES[file][0]]:
-            lowered = value.lower()
-            if any(word in lowered for word in FORBIDDEN_WORDS):
-                raise LocaleError(f"{root / file}: {value!r} contains a forbidden word — remove it")
-    _ = code
+    for file, columns in raw.items():
+        for column, values in columns.items():
+            if column in {"weight", "template", "prefix", "length"}:
+                continue
+            for value in values:
+                lowered = value.lower()
+                if any(word in lowered for word in FORBIDDEN_WORDS):
+                    raise LocaleError(f"{root / file}: {value!r} contains a forbidden word — remove the row")
 
 
 def _check_phone_prefixes(region: str, columns: dict[str, list[str]], cities: set[str], path: Path) -> None:
@@ -247,14 +264,14 @@ def _part(table: Table, column: str, value: str, path: Path) -> Table:
     return table.subset(rows)
 
 
-def read_locale(folder: Path, *, verify_phones: bool = False) -> LocaleData:
-    """Read and check one market folder (phone templates are checked with libphonenumber if asked)."""
+def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
+    """Read one market folder; `validate` adds the full checks (sorting, duplicates, words, phone templates)."""
     folder = Path(folder)
     code = folder.name.upper()
     meta = _read_toml(folder / "locale.toml")
     raw = {name: _read_csv(folder / name, header) for name, header in FILES.items()}
-    _check_rows(code, raw, folder)
-    if verify_phones:
+    if validate:
+        _check_rows(raw, folder)
         _check_phone_prefixes(
             meta["phone_region"],
             raw["phone_prefixes.csv"],
@@ -295,6 +312,7 @@ def read_locale(folder: Path, *, verify_phones: bool = False) -> LocaleData:
         mobile_prefixes=mobile,
         city_fixed_prefix=city_prefix,
         city_has_area_code=has_area,
+        reference={str(k): float(v) for k, v in (meta.get("reference") or {}).items()},
     )
 
 
@@ -331,4 +349,4 @@ def resolve_markets(mix: dict[str, float], *, strict: bool) -> tuple[dict[str, f
 
 def validate_locale_dir(folder: Path) -> LocaleData:
     """Full validation of a (custom) market folder, phone templates included."""
-    return read_locale(folder, verify_phones=True)
+    return read_locale(folder, validate=True)

@@ -23,6 +23,18 @@ MARKET_CODE = re.compile(r"^[A-Z]{2}$")
 MAX_SEED = 2**63 - 1
 
 
+FORBIDDEN_WORDS = ("demo", "fake", "test", "sample", "lorem", "example")
+
+
+def _tenant_visible(text: str) -> str:
+    """Text that tenants see must not give the data away as generated."""
+    lowered = text.lower()
+    for word in FORBIDDEN_WORDS:
+        if word in lowered:
+            raise ValueError(f"contains {word!r} — tenant-visible text must read like real data; choose another name")
+    return text
+
+
 class RecipeError(ValueError):
     """A recipe problem: where (key path), what is wrong, and how to fix it."""
 
@@ -54,7 +66,7 @@ class Tenant(_Section):
     def _name_visible(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must not be blank — give the tenant a name")
-        return value.strip()
+        return _tenant_visible(value.strip())
 
 
 class Volume(_Section):
@@ -98,6 +110,12 @@ class Deals(_Section):
 
 class Stage(_Section):
     name: str = Field(min_length=1, max_length=60)
+
+    @field_validator("name")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        return _tenant_visible(value)
+
     probability: float = Field(ge=0, le=1)
     is_closed: bool = False
     is_won: bool = False

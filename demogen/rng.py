@@ -23,7 +23,7 @@ ENTITY_IDS = {
     "plan": 7,
 }
 
-_TWO_POW_MINUS_53 = 2.0**-53
+_TWO_POW_MINUS_52 = 2.0**-52
 
 
 def _column_id(column: str) -> int:
@@ -45,7 +45,7 @@ class BlockStreams:
         return np.random.Philox(sequence).random_raw(n).astype(np.uint64, copy=False)
 
     def uniform(self, column: str, n: int) -> np.ndarray:
-        """n floats in the open interval (0, 1), built exactly from the top 53 bits."""
+        """n floats in the open interval (0, 1), built exactly from the top 52 bits."""
         return uniform_from_raw(self.raw(column, n))
 
     def below(self, column: str, n: int, bound: int | np.ndarray) -> np.ndarray:
@@ -69,8 +69,8 @@ class BlockStreams:
 
 
 def uniform_from_raw(raw: np.ndarray) -> np.ndarray:
-    """Map 64-bit words to (0, 1): (top 53 bits + 0.5) * 2**-53 is exact in binary64."""
-    return ((raw >> np.uint64(11)).astype(np.float64) + 0.5) * _TWO_POW_MINUS_53
+    """Map 64-bit words to (0, 1): (top 52 bits + 0.5) * 2**-52 is exact in binary64 and never 0 or 1."""
+    return ((raw >> np.uint64(12)).astype(np.float64) + 0.5) * _TWO_POW_MINUS_52
 
 
 def below_from_raw(raw: np.ndarray, bound: int | np.ndarray) -> np.ndarray:

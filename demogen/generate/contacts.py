@@ -60,10 +60,11 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
         templates[mobile] = locale.mobile_prefixes["template"][picked]
         phone[rows] = fill_templates(templates, digits[rows])
 
-    delay_days = np.floor(-np.log(streams.uniform("created_delay", n)) * 20)
-    created = companies["created_at"][company] + (delay_days * SECONDS_PER_DAY).astype(np.int64)
-    created = np.minimum(created, context.as_of_day * SECONDS_PER_DAY - 3600)
-    created = np.maximum(created, companies["created_at"][company])
+    company_created = companies["created_at"][company]
+    delay_days = np.floor(-np.log(streams.uniform("created_delay", n)) * 20).astype(np.int64)
+    created_day = np.minimum(company_created // SECONDS_PER_DAY + delay_days, context.as_of_day - 1)
+    created = context.clock.moment(created_day, streams, "created", companies["_zone"][company])
+    created = np.clip(created, company_created, context.as_of_seconds - 60)
     own = streams.uniform("owner_follows", n) < OWNER_FOLLOWS_COMPANY
     owner = np.where(own, companies["owner_id"][company], choose(streams.raw("owner", n), plan.ownership) + 1)
     return {

@@ -1,0 +1,42 @@
+# Bootstraps its own virtual environment; needs only python3 (>= 3.11) on the PATH.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint format bench locales clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+## run: the main job on the embedded default (a preview of configs/default.toml)
+run: $(BIN)/.installed
+	$(BIN)/demogen preview --config configs/default.toml
+
+## test: lint, format check and the whole test suite
+test: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## bench: demogen against Faker and Mimesis, written to benchmarks/results.md
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py --out benchmarks/results.md
+
+## locales: rebuild locales/ from the public sources (heavy build-only packages, own venv; not part of CI)
+locales:
+	$(PYTHON) -m venv .venv-build
+	.venv-build/bin/python -m pip install --quiet -r tools/requirements-locales.txt
+	.venv-build/bin/python -m tools.build_locales.us
+	.venv-build/bin/python -m tools.build_locales.gb
+	.venv-build/bin/python -m tools.build_locales.de
+	.venv-build/bin/python -m tools.build_locales.phones US GB DE
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,50 @@
+"""Shared fixtures: recipes built in code, plans and whole-table frames of small tenants."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from demogen.dataset import Plan, build_plan, iter_blocks
+from demogen.export import collect_frames
+from demogen.recipe import Recipe, parse_recipe
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 28)
+DEFAULT = tomllib.loads((ROOT / "configs" / "default.toml").read_text(encoding="utf-8"))
+
+
+def merged(base: dict, overrides: dict) -> dict:
+    """Deep-merge overrides into a recipe mapping; a market mix or a distribution replaces the old one whole."""
+    out = copy.deepcopy(base)
+    for key, value in overrides.items():
+        replace_whole = key == "locales" or "dist" in value if isinstance(value, dict) else True
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and not replace_whole:
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def recipe_from(overrides: dict | None = None, *, seed: int | None = None) -> Recipe:
+    """The default recipe with overrides, pinned to AS_OF."""
+    return parse_recipe(merged(DEFAULT, overrides or {}), seed=seed, as_of=AS_OF, today=AS_OF)
+
+
+def frames_of(plan: Plan) -> dict:
+    return collect_frames(iter_blocks(plan))
+
+
+@pytest.fixture(scope="session")
+def mixed_plan() -> Plan:
+    """A three-market tenant big enough to span several company blocks."""
+    return build_plan(recipe_from({"volume": {"companies": 2500, "users": 15}}, seed=11))
+
+
+@pytest.fixture(scope="session")
+def mixed_frames(mixed_plan: Plan) -> dict:
+    return frames_of(mixed_plan)

@@ -1,0 +1,181 @@
+"""Generated tenants hold every coherence rule of DESIGN.md section 8."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import phonenumbers
+import pytest
+
+from conftest import AS_OF
+from demogen.locales import FORBIDDEN_WORDS, fold_ascii, load_locale
+from demogen.tables import TABLES
+
+AS_OF_TS = pd.Timestamp(AS_OF)
+
+
+def test_every_table_has_its_columns_and_ids_in_order(mixed_frames):
+    for table, columns in TABLES.items():
+        frame = mixed_frames[table]
+        assert list(frame.columns) == [c.name for c in columns]
+        assert frame["id"].tolist() == list(range(1, len(frame) + 1))
+        for column in columns:
+            if not column.nullable:
+                assert not frame[column.name].isna().any(), f"{table}.{column.name} has NULLs"
+
+
+def test_plan_counts_match_rows(mixed_plan, mixed_frames):
+    assert {t: len(f) for t, f in mixed_frames.items()} == mixed_plan.row_counts()
+
+
+def test_references_stay_inside_the_tenant(mixed_frames):
+    users, companies = mixed_frames["users"], mixed_frames["companies"]
+    contacts, deals, activities = mixed_frames["contacts"], mixed_frames["deals"], mixed_frames["activities"]
+    user_ids = set(users["id"])
+    for frame in (companies, contacts, deals, activities):
+        assert set(frame["owner_id"]) <= user_ids
+    assert set(contacts["company_id"]) <= set(companies["id"])
+    contact_company = contacts.set_index("id")["company_id"]
+    assert (deals["contact_id"].map(contact_company) == deals["company_id"]).all()
+    assert set(deals["stage_id"]) <= set(mixed_frames["pipeline_stages"]["id"])
+    deal_company = deals.set_index("id")["company_id"]
+    assert (activities["contact_id"].map(contact_company) == activities["deal_id"].map(deal_company)).all()
+
+
+def test_emails_are_ascii_unique_and_at_the_company_domain(mixed_frames):
+    contacts, companies, users = mixed_frames["contacts"], mixed_frames["companies"], mixed_frames["users"]
+    everyone = pd.concat([contacts["email"], users["email"]])
+    assert everyone.is_unique
+    assert everyone.str.fullmatch(r"[a-z0-9._]+@[a-z0-9.-]+\.[a-z]+").all()
+    domain = contacts["company_id"].map(companies.set_index("id")["domain"])
+    assert (contacts["email"].str.split("@").str[1] == domain).all()
+    assert companies["domain"].is_unique
+
+
+def test_emails_are_built_from_the_transliterated_name(mixed_frames):
+    contacts = mixed_frames["contacts"]
+    for code, rows in contacts.groupby("country"):
+        rules = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"} if code == "DE" else {}
+        local = rows["email"].str.split("@").str[0].str.rstrip("0123456789")
+        first = [fold_ascii(name, rules) for name in rows["first_name"]]
+        last = [fold_ascii(name, rules) for name in rows["last_name"]]
+        allowed = [{f"{f}.{n}", f"{f[:1]}{n}", f, f"{f}{n[:1]}", f"{f}_{n}"} for f, n in zip(first, last, strict=True)]
+        assert all(email in forms for email, forms in zip(local, allowed, strict=True)), code
+    german = contacts[(contacts["country"] == "DE") & contacts["last_name"].str.contains("ü", regex=False)]
+    assert len(german) > 0
+    assert german["email"].str.contains("ue", regex=False).all()
+
+
+def test_addresses_agree_with_the_market_lists(mixed_frames):
+    companies = mixed_frames["companies"]
+    for code, rows in companies.groupby("country"):
+        cities = load_locale(code).cities
+        known = set(
+            zip(cities["city"].tolist(), cities["region"].tolist(), cities["postal_code"].tolist(), strict=True)
+        )
+        triples = set(zip(rows["city"], rows["region"], rows["postal_code"], strict=True))
+        assert triples <= known, f"{code}: city, region and postal code disagree"
+
+
+def test_phones_are_valid_and_landlines_carry_the_city_area_code(mixed_frames):
+    companies, contacts = mixed_frames["companies"], mixed_frames["contacts"]
+    for frame in (companies, contacts):
+        for number, country in zip(frame["phone"], frame["country"], strict=True):
+            parsed = phonenumbers.parse(number, country)
+            assert phonenumbers.is_valid_number(parsed), number
+            assert phonenumbers.region_code_for_number(parsed) == country
+    for code, rows in companies.groupby("country"):
+        locale = load_locale(code)
+        city_rows = {c: i for i, c in reversed(list(enumerate(locale.cities["city"].tolist())))}
+        for city, phone in zip(rows["city"], rows["phone"], strict=True):
+            index = city_rows[city]
+            if locale.city_has_area_code[index]:
+                template = str(locale.fixed_prefixes["template"][locale.city_fixed_prefix[index]])
+                assert phone.startswith(template.split("#", maxsplit=1)[0]), (city, phone, template)
+
+
+def test_company_size_drives_revenue_contacts_and_deal_size(mixed_frames):
+    companies, contacts, deals = mixed_frames["companies"], mixed_frames["contacts"], mixed_frames["deals"]
+    size = companies.set_index("id")["employees"]
+    assert size.corr(companies.set_index("id")["annual_revenue"], method="spearman") > 0.6
+    contact_count = contacts.groupby("company_id").size().reindex(size.index, fill_value=0)
+    assert size.corr(contact_count, method="spearman") > 0.3
+    mean_amount = deals.groupby("company_id")["amount"].mean()
+    assert size.reindex(mean_amount.index).corr(mean_amount, method="spearman") > 0.25
+
+
+def test_deals_move_through_the_funnel_and_close_in_the_past(mixed_frames):
+    deals, stages = mixed_frames["deals"], mixed_frames["pipeline_stages"]
+    closed = deals[deals["status"] != "open"]
+    assert (closed["closed_at"] >= closed["created_at"]).all()
+    assert (closed["closed_at"] <= AS_OF_TS).all()
+    assert (deals["created_at"] <= AS_OF_TS).all()
+    open_deals = deals[deals["status"] == "open"]
+    assert open_deals["closed_at"].isna().all()
+    assert (open_deals["expected_close_date"] >= AS_OF_TS).all()
+    stage = stages.set_index("id")
+    won = deals["stage_id"].map(stage["is_won"]) & deals["stage_id"].map(stage["is_closed"])
+    assert ((deals["status"] == "won") == won).all()
+    assert ((deals["status"] == "open") == ~deals["stage_id"].map(stage["is_closed"])).all()
+    win_rate = (closed["status"] == "won").mean()
+    assert 0.2 < win_rate < 0.36
+    assert set(deals["currency"]) == {"USD"}
+    assert deals["amount"].min() >= 2000 and deals["amount"].max() <= 2_000_000
+
+
+def test_amounts_look_typed(mixed_frames):
+    amounts = mixed_frames["deals"]["amount"].to_numpy()
+    significant = np.array([len(f"{int(a)}".rstrip("0")) for a in amounts])
+    assert (significant <= 3).mean() > 0.99
+
+
+def test_few_reps_own_most_deals(mixed_frames):
+    owners = mixed_frames["deals"]["owner_id"].value_counts(normalize=True)
+    assert owners.iloc[: max(1, len(owners) // 5)].sum() > 0.35
+
+
+def test_people_and_companies_appear_in_order_of_time(mixed_frames):
+    companies, contacts = mixed_frames["companies"], mixed_frames["contacts"]
+    company_created = contacts["company_id"].map(companies.set_index("id")["created_at"])
+    assert (contacts["created_at"] >= company_created).all()
+    assert (contacts["created_at"] <= AS_OF_TS).all()
+    assert (mixed_frames["users"]["created_at"] < companies["created_at"].min()).all()
+
+
+def test_activities_fall_inside_their_deal_and_on_working_days(mixed_frames):
+    deals, activities = mixed_frames["deals"], mixed_frames["activities"]
+    by_id = deals.set_index("id")
+    created = activities["deal_id"].map(by_id["created_at"])
+    closed = activities["deal_id"].map(by_id["closed_at"])
+    assert (activities["due_at"] >= created).all()
+    assert ((activities["due_at"] <= closed) | closed.isna()).all()
+    done = activities.dropna(subset=["completed_at"])
+    assert (done["completed_at"] >= done["due_at"]).all()
+    assert (done["completed_at"] <= AS_OF_TS).all()
+    assert (activities.loc[activities["due_at"] > AS_OF_TS, "completed_at"].isna()).all()
+    timed = activities["kind"].isin(["call", "meeting"])
+    assert activities.loc[timed, "duration_minutes"].notna().all()
+    assert activities.loc[~timed, "duration_minutes"].isna().all()
+    assert activities["due_at"].dt.dayofweek.lt(5).mean() > 0.9
+
+
+def test_no_tenant_visible_text_gives_the_data_away(mixed_frames):
+    for table, columns in TABLES.items():
+        for column in columns:
+            if column.kind != "text":
+                continue
+            lowered = mixed_frames[table][column.name].str.lower()
+            for word in FORBIDDEN_WORDS:
+                assert not lowered.str.contains(word, regex=False).any(), f"{table}.{column.name} has {word!r}"
+
+
+@pytest.mark.parametrize("code", ["US", "GB", "DE"])
+def test_every_market_produces_a_tenant(code):
+    from conftest import recipe_from
+    from demogen.dataset import build_plan, iter_blocks
+    from demogen.export import collect_frames
+
+    plan = build_plan(recipe_from({"tenant": {"name": "Harbor Freight Lines", "country": code}, "locales": {code: 1}}))
+    frames = collect_frames(iter_blocks(plan))
+    assert set(frames["companies"]["country"]) == {code}
+    assert set(frames["deals"]["currency"]) == {load_locale(code).currency}

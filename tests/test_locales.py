@@ -1,0 +1,96 @@
+"""Shipped markets validate; the loader keeps real names like Null; custom folders get clear errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from demogen.locales import LocaleError, available_markets, fold_ascii, read_locale, validate_locale_dir
+
+SHIPPED = ROOT / "locales"
+
+
+def test_the_first_markets_ship():
+    assert {"US", "GB", "DE"} <= set(available_markets())
+
+
+@pytest.mark.parametrize("code", ["US", "GB", "DE"])
+def test_shipped_market_validates_with_its_phone_templates(code):
+    data = validate_locale_dir(SHIPPED / code)
+    assert len(data.cities) >= 300
+    assert len(set(data.cities["city"].tolist())) >= 300
+    assert len(data.last_names) >= 1000
+    assert data.city_has_area_code.mean() > 0.5
+
+
+def test_us_keeps_the_long_tail():
+    data = read_locale(SHIPPED / "US")
+    assert len(data.last_names) >= 50_000
+    assert len(data.first_names["F"]) + len(data.first_names["M"]) >= 3_000
+
+
+def test_locales_stay_lean():
+    size = sum(p.stat().st_size for p in SHIPPED.rglob("*") if p.is_file())
+    assert size < 30 * 1024 * 1024
+
+
+def test_values_are_never_na_converted(tmp_path: Path):
+    folder = tmp_path / "US"
+    shutil.copytree(SHIPPED / "US", folder)
+    lines = (folder / "last_names.csv").read_text(encoding="utf-8").splitlines()
+    lines.append("Null,1") if not any(line.startswith("Null,") for line in lines) else None
+    lines = [lines[0], *sorted(lines[1:], key=lambda row: (-int(row.rsplit(",", 1)[1]), row.rsplit(",", 1)[0]))]
+    (folder / "last_names.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = read_locale(folder)
+    assert "Null" in data.last_names["name"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Müller", "mueller"), ("Weiß", "weiss"), ("José", "jose"), ("O'Brien", "obrien"), ("Anne-Marie", "annemarie")],
+)
+def test_ascii_folding(text, folded):
+    rules = {"ü": "ue", "ß": "ss"}
+    assert fold_ascii(text, rules) == folded
+
+
+def _broken_copy(tmp_path: Path, file: str, content: str) -> Path:
+    folder = tmp_path / "GB"
+    shutil.copytree(SHIPPED / "GB", folder)
+    (folder / file).write_text(content, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "message"),
+    [
+        ("last_names.csv", "surname,weight\nSmith,1\n", "header"),
+        ("last_names.csv", "name,weight\nSmith,-1\n", "not positive"),
+        ("last_names.csv", "name,weight\nAdams,1\nSmith,5\n", "not sorted"),
+        ("last_names.csv", "name,weight\nSmith,2\nSmith,2\n", "duplicate"),
+        ("first_names.csv", "name,gender,weight\nAnna,X,1\n", "gender"),
+        ("company_words.csv", "word,kind,weight\nSamplers,stem,1\nGroup,sector,1\n", "forbidden"),
+        ("locale.toml", 'name = "x"\n', "missing key"),
+    ],
+)
+def test_broken_files_are_reported(tmp_path: Path, file: str, content: str, message: str):
+    with pytest.raises(LocaleError) as caught:
+        validate_locale_dir(_broken_copy(tmp_path, file, content))
+    assert message in str(caught.value)
+    assert file in str(caught.value)
+
+
+def test_invalid_phone_template_is_reported(tmp_path: Path):
+    folder = tmp_path / "GB"
+    shutil.copytree(SHIPPED / "GB", folder)
+    path = folder / "phone_prefixes.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = lines[1].split(",")
+    first[4] = "+44 1 ####"
+    path.write_text("\n".join([lines[0], ",".join(first), *lines[2:]]) + "\n", encoding="utf-8")
+    with pytest.raises(LocaleError) as caught:
+        validate_locale_dir(folder)
+    assert "phone_prefixes.csv" in str(caught.value)

@@ -1,0 +1,73 @@
+"""Name variety and concentration match the real population; the metrics themselves behave."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import frames_of, recipe_from
+from demogen import realism
+from demogen.dataset import build_plan
+from demogen.locales import load_locale
+
+
+@pytest.fixture(scope="module")
+def us_contacts() -> pd.DataFrame:
+    plan = build_plan(recipe_from({"volume": {"companies": 3200}, "locales": {"US": 1}}, seed=5))
+    contacts = frames_of(plan)["contacts"]
+    assert len(contacts) >= 10_000
+    return contacts
+
+
+def test_us_first_name_variety_matches_the_country(us_contacts):
+    reference = load_locale("US").reference["distinct_first_names_per_10k"]
+    measured = realism.distinct_per_10k(us_contacts["first_name"])
+    assert measured == pytest.approx(reference, rel=0.15)
+
+
+def test_us_surname_concentration_matches_the_country(us_contacts):
+    reference = load_locale("US").reference["top10_surname_share"]
+    measured = realism.top_share(us_contacts["last_name"], 10)
+    assert measured == pytest.approx(reference, rel=0.15)
+
+
+def test_reference_figures_are_recorded_for_every_market():
+    for code in ("US", "GB", "DE"):
+        reference = load_locale(code).reference
+        assert {"distinct_first_names_per_10k", "top10_surname_share"} <= reference.keys()
+
+
+def test_gini_and_top_share():
+    assert realism.gini(np.ones(100)) == pytest.approx(0.0)
+    assert realism.gini(np.r_[np.zeros(99), 1.0]) == pytest.approx(0.99)
+    assert realism.top_fraction_share(np.r_[np.full(80, 1.0), np.full(20, 16.0)], 0.2) == pytest.approx(0.8)
+    share, value = realism.lorenz_curve(np.arange(1, 101))
+    assert value[0] == 0 and value[-1] == pytest.approx(1.0)
+    assert np.all(value <= share + 1e-12)
+
+
+def test_expected_distinct_matches_simulation():
+    weights = np.array([50, 30, 10, 5, 5] + [1] * 200)
+    expected = realism.expected_distinct(weights, 300)
+    rng = np.random.Generator(np.random.Philox(3))
+    simulated = np.mean([len(set(rng.choice(len(weights), 300, p=weights / weights.sum()))) for _ in range(200)])
+    assert simulated == pytest.approx(expected, rel=0.03)
+
+
+def test_realism_report_on_a_mixed_tenant(mixed_frames):
+    zones = {code: load_locale(code).timezone for code in ("US", "GB", "DE")}
+    report = realism.realism_report(mixed_frames, zones)
+    assert report["contact_phone_validity"] == 1.0
+    assert report["company_phone_validity"] == 1.0
+    assert report["activities_on_weekdays"] > 0.95
+    assert report["activities_in_working_hours"] > 0.95
+    assert 0.4 < report["deal_value_gini"] < 0.9
+    assert report["deal_value_top20_share"] > 0.45
+    assert report["duplicate_full_name_rate"] < 0.05
+
+
+def test_stage_funnel_orders_by_position(mixed_frames):
+    funnel = realism.stage_funnel(mixed_frames["deals"], mixed_frames["pipeline_stages"])
+    assert funnel["position"].tolist() == sorted(funnel["position"])
+    assert funnel["deals"].sum() == len(mixed_frames["deals"])
