@@ -21,11 +21,11 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.context import TenantContext, build_context
 from demogen.generate.deals import generate_deals
 from demogen.generate.pipeline import generate_stages
-from demogen.generate.text import occurrence
 from demogen.generate.users import generate_users, ownership_cumulative
 from demogen.recipe import Recipe, RecipeError
 from demogen.rng import BlockStreams, choose
 from demogen.tables import TABLE_ORDER, Block
+from demogen.text import occurrence
 
 COMPANY_BLOCK = 1024
 """Companies per block; a constant of the generator version (changing it changes the data)."""
@@ -143,7 +143,7 @@ def build_plan(recipe: Recipe) -> Plan:
         company_market=joined["market"],
         employees=joined["employees"],
         size_z=joined["z"],
-        domain_ordinal=occurrence(joined["domain"]),
+        domain_ordinal=occurrence(joined["domain"].tolist()),
         contacts_per_company=joined["contacts"],
         deals_per_company=joined["deals"],
         activities_per_deal=per_deal,

@@ -19,19 +19,19 @@ from typing import BinaryIO
 import numpy as np
 import pandas as pd
 
-from demogen.locales import STRINGS
 from demogen.tables import NULL, TABLE_ORDER, TABLES, Block, Column
+from demogen.text import choose_text, concat, decode, int_text
 
-QUOTE_TRIGGERS = (",", '"', "\n", "\r")
+QUOTE_TRIGGERS = (b",", b'"', b"\n", b"\r")
 
 
 def _text_of_hundredths(values: np.ndarray) -> np.ndarray:
-    negative = values < 0
     magnitude = np.abs(values)
-    whole = (magnitude // 100).astype(STRINGS)
-    cents = np.strings.zfill((magnitude % 100).astype(STRINGS), 2)
-    text = np.strings.add(np.strings.add(whole, "."), cents)
-    return np.where(negative, np.strings.add("-", text), text) if negative.any() else text
+    cents = magnitude % 100
+    text = concat(
+        int_text(magnitude // 100), ".", choose_text(cents < 10, concat("0", int_text(cents)), int_text(cents))
+    )
+    return choose_text(values < 0, concat("-", text), text)
 
 
 def civil_from_days(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -55,7 +55,7 @@ def _fixed_width(pattern: bytes, fields: list[tuple[int, int, np.ndarray]]) -> n
     for position, width, values in fields:
         for k in range(width):
             out[:, position + width - 1 - k] = 48 + (values // 10**k) % 10
-    return out.view(f"S{len(pattern)}").ravel().astype(STRINGS)
+    return out.view(f"S{len(pattern)}").ravel()
 
 
 def format_dates(days: np.ndarray) -> np.ndarray:
@@ -73,16 +73,16 @@ def format_timestamps(seconds: np.ndarray) -> np.ndarray:
 
 
 def format_column(values: np.ndarray, column: Column) -> np.ndarray:
-    """Canonical text of one column (before CSV quoting)."""
+    """Canonical UTF-8 text of one column (before CSV quoting)."""
     kind = column.kind
     if kind == "text":
-        return values.astype(STRINGS, copy=False)
+        return values
     if kind == "bool":
-        return np.where(values, "true", "false").astype(STRINGS)
+        return np.where(values, b"true", b"false")
     present = values != NULL
     safe = np.where(present, values, 0)
     if kind == "int":
-        text = safe.astype(STRINGS)
+        text = int_text(safe)
     elif kind in {"money", "decimal2"}:
         text = _text_of_hundredths(safe)
     elif kind == "date":
@@ -91,23 +91,19 @@ def format_column(values: np.ndarray, column: Column) -> np.ndarray:
         text = format_timestamps(safe)
     else:
         raise ValueError(f"unknown column kind {kind!r}")
-    return text if present.all() else np.where(present, text, "").astype(STRINGS)
+    return text if present.all() else np.where(present, text, b"")
 
 
 def _quote(text: np.ndarray) -> np.ndarray:
     """RFC 4180 quoting where a field needs it (a cheap whole-column scan first: most columns never do)."""
-    joined = "\x00".join(text.tolist())
+    joined = b"\x00".join(text.tolist())
     if not any(trigger in joined for trigger in QUOTE_TRIGGERS):
         return text
     needs = np.zeros(len(text), dtype=bool)
     for trigger in QUOTE_TRIGGERS:
         needs |= np.strings.find(text, trigger) >= 0
-    if not needs.any():
-        return text
-    quoted = np.strings.add(np.strings.add('"', np.strings.replace(text[needs], '"', '""')), '"')
-    out = text.copy()
-    out[needs] = quoted
-    return out
+    quoted = concat('"', np.strings.replace(text, b'"', b'""'), '"')
+    return choose_text(needs, quoted, text)
 
 
 def csv_header(table: str) -> bytes:
@@ -123,8 +119,8 @@ def csv_bytes(table: str, block: Block) -> bytes:
     fields = [_quote(text) if c.kind == "text" else text for c, text in zip(columns, fields, strict=True)]
     line = fields[0]
     for text in fields[1:]:
-        line = np.strings.add(np.strings.add(line, ","), text)
-    return ("\n".join(line.tolist()) + "\n").encode("utf-8")
+        line = concat(line, ",", text)
+    return b"\n".join(line.tolist()) + b"\n"
 
 
 class CanonicalCsvSink:
@@ -193,7 +189,7 @@ def block_frame(table: str, block: Block) -> pd.DataFrame:
     for column in TABLES[table]:
         values = block[column.name]
         if column.kind == "text":
-            data[column.name] = pd.array(values.astype(object), dtype="string")
+            data[column.name] = pd.array(decode(values), dtype="string")
         elif column.kind in {"money", "decimal2"}:
             data[column.name] = values / 100
         elif column.kind in {"timestamp", "date"}:
@@ -226,7 +222,7 @@ def preview_frames(blocks: Iterable[tuple[str, Block]], rows: int) -> dict[str, 
 
 def _empty(table: str) -> Block:
     return {
-        c.name: np.array([], dtype=STRINGS if c.kind == "text" else bool if c.kind == "bool" else np.int64)
+        c.name: np.array([], dtype="S1" if c.kind == "text" else bool if c.kind == "bool" else np.int64)
         for c in TABLES[table]
     }
 

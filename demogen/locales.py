@@ -22,9 +22,9 @@ import phonenumbers
 
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import cumulative_weights
+from demogen.text import decode, to_text
 
 FALLBACK_MARKET = "US"
-STRINGS = np.dtypes.StringDType()
 
 FILES = {
     "first_names.csv": ("name", "gender", "weight"),
@@ -89,6 +89,10 @@ class Table:
     def __getitem__(self, column: str) -> np.ndarray:
         return self.columns[column]
 
+    def texts(self, column: str) -> list[str]:
+        """A column as Python strings (columns are stored as UTF-8 byte strings)."""
+        return decode(self.columns[column])
+
     def subset(self, rows: np.ndarray) -> Table:
         weights = np.diff(self.cumulative, prepend=0)[rows]
         return Table({k: v[rows] for k, v in self.columns.items()}, cumulative_weights(weights))
@@ -107,7 +111,7 @@ class LocaleData:
     mobile_share: float
     street_format: str
     house_number_max: int
-    first_names: dict[str, Table]  # by gender "F" / "M", with an "ascii" column
+    first_names: Table  # name, gender, ascii
     last_names: Table  # with an "ascii" column
     cities: Table
     streets: Table
@@ -156,26 +160,22 @@ def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
 
 def _table(columns: dict[str, list[str]], path: Path) -> Table:
     texts = columns["weight"]
-    weights = np.array(texts, dtype=STRINGS)
-    if not np.strings.isdecimal(weights).all():
+    if not all(text.isdecimal() for text in texts):
         raise LocaleError(f"{path}: a weight is not a positive integer — weights are positive integers")
-    weights = weights.astype(np.int64)
+    weights = np.array(texts).astype(np.int64)
     if (weights <= 0).any():
         raise LocaleError(f"{path}: a weight is not positive — weights are positive integers")
-    data = {k: np.array(v, dtype=STRINGS) for k, v in columns.items() if k != "weight"}
+    data = {k: to_text(v) for k, v in columns.items() if k != "weight"}
     return Table(data, cumulative_weights(weights))
 
 
 def _with_ascii(table: Table, source: str, target: str, transliteration: dict[str, str]) -> Table:
-    """Add the ASCII-folded form of a column; plain ASCII letters take a vectorised path."""
-    values = table[source]
-    folded = np.strings.lower(values)
-    ascii_only = np.fromiter((value.isascii() for value in table[source].tolist()), dtype=bool, count=len(values))
-    plain = ascii_only & np.strings.isalnum(values)
-    slow = np.flatnonzero(~plain)
-    if slow.size:
-        folded[slow] = [fold_ascii(value, transliteration) or "x" for value in values[slow].tolist()]
-    return Table({**table.columns, target: folded}, table.cumulative)
+    """Add the ASCII-folded form of a column (what emails and domains are made of)."""
+    folded = [
+        value.lower() if value.isascii() and value.isalnum() else (fold_ascii(value, transliteration) or "x")
+        for value in table.texts(source)
+    ]
+    return Table({**table.columns, target: to_text(folded)}, table.cumulative)
 
 
 def _check_rows(raw: dict[str, dict[str, list[str]]], root: Path) -> None:
@@ -249,16 +249,17 @@ def _read_toml(path: Path) -> dict:
 
 def _city_prefixes(cities: Table, fixed: Table) -> tuple[np.ndarray, np.ndarray]:
     """For each city row, the heaviest fixed prefix that serves the city (area code), else the heaviest overall."""
-    first_for_area: dict[str, int] = {}
-    for index, area in enumerate(fixed["area"]):
-        first_for_area.setdefault(str(area), index)
+    first_for_area: dict[bytes, int] = {}
+    for index, area in enumerate(fixed["area"].tolist()):
+        if area:
+            first_for_area.setdefault(area, index)
     fallback = 0
-    mapped = np.array([first_for_area.get(str(c), -1) for c in cities["city"]], dtype=np.int64)
+    mapped = np.array([first_for_area.get(c, -1) for c in cities["city"].tolist()], dtype=np.int64)
     return np.where(mapped < 0, fallback, mapped), mapped >= 0
 
 
 def _part(table: Table, column: str, value: str, path: Path) -> Table:
-    rows = np.flatnonzero(table[column] == value)
+    rows = np.flatnonzero(table[column] == value.encode("utf-8"))
     if rows.size == 0:
         raise LocaleError(f"{path}: no rows with {column} {value!r} — add some")
     return table.subset(rows)
@@ -281,10 +282,12 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
     translit = {str(k): str(v) for k, v in (meta.get("transliteration") or {}).items()}
     first = _with_ascii(tables["first_names.csv"], "name", "ascii", translit)
+    for gender in ("F", "M"):
+        _part(first, "gender", gender, folder / "first_names.csv")
     words = _with_ascii(tables["company_words.csv"], "word", "slug", translit)
     prefixes = tables["phone_prefixes.csv"]
     fixed = _part(prefixes, "kind", "fixed", folder / "phone_prefixes.csv")
-    has_mobile = bool((prefixes["kind"] == "mobile").any())
+    has_mobile = bool((prefixes["kind"] == b"mobile").any())
     mobile = _part(prefixes, "kind", "mobile", folder / "phone_prefixes.csv") if has_mobile else fixed
     cities = tables["cities.csv"]
     city_prefix, has_area = _city_prefixes(cities, fixed)
@@ -299,7 +302,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         mobile_share=float(meta.get("mobile_share", 0.35)),
         street_format=formats.get("street_address", "{number} {street}"),
         house_number_max=int(formats.get("house_number_max", 200)),
-        first_names={g: _part(first, "gender", g, folder / "first_names.csv") for g in ("F", "M")},
+        first_names=first,
         last_names=_with_ascii(tables["last_names.csv"], "name", "ascii", translit),
         cities=cities,
         streets=tables["streets.csv"],

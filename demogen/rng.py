@@ -56,17 +56,6 @@ class BlockStreams:
         """n indices into a table with integer cumulative weights."""
         return choose(self.raw(column, n), cumulative)
 
-    def digits(self, column: str, n: int, width: int) -> np.ndarray:
-        """An (n, width) uint8 array of decimal digits 0-9 (up to 19 digits per word)."""
-        words = -(-width // 19)
-        out = np.empty((n, words * 19), dtype=np.uint8)
-        for w in range(words):
-            value = self.raw(f"{column}#{w}", n)
-            for d in range(19):
-                out[:, w * 19 + d] = (value % np.uint64(10)).astype(np.uint8)
-                value = value // np.uint64(10)
-        return out[:, :width]
-
 
 def uniform_from_raw(raw: np.ndarray) -> np.ndarray:
     """Map 64-bit words to (0, 1): (top 52 bits + 0.5) * 2**-52 is exact in binary64 and never 0 or 1."""

@@ -86,11 +86,11 @@ def test_phones_are_valid_and_landlines_carry_the_city_area_code(mixed_frames):
             assert phonenumbers.region_code_for_number(parsed) == country
     for code, rows in companies.groupby("country"):
         locale = load_locale(code)
-        city_rows = {c: i for i, c in reversed(list(enumerate(locale.cities["city"].tolist())))}
+        city_rows = {c: i for i, c in reversed(list(enumerate(locale.cities.texts("city"))))}
         for city, phone in zip(rows["city"], rows["phone"], strict=True):
             index = city_rows[city]
             if locale.city_has_area_code[index]:
-                template = str(locale.fixed_prefixes["template"][locale.city_fixed_prefix[index]])
+                template = locale.fixed_prefixes.texts("template")[locale.city_fixed_prefix[index]]
                 assert phone.startswith(template.split("#", maxsplit=1)[0]), (city, phone, template)
 
 

@@ -41,9 +41,3 @@ def test_weighted_choice_follows_the_weights():
     picks = BlockStreams(1, "users", 0).choice("x", 100_000, cumulative)
     shares = np.bincount(picks, minlength=3) / 100_000
     assert np.allclose(shares, [0.7, 0.2, 0.1], atol=0.01)
-
-
-def test_digits_are_decimal():
-    digits = BlockStreams(1, "users", 0).digits("phone", 1000, 32)
-    assert digits.shape == (1000, 32)
-    assert digits.max() == 9 and digits.min() == 0

@@ -6,13 +6,13 @@ import numpy as np
 from scipy.special import ndtri
 
 from demogen.generate.context import TenantContext
-from demogen.generate.text import concat, partition
 from demogen.generate.timing import SECONDS_PER_DAY
-from demogen.locales import STRINGS
 from demogen.rng import BlockStreams, choose, cumulative_weights
 from demogen.tables import NULL, Block
+from demogen.text import concat, partition, scatter, to_text
 
-KINDS = np.array(["call", "email", "meeting", "task", "note"], dtype=STRINGS)
+KIND_NAMES = ("call", "email", "meeting", "task", "note")
+KINDS = to_text(KIND_NAMES)
 KIND_CUMULATIVE = cumulative_weights(np.array([30, 35, 12, 15, 8]))
 SUBJECTS = {
     "call": ("Call with {first}", "Follow-up call with {first}", "Discovery call", "Pricing call", "Check-in call"),
@@ -29,20 +29,21 @@ MEETING_CUMULATIVE = cumulative_weights(np.array([45, 15, 30, 10]))
 
 
 def _subjects(kind: np.ndarray, variant: np.ndarray, first: np.ndarray, offering: np.ndarray) -> np.ndarray:
-    out = np.empty(len(kind), dtype=STRINGS)
-    for kind_index, name in enumerate(KINDS):
-        for variant_index, template in enumerate(SUBJECTS[str(name)]):
-            rows = (kind == kind_index) & (variant == variant_index)
-            if not rows.any():
+    """Subject lines from each kind's templates; `{first}` is the contact's first name, `{offering}` the deal's."""
+    pieces = []
+    for kind_index, name in enumerate(KIND_NAMES):
+        for variant_index, template in enumerate(SUBJECTS[name]):
+            rows = np.flatnonzero((kind == kind_index) & (variant == variant_index))
+            if rows.size == 0:
                 continue
             head, _, tail = template.partition("{")
             if not tail:
-                out[rows] = template
+                pieces.append((rows, np.full(rows.size, template.encode("utf-8"))))
                 continue
             field, _, rest = tail.partition("}")
             value = first[rows] if field == "first" else offering[rows]
-            out[rows] = concat(head, value, rest)
-    return out
+            pieces.append((rows, concat(head, value, rest)))
+    return scatter(len(kind), pieces)
 
 
 def generate_activities(

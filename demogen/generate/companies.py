@@ -7,10 +7,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from demogen.generate.context import TenantContext
-from demogen.generate.text import concat, fill_templates, partition, significant_round
-from demogen.locales import STRINGS
 from demogen.rng import BlockStreams, choose, cumulative_weights
 from demogen.tables import Block
+from demogen.text import (
+    concat,
+    fill_templates,
+    int_text,
+    partition,
+    repeat,
+    scatter,
+    significant_round,
+    to_text,
+)
 
 INDUSTRIES = (
     # (industry, share of B2B accounts in permille, revenue per employee in USD)
@@ -31,7 +39,7 @@ INDUSTRIES = (
     ("Real Estate", 25, 350_000),
     ("Telecommunications", 20, 480_000),
 )
-INDUSTRY_NAMES = np.array([i[0] for i in INDUSTRIES], dtype=STRINGS)
+INDUSTRY_NAMES = to_text(i[0] for i in INDUSTRIES)
 INDUSTRY_CUMULATIVE = cumulative_weights(np.array([i[1] for i in INDUSTRIES]))
 REVENUE_PER_EMPLOYEE = np.array([i[2] for i in INDUSTRIES], dtype=np.float64)
 
@@ -54,9 +62,7 @@ def company_identity(streams: BlockStreams, market: np.ndarray, context: TenantC
     n = len(market)
     pattern = choose(streams.raw("name_pattern", n), PATTERN_CUMULATIVE)
     raws = {key: streams.raw(key, n) for key in ("stem", "sector", "surname", "surname2", "legal_form", "suffix")}
-    name = np.empty(n, dtype=STRINGS)
-    slug = np.empty(n, dtype=STRINGS)
-    suffix = np.empty(n, dtype=STRINGS)
+    names, bases = [], []
     for index, locale in enumerate(context.markets):
         rows = np.flatnonzero(market == index)
         if rows.size == 0:
@@ -67,44 +73,33 @@ def company_identity(streams: BlockStreams, market: np.ndarray, context: TenantC
         last2 = choose(raws["surname2"][rows], locale.last_names.cumulative)
         form = choose(raws["legal_form"][rows], locale.legal_forms.cumulative)
         tld = choose(raws["suffix"][rows], locale.email_suffixes.cumulative)
-        words = {
-            "stem": (locale.stems["word"][stem], locale.stems["slug"][stem]),
-            "sector": (locale.sectors["word"][sector], locale.sectors["slug"][sector]),
-            "last": (locale.last_names["name"][last], locale.last_names["ascii"][last]),
-            "last2": (locale.last_names["name"][last2], locale.last_names["ascii"][last2]),
-        }
+        stems, sectors = (locale.stems["word"][stem], locale.stems["slug"][stem])
+        sector_words, sector_slugs = (locale.sectors["word"][sector], locale.sectors["slug"][sector])
+        lasts, last_slugs = locale.last_names["name"][last], locale.last_names["ascii"][last]
+        lasts2, last2_slugs = locale.last_names["name"][last2], locale.last_names["ascii"][last2]
         p = pattern[rows]
-        base_name = np.where(
-            p == 0,
-            concat(words["stem"][0], " ", words["sector"][0]),
-            np.where(
-                p == 1,
-                concat(words["last"][0], " ", words["sector"][0]),
-                np.where(p == 2, concat(words["last"][0], " & ", words["last2"][0]), words["stem"][0]),
-            ),
-        )
-        base_slug = np.where(
-            p == 0,
-            concat(words["stem"][1], words["sector"][1]),
-            np.where(
-                p == 1,
-                concat(words["last"][1], words["sector"][1]),
-                np.where(p == 2, concat(words["last"][1], words["last2"][1]), words["stem"][1]),
-            ),
-        )
-        name[rows] = concat(base_name, " ", locale.legal_forms["form"][form])
-        slug[rows] = base_slug
-        suffix[rows] = locale.email_suffixes["suffix"][tld]
-    return Identity(name=name, domain_base=concat(slug, "|", suffix))
+        by_pattern = [
+            (concat(stems, " ", sector_words), concat(sectors, sector_slugs)),
+            (concat(lasts, " ", sector_words), concat(last_slugs, sector_slugs)),
+            (concat(lasts, " & ", lasts2), concat(last_slugs, last2_slugs)),
+            (stems, sectors),
+        ]
+        base_name = scatter(rows.size, [(p == k, v[0][p == k]) for k, v in enumerate(by_pattern)])
+        base_slug = scatter(rows.size, [(p == k, v[1][p == k]) for k, v in enumerate(by_pattern)])
+        names.append((rows, concat(base_name, " ", locale.legal_forms["form"][form])))
+        bases.append((rows, concat(base_slug, "|", locale.email_suffixes["suffix"][tld])))
+    return Identity(name=scatter(n, names), domain_base=scatter(n, bases))
 
 
 def domain_from_base(domain_base: np.ndarray, ordinal: np.ndarray) -> np.ndarray:
     """`slug|suffix` -> `slug.suffix`, with the n-th repeat of a domain numbered (`acme2.com`)."""
     slug, _, suffix = partition(domain_base, "|")
-    numbered = ordinal > 0
-    if numbered.any():
-        slug = slug.copy()
-        slug[numbered] = concat(slug[numbered], (ordinal[numbered] + 1).astype(STRINGS))
+    numbered = np.flatnonzero(ordinal > 0)
+    if numbered.size:
+        plain = np.flatnonzero(ordinal == 0)
+        slug = scatter(
+            len(slug), [(plain, slug[plain]), (numbered, concat(slug[numbered], int_text(ordinal[numbered] + 1)))]
+        )
     return concat(slug, ".", suffix)
 
 
@@ -120,27 +115,25 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
     revenue = significant_round(employees * REVENUE_PER_EMPLOYEE[industry] * noise * context.usd_to_currency)
     city_raw, street_raw = streams.raw("city", n), streams.raw("street", n)
     number_raw = streams.raw("house_number", n)
-    digits = streams.digits("phone", n, 32)
-    columns = {k: np.empty(n, dtype=STRINGS) for k in ("country", "region", "city", "postal_code", "street", "phone")}
+    pieces: dict[str, list] = {k: [] for k in ("country", "region", "city", "postal_code", "street", "template")}
     zone = np.empty(n, dtype=np.int64)
-    templates = np.empty(n, dtype=STRINGS)
     for index, locale in enumerate(context.markets):
         rows = np.flatnonzero(market == index)
         if rows.size == 0:
             continue
         city = choose(city_raw[rows], locale.cities.cumulative)
         street = locale.streets["street"][choose(street_raw[rows], locale.streets.cumulative)]
-        number = ((number_raw[rows] % np.uint64(locale.house_number_max)) + np.uint64(1)).astype(STRINGS)
-        columns["street"][rows] = (
-            concat(street, " ", number) if locale.street_format.startswith("{street}") else concat(number, " ", street)
-        )
-        columns["country"][rows] = locale.code
+        number = int_text((number_raw[rows] % np.uint64(locale.house_number_max)).astype(np.int64) + 1)
+        street_first = locale.street_format.startswith("{street}")
+        pieces["street"].append((rows, concat(street, " ", number) if street_first else concat(number, " ", street)))
+        pieces["country"].append((rows, repeat(locale.code, rows.size)))
         for key in ("region", "city", "postal_code"):
-            columns[key][rows] = locale.cities[key][city]
-        prefix = locale.city_fixed_prefix[city]
-        templates[rows] = locale.fixed_prefixes["template"][prefix]
+            pieces[key].append((rows, locale.cities[key][city]))
+        pieces["template"].append((rows, locale.fixed_prefixes["template"][locale.city_fixed_prefix[city]]))
         zone[rows] = index
-    columns["phone"] = fill_templates(templates, digits)
+    columns = {key: scatter(n, parts) for key, parts in pieces.items()}
+    templates = columns.pop("template")
+    columns["phone"] = fill_templates(templates, streams.raw("phone", n))
     span = max(context.as_of_day - 21 - context.history_start_day, 1)
     created_day = context.history_start_day + np.floor(streams.uniform("created_day", n) ** 1.5 * span)
     created = context.clock.moment(created_day, streams, "created", zone)

@@ -7,30 +7,29 @@ import numpy as np
 from demogen.generate.companies import EMAIL_PATTERNS
 from demogen.generate.context import TenantContext
 from demogen.generate.people import pick_people
-from demogen.generate.text import concat, deduplicate, fill_templates
 from demogen.generate.timing import SECONDS_PER_DAY
-from demogen.locales import STRINGS
 from demogen.rng import BlockStreams, choose
 from demogen.tables import Block
+from demogen.text import concat, deduplicate, fill_templates, scatter
 
 OWNER_FOLLOWS_COMPANY = 0.9
 
 
 def email_local_part(pattern: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
     """The company's address convention applied to ASCII names (first.last, flast, first, firstl, first_last)."""
-    initial_first, initial_last = np.strings.slice(first, 1), np.strings.slice(last, 1)
-    forms = {
-        "first.last": concat(first, ".", last),
-        "flast": concat(initial_first, last),
-        "first": first,
-        "firstl": concat(first, initial_last),
-        "first_last": concat(first, "_", last),
+    builders = {
+        "first.last": lambda f, n: concat(f, ".", n),
+        "flast": lambda f, n: concat(np.strings.slice(f, 1), n),
+        "first": lambda f, n: f,
+        "firstl": lambda f, n: concat(f, np.strings.slice(n, 1)),
+        "first_last": lambda f, n: concat(f, "_", n),
     }
-    out = forms["first.last"].copy()
+    pieces = []
     for index, name in enumerate(EMAIL_PATTERNS):
-        rows = pattern == index
-        out[rows] = forms[name][rows]
-    return out
+        rows = np.flatnonzero(pattern == index)
+        if rows.size:
+            pieces.append((rows, builders[name](first[rows], last[rows])))
+    return scatter(len(pattern), pieces)
 
 
 def generate_contacts(context: TenantContext, plan, block: int, *, companies: Block) -> Block:
@@ -45,20 +44,20 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
     local = email_local_part(companies["_email_pattern"][company], people.first_ascii, people.last_ascii)
     email = concat(deduplicate(local, company), "@", companies["domain"][company])
 
-    title = np.empty(n, dtype=STRINGS)
-    phone = np.empty(n, dtype=STRINGS)
     title_raw, mobile_u = streams.raw("title", n), streams.uniform("is_mobile", n)
-    mobile_raw, digits = streams.raw("mobile_prefix", n), streams.digits("phone", n, 32)
+    mobile_raw = streams.raw("mobile_prefix", n)
+    titles, templates = [], []
     for index, locale in enumerate(context.markets):
         rows = np.flatnonzero(market == index)
         if rows.size == 0:
             continue
-        title[rows] = locale.job_titles["title"][choose(title_raw[rows], locale.job_titles.cumulative)]
-        templates = companies["_phone_template"][company[rows]].copy()
+        titles.append((rows, locale.job_titles["title"][choose(title_raw[rows], locale.job_titles.cumulative)]))
         mobile = mobile_u[rows] < locale.mobile_share
         picked = choose(mobile_raw[rows[mobile]], locale.mobile_prefixes.cumulative)
-        templates[mobile] = locale.mobile_prefixes["template"][picked]
-        phone[rows] = fill_templates(templates, digits[rows])
+        templates.append((rows[~mobile], companies["_phone_template"][company[rows[~mobile]]]))
+        templates.append((rows[mobile], locale.mobile_prefixes["template"][picked]))
+    title = scatter(n, titles)
+    phone = fill_templates(scatter(n, templates), streams.raw("phone", n))
 
     company_created = companies["created_at"][company]
     delay_days = np.floor(-np.log(streams.uniform("created_delay", n)) * 20).astype(np.int64)

@@ -62,7 +62,7 @@ def build_context(recipe: Recipe) -> TenantContext:
     home_code, home_warnings = resolve_markets({recipe.tenant.country: 1.0}, strict=recipe.strict_locales)
     markets = tuple(load_locale(code) for code in mix)
     home = load_locale(next(iter(home_code)))
-    domain = recipe.tenant.domain or f"{fold_ascii(recipe.tenant.name, {})}.{home.email_suffixes['suffix'][0]}"
+    domain = recipe.tenant.domain or f"{fold_ascii(recipe.tenant.name, {})}.{home.email_suffixes.texts('suffix')[0]}"
     as_of_day = day_number(recipe.as_of)
     history_days = round(recipe.tenant.history_months * 30.4375)
     return TenantContext(

@@ -7,10 +7,9 @@ import numpy as np
 from demogen.distributions import copula_uniform
 from demogen.generate.context import SECONDS_PER_DAY, TenantContext
 from demogen.generate.pipeline import stage_order
-from demogen.generate.text import concat, nice_round, partition
-from demogen.locales import STRINGS
 from demogen.rng import BlockStreams, choose, cumulative_weights
 from demogen.tables import NULL, Block
+from demogen.text import choose_text, concat, nice_round, partition, repeat, to_text
 
 OFFERINGS = (
     ("Annual subscription", 30),
@@ -22,7 +21,7 @@ OFFERINGS = (
     ("Onboarding services", 6),
     ("Additional seats", 11),
 )
-OFFERING_NAMES = np.array([o[0] for o in OFFERINGS], dtype=STRINGS)
+OFFERING_NAMES = to_text(o[0] for o in OFFERINGS)
 OFFERING_CUMULATIVE = cumulative_weights(np.array([o[1] for o in OFFERINGS]))
 OWNER_FOLLOWS_COMPANY = 0.85
 
@@ -30,7 +29,7 @@ OWNER_FOLLOWS_COMPANY = 0.85
 def _legal_stem(company_names: np.ndarray) -> np.ndarray:
     """Company name without its legal form (the last word group), as reps write it in deal names."""
     head, _, _ = partition(company_names, " ", last=True)
-    return np.where(np.strings.str_len(head) > 0, head, company_names)
+    return choose_text(np.strings.str_len(head) > 0, head, company_names)
 
 
 def generate_deals(context: TenantContext, plan, block: int, *, companies: Block, contacts: Block) -> Block:
@@ -78,7 +77,7 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
     progress = np.clip(elapsed, 0, 0.999999)
     stage = open_ids[np.floor(progress * len(open_ids)).astype(np.int64)]
     stage = np.where(closed, np.where(won, won_id, lost_id), stage)
-    status = np.where(closed, np.where(won, "won", "lost"), "open").astype(STRINGS)
+    status = to_text(["open", "won", "lost"])[np.where(closed, np.where(won, 1, 2), 0)]
 
     offering = OFFERING_NAMES[choose(streams.raw("offering", n), OFFERING_CUMULATIVE)]
     return {
@@ -89,7 +88,7 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
         "stage_id": stage.astype(np.int64),
         "name": concat(_legal_stem(companies["name"][company]), " - ", offering),
         "amount": amount_cents,
-        "currency": np.full(n, context.currency, dtype=STRINGS),
+        "currency": repeat(context.currency, n),
         "status": status,
         "created_at": created,
         "expected_close_date": np.where(closed, closed_at // SECONDS_PER_DAY, close_day).astype(np.int64),

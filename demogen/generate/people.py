@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
-from demogen.locales import STRINGS, LocaleData
+from demogen.locales import LocaleData
 from demogen.rng import BlockStreams, choose
+from demogen.text import scatter
 
 
 @dataclass(frozen=True)
@@ -22,25 +23,25 @@ class People:
 def pick_people(streams: BlockStreams, market: np.ndarray, markets: tuple[LocaleData, ...]) -> People:
     """One person per row of `market` (index into `markets`); gender follows the market's name frequencies."""
     n = len(market)
-    gender_raw = streams.raw("gender", n)
     first_raw = streams.raw("first_name", n)
     last_raw = streams.raw("last_name", n)
-    out = {key: np.empty(n, dtype=STRINGS) for key in ("first", "last", "gender", "first_ascii", "last_ascii")}
+    if len(markets) == 1:
+        return _people_of(markets[0], first_raw, last_raw)
+    parts = []
     for index, locale in enumerate(markets):
         rows = np.flatnonzero(market == index)
-        if rows.size == 0:
-            continue
-        female_total = int(locale.first_names["F"].cumulative[-1])
-        total = female_total + int(locale.first_names["M"].cumulative[-1])
-        is_female = (gender_raw[rows] % np.uint64(total)).astype(np.int64) < female_total
-        for gender, chosen in (("F", is_female), ("M", ~is_female)):
-            table = locale.first_names[gender]
-            target = rows[chosen]
-            picked = choose(first_raw[target], table.cumulative)
-            out["first"][target] = table["name"][picked]
-            out["first_ascii"][target] = table["ascii"][picked]
-            out["gender"][target] = gender
-        picked = choose(last_raw[rows], locale.last_names.cumulative)
-        out["last"][rows] = locale.last_names["name"][picked]
-        out["last_ascii"][rows] = locale.last_names["ascii"][picked]
-    return People(**out)
+        if rows.size:
+            parts.append((rows, _people_of(locale, first_raw[rows], last_raw[rows])))
+    return People(**{f.name: scatter(n, [(rows, getattr(p, f.name)) for rows, p in parts]) for f in fields(People)})
+
+
+def _people_of(locale: LocaleData, first_raw: np.ndarray, last_raw: np.ndarray) -> People:
+    first = choose(first_raw, locale.first_names.cumulative)
+    last = choose(last_raw, locale.last_names.cumulative)
+    return People(
+        first=locale.first_names["name"][first],
+        last=locale.last_names["name"][last],
+        gender=locale.first_names["gender"][first],
+        first_ascii=locale.first_names["ascii"][first],
+        last_ascii=locale.last_names["ascii"][last],
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from demogen.generate.context import TenantContext
-from demogen.locales import STRINGS
 from demogen.tables import Block
+from demogen.text import to_text
 
 
 def stage_order(context: TenantContext) -> tuple[np.ndarray, int, int]:
@@ -22,7 +22,7 @@ def generate_stages(context: TenantContext) -> Block:
     stages = context.recipe.pipeline.stages
     return {
         "id": np.arange(1, len(stages) + 1, dtype=np.int64),
-        "name": np.array([s.name for s in stages], dtype=STRINGS),
+        "name": to_text(s.name for s in stages),
         "position": np.arange(1, len(stages) + 1, dtype=np.int64),
         "probability": np.array([round(s.probability * 100) for s in stages], dtype=np.int64),
         "is_closed": np.array([s.is_closed for s in stages], dtype=bool),

@@ -7,10 +7,9 @@ from scipy.special import ndtri
 
 from demogen.generate.context import TenantContext
 from demogen.generate.people import pick_people
-from demogen.generate.text import concat, deduplicate
-from demogen.locales import STRINGS
 from demogen.rng import BlockStreams, cumulative_weights
 from demogen.tables import Block
+from demogen.text import concat, deduplicate, to_text
 
 MANAGER_EVERY = 6
 
@@ -29,9 +28,8 @@ def generate_users(context: TenantContext) -> Block:
     people = pick_people(streams, np.zeros(n, dtype=np.int64), (context.home,))
     local = concat(people.first_ascii, ".", people.last_ascii)
     email = concat(deduplicate(local), "@", context.tenant_domain)
-    role = np.full(n, "rep", dtype=STRINGS)
-    role[np.arange(n) % MANAGER_EVERY == 1] = "manager"
-    role[0] = "admin"
+    position = np.arange(n)
+    role = to_text(["rep", "manager", "admin"])[np.where(position == 0, 2, (position % MANAGER_EVERY == 1).astype(int))]
     days = context.history_start_day - streams.below("created_day", n, 240) - 1
     created = context.home_clock.moment(days, streams, "created", np.zeros(n, dtype=np.int64))
     return {

