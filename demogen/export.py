@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from demogen.tables import NULL, TABLE_ORDER, TABLES, Block, Column
-from demogen.text import choose_text, concat, decode, int_text
+from demogen.text import choose_text, concat, decode, int_text, tighten
 
 QUOTE_TRIGGERS = (b",", b'"', b"\n", b"\r")
 
@@ -115,7 +115,7 @@ def csv_bytes(table: str, block: Block) -> bytes:
     columns = TABLES[table]
     if len(block["id"]) == 0:
         return b""
-    fields = [format_column(block[c.name], c) for c in columns]
+    fields = [tighten(format_column(block[c.name], c)) for c in columns]
     fields = [_quote(text) if c.kind == "text" else text for c, text in zip(columns, fields, strict=True)]
     line = fields[0]
     for text in fields[1:]:

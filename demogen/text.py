@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-TEMPLATE_WIDTH = 32
 POWERS_OF_TEN = np.array([10**k for k in range(19)], dtype=np.uint64)
 _INT_WIDTH = 20
 
@@ -70,7 +69,16 @@ def int_text(values: np.ndarray) -> np.ndarray:
         remaining //= 10
         if not remaining.any():
             break
-    return np.strings.lstrip(digits.view(f"S{_INT_WIDTH}").ravel(), b" ")
+    text = np.strings.lstrip(digits.view(f"S{_INT_WIDTH}").ravel(), b" ")
+    return tighten(text)
+
+
+def tighten(values: np.ndarray) -> np.ndarray:
+    """The same texts in the narrowest byte-string dtype (joins cost time in proportion to width)."""
+    if values.size == 0:
+        return values
+    width = max(int(np.strings.str_len(values).max()), 1)
+    return values if width == values.dtype.itemsize else values.astype(f"S{width}")
 
 
 def partition(values: np.ndarray, separator: str, *, last: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -83,20 +91,28 @@ def fill_templates(templates: np.ndarray, raw: np.ndarray) -> np.ndarray:
 
     One word gives 19 digits; phone templates never hold more than 15 `#`.
     """
-    n = len(templates)
-    chars = np.asarray(templates).astype(f"S{TEMPLATE_WIDTH}").view(np.uint8).reshape(n, TEMPLATE_WIDTH).copy()
+    templates = np.asarray(templates)
+    n, width = len(templates), max(templates.dtype.itemsize, 1)
+    chars = templates.astype(f"S{width}").view(np.uint8).reshape(n, width).copy()
     holes = chars == ord("#")
-    rank = np.cumsum(holes, axis=1) - 1
+    rank = np.cumsum(holes, axis=1, dtype=np.int8) - 1
     rows, cols = np.nonzero(holes)
     chars[rows, cols] = (raw[rows] // POWERS_OF_TEN[rank[rows, cols]]) % np.uint64(10) + np.uint64(ord("0"))
-    return chars.view(f"S{TEMPLATE_WIDTH}").ravel()
+    return chars.view(f"S{width}").ravel()
 
 
-def occurrence(keys: list) -> np.ndarray:
-    """For each row, how many earlier rows share its key (0 for the first): deterministic de-duplication."""
-    seen: dict = {}
+def occurrence(keys: list, groups: list | None = None) -> np.ndarray:
+    """For each row, how many earlier rows (of the same contiguous group) share its key: 0 for the first.
+
+    Groups must be contiguous runs (contacts are ordered by company), so one dictionary per run suffices.
+    """
     out = np.zeros(len(keys), dtype=np.int64)
+    seen: dict = {}
+    previous = None
     for index, key in enumerate(keys):
+        if groups is not None and groups[index] != previous:
+            previous = groups[index]
+            seen = {}
         count = seen.get(key, 0)
         if count:
             out[index] = count
@@ -105,16 +121,15 @@ def occurrence(keys: list) -> np.ndarray:
 
 
 def deduplicate(values: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
-    """Suffix repeated values (within a group) with 2, 3, ... in row order: john.smith, john.smith2."""
-    texts = values.tolist()
-    keys = texts if groups is None else list(zip(groups.tolist(), texts, strict=True))
-    if len(set(keys)) == len(keys):
+    """Suffix repeated values (within a contiguous group) with 2, 3, ... in row order: john.smith, john.smith2."""
+    seen = occurrence(values.tolist(), None if groups is None else groups.tolist())
+    repeated = np.flatnonzero(seen)
+    if repeated.size == 0:
         return values
-    seen = occurrence(keys)
-    repeated = np.flatnonzero(seen > 0)
-    fresh = np.flatnonzero(seen == 0)
     numbered = concat(values[repeated], int_text(seen[repeated] + 1))
-    return scatter(len(values), [(fresh, values[fresh]), (repeated, numbered)])
+    out = values.astype(f"S{max(values.dtype.itemsize, numbered.dtype.itemsize)}")
+    out[repeated] = numbered
+    return out
 
 
 def nice_round(values: np.ndarray) -> np.ndarray:

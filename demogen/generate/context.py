@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,15 +30,22 @@ class TenantContext:
     history_start_day: int
     warnings: tuple[str, ...]
 
-    @property
+    @functools.cached_property
     def clock(self) -> WorkingClock:
         """Working time in the customer markets (zone index = market index)."""
         hours = self.recipe.activities
-        return WorkingClock(tuple(m.timezone for m in self.markets), hours.working_hours, hours.weekend_share)
+        return WorkingClock(
+            tuple(m.timezone for m in self.markets), hours.working_hours, hours.weekend_share, *self._clock_days
+        )
+
+    @functools.cached_property
+    def home_clock(self) -> WorkingClock:
+        return WorkingClock((self.home.timezone,), self.recipe.activities.working_hours, 0.0, *self._clock_days)
 
     @property
-    def home_clock(self) -> WorkingClock:
-        return WorkingClock((self.home.timezone,), self.recipe.activities.working_hours, 0.0)
+    def _clock_days(self) -> tuple[int, int]:
+        """Every working day the tenant can mention: reps join up to a year before history; tasks run ahead."""
+        return self.history_start_day - 400, self.as_of_day + 800
 
     @property
     def as_of_seconds(self) -> int:

@@ -1,0 +1,1 @@
+"""The database side: schema and migrations, the atomic writer, read-back, integrity checks, jobs."""

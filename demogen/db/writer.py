@@ -1,0 +1,138 @@
+"""Push a planned tenant into the database in ONE transaction: tenant row, metadata, then every block.
+
+PostgreSQL gets `COPY ... FROM STDIN (FORMAT csv)` fed block by block; SQLite gets executemany. Any failure, a
+timeout included, rolls the whole tenant back: all or nothing. The data digest is computed from the very bytes
+that stream past (spooled to anonymous temporary files), so it costs no second generation pass.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from demogen import GENERATOR_VERSION
+from demogen.dataset import Plan, iter_blocks
+from demogen.db.codec import copy_csv, sqlite_rows
+from demogen.db.engine import is_sqlite
+from demogen.db.schema import TENANT_TABLES, tenant_metadata, tenants
+from demogen.export import CanonicalCsvSink
+from demogen.tables import TABLE_ORDER, TABLES
+
+Progress = Callable[[int], None]
+
+
+class PushTimeout(TimeoutError):
+    """The push ran past its time limit; the transaction was rolled back."""
+
+
+class TenantExists(ValueError):
+    """A tenant of that name is already in the database."""
+
+
+@dataclass(frozen=True)
+class PushResult:
+    tenant_id: int
+    row_counts: dict[str, int]
+    data_digest: str
+    seconds: float
+
+
+def _columns(table: str) -> list[str]:
+    return ["tenant_id", *(c.name for c in TABLES[table])]
+
+
+def _write_block(connection: Connection, table: str, block: dict, tenant_id: int) -> None:
+    if is_sqlite(connection.engine):
+        names = _columns(table)
+        sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        connection.exec_driver_sql(sql, sqlite_rows(table, block, tenant_id))
+        return
+    raw = connection.connection.driver_connection
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(f"COPY {table} ({', '.join(_columns(table))}) FROM STDIN (FORMAT csv)") as copy,
+    ):
+        copy.write(copy_csv(table, block, tenant_id))
+
+
+def _limit_statements(connection: Connection, timeout: float | None) -> None:
+    """On PostgreSQL no single statement or idle gap may outlive the push's time limit."""
+    if is_sqlite(connection.engine) or timeout is None:
+        return
+    milliseconds = max(int(timeout * 1000), 1)
+    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {milliseconds}")
+    connection.exec_driver_sql(f"SET LOCAL idle_in_transaction_session_timeout = {milliseconds}")
+
+
+def tenant_id_of(connection: Connection, name: str) -> int | None:
+    return connection.execute(select(tenants.c.id).where(tenants.c.name == name)).scalar()
+
+
+def push(
+    engine: Engine,
+    plan: Plan,
+    tenant_name: str,
+    *,
+    timeout: float | None = None,
+    progress: Progress | None = None,
+) -> PushResult:
+    """Write the whole tenant or nothing. Raises TenantExists, PushTimeout or the database's own error."""
+    recipe = plan.context.recipe
+    started = time.monotonic()
+    deadline = None if timeout is None else started + timeout
+    done = 0
+    with contextlib.ExitStack() as stack, engine.begin() as connection:
+        _limit_statements(connection, timeout)
+        if tenant_id_of(connection, tenant_name) is not None:
+            raise TenantExists(tenant_name)
+        now = dt.datetime.now(dt.UTC)
+        tenant_id = connection.execute(
+            insert(tenants)
+            .values(name=tenant_name, country=plan.context.home.code, currency=plan.context.currency, created_at=now)
+            .returning(tenants.c.id)
+        ).scalar_one()
+        handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
+        sink = CanonicalCsvSink(handles)
+        for table, block in iter_blocks(plan):
+            _write_block(connection, table, block, tenant_id)
+            sink.write(table, block)
+            done += len(block["id"])
+            if progress is not None:
+                progress(done)
+            if deadline is not None and time.monotonic() > deadline:
+                raise PushTimeout(f"the push took longer than {timeout:g} s")
+        digest = sink.digest()
+        connection.execute(
+            insert(tenant_metadata).values(
+                tenant_id=tenant_id,
+                is_demo=True,
+                seed=recipe.seed,
+                recipe=recipe.model_dump(mode="json", by_alias=True),
+                recipe_digest=recipe.digest(),
+                data_digest=digest,
+                generator_version=GENERATOR_VERSION,
+                as_of=recipe.as_of,
+                row_counts=plan.row_counts(),
+                created_at=now,
+            )
+        )
+    return PushResult(tenant_id, plan.row_counts(), digest, time.monotonic() - started)
+
+
+def delete_tenant(engine: Engine, tenant_name: str) -> bool:
+    """Remove a tenant, its rows and its metadata in one transaction (children first); False if unknown."""
+    with engine.begin() as connection:
+        tenant_id = tenant_id_of(connection, tenant_name)
+        if tenant_id is None:
+            return False
+        for table in reversed(TENANT_TABLES):
+            connection.execute(table.delete().where(table.c.tenant_id == tenant_id))
+        connection.execute(tenant_metadata.delete().where(tenant_metadata.c.tenant_id == tenant_id))
+        connection.execute(tenants.delete().where(tenants.c.id == tenant_id))
+    return True
