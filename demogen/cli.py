@@ -6,15 +6,25 @@ Exit codes: 0 done; 1 the work failed; 2 bad input (`error: <what> — <how to f
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import pandas as pd
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from demogen import GENERATOR_VERSION
 from demogen.dataset import Plan, build_plan, iter_blocks
+from demogen.db import jobs, migrate
+from demogen.db.engine import database_url, make_engine
+from demogen.db.integrity import check_tenant
+from demogen.db.readback import UnknownTenant, stored_digest
+from demogen.db.session import DatabaseNotReady, open_database
+from demogen.db.worker import run_worker
+from demogen.db.writer import delete_tenant, tenant_id_of
 from demogen.export import digest_blocks, export_blocks, preview_frames
 from demogen.locales import LocaleError, available_markets, load_locale, locales_root, validate_locale_dir
 from demogen.recipe import RecipeError, load_recipe
@@ -28,8 +38,16 @@ app = typer.Typer(
 )
 locales_app = typer.Typer(no_args_is_help=True, help="Supported markets and locale folders.")
 app.add_typer(locales_app, name="locales")
+jobs_app = typer.Typer(no_args_is_help=True, help="The generation job queue.")
+app.add_typer(jobs_app, name="jobs")
+db_app = typer.Typer(no_args_is_help=True, help="Schema migrations.")
+app.add_typer(db_app, name="db")
 
 ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="TOML recipe file.")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default: $DEMOGEN_DATABASE_URL, else sqlite:///demogen.db).")
+]
+TenantOption = Annotated[str | None, typer.Option("--tenant", "-t", help="Tenant name (default: the recipe's).")]
 SeedOption = Annotated[int | None, typer.Option("--seed", help="Seed (overrides the recipe's).", min=0)]
 AsOfOption = Annotated[
     dt.datetime | None,
@@ -80,10 +98,26 @@ def export(
 
 
 @app.command()
-def digest(config: ConfigOption, seed: SeedOption = None, as_of: AsOfOption = None) -> None:
-    """Print the dataset digest of a recipe."""
-    plan = _plan(config, seed, as_of)
-    typer.echo(digest_blocks(iter_blocks(plan)))
+def digest(
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML recipe file.")] = None,
+    seed: SeedOption = None,
+    as_of: AsOfOption = None,
+    db: Annotated[str | None, typer.Option("--db", help="Read the tenant back from this database.")] = None,
+    tenant: TenantOption = None,
+) -> None:
+    """Print the dataset digest of a recipe, or of a tenant as stored in a database (--db and --tenant)."""
+    if config is not None and (db or tenant):
+        raise fail("--config and --db/--tenant: give one — a recipe, or a stored tenant")
+    if config is not None:
+        typer.echo(digest_blocks(iter_blocks(_plan(config, seed, as_of))))
+        return
+    if not tenant:
+        raise fail("--config or --tenant: missing — pass a recipe, or --tenant NAME [--db URL]")
+    engine = _database(db)
+    try:
+        typer.echo(stored_digest(engine, tenant))
+    except UnknownTenant:
+        raise fail(f"--tenant {tenant}: no such tenant — see the tenants of this database") from None
 
 
 @app.command()
@@ -104,6 +138,173 @@ def preview(
             typer.echo(f"== {name} ({plan.row_counts()[name]:,} rows)")
             typer.echo(frames[name].to_string(index=False))
             typer.echo("")
+
+
+def _database(url: str | None):
+    try:
+        return open_database(url)
+    except DatabaseNotReady as error:
+        raise fail(str(error)) from None
+
+
+@app.command()
+def generate(
+    config: ConfigOption,
+    seed: SeedOption = None,
+    as_of: AsOfOption = None,
+    tenant: TenantOption = None,
+    db: DbOption = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, help="Seconds the push may take.")] = None,
+) -> None:
+    """Generate a tenant into the database in one atomic transaction (a job, run here with a progress bar)."""
+    plan = _plan(config, seed, as_of)
+    recipe = plan.context.recipe
+    name = tenant or recipe.tenant.name
+    engine = _database(db)
+    with engine.connect() as connection:
+        if tenant_id_of(connection, name) is not None:
+            raise fail(f"tenant {name!r}: already exists — `demogen delete --tenant {name!r}` first, or pass --tenant")
+    try:
+        job_id = jobs.submit(engine, recipe, name, plan.total_rows)
+    except jobs.JobConflict as error:
+        raise fail(f"{error} — wait for it, or `demogen jobs cancel {error.job_id}`") from None
+    jobs.claim(engine, job_id)
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("rows"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(f"job {job_id}: {name}", total=plan.total_rows)
+        job = jobs.run_job(engine, job_id, timeout=timeout, progress=lambda done: bar.update(task, completed=done))
+    if job.status != "succeeded":
+        typer.echo(
+            f"error: job {job_id} failed and was rolled back: {job.error} — `demogen jobs retry {job_id}`", err=True
+        )
+        raise typer.Exit(1)
+    with engine.connect() as connection:
+        tenant_id = tenant_id_of(connection, name)
+    typer.echo(f"job {job_id} succeeded: tenant {name!r} has id {tenant_id}")
+    _summary(plan, job.report["data_digest"])
+    check = job.report.get("check") or {}
+    if not check.get("ok", False):
+        typer.echo(f"error: integrity check failed — `demogen check --tenant {name!r}` shows the report", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    tenant: Annotated[str, typer.Option("--tenant", "-t", help="Tenant name.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable report.")] = False,
+) -> None:
+    """Integrity report of a stored tenant; exit 1 on any violation."""
+    report = check_tenant(_database(db), tenant)
+    if report is None:
+        raise fail(f"--tenant {tenant}: no such tenant — check the name")
+    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else "\n".join(report.lines()))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def delete(tenant: Annotated[str, typer.Option("--tenant", "-t", help="Tenant name.")], db: DbOption = None) -> None:
+    """Remove a tenant and its metadata atomically."""
+    if not delete_tenant(_database(db), tenant):
+        raise fail(f"--tenant {tenant}: no such tenant — check the name")
+    typer.echo(f"deleted tenant {tenant!r}")
+
+
+def _job_line(job: jobs.Job) -> str:
+    return (
+        f"{job.id:>5}  {job.status:<10} {job.tenant_name:<28} {job.rows_done:>10,}/{job.rows_total:<10,} "
+        f"attempts {job.attempts}  {job.error or ''}"
+    )
+
+
+@jobs_app.command("list")
+def jobs_list(db: DbOption = None) -> None:
+    """Recent jobs, newest first."""
+    for job in jobs.list_jobs(_database(db)):
+        typer.echo(_job_line(job))
+
+
+@jobs_app.command("show")
+def jobs_show(job_id: int, db: DbOption = None) -> None:
+    """One job in full."""
+    try:
+        job = jobs.get_job(_database(db), job_id)
+    except jobs.UnknownJob:
+        raise fail(f"job {job_id}: no such job — see `demogen jobs list`") from None
+    typer.echo(json.dumps({k: v for k, v in job.__dict__.items() if k != "recipe"}, indent=2, default=str))
+
+
+@jobs_app.command("retry")
+def jobs_retry(job_id: int, db: DbOption = None) -> None:
+    """Queue a failed or cancelled job again (a worker runs it)."""
+    try:
+        done = jobs.retry(_database(db), job_id)
+    except jobs.UnknownJob:
+        raise fail(f"job {job_id}: no such job — see `demogen jobs list`") from None
+    except jobs.JobConflict as error:
+        raise fail(f"{error} — wait for it to finish") from None
+    if not done:
+        raise fail(f"job {job_id}: only failed or cancelled jobs can be retried — see `demogen jobs show {job_id}`")
+    typer.echo(f"job {job_id} queued; `demogen worker --once` runs it")
+
+
+@jobs_app.command("cancel")
+def jobs_cancel(job_id: int, db: DbOption = None) -> None:
+    """Cancel a queued job."""
+    try:
+        done = jobs.cancel(_database(db), job_id)
+    except jobs.UnknownJob:
+        raise fail(f"job {job_id}: no such job — see `demogen jobs list`") from None
+    if not done:
+        raise fail(f"job {job_id}: only queued jobs can be cancelled — a running push is all-or-nothing")
+    typer.echo(f"job {job_id} cancelled")
+
+
+@app.command()
+def worker(
+    db: DbOption = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, max=16, help="Jobs run at once.")] = 1,
+    once: Annotated[bool, typer.Option("--once", help="Run what is queued now, then exit.")] = False,
+    poll: Annotated[float, typer.Option("--poll", min=0.1, help="Seconds between queue checks.")] = 2.0,
+) -> None:
+    """Run queued jobs; jobs whose process died (stale heartbeat) are marked failed first."""
+    engine = _database(db)
+    failed = run_worker(engine, concurrency=concurrency, once=once, poll=poll, echo=typer.echo)
+    if failed:
+        raise typer.Exit(1)
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    db: DbOption = None,
+    revision: Annotated[str, typer.Option("--revision", help="Target revision.")] = "head",
+    tenant_role: Annotated[str | None, typer.Option("--tenant-role", help="Tenant-facing role name.")] = None,
+) -> None:
+    """Migrate the schema (back up first; `demogen db downgrade` rolls back)."""
+    engine = make_engine(database_url(db))
+    migrate.upgrade(engine, revision, tenant_role=tenant_role)
+    typer.echo(f"schema at {migrate.current_revision(engine)}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Option("--revision", help="Target revision (e.g. -1 or base).")],
+    db: DbOption = None,
+    tenant_role: Annotated[str | None, typer.Option("--tenant-role", help="Tenant-facing role name.")] = None,
+) -> None:
+    """Roll the schema back to a revision."""
+    engine = make_engine(database_url(db))
+    migrate.downgrade(engine, revision, tenant_role=tenant_role)
+    typer.echo(f"schema at {migrate.current_revision(engine)}")
 
 
 @locales_app.command("list")

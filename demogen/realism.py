@@ -81,7 +81,7 @@ def working_hours_share(
     for zone in sorted(timezones.dropna().unique()):
         rows = (timezones == zone).to_numpy()
         local = pd.DatetimeIndex(pd.to_datetime(moments[rows], utc=True)).tz_convert(zone)
-        weekday_hits += int((local.dayofweek < 5).sum())
+        weekday_hits += int((local.day_of_week < 5).sum())
         hour_hits += int(((local.hour >= working_hours[0]) & (local.hour < working_hours[1])).sum())
         total += int(rows.sum())
     return (weekday_hits / total, hour_hits / total) if total else (0.0, 0.0)

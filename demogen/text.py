@@ -83,6 +83,8 @@ def tighten(values: np.ndarray) -> np.ndarray:
 
 def partition(values: np.ndarray, separator: str, *, last: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     sep = separator.encode("utf-8")
+    if values.size == 0:
+        return values, values, values
     return (np.strings.rpartition if last else np.strings.partition)(values, sep)
 
 

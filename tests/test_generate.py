@@ -63,7 +63,9 @@ def test_emails_are_built_from_the_transliterated_name(mixed_frames):
         assert all(email in forms for email, forms in zip(local, allowed, strict=True)), code
     german = contacts[(contacts["country"] == "DE") & contacts["last_name"].str.contains("ü", regex=False)]
     assert len(german) > 0
-    assert german["email"].str.contains("ue", regex=False).all()
+    naive = german["last_name"].str.lower().str.replace("ü", "u", regex=False)
+    assert not any(n in e for n, e in zip(naive, german["email"], strict=True) if "u" in n)
+    assert german["email"].str.contains("ue", regex=False).mean() > 0.5
 
 
 def test_addresses_agree_with_the_market_lists(mixed_frames):
@@ -71,7 +73,7 @@ def test_addresses_agree_with_the_market_lists(mixed_frames):
     for code, rows in companies.groupby("country"):
         cities = load_locale(code).cities
         known = set(
-            zip(cities["city"].tolist(), cities["region"].tolist(), cities["postal_code"].tolist(), strict=True)
+            zip(cities.texts("city"), cities.texts("region"), cities.texts("postal_code"), strict=True)
         )
         triples = set(zip(rows["city"], rows["region"], rows["postal_code"], strict=True))
         assert triples <= known, f"{code}: city, region and postal code disagree"
@@ -156,7 +158,7 @@ def test_activities_fall_inside_their_deal_and_on_working_days(mixed_frames):
     timed = activities["kind"].isin(["call", "meeting"])
     assert activities.loc[timed, "duration_minutes"].notna().all()
     assert activities.loc[~timed, "duration_minutes"].isna().all()
-    assert activities["due_at"].dt.dayofweek.lt(5).mean() > 0.9
+    assert activities["due_at"].dt.day_of_week.lt(5).mean() > 0.9
 
 
 def test_no_tenant_visible_text_gives_the_data_away(mixed_frames):

@@ -69,11 +69,12 @@ def _broken_copy(tmp_path: Path, file: str, content: str) -> Path:
     ("file", "content", "message"),
     [
         ("last_names.csv", "surname,weight\nSmith,1\n", "header"),
-        ("last_names.csv", "name,weight\nSmith,-1\n", "not positive"),
+        ("last_names.csv", "name,weight\nSmith,0\n", "not positive"),
+        ("last_names.csv", "name,weight\nSmith,-1\n", "not a positive integer"),
         ("last_names.csv", "name,weight\nAdams,1\nSmith,5\n", "not sorted"),
         ("last_names.csv", "name,weight\nSmith,2\nSmith,2\n", "duplicate"),
         ("first_names.csv", "name,gender,weight\nAnna,X,1\n", "gender"),
-        ("company_words.csv", "word,kind,weight\nSamplers,stem,1\nGroup,sector,1\n", "forbidden"),
+        ("company_words.csv", "word,kind,weight\nGroup,sector,1\nSamplers,stem,1\n", "forbidden"),
         ("locale.toml", 'name = "x"\n', "missing key"),
     ],
 )

@@ -32,5 +32,5 @@ def test_moments_are_local_working_hours_on_weekdays():
     for index, name in enumerate(zones):
         local = pd.to_datetime(moments[zone == index], unit="s", utc=True).tz_convert(name)
         assert (local.hour >= 9).all() and (local.hour < 17).all()
-        assert (local.dayofweek < 5).all()
+        assert (local.day_of_week < 5).all()
     assert np.all(moments % 60 == 0)

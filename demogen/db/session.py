@@ -1,0 +1,37 @@
+"""Opening a database for a command: connect, migrate the embedded default, refuse a schema that is behind."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+
+from demogen.db import migrate
+from demogen.db.engine import database_url, is_sqlite, make_engine
+
+
+class DatabaseNotReady(RuntimeError):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+def open_database(url: str | None = None) -> Engine:
+    """An engine whose schema is current. SQLite is created and migrated on first use; PostgreSQL must be
+    upgraded explicitly (`demogen db upgrade`), since a shared server deserves a deliberate migration."""
+    resolved = database_url(url)
+    engine = make_engine(resolved)
+    try:
+        if is_sqlite(engine):
+            if not migrate.is_current(engine):
+                migrate.upgrade(engine)
+            return engine
+        if not migrate.is_current(engine):
+            raise DatabaseNotReady(
+                f"database {engine.url.render_as_string(hide_password=True)} is not at schema "
+                f"{migrate.head_revision(engine)} — run `demogen db upgrade --db URL`"
+            )
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise DatabaseNotReady(
+            f"cannot open database {engine.url.render_as_string(hide_password=True)} ({reason}) — "
+            "check --db / DEMOGEN_DATABASE_URL and that the server is running"
+        ) from None
+    return engine
