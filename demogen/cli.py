@@ -275,10 +275,13 @@ def worker(
     concurrency: Annotated[int, typer.Option("--concurrency", min=1, max=16, help="Jobs run at once.")] = 1,
     once: Annotated[bool, typer.Option("--once", help="Run what is queued now, then exit.")] = False,
     poll: Annotated[float, typer.Option("--poll", min=0.1, help="Seconds between queue checks.")] = 2.0,
+    stale_after: Annotated[
+        float, typer.Option("--stale-after", min=1, help="Seconds without heartbeat before a running job is failed.")
+    ] = jobs.STALE_AFTER_SECONDS,
 ) -> None:
     """Run queued jobs; jobs whose process died (stale heartbeat) are marked failed first."""
     engine = _database(db)
-    failed = run_worker(engine, concurrency=concurrency, once=once, poll=poll, echo=typer.echo)
+    failed = run_worker(engine, concurrency=concurrency, once=once, poll=poll, stale_after=stale_after, echo=typer.echo)
     if failed:
         raise typer.Exit(1)
 

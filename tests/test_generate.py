@@ -72,9 +72,7 @@ def test_addresses_agree_with_the_market_lists(mixed_frames):
     companies = mixed_frames["companies"]
     for code, rows in companies.groupby("country"):
         cities = load_locale(code).cities
-        known = set(
-            zip(cities.texts("city"), cities.texts("region"), cities.texts("postal_code"), strict=True)
-        )
+        known = set(zip(cities.texts("city"), cities.texts("region"), cities.texts("postal_code"), strict=True))
         triples = set(zip(rows["city"], rows["region"], rows["postal_code"], strict=True))
         assert triples <= known, f"{code}: city, region and postal code disagree"
 

@@ -12,14 +12,20 @@ from demogen.db import jobs
 
 
 def run_worker(
-    engine: Engine, *, concurrency: int = 1, once: bool = False, poll: float = 2.0, echo: Callable[[str], None] = print
+    engine: Engine,
+    *,
+    concurrency: int = 1,
+    once: bool = False,
+    poll: float = 2.0,
+    stale_after: float = jobs.STALE_AFTER_SECONDS,
+    echo: Callable[[str], None] = print,
 ) -> int:
     """Run jobs until stopped (or, with `once`, until the queue is empty); returns how many failed."""
     failed = 0
     running: set[Future] = set()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         while True:
-            for job_id in jobs.fail_stale(engine):
+            for job_id in jobs.fail_stale(engine, stale_after):
                 echo(f"job {job_id}: marked failed (its process stopped); `demogen jobs retry {job_id}`")
             while len(running) < concurrency and (job_id := jobs.claim_next(engine)) is not None:
                 echo(f"job {job_id}: running")

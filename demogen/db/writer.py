@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from demogen import GENERATOR_VERSION
 from demogen.dataset import Plan, iter_blocks
@@ -83,6 +84,21 @@ def push(
     progress: Progress | None = None,
 ) -> PushResult:
     """Write the whole tenant or nothing. Raises TenantExists, PushTimeout or the database's own error."""
+    try:
+        return _push(engine, plan, tenant_name, timeout=timeout, progress=progress)
+    except Exception as error:
+        cause = error.orig if isinstance(error, DBAPIError) else error
+        if timeout is not None and type(cause).__name__ in _SERVER_TIMEOUTS:
+            raise PushTimeout(f"the push took longer than {timeout:g} s (stopped by the server)") from error
+        raise
+
+
+_SERVER_TIMEOUTS = {"QueryCanceled", "IdleInTransactionSessionTimeout"}
+
+
+def _push(
+    engine: Engine, plan: Plan, tenant_name: str, *, timeout: float | None, progress: Progress | None
+) -> PushResult:
     recipe = plan.context.recipe
     started = time.monotonic()
     deadline = None if timeout is None else started + timeout

@@ -1,0 +1,298 @@
+"""The database push on both backends: migrations, atomic writes, read-back, checks, jobs and isolation."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import psycopg
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import MetaData, func, select, text
+from sqlalchemy.exc import DBAPIError
+
+from conftest import ROOT, recipe_from
+from dbtools import postgres_database, sqlite_database
+from demogen.dataset import build_plan, iter_blocks
+from demogen.db import jobs, migrate
+from demogen.db.engine import make_engine
+from demogen.db.integrity import check_tenant
+from demogen.db.readback import stored_digest
+from demogen.db.schema import TENANT_TABLES, generation_jobs, metadata, tenants
+from demogen.db.writer import PushTimeout, delete_tenant, push
+from demogen.export import digest_blocks
+
+RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """(engine, tenant role) of a fresh, migrated database of each backend."""
+    opener = postgres_database() if request.param == "postgresql" else sqlite_database(tmp_path)
+    with opener as (url, role):
+        engine = make_engine(url)
+        migrate.upgrade(engine, tenant_role=role)
+        yield engine, role
+        engine.dispose()
+
+
+def counts(engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            t.name: connection.execute(select(func.count()).select_from(t)).scalar() for t in (tenants, *TENANT_TABLES)
+        }
+
+
+def test_push_reads_back_with_the_recipe_digest_and_passes_the_checks(database):
+    engine, _ = database
+    plan = build_plan(RECIPE)
+    expected = digest_blocks(iter_blocks(plan))
+    result = push(engine, plan, "Harbor Lines")
+    assert result.data_digest == expected
+    assert stored_digest(engine, "Harbor Lines") == expected
+    report = check_tenant(engine, "Harbor Lines")
+    assert report.ok, report.lines()
+    assert report.row_counts == plan.row_counts()
+
+
+def test_delete_then_generate_again_gives_the_same_digest(database):
+    engine, _ = database
+    plan = build_plan(RECIPE)
+    push(engine, plan, "Harbor Lines")
+    push(engine, build_plan(recipe_from({"volume": {"companies": 40}}, seed=9)), "Other Tenant")
+    other_before = stored_digest(engine, "Other Tenant")
+    assert delete_tenant(engine, "Harbor Lines")
+    assert counts(engine)["tenants"] == 1
+    assert stored_digest(engine, "Other Tenant") == other_before
+    push(engine, plan, "Harbor Lines")
+    assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(plan))
+
+
+def test_a_timeout_leaves_nothing_and_fails_the_job(database):
+    engine, _ = database
+    plan = build_plan(RECIPE)
+    with pytest.raises(PushTimeout):
+        push(engine, plan, "Slow Tenant", timeout=0.05)
+    assert all(count == 0 for count in counts(engine).values())
+    job_id = jobs.submit(engine, RECIPE, "Slow Tenant", plan.total_rows)
+    jobs.claim(engine, job_id)
+    job = jobs.run_job(engine, job_id, timeout=0.05)
+    assert job.status == "failed" and "longer than" in job.error
+    assert all(count == 0 for count in counts(engine).values())
+    assert jobs.retry(engine, job_id)
+    assert jobs.claim_next(engine) == job_id
+    assert jobs.run_job(engine, job_id).status == "succeeded"
+    assert stored_digest(engine, "Slow Tenant") == digest_blocks(iter_blocks(plan))
+
+
+def test_a_constraint_violation_midway_rolls_everything_back(database):
+    engine, _ = database
+    push(engine, build_plan(recipe_from({"volume": {"companies": 30}}, seed=2)), "Existing")
+    before, existing = counts(engine), stored_digest(engine, "Existing")
+    with engine.begin() as connection:  # activities come last: everything else is written when this fires
+        if engine.dialect.name == "sqlite":
+            connection.execute(
+                text(
+                    "CREATE TRIGGER no_notes BEFORE INSERT ON activities WHEN NEW.kind = 'note' "
+                    "BEGIN SELECT RAISE(ABORT, 'notes are not allowed'); END"
+                )
+            )
+        else:
+            connection.execute(text("ALTER TABLE activities ADD CONSTRAINT no_notes CHECK (kind <> 'note') NOT VALID"))
+    with pytest.raises((DBAPIError, psycopg.Error)):
+        push(engine, build_plan(RECIPE), "Harbor Lines")
+    assert counts(engine) == before
+    assert stored_digest(engine, "Existing") == existing
+
+
+def test_concurrent_submissions_for_one_tenant_create_one_job(database):
+    engine, _ = database
+    outcomes: list[object] = []
+
+    def submit() -> None:
+        try:
+            outcomes.append(jobs.submit(engine, RECIPE, "Busy Tenant", 10))
+        except jobs.JobConflict as error:
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=submit) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ids = [o for o in outcomes if isinstance(o, int)]
+    conflicts = [o for o in outcomes if isinstance(o, jobs.JobConflict)]
+    assert len(ids) == 1 and len(conflicts) == 5
+    assert all(c.job_id == ids[0] for c in conflicts)
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(generation_jobs)).scalar() == 1
+
+
+def test_integrity_check_reports_a_damaged_tenant(database):
+    engine, _ = database
+    push(engine, build_plan(RECIPE), "Harbor Lines")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE activities SET due_at = (SELECT MIN(created_at) FROM companies) WHERE id = 1"))
+    report = check_tenant(engine, "Harbor Lines")
+    assert not report.ok
+    assert report.violations["activities outside their deal's life"] == 1
+
+
+def test_migrations_match_the_tables_and_downgrade_cleanly(database):
+    engine, role = database
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_schemas": engine.dialect.name != "sqlite", "compare_type": True}
+        )
+        differences = [d for d in compare_metadata(context, _as_stored(engine)) if not _cross_schema_fk(engine, d)]
+    assert differences == []
+    migrate.downgrade(engine, "base", tenant_role=role)
+    assert migrate.current_revision(engine) is None
+    migrate.upgrade(engine, tenant_role=role)
+    assert migrate.is_current(engine)
+
+
+def _as_stored(engine) -> MetaData:
+    """The declared tables as the backend stores them (SQLite keeps the admin tables in its main schema)."""
+    if engine.dialect.name != "sqlite":
+        return metadata
+    flat = MetaData(naming_convention=metadata.naming_convention)
+    for table in metadata.tables.values():
+        table.to_metadata(flat, schema=None)
+    return flat
+
+
+def _cross_schema_fk(engine, difference) -> bool:
+    """SQLite cannot declare a foreign key from the admin tables to tenants (delete_tenant removes both)."""
+    return (
+        engine.dialect.name == "sqlite"
+        and difference[0] == "add_fk"
+        and difference[1].name == "fk_tenant_metadata_tenant_id_tenants"
+    )
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "demogen.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_bad_input_exits_2_and_changes_nothing(database, tmp_path):
+    engine, _ = database
+    url = engine.url.render_as_string(hide_password=False)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[tenant]\nname = "X"\n[volume]\ncompanies = -1\n', encoding="utf-8")
+    before = counts(engine)
+    result = run_cli("generate", "--config", str(bad), "--db", url)
+    assert result.returncode == 2 and result.stderr.startswith("error: volume.companies")
+    result = run_cli("check", "--tenant", "Nobody", "--db", url)
+    assert result.returncode == 2 and "no such tenant" in result.stderr
+    result = run_cli("delete", "--tenant", "Nobody", "--db", url)
+    assert result.returncode == 2
+    assert counts(engine) == before
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(generation_jobs)).scalar() == 0
+
+
+def test_cli_generate_digest_check_delete(database, tmp_path):
+    engine, _ = database
+    url = engine.url.render_as_string(hide_password=False)
+    recipe = tmp_path / "r.toml"
+    recipe.write_text(
+        '[tenant]\nname = "Larkspur Freight"\nas_of = "2026-11-28"\n[locales]\nGB = 1\n[volume]\ncompanies = 60\n',
+        encoding="utf-8",
+    )
+    generated = run_cli("generate", "--config", str(recipe), "--db", url)
+    assert generated.returncode == 0, generated.stderr
+    expected = run_cli("digest", "--config", str(recipe)).stdout.strip()
+    assert f"data digest:   {expected}" in generated.stdout
+    assert run_cli("digest", "--db", url, "--tenant", "Larkspur Freight").stdout.strip() == expected
+    assert run_cli("check", "--db", url, "--tenant", "Larkspur Freight", "--json").returncode == 0
+    again = run_cli("generate", "--config", str(recipe), "--db", url)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert run_cli("delete", "--db", url, "--tenant", "Larkspur Freight").returncode == 0
+    assert counts(engine)["tenants"] == 0
+
+
+def test_postgres_behind_schema_is_refused(tmp_path):
+    with postgres_database() as (url, role):
+        engine = make_engine(url)
+        migrate.upgrade(engine, "0001", tenant_role=role)
+        recipe = tmp_path / "r.toml"
+        recipe.write_text('[tenant]\nname = "Larkspur Freight"\n[volume]\ncompanies = 5\n', encoding="utf-8")
+        result = run_cli("generate", "--config", str(recipe), "--db", url)
+        assert result.returncode == 2
+        assert "demogen db upgrade" in result.stderr
+        engine.dispose()
+
+
+def test_tenant_role_sees_only_its_tenant_and_nothing_of_admin():
+    with postgres_database() as (url, role):
+        engine = make_engine(url)
+        migrate.upgrade(engine, tenant_role=role)
+        first = push(engine, build_plan(RECIPE), "First").tenant_id
+        second = push(engine, build_plan(recipe_from({"volume": {"companies": 30}}, seed=2)), "Second").tenant_id
+        with engine.connect() as connection:
+            connection.execute(text(f"SET ROLE {role}"))
+            connection.execute(text(f"SET app.tenant_id = '{first}'"))
+            seen = connection.execute(text("SELECT DISTINCT tenant_id FROM contacts")).scalars().all()
+            assert seen == [first]
+            assert connection.execute(text("SELECT COUNT(*) FROM tenants")).scalar() == 1
+            updated = connection.execute(text(f"UPDATE contacts SET title = 'x' WHERE tenant_id = {second}")).rowcount
+            deleted = connection.execute(text(f"DELETE FROM activities WHERE tenant_id = {second}")).rowcount
+            assert updated == 0 and deleted == 0
+            with pytest.raises(Exception, match="row-level security"), connection.begin_nested():
+                connection.execute(
+                    text(f"INSERT INTO pipeline_stages VALUES ({second}, 99, 'Sneaky', 9, 0.5, false, false)")
+                )
+            for admin_table in ("generation_jobs", "tenant_metadata"):
+                with pytest.raises(Exception, match="permission denied"), connection.begin_nested():
+                    connection.execute(text(f"SELECT * FROM demogen_admin.{admin_table}"))
+            connection.execute(text("RESET app.tenant_id"))
+            assert connection.execute(text("SELECT COUNT(*) FROM contacts")).scalar() == 0
+            connection.rollback()
+        engine.dispose()
+
+
+def test_a_killed_push_leaves_nothing_and_the_worker_fails_its_job(tmp_path):
+    with postgres_database() as (url, role):
+        engine = make_engine(url)
+        migrate.upgrade(engine, tenant_role=role)
+        recipe = tmp_path / "big.toml"
+        recipe.write_text(
+            '[tenant]\nname = "Big Tenant"\nas_of = "2026-11-28"\n[locales]\nUS = 1\n[volume]\ncompanies = 40000\n'
+            "[limits]\nwarn_rows = 5000000\nmax_rows = 5000000\n",
+            encoding="utf-8",
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-m", "demogen.cli", "generate", "--config", str(recipe), "--db", url],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        rows_done = 0
+        while time.monotonic() < deadline and rows_done == 0:
+            time.sleep(0.5)
+            with engine.connect() as connection:
+                rows_done = connection.execute(select(func.max(generation_jobs.c.rows_done))).scalar() or 0
+        assert rows_done > 0, "progress never became visible to other connections"
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        time.sleep(1)
+        assert counts(engine)["tenants"] == 0 and counts(engine)["contacts"] == 0
+        worker = run_cli("worker", "--db", url, "--once", "--stale-after", "1")
+        assert "marked failed" in worker.stdout
+        job = jobs.list_jobs(engine)[0]
+        assert job.status == "failed" and "stopped" in job.error
+        engine.dispose()
