@@ -24,7 +24,7 @@ from demogen.db.engine import make_engine
 from demogen.db.integrity import check_tenant
 from demogen.db.readback import stored_digest
 from demogen.db.schema import TENANT_TABLES, generation_jobs, metadata, tenants
-from demogen.db.writer import PushTimeout, delete_tenant, push
+from demogen.db.writer import DanglingReferences, PushTimeout, delete_tenant, push, verify_references
 from demogen.export import digest_blocks
 
 RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
@@ -295,4 +295,20 @@ def test_a_killed_push_leaves_nothing_and_the_worker_fails_its_job(tmp_path):
         assert "marked failed" in worker.stdout
         job = jobs.list_jobs(engine)[0]
         assert job.status == "failed" and "stopped" in job.error
+        engine.dispose()
+
+
+def test_bulk_load_verifies_every_reference_before_commit():
+    """The fast load skips per-row FK triggers, so the set-wise check must catch what they would have."""
+    with postgres_database() as (url, role):
+        engine = make_engine(url)
+        migrate.upgrade(engine, tenant_role=role)
+        tenant_id = push(engine, build_plan(RECIPE), "Harbor Lines").tenant_id
+        with engine.connect() as connection, connection.begin():
+            connection.execute(text("SET LOCAL session_replication_role = replica"))
+            connection.execute(text(f"UPDATE deals SET contact_id = 999999 WHERE tenant_id = {tenant_id} AND id = 1"))
+            with pytest.raises(DanglingReferences, match=r"deals\.contact_id -> contacts"):
+                verify_references(connection, tenant_id)
+            connection.rollback()
+        assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(build_plan(RECIPE)))
         engine.dispose()
