@@ -209,6 +209,7 @@ def _check_rows(raw: dict[str, dict[str, list[str]]], root: Path) -> None:
 
 
 def _check_phone_prefixes(region: str, columns: dict[str, list[str]], cities: set[str], path: Path) -> None:
+    """Every template valid by libphonenumber at its extremes; every area a city (`City, Region` if ambiguous)."""
     for prefix, kind, length, area, template in zip(
         columns["prefix"],
         columns["kind"],
@@ -247,15 +248,26 @@ def _read_toml(path: Path) -> dict:
     return meta
 
 
+def area_keys(cities: Table) -> list[bytes]:
+    """How phone_prefixes.csv names each city row: the city, or `City, Region` where the name is not unique."""
+    names, regions = cities["city"].tolist(), cities["region"].tolist()
+    regions_of: dict[bytes, set[bytes]] = {}
+    for name, region in zip(names, regions, strict=True):
+        regions_of.setdefault(name, set()).add(region)
+    return [
+        name if len(regions_of[name]) == 1 else name + b", " + region
+        for name, region in zip(names, regions, strict=True)
+    ]
+
+
 def _city_prefixes(cities: Table, fixed: Table) -> tuple[np.ndarray, np.ndarray]:
     """For each city row, the heaviest fixed prefix that serves the city (area code), else the heaviest overall."""
     first_for_area: dict[bytes, int] = {}
     for index, area in enumerate(fixed["area"].tolist()):
         if area:
             first_for_area.setdefault(area, index)
-    fallback = 0
-    mapped = np.array([first_for_area.get(c, -1) for c in cities["city"].tolist()], dtype=np.int64)
-    return np.where(mapped < 0, fallback, mapped), mapped >= 0
+    mapped = np.array([first_for_area.get(key, -1) for key in area_keys(cities)], dtype=np.int64)
+    return np.where(mapped < 0, 0, mapped), mapped >= 0
 
 
 def _part(table: Table, column: str, value: str, path: Path) -> Table:
@@ -273,10 +285,11 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     raw = {name: _read_csv(folder / name, header) for name, header in FILES.items()}
     if validate:
         _check_rows(raw, folder)
+        city_table = _table(raw["cities.csv"], folder / "cities.csv")
         _check_phone_prefixes(
             meta["phone_region"],
             raw["phone_prefixes.csv"],
-            set(raw["cities.csv"]["city"]),
+            set(decode(np.array(area_keys(city_table)))),
             folder / "phone_prefixes.csv",
         )
     tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
