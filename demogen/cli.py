@@ -14,7 +14,16 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from demogen import GENERATOR_VERSION
 from demogen.dataset import Plan, build_plan, iter_blocks
@@ -140,6 +149,14 @@ def preview(
             typer.echo("")
 
 
+class RateColumn(ProgressColumn):
+    """Rows per second, for the push progress bar."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:,.0f} rows/s")
+
+
 def _database(url: str | None):
     try:
         return open_database(url)
@@ -154,7 +171,12 @@ def generate(
     as_of: AsOfOption = None,
     tenant: TenantOption = None,
     db: DbOption = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, help="Seconds the push may take.")] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", min=0.001, help="Seconds the push may take (default: the recipe's).")
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option("--batch-size", min=1, help="Rows per COPY/INSERT statement (no effect on data).")
+    ] = None,
 ) -> None:
     """Generate a tenant into the database in one atomic transaction (a job, run here with a progress bar)."""
     plan = _plan(config, seed, as_of)
@@ -180,7 +202,13 @@ def generate(
         transient=True,
     ) as bar:
         task = bar.add_task(f"job {job_id}: {name}", total=plan.total_rows)
-        job = jobs.run_job(engine, job_id, timeout=timeout, progress=lambda done: bar.update(task, completed=done))
+        job = jobs.run_job(
+            engine,
+            job_id,
+            timeout=timeout,
+            batch_size=batch_size,
+            progress=lambda done: bar.update(task, completed=done),
+        )
     if job.status != "succeeded":
         typer.echo(
             f"error: job {job_id} failed and was rolled back: {job.error} — `demogen jobs retry {job_id}`", err=True

@@ -178,6 +178,8 @@ class Activities(_Section):
 class Limits(_Section):
     warn_rows: int = Field(default=20_000, ge=1)
     max_rows: int = Field(default=2_000_000, ge=1)
+    timeout_seconds: float = Field(default=3600, gt=0)
+    """How long a database push may take before it is rolled back (`--timeout` overrides it)."""
 
     @model_validator(mode="after")
     def _order(self) -> Limits:

@@ -60,6 +60,13 @@ def test_push_reads_back_with_the_recipe_digest_and_passes_the_checks(database):
     assert report.row_counts == plan.row_counts()
 
 
+def test_batch_size_changes_nothing_in_the_stored_data(database):
+    engine, _ = database
+    plan = build_plan(RECIPE)
+    push(engine, plan, "Small Batches", batch_size=7)
+    assert stored_digest(engine, "Small Batches") == digest_blocks(iter_blocks(plan))
+
+
 def test_delete_then_generate_again_gives_the_same_digest(database):
     engine, _ = database
     plan = build_plan(RECIPE)

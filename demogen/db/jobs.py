@@ -218,13 +218,19 @@ class _Heartbeat:
 
 
 def run_job(
-    engine: Engine, job_id: int, *, timeout: float | None = None, progress: Callable[[int], None] | None = None
+    engine: Engine,
+    job_id: int,
+    *,
+    timeout: float | None = None,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int | None = None,
 ) -> Job:
     """Run a claimed (running) job: push, check, and record the outcome. Never raises for a failed push."""
     job = get_job(engine, job_id)
     try:
         recipe = Recipe.model_validate(job.recipe)
         plan = build_plan(recipe)
+        timeout = recipe.limits.timeout_seconds if timeout is None else timeout
         with _Heartbeat(engine, job_id) as beat:
 
             def report(done: int) -> None:
@@ -232,7 +238,7 @@ def run_job(
                 if progress is not None:
                     progress(done)
 
-            result = push(engine, plan, job.tenant_name, timeout=timeout, progress=report)
+            result = push(engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size)
         check = check_tenant(engine, job.tenant_name)
         _set(
             engine,

@@ -48,18 +48,25 @@ def _columns(table: str) -> list[str]:
     return ["tenant_id", *(c.name for c in TABLES[table])]
 
 
-def _write_block(connection: Connection, table: str, block: dict, tenant_id: int) -> None:
+def _batches(block: dict, batch_size: int | None) -> list[dict]:
+    n = len(block["id"])
+    if not batch_size or n <= batch_size:
+        return [block]
+    return [{k: v[i : i + batch_size] for k, v in block.items()} for i in range(0, n, batch_size)]
+
+
+def _write_block(connection: Connection, table: str, block: dict, tenant_id: int, batch_size: int | None) -> None:
+    """One COPY (PostgreSQL) or executemany (SQLite) per batch of at most `batch_size` rows."""
+    names = _columns(table)
     if is_sqlite(connection.engine):
-        names = _columns(table)
         sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        connection.exec_driver_sql(sql, sqlite_rows(table, block, tenant_id))
+        for batch in _batches(block, batch_size):
+            connection.exec_driver_sql(sql, sqlite_rows(table, batch, tenant_id))
         return
-    raw = connection.connection.driver_connection
-    with (
-        raw.cursor() as cursor,
-        cursor.copy(f"COPY {table} ({', '.join(_columns(table))}) FROM STDIN (FORMAT csv)") as copy,
-    ):
-        copy.write(copy_csv(table, block, tenant_id))
+    with connection.connection.driver_connection.cursor() as cursor:
+        for batch in _batches(block, batch_size):
+            with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN (FORMAT csv)") as copy:
+                copy.write(copy_csv(table, batch, tenant_id))
 
 
 def _limit_statements(connection: Connection, timeout: float | None) -> None:
@@ -122,10 +129,14 @@ def push(
     *,
     timeout: float | None = None,
     progress: Progress | None = None,
+    batch_size: int | None = None,
 ) -> PushResult:
-    """Write the whole tenant or nothing. Raises TenantExists, PushTimeout or the database's own error."""
+    """Write the whole tenant or nothing. Raises TenantExists, PushTimeout or the database's own error.
+
+    `batch_size` caps the rows per COPY / executemany statement; it changes nothing in the stored data.
+    """
     try:
-        return _push(engine, plan, tenant_name, timeout=timeout, progress=progress)
+        return _push(engine, plan, tenant_name, timeout=timeout, progress=progress, batch_size=batch_size)
     except Exception as error:
         cause = error.orig if isinstance(error, DBAPIError) else error
         if timeout is not None and type(cause).__name__ in _SERVER_TIMEOUTS:
@@ -137,7 +148,13 @@ _SERVER_TIMEOUTS = {"QueryCanceled", "IdleInTransactionSessionTimeout"}
 
 
 def _push(
-    engine: Engine, plan: Plan, tenant_name: str, *, timeout: float | None, progress: Progress | None
+    engine: Engine,
+    plan: Plan,
+    tenant_name: str,
+    *,
+    timeout: float | None,
+    progress: Progress | None,
+    batch_size: int | None,
 ) -> PushResult:
     recipe = plan.context.recipe
     started = time.monotonic()
@@ -157,7 +174,7 @@ def _push(
         handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
         sink = CanonicalCsvSink(handles)
         for table, block in iter_blocks(plan):
-            _write_block(connection, table, block, tenant_id)
+            _write_block(connection, table, block, tenant_id, batch_size)
             sink.write(table, block)
             done += len(block["id"])
             if progress is not None:
