@@ -132,3 +132,12 @@ def test_validate_reports_a_broken_locale(tmp_path: Path):
     result = run("locales", "validate", str(broken))
     assert result.returncode == 1
     assert "last_names.csv" in result.stderr and "weight" in result.stderr
+
+
+@pytest.mark.parametrize("preset", sorted(p.name for p in (ROOT / "configs").glob("*.toml")))
+def test_shipped_presets_are_valid_and_within_their_limits(preset):
+    from demogen.dataset import check_volume, estimate_rows
+    from demogen.recipe import load_recipe
+
+    recipe = load_recipe(ROOT / "configs" / preset)
+    assert check_volume(recipe, sum(estimate_rows(recipe).values())) is None  # no volume warning for presets
