@@ -57,6 +57,9 @@ class Pareto(_Spec):
     def sample(self, u: np.ndarray) -> np.ndarray:
         return self.minimum * (1.0 - u * self._mass()) ** (-1.0 / self.alpha)
 
+    def support(self) -> tuple[float, float]:
+        return self.minimum, self.cap if self.cap is not None else float("inf")
+
     def mean(self) -> float:
         a, m = self.alpha, self.minimum
         if self.cap is None:
@@ -107,6 +110,9 @@ class LogNormal(_Spec):
         low, high = self._bounds_cdf()
         return self.median * np.exp(self.sigma * special.ndtri(_truncate(u, low, high)))
 
+    def support(self) -> tuple[float, float]:
+        return self.min or 0.0, self.max if self.max is not None else float("inf")
+
     def mean(self) -> float:
         return float(self.sample((np.arange(20000) + 0.5) / 20000).mean())
 
@@ -147,6 +153,10 @@ class Mixture(_Spec):
     def pdf(self, x: np.ndarray) -> np.ndarray:
         shares = np.diff(self._edges())
         return sum(s * c.law.pdf(x) for s, c in zip(shares, self.components, strict=True))
+
+    def support(self) -> tuple[float, float]:
+        bounds = [c.law.support() for c in self.components]
+        return min(low for low, _ in bounds), max(high for _, high in bounds)
 
     def mean(self) -> float:
         shares = np.diff(self._edges())

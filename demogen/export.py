@@ -134,6 +134,10 @@ class CanonicalCsvSink:
     def write(self, table: str, block: Block) -> None:
         self._handles[table].write(csv_bytes(table, block))
 
+    def write_bytes(self, table: str, data: bytes) -> None:
+        """Canonical CSV lines already formatted by `csv_bytes` (the database writer formats once for both)."""
+        self._handles[table].write(data)
+
     def digest(self) -> str:
         sha = hashlib.sha256()
         for table in TABLE_ORDER:

@@ -122,8 +122,7 @@ class LocaleData:
     email_suffixes: Table
     fixed_prefixes: Table  # columns prefix, template, area
     mobile_prefixes: Table
-    city_fixed_prefix: np.ndarray = field(repr=False)  # per city row: a fixed prefix row index
-    city_has_area_code: np.ndarray = field(repr=False)
+    city_prefixes: CityPrefixes = field(repr=False)
     reference: dict[str, float] = field(default_factory=dict)
     """Realism figures of the real population, computed from the source statistics (see SOURCES.md)."""
 
@@ -260,14 +259,42 @@ def area_keys(cities: Table) -> list[bytes]:
     ]
 
 
-def _city_prefixes(cities: Table, fixed: Table) -> tuple[np.ndarray, np.ndarray]:
-    """For each city row, the heaviest fixed prefix that serves the city (area code), else the heaviest overall."""
-    first_for_area: dict[bytes, int] = {}
+@dataclass(frozen=True)
+class CityPrefixes:
+    """For each city row, the landline prefixes of its area code(s): pool[start : start + count] (equal shares)."""
+
+    pool: np.ndarray
+    start: np.ndarray
+    count: np.ndarray
+
+    def pick(self, city: np.ndarray, raw: np.ndarray, fallback: int = 0) -> np.ndarray:
+        """One of the city's prefixes per row (the fallback prefix where a city has no area code)."""
+        count = self.count[city]
+        offset = self.start[city] + (raw % np.maximum(count, 1).astype(np.uint64)).astype(np.int64)
+        return np.where(count > 0, self.pool[np.minimum(offset, len(self.pool) - 1)], fallback)
+
+
+def _city_prefixes(cities: Table, fixed: Table) -> CityPrefixes:
+    """Group the fixed prefixes by the city they serve (their `area`), in file order."""
+    by_area: dict[bytes, list[int]] = {}
     for index, area in enumerate(fixed["area"].tolist()):
         if area:
-            first_for_area.setdefault(area, index)
-    mapped = np.array([first_for_area.get(key, -1) for key in area_keys(cities)], dtype=np.int64)
-    return np.where(mapped < 0, 0, mapped), mapped >= 0
+            by_area.setdefault(area, []).append(index)
+    pool: list[int] = []
+    start, count = [], []
+    first_of: dict[bytes, int] = {}
+    for key in area_keys(cities):
+        rows = by_area.get(key, [])
+        if key not in first_of:
+            first_of[key] = len(pool)
+            pool.extend(rows)
+        start.append(first_of[key])
+        count.append(len(rows))
+    return CityPrefixes(
+        pool=np.array(pool or [0], dtype=np.int64),
+        start=np.array(start, dtype=np.int64),
+        count=np.array(count, dtype=np.int64),
+    )
 
 
 def _part(table: Table, column: str, value: str, path: Path) -> Table:
@@ -303,7 +330,6 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     has_mobile = bool((prefixes["kind"] == b"mobile").any())
     mobile = _part(prefixes, "kind", "mobile", folder / "phone_prefixes.csv") if has_mobile else fixed
     cities = tables["cities.csv"]
-    city_prefix, has_area = _city_prefixes(cities, fixed)
     formats = meta.get("formats") or {}
     return LocaleData(
         code=code,
@@ -326,8 +352,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         email_suffixes=tables["email_domains.csv"],
         fixed_prefixes=fixed,
         mobile_prefixes=mobile,
-        city_fixed_prefix=city_prefix,
-        city_has_area_code=has_area,
+        city_prefixes=_city_prefixes(cities, fixed),
         reference={str(k): float(v) for k, v in (meta.get("reference") or {}).items()},
     )
 

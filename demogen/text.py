@@ -134,11 +134,22 @@ def deduplicate(values: np.ndarray, groups: np.ndarray | None = None) -> np.ndar
     return out
 
 
-def nice_round(values: np.ndarray) -> np.ndarray:
-    """Round to what people type: 2,350 / 12,500 / 150,000 (steps of 5 at the third significant digit)."""
+def contains_any(values: np.ndarray, words: Sequence[str]) -> np.ndarray:
+    """Rows whose text contains any of the (lower-case) words."""
+    hit = np.zeros(len(values), dtype=bool)
+    for word in words:
+        hit |= np.strings.find(values, word.encode("utf-8")) >= 0
+    return hit
+
+
+def nice_round(values: np.ndarray, lower: float = 0.0, upper: float = float("inf")) -> np.ndarray:
+    """Round to what people type: 2,350 / 12,500 / 150,000 (steps of 5 at the third significant digit),
+    stepping back inside [lower, upper] where rounding crossed a bound."""
     values = np.maximum(values, 1.0)
     step = np.maximum(5.0 * 10.0 ** (np.floor(np.log10(values)) - 2), 1.0)
-    return np.rint(values / step) * step
+    rounded = np.rint(values / step) * step
+    rounded = np.where(rounded < lower, rounded + step, rounded)
+    return np.where(rounded > upper, rounded - step, rounded)
 
 
 def significant_round(values: np.ndarray, digits: int = 3) -> np.ndarray:

@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "to-be-pinned",
-    "us-only-150": "to-be-pinned",
-    "de-home-200": "to-be-pinned",
+    "default-300": "053eacdd0423d81f2600b86cd61fd9689671614b3873c7a94d88c8a32553cfd2",
+    "us-only-150": "a3cb8233131ae9bb30707b9bd88278f988266638ac60dcd9e883a4ab7382ad4b",
+    "de-home-200": "726f3b615f42a1398062c913751bbbd9d1c29bf35c6ff20b40d01e48b1e475d8",
 }
 
 

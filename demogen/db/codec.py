@@ -18,11 +18,15 @@ EPOCH = dt.date(1970, 1, 1)
 
 def copy_csv(table: str, block: Block, tenant_id: int) -> bytes:
     """The block as COPY ... (FORMAT csv) input, tenant_id first (canonical text: NULL is an unquoted empty)."""
-    if len(block["id"]) == 0:
+    return with_tenant(csv_bytes(table, block), tenant_id)
+
+
+def with_tenant(canonical: bytes, tenant_id: int) -> bytes:
+    """Canonical CSV lines with the tenant_id column in front (values never span lines: no newlines in text)."""
+    if not canonical:
         return b""
-    lines = csv_bytes(table, block).split(b"\n")[:-1]
     prefix = f"{tenant_id},".encode()
-    return prefix + (b"\n" + prefix).join(lines) + b"\n"
+    return prefix + canonical[:-1].replace(b"\n", b"\n" + prefix) + b"\n"
 
 
 def sqlite_rows(table: str, block: Block, tenant_id: int) -> list[tuple]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import queue
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, insert, select, text
@@ -19,10 +21,10 @@ from sqlalchemy.exc import DBAPIError
 
 from demogen import GENERATOR_VERSION
 from demogen.dataset import Plan, iter_blocks
-from demogen.db.codec import copy_csv, sqlite_rows
+from demogen.db.codec import sqlite_rows, with_tenant
 from demogen.db.engine import is_sqlite
 from demogen.db.schema import TENANT_TABLES, tenant_metadata, tenants
-from demogen.export import CanonicalCsvSink
+from demogen.export import CanonicalCsvSink, csv_bytes
 from demogen.tables import TABLE_ORDER, TABLES
 
 Progress = Callable[[int], None]
@@ -55,7 +57,9 @@ def _batches(block: dict, batch_size: int | None) -> list[dict]:
     return [{k: v[i : i + batch_size] for k, v in block.items()} for i in range(0, n, batch_size)]
 
 
-def _write_block(connection: Connection, table: str, block: dict, tenant_id: int, batch_size: int | None) -> None:
+def _write_block(
+    connection: Connection, table: str, block: dict, *, canonical: bytes, tenant_id: int, batch_size: int | None
+) -> None:
     """One COPY (PostgreSQL) or executemany (SQLite) per batch of at most `batch_size` rows."""
     names = _columns(table)
     if is_sqlite(connection.engine):
@@ -63,10 +67,51 @@ def _write_block(connection: Connection, table: str, block: dict, tenant_id: int
         for batch in _batches(block, batch_size):
             connection.exec_driver_sql(sql, sqlite_rows(table, batch, tenant_id))
         return
+    data = with_tenant(canonical, tenant_id)
+    if batch_size:
+        lines = data.split(b"\n")[:-1]
+        chunks = [b"\n".join(lines[i : i + batch_size]) + b"\n" for i in range(0, len(lines), batch_size)]
+    else:
+        chunks = [data]
     with connection.connection.driver_connection.cursor() as cursor:
-        for batch in _batches(block, batch_size):
+        for chunk in chunks:
             with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN (FORMAT csv)") as copy:
-                copy.write(copy_csv(table, batch, tenant_id))
+                copy.write(chunk)
+
+
+def formatted_blocks(plan: Plan, depth: int = 2) -> Iterator[tuple[str, dict, bytes]]:
+    """Blocks with their canonical CSV, produced on a thread so generation overlaps the database's work.
+
+    numpy and the database driver release the GIL for most of their time, so on two cores the push costs little
+    more than the slower of the two. Order is preserved; an error in the producer is re-raised here.
+    """
+    items: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def produce() -> None:
+        try:
+            for table, block in iter_blocks(plan):
+                if stop.is_set():
+                    return
+                items.put((table, block, csv_bytes(table, block)))
+            items.put(done)
+        except BaseException as error:  # handed to the consumer
+            items.put(error)
+
+    thread = threading.Thread(target=produce, daemon=True, name="demogen-generate")
+    thread.start()
+    try:
+        while (item := items.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                items.get_nowait()
+            thread.join(timeout=0.05)
 
 
 def _limit_statements(connection: Connection, timeout: float | None) -> None:
@@ -173,9 +218,9 @@ def _push(
         bulk = _bulk_load_mode(connection)
         handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
         sink = CanonicalCsvSink(handles)
-        for table, block in iter_blocks(plan):
-            _write_block(connection, table, block, tenant_id, batch_size)
-            sink.write(table, block)
+        for table, block, canonical in formatted_blocks(plan):
+            _write_block(connection, table, block, canonical=canonical, tenant_id=tenant_id, batch_size=batch_size)
+            sink.write_bytes(table, canonical)
             done += len(block["id"])
             if progress is not None:
                 progress(done)

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from demogen.generate.context import TenantContext
+from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights
 from demogen.tables import Block
 from demogen.text import (
+    choose_text,
     concat,
+    contains_any,
     fill_templates,
     int_text,
     partition,
@@ -86,6 +89,16 @@ def company_identity(streams: BlockStreams, market: np.ndarray, context: TenantC
         ]
         base_name = scatter(rows.size, [(p == k, v[0][p == k]) for k, v in enumerate(by_pattern)])
         base_slug = scatter(rows.size, [(p == k, v[1][p == k]) for k, v in enumerate(by_pattern)])
+        joined = contains_any(base_slug, FORBIDDEN_WORDS)  # two words can meet as one: stolte+steuerung
+        if joined.any():
+            hyphenated = [
+                concat(stems, "-", sector_slugs),
+                concat(last_slugs, "-", sector_slugs),
+                concat(last_slugs, "-", last2_slugs),
+                sectors,
+            ]
+            hyphen = scatter(rows.size, [(p == k, v[p == k]) for k, v in enumerate(hyphenated)])
+            base_slug = choose_text(joined, hyphen, base_slug)
         names.append((rows, concat(base_name, " ", locale.legal_forms["form"][form])))
         bases.append((rows, concat(base_slug, "|", locale.email_suffixes["suffix"][tld])))
     return Identity(name=scatter(n, names), domain_base=scatter(n, bases))
@@ -114,7 +127,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
     noise = np.exp(0.45 * (streams.uniform("revenue_noise", n) - 0.5) * 2)
     revenue = significant_round(employees * REVENUE_PER_EMPLOYEE[industry] * noise * context.usd_to_currency)
     city_raw, street_raw = streams.raw("city", n), streams.raw("street", n)
-    number_raw = streams.raw("house_number", n)
+    number_raw, prefix_raw = streams.raw("house_number", n), streams.raw("phone_prefix", n)
     pieces: dict[str, list] = {k: [] for k in ("country", "region", "city", "postal_code", "street", "template")}
     zone = np.empty(n, dtype=np.int64)
     for index, locale in enumerate(context.markets):
@@ -129,7 +142,8 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
         pieces["country"].append((rows, repeat(locale.code, rows.size)))
         for key in ("region", "city", "postal_code"):
             pieces[key].append((rows, locale.cities[key][city]))
-        pieces["template"].append((rows, locale.fixed_prefixes["template"][locale.city_fixed_prefix[city]]))
+        prefix = locale.city_prefixes.pick(city, prefix_raw[rows])
+        pieces["template"].append((rows, locale.fixed_prefixes["template"][prefix]))
         zone[rows] = index
     columns = {key: scatter(n, parts) for key, parts in pieces.items()}
     templates = columns.pop("template")

@@ -8,9 +8,10 @@ from demogen.generate.companies import EMAIL_PATTERNS
 from demogen.generate.context import TenantContext
 from demogen.generate.people import pick_people
 from demogen.generate.timing import SECONDS_PER_DAY
+from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose
 from demogen.tables import Block
-from demogen.text import concat, deduplicate, fill_templates, scatter
+from demogen.text import choose_text, concat, contains_any, deduplicate, fill_templates, scatter
 
 OWNER_FOLLOWS_COMPANY = 0.9
 
@@ -29,7 +30,11 @@ def email_local_part(pattern: np.ndarray, first: np.ndarray, last: np.ndarray) -
         rows = np.flatnonzero(pattern == index)
         if rows.size:
             pieces.append((rows, builders[name](first[rows], last[rows])))
-    return scatter(len(pattern), pieces)
+    local = scatter(len(pattern), pieces)
+    joined = contains_any(local, FORBIDDEN_WORDS)  # an initial can meet a name as one word: t + estes
+    if joined.any():
+        local = choose_text(joined, concat(first, ".", last), local)
+    return local
 
 
 def generate_contacts(context: TenantContext, plan, block: int, *, companies: Block) -> Block:

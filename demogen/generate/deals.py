@@ -67,7 +67,7 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
 
     amount_law = recipe.deals.amount
     amount = amount_law.law.sample(copula_uniform(size_z, streams.uniform("amount", n), rho))
-    amount = nice_round(amount) if amount_law.rounding == "nice" else np.round(amount, 2)
+    amount = nice_round(amount, *amount_law.law.support()) if amount_law.rounding == "nice" else np.round(amount, 2)
     amount_cents = np.rint(amount * 100).astype(np.int64)
 
     closed_at = context.clock.moment(close_day, streams, "closed", zone)

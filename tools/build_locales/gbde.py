@@ -23,6 +23,8 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from faker.providers.person.en_GB import Provider as FakerGB
+
 BANNED = ("demo", "fake", "test", "sample", "lorem", "example")
 
 # Scale of person-name weights: expected bearers per 10 million people (of the gender, for first names).
@@ -87,6 +89,76 @@ def nam_dict_share(frequency: int) -> float:
     return 0.02 * 2.0 ** (frequency - 10) * math.sqrt(2.0)
 
 
+# Gender split for nam_dict entries marked unisex, used only when names-dataset has no split.
+UNISEX_FALLBACK = {"?M": {"M": 0.75, "F": 0.25}, "?F": {"F": 0.75, "M": 0.25}, "?": {"F": 0.5, "M": 0.5}}
+
+
+def first_name_rows(country: str) -> list[tuple[str, str, int]]:
+    """nam_dict frequency classes turned into bearers per 10 million people of the gender."""
+    rows = []
+    for entry in nam_dict(country):
+        if not clean(entry.name):
+            continue
+        share = nam_dict_share(entry.frequency)
+        if entry.code in ("M", "1M"):
+            split = {"M": 1.0}
+        elif entry.code in ("F", "1F"):
+            split = {"F": 1.0}
+        else:
+            split = gender_split(entry.name) or UNISEX_FALLBACK[entry.code]
+        for gender in ("F", "M"):
+            weight = round(share * split.get(gender, 0.0) * PER_TEN_MILLION)
+            if weight >= 1:
+                rows.append((entry.name, gender, weight))
+    return rows
+
+
+EXTRA_FIRST_MAX_RANK = 5000
+"""names-dataset first names up to this national rank complete nam_dict (deeper ranks are mostly noise)."""
+EXTRA_FIRST_MIN_GENDER = 0.9
+"""Only names that names-dataset gives one gender for at least this share are added."""
+EXTRA_FIRST_SURNAME_RANK = 3000
+"""A name among the country's most common surnames is not added if it ranks higher as a surname than as a first
+name (a surname typed into the first-name field)."""
+VOWEL = re.compile(r"[aeiouyäöüéèáàíóúAEIOUYÄÖÜÉ]")
+ASCII_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"), ("Ae", "Ä"), ("Oe", "Ö"), ("Ue", "Ü"))
+
+
+def _respellings(name: str) -> set[str]:
+    """Spellings of an ASCII-typed name with umlauts restored (Juergen -> Jürgen)."""
+    out = {name}
+    for ascii_, letter in ASCII_SPELLINGS:
+        out |= {v.replace(ascii_, letter) for v in out}
+    return out - {name}
+
+
+def extra_first_name_rows(country: str, rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], dict]:
+    """names-dataset first names missing from nam_dict, with rank-derived weights.
+
+    The weight curve is a power law of the national rank fitted on the names found in both sources
+    (nam_dict weight against names-dataset rank), so added names sit on the same scale.
+    """
+    total: dict[str, int] = {}
+    for name, _, weight in rows:
+        total[name] = total.get(name, 0) + weight
+    ranked = ranked_names("first_names", country)
+    a, s = fit_power_law((rank, total[name] / PER_TEN_MILLION) for rank, name in ranked if name in total)
+    surname_rank = {n: r for r, n in ranked_names("last_names", country) if r <= EXTRA_FIRST_SURNAME_RANK}
+    known = set(total) | {name for _, name in ranked}
+    extra = []
+    for rank, name in ranked:
+        if rank > EXTRA_FIRST_MAX_RANK or name in total or len(name) < 3 or not VOWEL.search(name):
+            continue
+        if surname_rank.get(name, rank + 1) < rank or _respellings(name) & known:
+            continue
+        split = gender_split(name)
+        if not split or max(split.values()) < EXTRA_FIRST_MIN_GENDER:
+            continue
+        gender = "F" if split["F"] > split["M"] else "M"
+        extra.append((name, gender, max(1, round(a * rank**-s * PER_TEN_MILLION))))
+    return extra, {"a": a, "s": s, "added": len(extra)}
+
+
 # --------------------------------------------------------------------------------------------
 # names-dataset (Philippe Remy): per-country popularity ranks of first and last names.
 # --------------------------------------------------------------------------------------------
@@ -96,7 +168,7 @@ def nam_dict_share(frequency: int) -> float:
 def _names_dataset(kind: str) -> dict:
     path = files("names_dataset") / "v3" / f"{kind}.pkl.gz"
     with path.open("rb") as raw, gzip.open(raw) as fh:
-        return pickle.load(fh)  # noqa: S301 - trusted package data, build time only
+        return pickle.load(fh)  # trusted package data, build time only
 
 
 NAME_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]*(?:[- ][A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]*)*")
@@ -115,6 +187,58 @@ def ranked_names(kind: str, country: str) -> list[tuple[int, str]]:
         out.append((rank, name))
     out.sort()
     return out
+
+
+def us_census_tail_exponent(lo: int = 500, hi: int = 20_000) -> float:
+    """Rank exponent of the US Census 1990 surname distribution between ranks lo and hi.
+
+    Read from the `names` package (dist.all.last: share and cumulative share per rank). The mean
+    share over doubling rank windows is taken from the cumulative column, which avoids the 0.001 %
+    rounding of the per-name share.
+    """
+    path = files("names") / "dist.all.last"
+    cum: dict[int, float] = {}
+    for line in path.read_text(encoding="ascii").splitlines():
+        parts = line.split()
+        cum[int(parts[3])] = float(parts[2]) / 100.0
+    points = []
+    r = lo
+    while 2 * r <= max(cum):
+        mid = int(r * math.sqrt(2.0))
+        if lo <= mid <= hi:
+            points.append((mid, (cum[2 * r] - cum[r]) / r))
+        r = int(r * 1.25)
+    return fit_power_law(points)[1]
+
+
+def gb_surname_head() -> dict[str, float]:
+    """Shares of the 500 most common surnames of Great Britain, from faker's en_GB person provider.
+
+    faker stores them as percentages (rounded to 0.01); its pull request #353 cites ONS data.
+    """
+    return {name: pct / 100.0 for name, pct in FakerGB.last_names.items()}
+
+
+@dataclass(frozen=True)
+class RankCurve:
+    """Share of the population carrying the surname of a given rank (GB rank-share curve)."""
+
+    head: tuple[float, ...]  # shares of ranks 1..len(head), descending
+    anchor: float  # smoothed share at rank len(head) (power law fitted on ranks 50..len(head))
+    tail_exponent: float
+
+    def share(self, rank: int) -> float:
+        n = len(self.head)
+        if rank <= n:
+            return self.head[rank - 1]
+        return self.anchor * (n / rank) ** self.tail_exponent
+
+
+def gb_rank_curve() -> RankCurve:
+    head = tuple(sorted(gb_surname_head().values(), reverse=True))
+    n = len(head)
+    a, s = fit_power_law((i + 1, v) for i, v in enumerate(head) if i + 1 >= 50)
+    return RankCurve(head, a * n**-s, us_census_tail_exponent())
 
 
 def gender_split(name: str) -> dict[str, float] | None:
@@ -265,3 +389,68 @@ def mimesis_json(locale: str, name: str) -> Mapping:
 
 def fmt_pct(x: float) -> str:
     return f"{100 * x:.2f} %"
+
+
+def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float]:
+    """Concentration and variety of surnames, for the real population and for sampling the file.
+
+    Weights are bearers per 10 million, so weight / 10 million is the real share of a listed name and
+    1 - sum is the share of people whose surname is not listed. Those names are rarer than the rarest
+    listed one, so almost every such person adds one distinct surname to a sample of `people`.
+    """
+    shares = [w / PER_TEN_MILLION for w in weights]
+    covered = sum(shares)
+    listed = sum(1.0 - (1.0 - p) ** people for p in shares)
+    return {
+        "covered": covered,
+        "top10_real": sum(sorted(shares, reverse=True)[:10]),
+        "distinct_real": listed + people * max(0.0, 1.0 - covered),
+        "top10_file": top_share(weights),
+        "distinct_file": expected_distinct(weights, people),
+    }
+
+
+def spread_unlisted(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Spread the people whose surname is not listed evenly over the listed names (as the US build does).
+
+    The unlisted names are rarer than any listed one, so their mass belongs to the long tail; adding it evenly
+    makes sampling the file match the population's concentration and variety instead of overstating the top.
+    """
+    unlisted = max(0, PER_TEN_MILLION - sum(w for _, w in rows))
+    extra = unlisted // max(len(rows), 1)
+    return [(name, weight + extra) for name, weight in rows]
+
+
+def reference_toml(first_distinct: float, last: dict[str, float]) -> str:
+    """The [reference] table of locale.toml (real-population figures; see SOURCES.md)."""
+    return (
+        "\n[reference]  # population figures from the source statistics; see SOURCES.md\n"
+        f"distinct_first_names_per_10k = {first_distinct:.1f}\n"
+        f"distinct_last_names_per_10k = {last['distinct_real']:.1f}\n"
+        f"top10_surname_share = {last['top10_real']:.6f}\n"
+    )
+
+
+def realism_md(first_distinct: float, first_rows: int, last: dict[str, float], last_rows: int) -> str:
+    return f"""## Reference realism figures
+
+| figure | population (source distribution) | sampling the files |
+|---|---|---|
+| expected distinct first names per 10,000 people (half women, half men) | {first_distinct:.0f} | {first_distinct:.0f} |
+| top-10 surname share | {fmt_pct(last["top10_real"])} | {fmt_pct(last["top10_file"])} |
+| expected distinct surnames per 10,000 people | {last["distinct_real"]:.0f} | {last["distinct_file"]:.0f} |
+
+How they are computed: expected distinct = sum over names of 1 - (1 - p)^10000. First names: p from the
+{first_rows} rows of first_names.csv, normalised per gender, half women and half men (the frequency classes give no
+total, so both columns are the same). Surnames, population column: p = weight / 10 million, i.e. the listed names
+cover {fmt_pct(last["covered"])} of people; the remaining people carry rarer names, each rarer than the rarest listed
+one, so they are counted as one distinct surname each. Sampling column: p over the {last_rows} rows of
+last_names.csv, whose weights carry those remaining people spread evenly over the listed names (so the file's tail
+stands in for the unlisted rare names); that is what a generator drawing from the file produces. The `[reference]`
+table of locale.toml holds the population column.
+
+Limits: the first-name figure comes from coarse frequency classes completed with rank-derived weights, and names
+beyond the listed ones are missing, so it is an estimate of the real variety, not a count. Sampling the surname
+file still yields somewhat fewer distinct surnames than the population, because the spread mass repeats listed
+names instead of adding new ones.
+"""
