@@ -30,6 +30,16 @@ from demogen.export import digest_blocks
 RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
 
 
+@pytest.fixture
+def postgres():
+    """(engine, url, tenant role) of a fresh, migrated PostgreSQL database."""
+    with postgres_database() as (url, role):
+        engine = make_engine(url)
+        migrate.upgrade(engine, tenant_role=role)
+        yield engine, url, role
+        engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request, tmp_path):
     """(engine, tenant role) of a fresh, migrated database of each backend."""
@@ -243,79 +253,70 @@ def test_postgres_behind_schema_is_refused(tmp_path):
         engine.dispose()
 
 
-def test_tenant_role_sees_only_its_tenant_and_nothing_of_admin():
-    with postgres_database() as (url, role):
-        engine = make_engine(url)
-        migrate.upgrade(engine, tenant_role=role)
-        first = push(engine, build_plan(RECIPE), "First").tenant_id
-        second = push(engine, build_plan(recipe_from({"volume": {"companies": 30}}, seed=2)), "Second").tenant_id
+def test_tenant_role_sees_only_its_tenant_and_nothing_of_admin(postgres):
+    engine, _, role = postgres
+    first = push(engine, build_plan(RECIPE), "First").tenant_id
+    second = push(engine, build_plan(recipe_from({"volume": {"companies": 30}}, seed=2)), "Second").tenant_id
+    with engine.connect() as connection:
+        connection.execute(text(f"SET ROLE {role}"))
+        connection.execute(text(f"SET app.tenant_id = '{first}'"))
+        seen = connection.execute(text("SELECT DISTINCT tenant_id FROM contacts")).scalars().all()
+        assert seen == [first]
+        assert connection.execute(text("SELECT COUNT(*) FROM tenants")).scalar() == 1
+        updated = connection.execute(text(f"UPDATE contacts SET title = 'x' WHERE tenant_id = {second}")).rowcount
+        deleted = connection.execute(text(f"DELETE FROM activities WHERE tenant_id = {second}")).rowcount
+        assert updated == 0 and deleted == 0
+        with pytest.raises(Exception, match="row-level security"), connection.begin_nested():
+            connection.execute(
+                text(f"INSERT INTO pipeline_stages VALUES ({second}, 99, 'Sneaky', 9, 0.5, false, false)")
+            )
+        for admin_table in ("generation_jobs", "tenant_metadata"):
+            with pytest.raises(Exception, match="permission denied"), connection.begin_nested():
+                connection.execute(text(f"SELECT * FROM demogen_admin.{admin_table}"))
+        connection.execute(text("RESET app.tenant_id"))
+        assert connection.execute(text("SELECT COUNT(*) FROM contacts")).scalar() == 0
+        connection.rollback()
+
+
+def test_a_killed_push_leaves_nothing_and_the_worker_fails_its_job(postgres, tmp_path):
+    engine, url, _ = postgres
+    recipe = tmp_path / "big.toml"
+    recipe.write_text(
+        '[tenant]\nname = "Big Tenant"\nas_of = "2026-11-28"\n[locales]\nUS = 1\n[volume]\ncompanies = 40000\n'
+        "[limits]\nwarn_rows = 5000000\nmax_rows = 5000000\n",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "demogen.cli", "generate", "--config", str(recipe), "--db", url],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    rows_done = 0
+    while time.monotonic() < deadline and rows_done == 0:
+        time.sleep(0.5)
         with engine.connect() as connection:
-            connection.execute(text(f"SET ROLE {role}"))
-            connection.execute(text(f"SET app.tenant_id = '{first}'"))
-            seen = connection.execute(text("SELECT DISTINCT tenant_id FROM contacts")).scalars().all()
-            assert seen == [first]
-            assert connection.execute(text("SELECT COUNT(*) FROM tenants")).scalar() == 1
-            updated = connection.execute(text(f"UPDATE contacts SET title = 'x' WHERE tenant_id = {second}")).rowcount
-            deleted = connection.execute(text(f"DELETE FROM activities WHERE tenant_id = {second}")).rowcount
-            assert updated == 0 and deleted == 0
-            with pytest.raises(Exception, match="row-level security"), connection.begin_nested():
-                connection.execute(
-                    text(f"INSERT INTO pipeline_stages VALUES ({second}, 99, 'Sneaky', 9, 0.5, false, false)")
-                )
-            for admin_table in ("generation_jobs", "tenant_metadata"):
-                with pytest.raises(Exception, match="permission denied"), connection.begin_nested():
-                    connection.execute(text(f"SELECT * FROM demogen_admin.{admin_table}"))
-            connection.execute(text("RESET app.tenant_id"))
-            assert connection.execute(text("SELECT COUNT(*) FROM contacts")).scalar() == 0
-            connection.rollback()
-        engine.dispose()
+            rows_done = connection.execute(select(func.max(generation_jobs.c.rows_done))).scalar() or 0
+    assert rows_done > 0, "progress never became visible to other connections"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    time.sleep(1)
+    assert counts(engine)["tenants"] == 0 and counts(engine)["contacts"] == 0
+    worker = run_cli("worker", "--db", url, "--once", "--stale-after", "1")
+    assert "marked failed" in worker.stdout
+    job = jobs.list_jobs(engine)[0]
+    assert job.status == "failed" and "stopped" in job.error
 
 
-def test_a_killed_push_leaves_nothing_and_the_worker_fails_its_job(tmp_path):
-    with postgres_database() as (url, role):
-        engine = make_engine(url)
-        migrate.upgrade(engine, tenant_role=role)
-        recipe = tmp_path / "big.toml"
-        recipe.write_text(
-            '[tenant]\nname = "Big Tenant"\nas_of = "2026-11-28"\n[locales]\nUS = 1\n[volume]\ncompanies = 40000\n'
-            "[limits]\nwarn_rows = 5000000\nmax_rows = 5000000\n",
-            encoding="utf-8",
-        )
-        process = subprocess.Popen(
-            [sys.executable, "-m", "demogen.cli", "generate", "--config", str(recipe), "--db", url],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 120
-        rows_done = 0
-        while time.monotonic() < deadline and rows_done == 0:
-            time.sleep(0.5)
-            with engine.connect() as connection:
-                rows_done = connection.execute(select(func.max(generation_jobs.c.rows_done))).scalar() or 0
-        assert rows_done > 0, "progress never became visible to other connections"
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        time.sleep(1)
-        assert counts(engine)["tenants"] == 0 and counts(engine)["contacts"] == 0
-        worker = run_cli("worker", "--db", url, "--once", "--stale-after", "1")
-        assert "marked failed" in worker.stdout
-        job = jobs.list_jobs(engine)[0]
-        assert job.status == "failed" and "stopped" in job.error
-        engine.dispose()
-
-
-def test_bulk_load_verifies_every_reference_before_commit():
+def test_bulk_load_verifies_every_reference_before_commit(postgres):
     """The fast load skips per-row FK triggers, so the set-wise check must catch what they would have."""
-    with postgres_database() as (url, role):
-        engine = make_engine(url)
-        migrate.upgrade(engine, tenant_role=role)
-        tenant_id = push(engine, build_plan(RECIPE), "Harbor Lines").tenant_id
-        with engine.connect() as connection, connection.begin():
-            connection.execute(text("SET LOCAL session_replication_role = replica"))
-            connection.execute(text(f"UPDATE deals SET contact_id = 999999 WHERE tenant_id = {tenant_id} AND id = 1"))
-            with pytest.raises(DanglingReferences, match=r"deals\.contact_id -> contacts"):
-                verify_references(connection, tenant_id)
-            connection.rollback()
-        assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(build_plan(RECIPE)))
-        engine.dispose()
+    engine, _, _ = postgres
+    tenant_id = push(engine, build_plan(RECIPE), "Harbor Lines").tenant_id
+    with engine.connect() as connection, connection.begin():
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
+        connection.execute(text(f"UPDATE deals SET contact_id = 999999 WHERE tenant_id = {tenant_id} AND id = 1"))
+        with pytest.raises(DanglingReferences, match=r"deals\.contact_id -> contacts"):
+            verify_references(connection, tenant_id)
+        connection.rollback()
+    assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(build_plan(RECIPE)))

@@ -115,21 +115,23 @@ def _set(engine: Engine, job_id: int, only_if: tuple[str, ...] | None = None, **
         return connection.execute(update(generation_jobs).where(condition).values(**values)).rowcount == 1
 
 
+def _running() -> dict:
+    """The column values of a job that has just been claimed."""
+    now = _now()
+    return {
+        "status": "running",
+        "attempts": generation_jobs.c.attempts + 1,
+        "started_at": now,
+        "heartbeat_at": now,
+        "rows_done": 0,
+        "error": None,
+        "finished_at": None,
+    }
+
+
 def claim(engine: Engine, job_id: int) -> bool:
     """Move a queued job to running (false if another process got it first)."""
-    now = _now()
-    return _set(
-        engine,
-        job_id,
-        ("queued",),
-        status="running",
-        attempts=generation_jobs.c.attempts + 1,
-        started_at=now,
-        heartbeat_at=now,
-        rows_done=0,
-        error=None,
-        finished_at=None,
-    )
+    return _set(engine, job_id, ("queued",), **_running())
 
 
 def claim_next(engine: Engine) -> int | None:
@@ -139,22 +141,8 @@ def claim_next(engine: Engine) -> int | None:
         query = query.with_for_update(skip_locked=True)
     with engine.begin() as connection:
         job_id = connection.execute(query.limit(1)).scalar()
-        if job_id is None:
-            return None
-        now = _now()
-        connection.execute(
-            update(generation_jobs)
-            .where(generation_jobs.c.id == job_id)
-            .values(
-                status="running",
-                attempts=generation_jobs.c.attempts + 1,
-                started_at=now,
-                heartbeat_at=now,
-                rows_done=0,
-                error=None,
-                finished_at=None,
-            )
-        )
+        if job_id is not None:
+            connection.execute(update(generation_jobs).where(generation_jobs.c.id == job_id).values(**_running()))
     return job_id
 
 
