@@ -16,7 +16,7 @@ from scipy.special import ndtri
 
 from demogen.distributions import copula_uniform
 from demogen.generate.activities import generate_activities
-from demogen.generate.companies import company_identity, generate_companies
+from demogen.generate.companies import company_identity, domain_from_base, generate_companies
 from demogen.generate.contacts import generate_contacts
 from demogen.generate.context import TenantContext, build_context
 from demogen.generate.deals import generate_deals
@@ -66,7 +66,8 @@ class Plan:
     company_market: np.ndarray
     employees: np.ndarray
     size_z: np.ndarray
-    domain_ordinal: np.ndarray
+    company_name: np.ndarray
+    company_domain: np.ndarray  # unique within the tenant
     contacts_per_company: np.ndarray
     deals_per_company: np.ndarray
     activities_per_deal: np.ndarray
@@ -108,7 +109,8 @@ def build_plan(recipe: Recipe) -> Plan:
     estimate_warning = check_volume(recipe, sum(estimate_rows(recipe).values()))
     context = build_context(recipe)
     v, rho = recipe.volume, recipe.companies.size_correlation
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("market", "employees", "z", "domain", "contacts", "deals")}
+    keys = ("market", "employees", "z", "name", "domain", "contacts", "deals")
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in keys}
     activities: list[np.ndarray] = []
     for block in range(-(-v.companies // COMPANY_BLOCK)):
         n = min(COMPANY_BLOCK, v.companies - block * COMPANY_BLOCK)
@@ -121,7 +123,9 @@ def build_plan(recipe: Recipe) -> Plan:
         parts["market"].append(market)
         parts["employees"].append(recipe.companies.employees.sample(size_u))
         parts["z"].append(z)
-        parts["domain"].append(company_identity(streams, market, context).domain_base)
+        identity = company_identity(streams, market, context)
+        parts["name"].append(identity.name)
+        parts["domain"].append(identity.domain_base)
         parts["contacts"].append(v.contacts_per_company.sample(copula_uniform(z, planning.uniform("contacts", n), rho)))
         parts["deals"].append(deals)
         activities.append(v.activities_per_deal.sample(planning.uniform("activities", int(deals.sum()))))
@@ -143,7 +147,8 @@ def build_plan(recipe: Recipe) -> Plan:
         company_market=joined["market"],
         employees=joined["employees"],
         size_z=joined["z"],
-        domain_ordinal=occurrence(joined["domain"].tolist()),
+        company_name=joined["name"],
+        company_domain=domain_from_base(joined["domain"], occurrence(joined["domain"].tolist())),
         contacts_per_company=joined["contacts"],
         deals_per_company=joined["deals"],
         activities_per_deal=per_deal,

@@ -121,7 +121,6 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
     n = stop - start
     streams = BlockStreams(context.recipe.seed, "companies", block)
     market = plan.company_market[start:stop]
-    identity = company_identity(streams, market, context)
     employees = plan.employees[start:stop]
     industry = choose(streams.raw("industry", n), INDUSTRY_CUMULATIVE)
     noise = np.exp(0.45 * (streams.uniform("revenue_noise", n) - 0.5) * 2)
@@ -153,8 +152,8 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
     created = context.clock.moment(created_day, streams, "created", zone)
     return {
         "id": np.arange(start + 1, stop + 1, dtype=np.int64),
-        "name": identity.name,
-        "domain": domain_from_base(identity.domain_base, plan.domain_ordinal[start:stop]),
+        "name": plan.company_name[start:stop],
+        "domain": plan.company_domain[start:stop],
         "industry": INDUSTRY_NAMES[industry],
         "employees": employees,
         "annual_revenue": (revenue * 100).astype(np.int64),
