@@ -157,9 +157,9 @@ class RateColumn(ProgressColumn):
         return Text("" if speed is None else f"{speed:,.0f} rows/s")
 
 
-def _database(url: str | None):
+def _database(url: str | None, *, create: bool = False):
     try:
-        return open_database(url)
+        return open_database(url, create=create)
     except DatabaseNotReady as error:
         raise fail(str(error)) from None
 
@@ -182,7 +182,7 @@ def generate(
     plan = _plan(config, seed, as_of)
     recipe = plan.context.recipe
     name = tenant or recipe.tenant.name
-    engine = _database(db)
+    engine = _database(db, create=True)
     with engine.connect() as connection:
         if tenant_id_of(connection, name) is not None:
             raise fail(f"tenant {name!r}: already exists — `demogen delete --tenant {name!r}` first, or pass --tenant")

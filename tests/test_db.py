@@ -320,3 +320,10 @@ def test_bulk_load_verifies_every_reference_before_commit(postgres):
             verify_references(connection, tenant_id)
         connection.rollback()
     assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(build_plan(RECIPE)))
+
+
+def test_reading_commands_do_not_create_the_embedded_database(tmp_path):
+    missing = tmp_path / "none.db"
+    result = run_cli("check", "--tenant", "Anyone", "--db", f"sqlite:///{missing}")
+    assert result.returncode == 2 and "no database at" in result.stderr
+    assert not missing.exists()

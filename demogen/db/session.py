@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -13,11 +15,15 @@ class DatabaseNotReady(RuntimeError):
     """The database cannot be used as it is; the message says what to do."""
 
 
-def open_database(url: str | None = None) -> Engine:
-    """An engine whose schema is current. SQLite is created and migrated on first use; PostgreSQL must be
-    upgraded explicitly (`demogen db upgrade`), since a shared server deserves a deliberate migration."""
+def open_database(url: str | None = None, *, create: bool = True) -> Engine:
+    """An engine whose schema is current. SQLite is created and migrated on first use (unless `create` is off, for
+    commands that only read or remove); PostgreSQL must be upgraded explicitly (`demogen db upgrade`), since a
+    shared server deserves a deliberate migration."""
     resolved = database_url(url)
     engine = make_engine(resolved)
+    database = engine.url.database
+    if is_sqlite(engine) and not create and database not in (None, "", ":memory:") and not Path(database).exists():
+        raise DatabaseNotReady(f"no database at {database} — generate a tenant first, or pass --db URL")
     try:
         if is_sqlite(engine):
             if not migrate.is_current(engine):
