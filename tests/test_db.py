@@ -94,11 +94,11 @@ def test_a_timeout_leaves_nothing_and_fails_the_job(database):
     engine, _ = database
     plan = build_plan(RECIPE)
     with pytest.raises(PushTimeout):
-        push(engine, plan, "Slow Tenant", timeout=0.05)
+        push(engine, plan, "Slow Tenant", timeout=0.001)
     assert all(count == 0 for count in counts(engine).values())
     job_id = jobs.submit(engine, RECIPE, "Slow Tenant", plan.total_rows)
     jobs.claim(engine, job_id)
-    job = jobs.run_job(engine, job_id, timeout=0.05)
+    job = jobs.run_job(engine, job_id, timeout=0.001)
     assert job.status == "failed" and "longer than" in job.error
     assert all(count == 0 for count in counts(engine).values())
     assert jobs.retry(engine, job_id)
