@@ -261,26 +261,27 @@ def jobs_list(db: DbOption = None) -> None:
         typer.echo(_job_line(job))
 
 
+def _on_job(action, db: str | None, job_id: int):
+    """Run a job action, turning an unknown job or a busy tenant into exit 2."""
+    try:
+        return action(_database(db), job_id)
+    except jobs.UnknownJob:
+        raise fail(f"job {job_id}: no such job — see `demogen jobs list`") from None
+    except jobs.JobConflict as error:
+        raise fail(f"{error} — wait for it to finish") from None
+
+
 @jobs_app.command("show")
 def jobs_show(job_id: int, db: DbOption = None) -> None:
     """One job in full."""
-    try:
-        job = jobs.get_job(_database(db), job_id)
-    except jobs.UnknownJob:
-        raise fail(f"job {job_id}: no such job — see `demogen jobs list`") from None
+    job = _on_job(jobs.get_job, db, job_id)
     typer.echo(json.dumps({k: v for k, v in job.__dict__.items() if k != "recipe"}, indent=2, default=str))
 
 
 @jobs_app.command("retry")
 def jobs_retry(job_id: int, db: DbOption = None) -> None:
     """Queue a failed or cancelled job again (a worker runs it)."""
-    try:
-        done = jobs.retry(_database(db), job_id)
-    except jobs.UnknownJob:
-        raise fail(f"job {job_id}: no such job — see `demogen jobs list`") from None
-    except jobs.JobConflict as error:
-        raise fail(f"{error} — wait for it to finish") from None
-    if not done:
+    if not _on_job(jobs.retry, db, job_id):
         raise fail(f"job {job_id}: only failed or cancelled jobs can be retried — see `demogen jobs show {job_id}`")
     typer.echo(f"job {job_id} queued; `demogen worker --once` runs it")
 
@@ -288,11 +289,7 @@ def jobs_retry(job_id: int, db: DbOption = None) -> None:
 @jobs_app.command("cancel")
 def jobs_cancel(job_id: int, db: DbOption = None) -> None:
     """Cancel a queued job."""
-    try:
-        done = jobs.cancel(_database(db), job_id)
-    except jobs.UnknownJob:
-        raise fail(f"job {job_id}: no such job — see `demogen jobs list`") from None
-    if not done:
+    if not _on_job(jobs.cancel, db, job_id):
         raise fail(f"job {job_id}: only queued jobs can be cancelled — a running push is all-or-nothing")
     typer.echo(f"job {job_id} cancelled")
 

@@ -297,11 +297,16 @@ def _city_prefixes(cities: Table, fixed: Table) -> CityPrefixes:
     )
 
 
-def _part(table: Table, column: str, value: str, path: Path) -> Table:
+def _rows_with(table: Table, column: str, value: str, path: Path) -> np.ndarray:
+    """The rows whose column holds the value; a market without any cannot be used."""
     rows = np.flatnonzero(table[column] == value.encode("utf-8"))
     if rows.size == 0:
         raise LocaleError(f"{path}: no rows with {column} {value!r} — add some")
-    return table.subset(rows)
+    return rows
+
+
+def _part(table: Table, column: str, value: str, path: Path) -> Table:
+    return table.subset(_rows_with(table, column, value, path))
 
 
 def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
@@ -312,18 +317,18 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     raw = {name: _read_csv(folder / name, header) for name, header in FILES.items()}
     if validate:
         _check_rows(raw, folder)
-        city_table = _table(raw["cities.csv"], folder / "cities.csv")
+    tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
+    if validate:
         _check_phone_prefixes(
             meta["phone_region"],
             raw["phone_prefixes.csv"],
-            set(decode(np.array(area_keys(city_table)))),
+            {key.decode("utf-8") for key in area_keys(tables["cities.csv"])},
             folder / "phone_prefixes.csv",
         )
-    tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
     translit = {str(k): str(v) for k, v in (meta.get("transliteration") or {}).items()}
     first = _with_ascii(tables["first_names.csv"], "name", "ascii", translit)
     for gender in ("F", "M"):
-        _part(first, "gender", gender, folder / "first_names.csv")
+        _rows_with(first, "gender", gender, folder / "first_names.csv")
     words = _with_ascii(tables["company_words.csv"], "word", "slug", translit)
     prefixes = tables["phone_prefixes.csv"]
     fixed = _part(prefixes, "kind", "fixed", folder / "phone_prefixes.csv")

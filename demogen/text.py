@@ -51,6 +51,14 @@ def scatter(n: int, pieces: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarr
     return out
 
 
+def replace_rows(values: np.ndarray, rows: np.ndarray, replacement: np.ndarray) -> np.ndarray:
+    """A copy of `values` with `rows` replaced, widened so that no replacement is truncated."""
+    width = max(values.dtype.itemsize, np.asarray(replacement).dtype.itemsize, 1)
+    out = values.astype(f"S{width}")
+    out[rows] = replacement
+    return out
+
+
 def choose_text(condition: np.ndarray, if_true: np.ndarray, if_false: np.ndarray) -> np.ndarray:
     """np.where for byte strings of different widths."""
     width = max(np.asarray(if_true).dtype.itemsize, np.asarray(if_false).dtype.itemsize)
@@ -128,10 +136,7 @@ def deduplicate(values: np.ndarray, groups: np.ndarray | None = None) -> np.ndar
     repeated = np.flatnonzero(seen)
     if repeated.size == 0:
         return values
-    numbered = concat(values[repeated], int_text(seen[repeated] + 1))
-    out = values.astype(f"S{max(values.dtype.itemsize, numbered.dtype.itemsize)}")
-    out[repeated] = numbered
-    return out
+    return replace_rows(values, repeated, concat(values[repeated], int_text(seen[repeated] + 1)))
 
 
 def contains_any(values: np.ndarray, words: Sequence[str]) -> np.ndarray:

@@ -11,13 +11,13 @@ from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights
 from demogen.tables import Block
 from demogen.text import (
-    choose_text,
     concat,
     contains_any,
     fill_templates,
     int_text,
     partition,
     repeat,
+    replace_rows,
     scatter,
     significant_round,
     to_text,
@@ -46,7 +46,13 @@ INDUSTRY_NAMES = to_text(i[0] for i in INDUSTRIES)
 INDUSTRY_CUMULATIVE = cumulative_weights(np.array([i[1] for i in INDUSTRIES]))
 REVENUE_PER_EMPLOYEE = np.array([i[2] for i in INDUSTRIES], dtype=np.float64)
 
-NAME_PATTERNS = 4  # stem+sector, surname+sector, surname & surname, stem alone
+NAME_PATTERNS = (
+    # (first word, second word, how the name joins them); the domain joins the same words' ASCII slugs
+    ("stem", "sector", " "),
+    ("last", "sector", " "),
+    ("last", "last2", " & "),
+    ("stem", None, ""),
+)
 PATTERN_CUMULATIVE = cumulative_weights(np.array([45, 25, 12, 18]))
 EMAIL_PATTERNS = ("first.last", "flast", "first", "firstl", "first_last")
 EMAIL_PATTERN_CUMULATIVE = cumulative_weights(np.array([62, 18, 8, 6, 6]))
@@ -76,29 +82,28 @@ def company_identity(streams: BlockStreams, market: np.ndarray, context: TenantC
         last2 = choose(raws["surname2"][rows], locale.last_names.cumulative)
         form = choose(raws["legal_form"][rows], locale.legal_forms.cumulative)
         tld = choose(raws["suffix"][rows], locale.email_suffixes.cumulative)
-        stems, sectors = (locale.stems["word"][stem], locale.stems["slug"][stem])
-        sector_words, sector_slugs = (locale.sectors["word"][sector], locale.sectors["slug"][sector])
-        lasts, last_slugs = locale.last_names["name"][last], locale.last_names["ascii"][last]
-        lasts2, last2_slugs = locale.last_names["name"][last2], locale.last_names["ascii"][last2]
+        words = {
+            "stem": (locale.stems["word"][stem], locale.stems["slug"][stem]),
+            "sector": (locale.sectors["word"][sector], locale.sectors["slug"][sector]),
+            "last": (locale.last_names["name"][last], locale.last_names["ascii"][last]),
+            "last2": (locale.last_names["name"][last2], locale.last_names["ascii"][last2]),
+        }
         p = pattern[rows]
-        by_pattern = [
-            (concat(stems, " ", sector_words), concat(sectors, sector_slugs)),
-            (concat(lasts, " ", sector_words), concat(last_slugs, sector_slugs)),
-            (concat(lasts, " & ", lasts2), concat(last_slugs, last2_slugs)),
-            (stems, sectors),
-        ]
-        base_name = scatter(rows.size, [(p == k, v[0][p == k]) for k, v in enumerate(by_pattern)])
-        base_slug = scatter(rows.size, [(p == k, v[1][p == k]) for k, v in enumerate(by_pattern)])
-        joined = contains_any(base_slug, FORBIDDEN_WORDS)  # two words can meet as one: stolte+steuerung
-        if joined.any():
-            hyphenated = [
-                concat(stems, "-", sector_slugs),
-                concat(last_slugs, "-", sector_slugs),
-                concat(last_slugs, "-", last2_slugs),
-                sectors,
-            ]
-            hyphen = scatter(rows.size, [(p == k, v[p == k]) for k, v in enumerate(hyphenated)])
-            base_slug = choose_text(joined, hyphen, base_slug)
+        name_parts, slug_parts = [], []
+        for k, (first, second, joiner) in enumerate(NAME_PATTERNS):
+            at = np.flatnonzero(p == k)
+            if at.size == 0:
+                continue
+            name, slug = words[first][0][at], words[first][1][at]
+            if second is not None:
+                second_name, second_slug = words[second][0][at], words[second][1][at]
+                name = concat(name, joiner, second_name)
+                joined_slug = concat(slug, second_slug)
+                clash = np.flatnonzero(contains_any(joined_slug, FORBIDDEN_WORDS))  # stolte+steuerung meet as one
+                slug = replace_rows(joined_slug, clash, concat(slug[clash], "-", second_slug[clash]))
+            name_parts.append((at, name))
+            slug_parts.append((at, slug))
+        base_name, base_slug = scatter(rows.size, name_parts), scatter(rows.size, slug_parts)
         names.append((rows, concat(base_name, " ", locale.legal_forms["form"][form])))
         bases.append((rows, concat(base_slug, "|", locale.email_suffixes["suffix"][tld])))
     return Identity(name=scatter(n, names), domain_base=scatter(n, bases))
@@ -108,11 +113,7 @@ def domain_from_base(domain_base: np.ndarray, ordinal: np.ndarray) -> np.ndarray
     """`slug|suffix` -> `slug.suffix`, with the n-th repeat of a domain numbered (`acme2.com`)."""
     slug, _, suffix = partition(domain_base, "|")
     numbered = np.flatnonzero(ordinal > 0)
-    if numbered.size:
-        plain = np.flatnonzero(ordinal == 0)
-        slug = scatter(
-            len(slug), [(plain, slug[plain]), (numbered, concat(slug[numbered], int_text(ordinal[numbered] + 1)))]
-        )
+    slug = replace_rows(slug, numbered, concat(slug[numbered], int_text(ordinal[numbered] + 1)))
     return concat(slug, ".", suffix)
 
 

@@ -11,7 +11,7 @@ from demogen.generate.timing import SECONDS_PER_DAY
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose
 from demogen.tables import Block
-from demogen.text import choose_text, concat, contains_any, deduplicate, fill_templates, scatter
+from demogen.text import concat, contains_any, deduplicate, fill_templates, replace_rows, scatter
 
 OWNER_FOLLOWS_COMPANY = 0.9
 
@@ -31,10 +31,8 @@ def email_local_part(pattern: np.ndarray, first: np.ndarray, last: np.ndarray) -
         if rows.size:
             pieces.append((rows, builders[name](first[rows], last[rows])))
     local = scatter(len(pattern), pieces)
-    joined = contains_any(local, FORBIDDEN_WORDS)  # an initial can meet a name as one word: t + estes
-    if joined.any():
-        local = choose_text(joined, concat(first, ".", last), local)
-    return local
+    joined = np.flatnonzero(contains_any(local, FORBIDDEN_WORDS))  # an initial can meet a name: t + estes
+    return replace_rows(local, joined, concat(first[joined], ".", last[joined])) if joined.size else local
 
 
 def generate_contacts(context: TenantContext, plan, block: int, *, companies: Block) -> Block:
