@@ -7,10 +7,14 @@ read back from CSV, or rows read from the database.
 from __future__ import annotations
 
 import contextlib
+import functools
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import phonenumbers
+
+from demogen.locales import LocaleError, available_markets, load_locale
 
 PEOPLE_WINDOW = 10_000
 
@@ -117,3 +121,122 @@ def realism_report(frames: dict[str, pd.DataFrame], timezone_of_country: dict[st
         "contact_phone_validity": phone_validity(contacts["phone"], contacts["country"]),
         "company_phone_validity": phone_validity(companies["phone"], companies["country"]),
     }
+
+
+def win_rate(deals: pd.DataFrame) -> float:
+    """Won deals over closed (won + lost) deals, by `status`; NaN while no deal is closed."""
+    status = deals["status"].astype(str)
+    won, lost = int((status == "won").sum()), int((status == "lost").sum())
+    return won / (won + lost) if won + lost else float("nan")
+
+
+def deals_per_company(deals: pd.DataFrame, companies: pd.DataFrame) -> pd.Series:
+    """Number of deals of every company (companies without deals count 0), indexed by company id."""
+    counts = deals["company_id"].value_counts()
+    return counts.reindex(companies["id"].to_numpy(), fill_value=0).astype(np.int64)
+
+
+def deals_per_month(deals: pd.DataFrame) -> pd.DataFrame:
+    """Deals created and deals won per calendar month (won by `closed_at`): columns month, created, won."""
+    created = deals["created_at"].dt.to_period("M").value_counts()
+    won_rows = deals["status"].astype(str) == "won"
+    won = deals.loc[won_rows, "closed_at"].dt.to_period("M").value_counts()
+    months = created.index.union(won.index)
+    if len(months):
+        months = pd.period_range(months.min(), months.max(), freq="M")
+    return pd.DataFrame(
+        {
+            "month": months.to_timestamp(),
+            "created": created.reindex(months, fill_value=0).to_numpy(dtype=np.int64),
+            "won": won.reindex(months, fill_value=0).to_numpy(dtype=np.int64),
+        }
+    )
+
+
+def deals_per_owner(deals: pd.DataFrame, users: pd.DataFrame) -> pd.DataFrame:
+    """Deals and their value per user (users without deals included), largest value first.
+
+    Columns: owner_id, name ("First Last"), role, deals, value.
+    """
+    grouped = deals.groupby("owner_id").agg(deals=("id", "size"), value=("amount", "sum"))
+    table = pd.DataFrame(
+        {
+            "owner_id": users["id"].to_numpy(),
+            "name": (users["first_name"].astype(str) + " " + users["last_name"].astype(str)).to_numpy(),
+            "role": users["role"].astype(str).to_numpy(),
+        }
+    )
+    table = table.join(grouped, on="owner_id").fillna({"deals": 0, "value": 0.0})
+    table["deals"] = table["deals"].astype(np.int64)
+    return table.sort_values(["value", "deals", "owner_id"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def name_counts(contacts: pd.DataFrame, column: str = "first_name", country: str | None = None) -> pd.Series:
+    """How many contacts carry each value of `column` (most common first), optionally in one market only."""
+    if column not in {"first_name", "last_name"}:
+        raise ValueError(f"column must be 'first_name' or 'last_name', not {column!r}")
+    rows = contacts if country is None else contacts[contacts["country"].astype(str) == country]
+    counts = rows[column].astype(str).value_counts(sort=False)
+    order = np.lexsort((counts.index.to_numpy(dtype=str), -counts.to_numpy()))
+    return counts.iloc[order].astype(np.int64)
+
+
+def name_variety_by_market(contacts: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """Distinct first and last names per 10,000 contacts, per market (`contacts.country`).
+
+    Each market maps to {"first", "last", "people"}; "people" is the number of contacts measured. Below 10,000
+    people `distinct_per_10k` scales the count up linearly, which overstates variety (distinct names grow slower
+    than people): compare such figures with `reference_variety(..., people=...)`, which applies the same
+    measurement to the national frequencies at that size.
+    """
+    out: dict[str, dict[str, float]] = {}
+    countries = contacts["country"].astype(str)
+    for code in sorted(countries.unique()):
+        rows = contacts[(countries == code).to_numpy()]
+        out[code] = {
+            "first": float(distinct_per_10k(rows["first_name"])),
+            "last": float(distinct_per_10k(rows["last_name"])),
+            "people": float(len(rows)),
+        }
+    return out
+
+
+@functools.cache
+def _name_weights(code: str, kind: str) -> np.ndarray:
+    table = load_locale(code).first_names if kind == "first" else load_locale(code).last_names
+    _, inverse = np.unique(table["name"], return_inverse=True)
+    return np.bincount(inverse, weights=np.diff(table.cumulative, prepend=0))
+
+
+def _measured_per_10k(weights: np.ndarray, people: int) -> float:
+    """What `distinct_per_10k` shows, in expectation, on `people` draws from a frequency table."""
+    window = min(people, PEOPLE_WINDOW)
+    return expected_distinct(weights, window) * PEOPLE_WINDOW / window
+
+
+def reference_variety(markets: Iterable[str], people: dict[str, float] | None = None) -> dict[str, float]:
+    """National distinct-name figures per 10,000 people (locale.toml [reference]) as f"{code}.first"/".last".
+
+    With `people` (market -> contacts measured, as in `name_variety_by_market`), markets measured on fewer than
+    10,000 people get the reference as that smaller sample would show it: the national figure times the ratio of
+    the locale's expected measurement at that size to the one at 10,000. Markets without locale data are left out.
+    """
+    known = set(available_markets())
+    out: dict[str, float] = {}
+    for code in markets:
+        if code not in known:
+            continue
+        try:
+            figures = load_locale(code).reference
+        except LocaleError:
+            continue
+        for kind in ("first", "last"):
+            value = figures.get(f"distinct_{kind}_names_per_10k")
+            if value is None:
+                continue
+            n = int((people or {}).get(code, PEOPLE_WINDOW))
+            if 0 < n < PEOPLE_WINDOW:
+                weights = _name_weights(code, kind)
+                value *= _measured_per_10k(weights, n) / _measured_per_10k(weights, PEOPLE_WINDOW)
+            out[f"{code}.{kind}"] = float(value)
+    return out
