@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -150,14 +151,19 @@ class CanonicalCsvSink:
         return sha.hexdigest()
 
 
+def _spool(blocks: Iterable[tuple[str, Block]], stack: contextlib.ExitStack) -> tuple[dict[str, BinaryIO], str]:
+    """Canonical CSV of every table in anonymous temporary files (closed with the stack), and the digest."""
+    handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}  # noqa: SIM115
+    sink = CanonicalCsvSink(handles)
+    for table, block in blocks:
+        sink.write(table, block)
+    return handles, sink.digest()
+
+
 def digest_blocks(blocks: Iterable[tuple[str, Block]]) -> str:
     """The dataset digest of a stream of blocks, spooled through anonymous temporary files."""
     with contextlib.ExitStack() as stack:
-        handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
-        sink = CanonicalCsvSink(handles)
-        for table, block in blocks:
-            sink.write(table, block)
-        return sink.digest()
+        return _spool(blocks, stack)[1]
 
 
 def export_blocks(blocks: Iterable[tuple[str, Block]], out_dir: Path) -> str:
@@ -185,6 +191,23 @@ def export_blocks(blocks: Iterable[tuple[str, Block]], out_dir: Path) -> str:
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def export_zip(blocks: Iterable[tuple[str, Block]], target: BinaryIO, extras: dict[str, bytes] | None = None) -> str:
+    """The canonical export as one zip (`<table>.csv`, plus `digest.txt` and any extras); returns the digest.
+
+    Blocks stream through anonymous temporary files, so memory stays at one block whatever the tenant's size."""
+    with contextlib.ExitStack() as stack:
+        handles, digest = _spool(blocks, stack)
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            for table in TABLE_ORDER:
+                handles[table].seek(0)
+                with archive.open(f"{table}.csv", "w", force_zip64=True) as entry:
+                    shutil.copyfileobj(handles[table], entry, 1 << 20)
+            archive.writestr("digest.txt", f"{digest}\n")
+            for name, data in (extras or {}).items():
+                archive.writestr(name, data)
+    return digest
 
 
 def block_frame(table: str, block: Block) -> pd.DataFrame:

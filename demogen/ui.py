@@ -1,0 +1,483 @@
+"""Streamlit glue shared by the app's pages: the edited recipe, widgets bound to recipe keys, cached samples.
+
+The recipe lives in `st.session_state[RECIPE]`, a key no widget owns, so it survives page switches; it is a
+validated `Recipe` at all times. A bound widget seeds its value from the recipe, and on change the new value goes
+through `tuning.with_value`: a valid value replaces the recipe (and the URL's `recipe` parameter, so a link
+reproduces the view), an invalid one leaves it as it was and shows the recipe's own error under the widget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.engine import make_url
+
+from demogen.dataset import build_plan, estimate_rows, iter_blocks
+from demogen.db.engine import DEFAULT_URL
+from demogen.db.session import DatabaseNotReady, open_database
+from demogen.export import collect_frames, digest_blocks, export_zip
+from demogen.locales import LocaleError, available_markets, load_locale
+from demogen.realism import realism_report
+from demogen.recipe import Recipe, RecipeError, load_recipe
+from demogen.tuning import (
+    LAW_DEFAULTS,
+    RecipeShelf,
+    decode_recipe,
+    dump_toml,
+    encode_recipe,
+    get_value,
+    law_fields,
+    recipe_mapping,
+    sample_recipe,
+    switch_law,
+    with_value,
+)
+
+RECIPE = "demogen.recipe"
+ERRORS = "demogen.errors"
+WIDGET_PREFIX = "recipe:"
+QUERY_KEY = "recipe"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = ROOT / "configs" / "default.toml"
+
+
+def today() -> dt.date:
+    """The app's notion of today fills a recipe without as_of; generation itself never reads the clock."""
+    return dt.date.today()
+
+
+def _initial_recipe() -> Recipe:
+    token = st.query_params.get(QUERY_KEY)
+    if token:
+        try:
+            return decode_recipe(token)
+        except RecipeError as error:
+            st.session_state[ERRORS]["link"] = f"The link's recipe was not used: {error}"
+    return load_recipe(DEFAULT_CONFIG, today=today())
+
+
+def recipe() -> Recipe:
+    """The recipe being edited (created on first use from the URL, else configs/default.toml)."""
+    st.session_state.setdefault(ERRORS, {})
+    if RECIPE not in st.session_state:
+        st.session_state[RECIPE] = _initial_recipe()
+        st.query_params[QUERY_KEY] = encode_recipe(st.session_state[RECIPE])
+    return st.session_state[RECIPE]
+
+
+def replace_recipe(new: Recipe) -> None:
+    """Swap in a whole recipe (upload, load, compare): every bound widget re-reads its value."""
+    st.session_state[RECIPE] = new
+    st.query_params[QUERY_KEY] = encode_recipe(new)
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+    st.session_state[ERRORS] = {}
+
+
+def errors() -> dict[str, str]:
+    return st.session_state.setdefault(ERRORS, {})
+
+
+def _apply(path: str, key: str, convert: Callable[[Any], Any]) -> None:
+    try:
+        value = convert(st.session_state[key])
+    except (ValueError, TypeError) as error:  # RecipeError is a ValueError
+        errors()[path] = str(error)
+        return
+    set_value(path, value, keep=(key,))
+
+
+def bound(
+    widget: Callable[..., Any],
+    label: str,
+    path: str,
+    *,
+    to_widget: Callable[[Any], Any] = lambda v: v,
+    to_recipe: Callable[[Any], Any] = lambda v: v,
+    **kwargs: Any,
+) -> Any:
+    """A widget editing one recipe key; its error (if the last value was refused) shows right under it."""
+    key = WIDGET_PREFIX + path
+    if key not in st.session_state:
+        st.session_state[key] = to_widget(get_value(recipe_mapping(recipe()), path))
+    value = widget(label, key=key, on_change=_apply, args=(path, key, to_recipe), **kwargs)
+    if path in errors():
+        st.error(errors()[path], icon=":material/error:")
+    return value
+
+
+def whole_number(path: str) -> Callable[[Any], int]:
+    """Text to int for keys too large for a number widget (seeds go up to 2**63 - 1)."""
+
+    def convert(text: Any) -> int:
+        cleaned = str(text).strip().replace(",", "").replace("_", "")
+        if not cleaned.isdigit():
+            raise RecipeError(path, f"{text!r} is not a whole number", "type digits only, for example 42")
+        return int(cleaned)
+
+    return convert
+
+
+def sample_of(current: Recipe) -> Recipe:
+    return sample_recipe(current)
+
+
+@st.cache_data(max_entries=16, show_spinner="Generating a sample…")
+def sample_frames(recipe_json: str) -> dict[str, pd.DataFrame]:
+    """Whole tables of a (sample) recipe, cached by its canonical JSON (which holds the seed and as_of)."""
+    return collect_frames(iter_blocks(build_plan(Recipe.model_validate_json(recipe_json))))
+
+
+WHOLE_TENANT_ROWS = 60_000
+"""Tenants up to this size can be previewed whole."""
+
+
+def frames(current: Recipe | None = None, *, whole: bool = False) -> dict[str, pd.DataFrame]:
+    """The preview sample of the recipe (the first ~10,000 deals of the real tenant and all their rows), or the
+    whole tenant."""
+    current = current or recipe()
+    return sample_frames((current if whole else sample_of(current)).canonical_json())
+
+
+METRIC_LABELS = {
+    "distinct_first_names_per_10k": "Distinct first names per 10,000",
+    "distinct_last_names_per_10k": "Distinct surnames per 10,000",
+    "top10_surname_share": "Top-10 surname share",
+    "duplicate_full_name_rate": "Duplicate full names",
+    "deal_value_gini": "Gini of deal value",
+    "deal_value_top20_share": "Value held by the top 20% of deals",
+    "activities_on_weekdays": "Activities on weekdays",
+    "activities_in_working_hours": "Activities in working hours",
+    "contact_phone_validity": "Valid contact phones",
+    "company_phone_validity": "Valid company phones",
+}
+
+
+def timezones() -> dict[str, str]:
+    return {code: load_locale(code).timezone for code in available_markets()}
+
+
+def realism_metrics(sample: dict[str, pd.DataFrame]) -> dict[str, float]:
+    return realism_report(sample, timezones())
+
+
+def realism_table(*samples: dict[str, pd.DataFrame], labels: tuple[str, ...] = ("value",)) -> pd.DataFrame:
+    """The realism report of one or more samples, one column each, in plain words."""
+    reports = [realism_metrics(sample) for sample in samples]
+    table = {"metric": [METRIC_LABELS.get(k, k) for k in reports[0]]}
+    for label, report in zip(labels, reports, strict=True):
+        table[label] = [f"{v:.1%}" if v <= 1 else f"{v:,.0f}" for v in report.values()]
+    return pd.DataFrame(table)
+
+
+@st.cache_data(max_entries=4, show_spinner="Generating the whole tenant…")
+def export_archive(recipe_json: str) -> dict[str, str]:
+    """The canonical export zip of a recipe, in a temporary file, with its digest (cached per recipe)."""
+    current = Recipe.model_validate_json(recipe_json)
+    handle = tempfile.NamedTemporaryFile(prefix="demogen-export-", suffix=".zip", delete=False)  # noqa: SIM115
+    with handle:
+        digest = export_zip(
+            iter_blocks(build_plan(current)), handle, extras={"recipe.toml": dump_toml(current).encode("utf-8")}
+        )
+    return {"path": handle.name, "digest": digest, "recipe": recipe_json}
+
+
+def currency() -> str:
+    """The tenant's currency, as its deals carry it."""
+    deals = frames()["deals"]
+    return str(deals["currency"].iloc[0]) if len(deals) else "USD"
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def plan_warnings(recipe_json: str) -> tuple[str, ...]:
+    try:
+        return build_plan(sample_of(Recipe.model_validate_json(recipe_json))).warnings
+    except (RecipeError, LocaleError) as error:
+        return (str(error),)
+
+
+def sidebar() -> None:
+    """Recipe name, seed, as_of, market mix and estimated rows against the limits, on every page."""
+    current = recipe()
+    with st.sidebar:
+        st.subheader(current.tenant.name)
+        bound(st.text_input, "Tenant name", "tenant.name", help="Also the reps' email domain.")
+        bound(
+            st.text_input,
+            "Seed",
+            "seed",
+            to_widget=str,
+            to_recipe=whole_number("seed"),
+            help="Same recipe + seed + as_of = the same bytes. Change it for another tenant of the same shape.",
+        )
+        bound(
+            st.date_input,
+            "As of",
+            "tenant.as_of",
+            to_widget=dt.date.fromisoformat,
+            to_recipe=lambda d: d.isoformat() if d else None,
+            help="The CRM's 'today': history ends here.",
+        )
+        mix = ", ".join(f"{code} {share:.0%}" for code, share in _shares(current).items())
+        st.caption(f"Markets: {mix}")
+        rows = sum(estimate_rows(current).values())
+        limits = current.limits
+        if rows > limits.max_rows:
+            st.error(f"≈ {rows:,} rows: over the cap of {limits.max_rows:,}; lower the volume.")
+        elif rows > limits.warn_rows:
+            st.warning(f"≈ {rows:,} rows (warning above {limits.warn_rows:,}).")
+        else:
+            st.caption(f"≈ {rows:,} rows (cap {limits.max_rows:,})")
+        st.progress(min(rows / limits.max_rows, 1.0))
+        for warning in plan_warnings(current.canonical_json()):
+            st.warning(warning, icon=":material/public:")
+        if "link" in errors():
+            st.error(errors()["link"])
+
+
+def _shares(current: Recipe) -> dict[str, float]:
+    total = sum(current.locales.values())
+    return {code: share / total for code, share in current.locales.items()}
+
+
+def configured_databases() -> list[str]:
+    """Target databases to offer: `.streamlit/secrets.toml` (database_url), $DEMOGEN_DATABASE_URL, embedded SQLite."""
+    try:
+        secret = st.secrets.get("database_url")
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        secret = None
+    candidates = [secret, os.environ.get("DEMOGEN_DATABASE_URL"), DEFAULT_URL]
+    return list(dict.fromkeys(str(url) for url in candidates if url))
+
+
+def display_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def target_database() -> str:
+    """The database the Push, Jobs and Recipes pages work on (one choice for the whole session)."""
+    options = configured_databases()
+    return st.selectbox(
+        "Target database",
+        options,
+        format_func=display_url,
+        key="target.database",
+        persist_state="session",
+        help="Embedded SQLite unless `.streamlit/secrets.toml` (database_url) or DEMOGEN_DATABASE_URL names another.",
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def engine(url: str):
+    """One engine per database URL, shared by all sessions (never mutated per user)."""
+    return open_database(url, create=True)
+
+
+def open_engine(url: str):
+    """The engine of the target database, or one readable error and the page stops."""
+    try:
+        return engine(url)
+    except DatabaseNotReady as error:
+        st.error(str(error), icon=":material/database:")
+        st.stop()
+
+
+def integrity_table(check: dict) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"check": list(check.get("violations", {})), "violations": list(check.get("violations", {}).values())}
+    )
+
+
+PARAMETER_HELP = {
+    "median": "The typical value: half are below it, half above.",
+    "sigma": "Spread on a log scale: 0.3 is tight, 0.8 is typical, 1.5 is very uneven.",
+    "alpha": "Tail weight: lower means a heavier tail (a few huge values); 1.1-1.6 is typical for B2B deals.",
+    "minimum": "The smallest value.",
+    "cap": "The largest value; nothing above it.",
+    "min": "The smallest value.",
+    "max": "The largest value; nothing above it.",
+    "mean": "The average.",
+    "dispersion": "Unevenness: lower means some get many and most get few (variance = mean + mean²/dispersion).",
+    "value": "Every one gets exactly this many.",
+}
+
+
+def law_editor(label: str, path: str, law_union: Any, family: str) -> None:
+    """A law's kind and its parameters, each bound to its recipe key; switching the kind keeps the bounds."""
+    law = get_value(recipe_mapping(recipe()), path)
+    kinds = list(LAW_DEFAULTS[family])
+    kind_key = f"{WIDGET_PREFIX}{path}.dist"
+    st.session_state.setdefault(kind_key, law["dist"])
+
+    def switch() -> None:
+        current = get_value(recipe_mapping(recipe()), path)
+        if not set_value(path, switch_law(current, st.session_state[kind_key], family, law_union), keep=(kind_key,)):
+            st.session_state[kind_key] = current["dist"]
+
+    st.selectbox(label, kinds, key=kind_key, on_change=switch, help="The shape of the distribution.")
+    if path in errors():
+        st.error(errors()[path], icon=":material/error:")
+    law_parameters(path, law_fields(law_union, law["dist"]))
+
+
+def law_parameters(path: str, fields: dict[str, Any]) -> None:
+    """One number input per numeric parameter of the law at `path` (fields as from `tuning.law_fields`)."""
+    numeric = [name for name, info in fields.items() if info.annotation in (int, float, int | None, float | None)]
+    columns = st.columns(max(len(numeric), 1))
+    for column, name in zip(columns, numeric, strict=False):
+        whole = fields[name].annotation in (int, int | None)
+        with column:
+            bound(
+                st.number_input,
+                name,
+                f"{path}.{name}",
+                step=1 if whole else None,
+                format=None if whole else "%g",
+                help=PARAMETER_HELP.get(name),
+            )
+
+
+def set_value(path: str, value: Any, *, keep: tuple[str, ...] = ()) -> bool:
+    """Set a key or a whole sub-mapping (a law) from code; the widgets under it re-read their values.
+
+    Returns False, and records the recipe's error for the key, if the value was refused."""
+    try:
+        new = with_value(recipe(), path, value)
+    except (RecipeError, ValueError) as error:
+        errors()[path] = str(error)
+        return False
+    errors().pop(path, None)
+    st.session_state[RECIPE] = new
+    st.query_params[QUERY_KEY] = encode_recipe(new)
+    own = WIDGET_PREFIX + path
+    for key in [k for k in st.session_state if isinstance(k, str) and (k == own or k.startswith(own + "."))]:
+        if key not in keep:
+            del st.session_state[key]
+    return True
+
+
+def table_editor(
+    path: str, rows: list[dict[str, Any]], *, to_recipe: Callable[[pd.DataFrame], Any], **kwargs: Any
+) -> None:
+    """A `st.data_editor` over rows of the recipe (stages, market weights), validated as a whole on every edit.
+
+    The editor keeps its edits relative to the rows it was first given, so those rows are kept as its base until
+    the recipe is replaced; a refused edit shows the recipe's error and leaves the recipe as it was."""
+    base_key = f"{WIDGET_PREFIX}{path}.base"
+    if base_key not in st.session_state:
+        st.session_state[base_key] = pd.DataFrame(rows)
+    edited = st.data_editor(st.session_state[base_key], key=f"{WIDGET_PREFIX}{path}.editor", **kwargs)
+    value = to_recipe(edited)
+    if value != get_value(recipe_mapping(recipe()), path):
+        set_value(path, value, keep=(base_key, f"{WIDGET_PREFIX}{path}.editor"))
+    if path in errors():
+        st.error(errors()[path], icon=":material/error:")
+
+
+def _clean(value: Any) -> Any:
+    """Editor cells as plain Python values (numpy scalars and NaN of empty cells become numbers or None)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def stage_editor() -> None:
+    """The pipeline stages in order: name, win probability, closed, won."""
+    stages = get_value(recipe_mapping(recipe()), "pipeline.stages")
+    table_editor(
+        "pipeline.stages",
+        stages,
+        to_recipe=lambda frame: [
+            {k: _clean(v) for k, v in row.items() if _clean(v) is not None} for row in frame.to_dict("records")
+        ],
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            "name": st.column_config.TextColumn("Stage", required=True),
+            "probability": st.column_config.NumberColumn("Probability", min_value=0.0, max_value=1.0, step=0.05),
+            "is_closed": st.column_config.CheckboxColumn("Closed"),
+            "is_won": st.column_config.CheckboxColumn("Won"),
+        },
+    )
+
+
+def market_editor() -> None:
+    """The market mix of the customer companies: a two-letter code and a weight per row (weights are normalised)."""
+    mix = get_value(recipe_mapping(recipe()), "locales")
+    rows = [{"market": code, "weight": weight} for code, weight in mix.items() if code != "strict"]
+
+    def to_recipe(frame: pd.DataFrame) -> dict[str, Any]:
+        value: dict[str, Any] = {}
+        for row in frame.to_dict("records"):
+            code, weight = _clean(row.get("market")), _clean(row.get("weight"))
+            if code is not None:
+                value[str(code).strip()] = weight
+        if mix.get("strict"):
+            value["strict"] = True
+        return dict(sorted(value.items()))
+
+    table_editor(
+        "locales",
+        rows,
+        to_recipe=to_recipe,
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            "market": st.column_config.TextColumn("Market", required=True, help="Two-letter code, e.g. US, GB, DE."),
+            "weight": st.column_config.NumberColumn("Weight", min_value=0.0, step=0.05, required=True),
+        },
+    )
+
+
+def slug(text: str) -> str:
+    return "-".join("".join(ch.lower() if ch.isalnum() else " " for ch in text).split()) or "recipe"
+
+
+def shelf() -> RecipeShelf:
+    """Saved recipes: `$DEMOGEN_RECIPES_DIR`, else `recipes/` in the folder the app runs in."""
+    return RecipeShelf(Path(os.environ.get("DEMOGEN_RECIPES_DIR", "recipes")))
+
+
+def loadable_recipes() -> dict[str, Callable[[], Recipe]]:
+    """Label -> loader, for the saved recipes and the shipped presets."""
+    saved = shelf()
+    choices: dict[str, Callable[[], Recipe]] = {
+        f"saved: {name}": functools.partial(saved.load, name) for name in saved.names()
+    }
+    for path in sorted((ROOT / "configs").glob("*.toml")):
+        choices[f"preset: {path.stem}"] = functools.partial(load_recipe, path, today=today())
+    return choices
+
+
+def identities(sample: dict[str, pd.DataFrame], country: str, rows: int = 8) -> pd.DataFrame:
+    """Whole people of one market as a demo shows them: name, title, email, phone and the company's address."""
+    contacts = sample["contacts"]
+    people = contacts[contacts["country"].astype(str) == country].head(rows)
+    companies = sample["companies"].set_index("id")
+    employer = companies.loc[people["company_id"]]
+    return pd.DataFrame(
+        {
+            "name": (people["first_name"] + " " + people["last_name"]).to_numpy(),
+            "title": people["title"].to_numpy(),
+            "company": employer["name"].to_numpy(),
+            "email": people["email"].to_numpy(),
+            "phone": people["phone"].to_numpy(),
+            "address": (
+                employer["street"] + ", " + employer["postal_code"] + " " + employer["city"] + ", " + employer["region"]
+            ).to_numpy(),
+        }
+    )
+
+
+@st.cache_data(max_entries=16, show_spinner="Generating the whole tenant…")
+def tenant_digest(recipe_json: str) -> str:
+    return digest_blocks(iter_blocks(build_plan(Recipe.model_validate_json(recipe_json))))

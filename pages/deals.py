@@ -1,0 +1,137 @@
+"""Deals and volumes: how many of everything, how large deals are, how they move through the pipeline."""
+
+import streamlit as st
+
+from demogen import charts, ui
+from demogen.distributions import AmountLaw, CountLaw, LogNormal, pareto_alpha_for_top_share
+from demogen.tuning import law_fields
+
+st.title("Deals and volumes")
+st.caption("Every control edits one key of the recipe; the charts show the first ~10,000 deals of the real tenant.")
+
+with st.expander("Volume", expanded=True, icon=":material/stacks:"):
+    left, right = st.columns(2)
+    with left:
+        ui.bound(st.number_input, "Companies", "volume.companies", min_value=1, step=1, help="Customer accounts.")
+        ui.bound(
+            st.number_input,
+            "Users",
+            "volume.users",
+            min_value=1,
+            max_value=5000,
+            step=1,
+            help="1 admin, every sixth a manager, the rest sales reps.",
+        )
+        ui.bound(
+            st.slider,
+            "Size correlation",
+            "companies.size_correlation",
+            min_value=0.0,
+            max_value=0.95,
+            step=0.05,
+            help="How strongly company size drives contacts, deals and deal size. 0: independent; 0.9: the "
+            "largest accounts have the most contacts and the biggest deals. The overall laws stay as configured.",
+        )
+        ui.bound(
+            st.slider,
+            "Ownership skew",
+            "users.ownership_skew",
+            min_value=0.0,
+            max_value=5.0,
+            step=0.1,
+            help="0: every rep owns an equal share of accounts; higher: a few reps own most of them.",
+        )
+    with right:
+        ui.law_editor("Contacts per company", "volume.contacts_per_company", CountLaw, "count")
+        ui.law_editor("Deals per company", "volume.deals_per_company", CountLaw, "count")
+        ui.law_editor("Activities per deal", "volume.activities_per_deal", CountLaw, "count")
+        ui.law_editor("Employees per company", "companies.employees", CountLaw, "count")
+
+
+@st.fragment
+def amounts() -> None:
+    st.subheader("Deal amounts")
+    controls, chart = st.columns([1, 2])
+    with controls:
+        ui.law_editor("Amount law", "deals.amount", AmountLaw, "amount")
+        ui.bound(
+            st.segmented_control,
+            "Rounding",
+            "deals.amount.rounding",
+            options=["nice", "cents"],
+            help="nice: amounts as people type them (2,350 / 12,500 / 150,000); cents: 12,437.19.",
+        )
+        law = ui.recipe().deals.amount.law
+        if law.dist == "pareto":
+            top_share_control(law)
+    sample = {"sample": ui.frames()}
+    with chart:
+        st.plotly_chart(charts.deal_amounts(sample, law=law, currency=ui.currency()))
+        st.plotly_chart(charts.lorenz(sample))
+
+
+def top_share_control(law) -> None:
+    """'The top 20% of deals hold X% of the value' in, the Pareto alpha that does it out."""
+    key = f"deals.top20.{law.alpha}"
+
+    def solve() -> None:
+        try:
+            alpha = pareto_alpha_for_top_share(st.session_state[key] / 100, minimum=law.minimum, cap=law.cap)
+        except ValueError as error:
+            ui.errors()["deals.top20"] = str(error)
+            return
+        ui.errors().pop("deals.top20", None)
+        ui.set_value("deals.amount.alpha", round(alpha, 4))
+
+    st.number_input(
+        "The top 20% of deals hold this % of the value",
+        min_value=20.0,
+        max_value=100.0,
+        value=round(100 * law.top_share(0.2), 1),
+        step=1.0,
+        key=key,
+        on_change=solve,
+        help="Sets the Pareto alpha in business terms.",
+    )
+    if "deals.top20" in ui.errors():
+        st.error(ui.errors()["deals.top20"])
+    st.caption(f"alpha = {law.alpha:g} (the top 20% hold {law.top_share(0.2):.0%} of the value)")
+
+
+@st.fragment
+def pipeline() -> None:
+    st.subheader("Pipeline")
+    controls, chart = st.columns([1, 2])
+    with controls:
+        ui.bound(
+            st.slider,
+            "Win rate",
+            "deals.win_rate",
+            min_value=0.01,
+            max_value=0.99,
+            step=0.01,
+            help="The share of closed deals that are won.",
+        )
+        st.markdown("**Sales cycle (days)** — log-normal: from creation to close")
+        ui.law_parameters("deals.sales_cycle_days", law_fields(LogNormal, "lognormal"))
+        ui.stage_editor()
+    sample = {"sample": ui.frames()}
+    with chart:
+        st.plotly_chart(charts.stage_funnel(sample))
+        st.plotly_chart(charts.deals_per_month(sample))
+
+
+@st.fragment
+def accounts() -> None:
+    st.subheader("Accounts and reps")
+    sample = {"sample": ui.frames()}
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(charts.deals_per_company(sample))
+    with right:
+        st.plotly_chart(charts.deals_per_rep(sample))
+
+
+amounts()
+pipeline()
+accounts()

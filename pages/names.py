@@ -1,0 +1,41 @@
+"""Names and markets: the market mix, and per market the names, their variety against the country, and identities."""
+
+import streamlit as st
+
+from demogen import charts, realism, ui
+
+st.title("Names and markets")
+current = ui.recipe()
+
+mix, notes = st.columns([1, 2])
+with mix:
+    st.subheader("Markets")
+    ui.market_editor()
+    ui.bound(
+        st.checkbox,
+        "Refuse unsupported markets",
+        "locales.strict",
+        to_widget=bool,
+        to_recipe=lambda on: True if on else None,
+        help="Off: a market without data uses US data, with a warning. On: the recipe is refused.",
+    )
+with notes:
+    for warning in ui.plan_warnings(current.canonical_json()):
+        st.warning(warning, icon=":material/public:")
+    frames = ui.frames()
+    contacts = frames["contacts"]
+    variety = realism.name_variety_by_market(contacts)
+    people = {code: figures["people"] for code, figures in variety.items()}
+    st.plotly_chart(charts.name_variety(variety, realism.reference_variety(variety, people=people)))
+    st.caption(
+        f"Duplicate full names: {realism.duplicate_full_name_rate(contacts['first_name'], contacts['last_name']):.2%}"
+        f" of {len(contacts):,} contacts."
+    )
+
+sample = {"sample": frames}
+for code in variety:
+    st.subheader(f"{code}: {variety[code]['people']:,.0f} contacts")
+    first, last = st.columns(2)
+    first.plotly_chart(charts.top_names(sample, "first_name", country=code), key=f"names.first.{code}")
+    last.plotly_chart(charts.top_names(sample, "last_name", country=code), key=f"names.last.{code}")
+    st.dataframe(ui.identities(frames, code), hide_index=True)
