@@ -30,6 +30,9 @@ SAMPLE_DEALS = 10_000
 PUSH_ROWS_PER_SECOND = {"postgresql": 55_000, "sqlite": 35_000}
 """End-to-end push speed measured by `benchmarks/run.py` on a 2-core machine; used for the estimated push time."""
 
+MAX_LINK_BYTES = 1 << 20
+"""A link's recipe inflates to at most this much JSON (a crafted link cannot exhaust memory)."""
+
 _RECIPE_NAME = re.compile(r"^[\w .-]{1,80}$")
 
 
@@ -178,7 +181,10 @@ def encode_recipe(recipe: Recipe) -> str:
 def decode_recipe(token: str) -> Recipe:
     """The recipe of a URL token; a damaged token is a RecipeError like any bad recipe."""
     try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)), bufsize=1 << 16)
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)), MAX_LINK_BYTES)
+        if inflater.unconsumed_tail:
+            raise ValueError("too large")
         data = json.loads(raw.decode("utf-8"))
     except (ValueError, zlib.error) as error:
         raise RecipeError("recipe", f"the link is damaged ({type(error).__name__})", "copy the whole link") from None
@@ -196,6 +202,13 @@ def sample_recipe(recipe: Recipe, deals: int = SAMPLE_DEALS) -> Recipe:
 
 def estimated_push_seconds(rows: int, backend: str) -> float:
     return rows / PUSH_ROWS_PER_SECOND.get(backend, PUSH_ROWS_PER_SECOND["sqlite"])
+
+
+def duration_words(seconds: float) -> str:
+    """'under a second', '12 s', '3 min'."""
+    if seconds < 1:
+        return "under a second"
+    return f"{seconds:,.0f} s" if seconds < 120 else f"{seconds / 60:,.0f} min"
 
 
 class RecipeShelf:

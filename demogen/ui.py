@@ -329,9 +329,13 @@ def law_editor(label: str, path: str, law_union: Any, family: str) -> None:
     law_parameters(path, law_fields(law_union, law["dist"]))
 
 
+BOUNDS = {"min", "max", "minimum", "cap"}
+
+
 def law_parameters(path: str, fields: dict[str, Any]) -> None:
     """One number input per numeric parameter of the law at `path` (fields as from `tuning.law_fields`)."""
     numeric = [name for name, info in fields.items() if info.annotation in (int, float, int | None, float | None)]
+    numeric.sort(key=lambda name: name in BOUNDS)
     columns = st.columns(max(len(numeric), 1))
     for column, name in zip(columns, numeric, strict=False):
         whole = fields[name].annotation in (int, int | None)

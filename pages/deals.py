@@ -3,13 +3,13 @@
 import streamlit as st
 
 from demogen import charts, ui
-from demogen.distributions import AmountLaw, CountLaw, LogNormal, pareto_alpha_for_top_share
+from demogen.distributions import AmountLaw, CountLaw, LogNormal, LogNormalCount, pareto_alpha_for_top_share
 from demogen.tuning import law_fields
 
 st.title("Deals and volumes")
 st.caption("Every control edits one key of the recipe; the charts show the first ~10,000 deals of the real tenant.")
 
-with st.expander("Volume", expanded=True, icon=":material/stacks:"):
+with st.expander("Volume: companies, users, and contacts, deals and activities per company", icon=":material/stacks:"):
     left, right = st.columns(2)
     with left:
         ui.bound(st.number_input, "Companies", "volume.companies", min_value=1, step=1, help="Customer accounts.")
@@ -45,7 +45,8 @@ with st.expander("Volume", expanded=True, icon=":material/stacks:"):
         ui.law_editor("Contacts per company", "volume.contacts_per_company", CountLaw, "count")
         ui.law_editor("Deals per company", "volume.deals_per_company", CountLaw, "count")
         ui.law_editor("Activities per deal", "volume.activities_per_deal", CountLaw, "count")
-        ui.law_editor("Employees per company", "companies.employees", CountLaw, "count")
+        st.markdown("**Employees per company** — log-normal")
+        ui.law_parameters("companies.employees", law_fields(LogNormalCount, "lognormal"))
 
 
 @st.fragment

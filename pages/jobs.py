@@ -42,7 +42,7 @@ else:
         try:
             if jobs.retry(engine, job.id):
                 spawn.start(url, job.id)
-                st.session_state["push.job"] = {"url": url, "id": job.id}
+                st.session_state["push.job"] = {"url": url, "id": job.id, "tenant": job.tenant_name}
                 st.toast(f"Job {job.id} queued again; follow it on the Push page.")
         except jobs.JobConflict as error:
             st.error(f"{error} — wait for it to finish")

@@ -6,7 +6,7 @@ import streamlit as st
 from demogen import ui
 from demogen.dataset import estimate_rows
 from demogen.tables import TABLE_ORDER
-from demogen.tuning import estimated_push_seconds
+from demogen.tuning import duration_words, estimated_push_seconds
 
 st.title("Preview")
 current = ui.recipe()
@@ -34,8 +34,8 @@ with counts:
     )
     st.caption(
         f"≈ {total:,} rows · warn above {limits.warn_rows:,} · cap {limits.max_rows:,} · push about "
-        f"{estimated_push_seconds(total, 'sqlite'):,.0f} s (SQLite) / "
-        f"{estimated_push_seconds(total, 'postgresql'):,.0f} s (PostgreSQL)"
+        f"{duration_words(estimated_push_seconds(total, 'sqlite'))} (SQLite) / "
+        f"{duration_words(estimated_push_seconds(total, 'postgresql'))} (PostgreSQL)"
     )
 with realism:
     st.subheader("Realism")

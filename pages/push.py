@@ -9,7 +9,7 @@ from demogen.db import jobs
 from demogen.db.writer import tenant_id_of
 from demogen.locales import LocaleError
 from demogen.recipe import RecipeError
-from demogen.tuning import estimated_push_seconds
+from demogen.tuning import duration_words, estimated_push_seconds
 
 st.title("Push")
 current = ui.recipe()
@@ -24,7 +24,7 @@ except (RecipeError, LocaleError) as error:
     st.stop()
 rows = plan.total_rows
 st.caption(
-    f"{rows:,} rows in one transaction · about {estimated_push_seconds(rows, engine.dialect.name):,.0f} s "
+    f"{rows:,} rows in one transaction · about {duration_words(estimated_push_seconds(rows, engine.dialect.name))} "
     f"· seed {current.seed} · as of {current.as_of}"
 )
 
@@ -35,7 +35,7 @@ if not name:
     st.info("Give the tenant a name.")
 elif active is not None:
     st.info(f"Job {active} for {name!r} is queued or running; a second push waits until it ends.")
-elif exists:
+elif exists and st.session_state.get("push.job", {}).get("tenant") != name:
     st.warning(f"{name!r} already exists in this database: delete it on *Jobs and tenants* to push it again.")
 
 if st.button(
@@ -60,7 +60,7 @@ def confirm() -> None:
             st.session_state["push.refused"] = f"{error} — wait for it to finish"
         else:
             spawn.start(url, job_id)
-            st.session_state["push.job"] = {"url": url, "id": job_id}
+            st.session_state["push.job"] = {"url": url, "id": job_id, "tenant": name}
         st.rerun()
     if cancel.button("Cancel", key="push.cancel"):
         st.session_state.pop("push.confirm", None)

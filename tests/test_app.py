@@ -1,0 +1,226 @@
+"""The Streamlit app through AppTest: every page renders, widgets drive the recipe and the charts, bad input changes
+nothing, a push to SQLite succeeds with the recipe's digest, and a link reproduces the recipe."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from demogen import ui
+from demogen.tuning import decode_recipe, dump_toml, encode_recipe, with_value
+
+PAGES = [
+    "pages/deals.py",
+    "pages/names.py",
+    "pages/preview.py",
+    "pages/compare.py",
+    "pages/push.py",
+    "pages/jobs.py",
+    "pages/recipes.py",
+]
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    """A fresh app session on a throwaway SQLite database and recipe shelf, run once on its default page."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DEMOGEN_DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    monkeypatch.setenv("DEMOGEN_RECIPES_DIR", str(tmp_path / "recipes"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def recipe_of(at: AppTest):
+    return at.session_state[ui.RECIPE]
+
+
+def figure(at: AppTest, index: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def widget(elements, key: str):
+    return next(e for e in elements if e.key == key)
+
+
+def set_companies(at: AppTest, companies: int) -> None:
+    at.switch_page("pages/deals.py").run()
+    widget(at.number_input, ui.WIDGET_PREFIX + "volume.companies").set_value(companies).run()
+    assert recipe_of(at).volume.companies == companies
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_an_exception(app, page):
+    if page != "pages/deals.py":
+        app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value
+    assert not app.error, [e.value for e in app.error]
+
+
+def test_the_alpha_widget_changes_the_recipe_and_the_amount_chart(app):
+    before = figure(app)
+    widget(app.number_input, ui.WIDGET_PREFIX + "deals.amount.alpha").set_value(2.5).run()
+    assert recipe_of(app).deals.amount.law.alpha == 2.5
+    after = figure(app)
+    assert after["data"] != before["data"]
+    assert decode_recipe(app.query_params["recipe"]) == recipe_of(app)
+
+
+def test_the_top_20_percent_control_solves_for_alpha(app):
+    law = recipe_of(app).deals.amount.law
+    key = f"deals.top20.{law.alpha}"
+    widget(app.number_input, key).set_value(60.0).run()
+    solved = recipe_of(app).deals.amount.law
+    assert solved.alpha != law.alpha
+    assert solved.top_share(0.2) == pytest.approx(0.60, abs=0.002)
+
+
+def test_an_invalid_value_shows_the_recipe_error_and_changes_nothing(app):
+    before = recipe_of(app)
+    widget(app.number_input, ui.WIDGET_PREFIX + "deals.amount.cap").set_value(10.0).run()
+    assert recipe_of(app) == before
+    assert any("cap" in e.value and "—" in e.value for e in app.error), [e.value for e in app.error]
+
+
+def test_switching_the_amount_law_keeps_the_bounds(app):
+    widget(app.selectbox, ui.WIDGET_PREFIX + "deals.amount.dist").set_value("lognormal").run()
+    law = recipe_of(app).deals.amount.law
+    assert law.dist == "lognormal"
+    assert law.support() == (2000.0, 2_000_000.0)
+
+
+def test_the_recipe_survives_page_switches(app):
+    set_companies(app, 77)
+    for page in PAGES[1:]:
+        app.switch_page(page).run()
+    app.switch_page("pages/deals.py").run()
+    assert recipe_of(app).volume.companies == 77
+    assert widget(app.number_input, ui.WIDGET_PREFIX + "volume.companies").value == 77
+
+
+def test_a_link_reproduces_the_recipe(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shared = with_value(with_value(decode_recipe(_default_token()), "seed", 42), "volume.companies", 123)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["recipe"] = encode_recipe(shared)
+    at.run()
+    assert recipe_of(at) == shared
+
+
+def test_a_damaged_link_says_so_and_uses_the_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["recipe"] = "not-a-recipe"
+    at.run()
+    assert not at.exception
+    assert any("link" in e.value for e in at.sidebar.error)
+    assert recipe_of(at).tenant.name == "Northwind Traders"
+
+
+def _default_token() -> str:
+    from demogen.recipe import load_recipe
+
+    return encode_recipe(load_recipe(ROOT / "configs" / "default.toml", today=ui.today()))
+
+
+def test_a_bad_uploaded_recipe_shows_its_error_and_changes_nothing(app):
+    app.switch_page("pages/recipes.py").run()
+    before = recipe_of(app)
+    bad = dump_toml(before).replace("companies = 500", "companies = 0").encode()
+    app.get("file_uploader")[0].upload("bad.toml", bad, "application/toml")
+    app.run()
+    assert recipe_of(app) == before
+    assert any("volume.companies" in e.value and "nothing changed" in e.value for e in app.error)
+
+
+def test_an_uploaded_recipe_replaces_the_recipe_and_the_widgets(app):
+    set_companies(app, 90)
+    app.switch_page("pages/recipes.py").run()
+    uploaded = with_value(recipe_of(app), "volume.companies", 33)
+    app.get("file_uploader")[0].upload("mine.toml", dump_toml(uploaded).encode(), "application/toml")
+    app.run()
+    assert recipe_of(app) == uploaded
+    app.switch_page("pages/deals.py").run()
+    assert widget(app.number_input, ui.WIDGET_PREFIX + "volume.companies").value == 33
+
+
+def test_a_saved_recipe_loads_back(app):
+    set_companies(app, 41)
+    app.switch_page("pages/recipes.py").run()
+    widget(app.text_input, "recipes.save_name").set_value("small one").run()
+    widget(app.button, "recipes.save").click().run()
+    saved = recipe_of(app)
+    set_companies(app, 500)
+    app.switch_page("pages/recipes.py").run()
+    widget(app.selectbox, "recipes.chosen").set_value("saved: small one").run()
+    widget(app.button, "recipes.load").click().run()
+    assert recipe_of(app) == saved
+
+
+def test_compare_overlays_two_seeds(app):
+    app.switch_page("pages/compare.py").run()
+    amounts = figure(app)
+    names = {trace.get("name", "") for trace in amounts["data"]}
+    assert any("seed 1" in n for n in names) and any("seed 2" in n for n in names), names
+
+
+def test_a_push_to_sqlite_succeeds_with_the_digest_of_the_downloaded_recipe(app, tmp_path):
+    set_companies(app, 40)
+    app.switch_page("pages/recipes.py").run()
+    downloaded = tmp_path / "downloaded.toml"
+    downloaded.write_text(app.code[0].value, encoding="utf-8")
+    app.switch_page("pages/push.py").run()
+    widget(app.button, "push.open").click().run()
+    widget(app.button, "push.go").click().run()
+    deadline = time.monotonic() + 90
+    while not app.success and time.monotonic() < deadline:
+        assert not app.exception and not app.error, [e.value for e in (*app.exception, *app.error)]
+        time.sleep(0.5)
+        app.run()
+    assert any("succeeded" in s.value for s in app.success), [e.value for e in app.error]
+    shown = next(m.value for m in app.markdown if m.value.startswith("Data digest"))
+    expected = subprocess.run(
+        [sys.executable, "-m", "demogen.cli", "digest", "--config", str(downloaded)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert expected in shown
+    app.run()
+    assert widget(app.button, "push.open").disabled, "a second push of the same tenant must be refused"
+
+
+def test_an_unsupported_market_shows_the_fallback_warning(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with_fr = with_value(decode_recipe(_default_token()), "locales", {"FR": 0.5, "US": 0.5})
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["recipe"] = encode_recipe(with_fr)
+    at.run()
+    at.switch_page("pages/names.py").run()
+    assert any("FR" in w.value and "US data" in w.value for w in at.main.warning), [w.value for w in at.warning]
+
+
+def test_jobs_and_tenants_check_and_delete_with_confirmation(app, tmp_path):
+    from demogen.dataset import build_plan
+    from demogen.db.catalog import list_tenants
+    from demogen.db.session import open_database
+    from demogen.db.writer import push
+
+    engine = open_database(f"sqlite:///{tmp_path / 'app.db'}")
+    push(engine, build_plan(with_value(recipe_of(app), "volume.companies", 20)), "Harbor Lines")
+    app.switch_page("pages/jobs.py").run()
+    widget(app.button, "tenants.check").click().run()
+    assert any("no violations" in s.value for s in app.success)
+    widget(app.button, "tenants.delete").click().run()
+    assert [t.name for t in list_tenants(engine)] == ["Harbor Lines"], "nothing is deleted before the confirmation"
+    widget(app.button, "tenants.delete.go").click().run()
+    assert list_tenants(engine) == []
+    assert any("Deleted" in s.value for s in app.success)
