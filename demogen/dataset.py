@@ -76,6 +76,20 @@ class Plan:
     deal_offset: np.ndarray
     activity_offset: np.ndarray  # per deal
     warnings: tuple[str, ...]
+    padding_size_z: np.ndarray  # size scores of the companies that would fill the last block
+    padding_deals: np.ndarray  # and their deal counts
+
+    def block_deal_sizes(self, block: int) -> tuple[np.ndarray, np.ndarray]:
+        """Size scores and deal counts of all COMPANY_BLOCK companies of a block, the last one filled up.
+
+        Per-deal values are ranked over the whole block (see `generate.deals`); ranking over a full block, of
+        which the real companies are a prefix, keeps their deals unchanged when volume.companies grows.
+        """
+        start, stop = self.company_range(block)
+        z, deals = self.size_z[start:stop], self.deals_per_company[start:stop]
+        if block < self.blocks - 1:
+            return z, deals
+        return np.concatenate([z, self.padding_size_z]), np.concatenate([deals, self.padding_deals])
 
     @property
     def blocks(self) -> int:
@@ -117,9 +131,10 @@ def build_plan(recipe: Recipe) -> Plan:
         streams = BlockStreams(recipe.seed, "companies", block)
         planning = BlockStreams(recipe.seed, "plan", block)
         market = choose(streams.raw("market", n), context.market_cumulative)
-        size_u = streams.uniform("employees", n)
-        z = ndtri(size_u)
-        deals = v.deals_per_company.sample(copula_uniform(z, planning.uniform("deals", n), rho))
+        size_u = streams.uniform("employees", COMPANY_BLOCK)
+        full_z = ndtri(size_u)
+        full_deals = v.deals_per_company.sample(copula_uniform(full_z, planning.uniform("deals", COMPANY_BLOCK), rho))
+        size_u, z, deals = size_u[:n], full_z[:n], full_deals[:n]
         parts["market"].append(market)
         parts["employees"].append(recipe.companies.employees.sample(size_u))
         parts["z"].append(z)
@@ -157,6 +172,8 @@ def build_plan(recipe: Recipe) -> Plan:
         deal_offset=deal_offset,
         activity_offset=activity_offset,
         warnings=(*context.warnings, *([volume_warning] if volume_warning else [])),
+        padding_size_z=full_z[n:],  # n and full_* of the last block
+        padding_deals=full_deals[n:],
     )
 
 

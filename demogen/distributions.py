@@ -8,11 +8,11 @@ underlying normal's mean) for log-normal, classical Pareto (`minimum` is the sma
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from scipy import special, stats
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
+from scipy import optimize, special, stats
 
 
 class _Spec(BaseModel):
@@ -68,30 +68,93 @@ class Pareto(_Spec):
             return m * np.log(self.cap / m) / self._mass()
         return a * m**a / (1 - a) * (self.cap ** (1 - a) - m ** (1 - a)) / self._mass()
 
+    def top_share(self, fraction: float = 0.2) -> float:
+        """Share of the total value held by the top `fraction` of draws: E[X; X > t] / E[X] at the
+        (1 - fraction) quantile t, in closed form (expm1 keeps alpha near 1, where both are logs, exact)."""
+        if not 0 < fraction < 1:
+            raise ValueError("fraction must lie strictly between 0 and 1 — for the top 20% write 0.2")
+        m, b = self.minimum, 1.0 - self.alpha
+        t = float(self.sample(np.float64(1.0 - fraction)))
+        if self.cap is None:
+            return 1.0 if b >= 0 else (t / m) ** b  # alpha <= 1 uncapped: infinite mean, the top holds it all
+        above, whole = np.log(self.cap / t), np.log(self.cap / m)
+        if b == 0:
+            return float(above / whole)
+        return float((t / m) ** b * np.expm1(b * above) / np.expm1(b * whole))
+
+
+ALPHA_SEARCH = (1e-3, 1e3)
+"""The alphas `pareto_alpha_for_top_share` searches; wider ones are not amounts anyone meant."""
+
+
+def pareto_alpha_for_top_share(share: float, *, minimum: float, cap: float | None, fraction: float = 0.2) -> float:
+    """The Pareto alpha at which the top `fraction` of draws hold `share` of the total value.
+
+    Lowering alpha raises the top share, but a capped law turns back past a peak (towards log-uniform on
+    [minimum, cap]), so the answer is taken on the side above the peak alpha, where a smaller alpha means a heavier
+    tail; shares beyond the peak are refused with the reachable range.
+    """
+
+    def top(alpha: float) -> float:
+        return Pareto(dist="pareto", alpha=alpha, minimum=minimum, cap=cap).top_share(fraction)
+
+    low, high = ALPHA_SEARCH
+    if cap is None:
+        low = 1.0 + 1e-9  # at alpha <= 1 the uncapped mean is infinite
+    else:
+        peak = optimize.minimize_scalar(
+            lambda log_alpha: -top(float(np.exp(log_alpha))),
+            bounds=np.log(ALPHA_SEARCH),
+            method="bounded",
+            options={"xatol": 1e-9},
+        )
+        low = float(np.exp(peak.x))
+    most, least = top(low), top(high)
+    if not least < share <= most:
+        bounds = f"minimum = {minimum:g}" + ("" if cap is None else f", cap = {cap:g}")
+        raise ValueError(
+            f"the top {fraction:.0%} of draws can hold more than {least:.2%} and at most {most:.2%} of the value with"
+            f" {bounds} (asked: {share:.2%}) — choose a share in that range, or raise the cap for a larger one"
+        )
+    return float(optimize.brentq(lambda alpha: top(alpha) - share, low, high, xtol=1e-12, rtol=1e-12))
+
 
 class LogNormal(_Spec):
-    """Log-normal by its median and the sigma of log(X); optional min/max truncate it."""
+    """Log-normal by its median and the sigma of log(X); optional `minimum`/`cap` truncate it.
+
+    The bounds carry Pareto's names so that switching an amount law keeps them; `min`/`max` (the count laws'
+    names, used by older recipes and `sales_cycle_days`) are accepted as aliases, and dumps use `minimum`/`cap`.
+    """
 
     dist: Literal["lognormal"]
     median: float = Field(gt=0)
     sigma: float = Field(gt=0)
-    min: float | None = None
-    max: float | None = None
+    minimum: float | None = Field(default=None, validation_alias=AliasChoices("minimum", "min"))
+    cap: float | None = Field(default=None, validation_alias=AliasChoices("cap", "max"))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_spelling_per_bound(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, alias in (("minimum", "min"), ("cap", "max")):
+                if name in data and alias in data:
+                    raise ValueError(f"{name} and {alias} are the same bound — keep one of them")
+        return data
 
     @model_validator(mode="after")
     def _bounds(self) -> LogNormal:
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError("min must not exceed max — lower min or raise max")
-        if self.max is not None and self.max <= 0:
-            raise ValueError("max must be positive — set max > 0")
+        if self.minimum is not None and self.cap is not None and self.minimum >= self.cap:
+            raise ValueError("cap (max) must be greater than minimum (min) — raise cap or lower minimum")
+        if self.cap is not None and self.cap <= 0:
+            raise ValueError("cap (max) must be positive — set cap > 0")
         return self
 
     def _z(self, x: np.ndarray) -> np.ndarray:
         return np.log(np.maximum(x, 1e-300) / self.median) / self.sigma
 
     def _bounds_cdf(self) -> tuple[float, float]:
-        low = 0.0 if self.min is None or self.min <= 0 else float(special.ndtr(self._z(np.float64(self.min))))
-        high = 1.0 if self.max is None else float(special.ndtr(self._z(np.float64(self.max))))
+        low = 0.0 if (self.minimum or 0) <= 0 else float(special.ndtr(self._z(np.float64(self.minimum))))
+        high = 1.0 if self.cap is None else float(special.ndtr(self._z(np.float64(self.cap))))
         return low, high
 
     def cdf(self, x: np.ndarray) -> np.ndarray:
@@ -103,7 +166,7 @@ class LogNormal(_Spec):
         low, high = self._bounds_cdf()
         x = np.asarray(x, dtype=np.float64)
         dens = np.exp(-0.5 * self._z(x) ** 2) / (np.maximum(x, 1e-300) * self.sigma * np.sqrt(2 * np.pi))
-        inside = (x > 0) & (x >= (self.min or 0)) & (x <= (self.max if self.max is not None else np.inf))
+        inside = (x > 0) & (x >= (self.minimum or 0)) & (x <= (self.cap if self.cap is not None else np.inf))
         return np.where(inside, dens / (high - low), 0.0)
 
     def sample(self, u: np.ndarray) -> np.ndarray:
@@ -111,7 +174,7 @@ class LogNormal(_Spec):
         return self.median * np.exp(self.sigma * special.ndtri(_truncate(u, low, high)))
 
     def support(self) -> tuple[float, float]:
-        return self.min or 0.0, self.max if self.max is not None else float("inf")
+        return self.minimum or 0.0, self.cap if self.cap is not None else float("inf")
 
     def mean(self) -> float:
         return float(self.sample((np.arange(20000) + 0.5) / 20000).mean())
@@ -257,7 +320,26 @@ class FixedCount(_CountSpec):
 CountLaw = Annotated[PoissonCount | NegBinomCount | LogNormalCount | FixedCount, Field(discriminator="dist")]
 
 
+def size_score(size_z: np.ndarray, noise_u: np.ndarray, rho: float) -> np.ndarray:
+    """A standard-normal score with correlation rho to a standard-normal size score."""
+    return rho * size_z + np.sqrt(1.0 - rho * rho) * special.ndtri(noise_u)
+
+
 def copula_uniform(size_z: np.ndarray, noise_u: np.ndarray, rho: float) -> np.ndarray:
-    """A uniform correlated with a standard-normal size score: the marginal stays uniform (Gaussian copula)."""
-    z = rho * size_z + np.sqrt(1.0 - rho * rho) * special.ndtri(noise_u)
-    return np.clip(special.ndtr(z), 1e-15, 1 - 1e-15)
+    """A uniform correlated with a standard-normal size score: the marginal stays uniform (Gaussian copula).
+
+    Exact for one value per company; for per-deal values use `assign_by_rank`, since bigger companies have
+    more deals and a per-deal copula would tilt the law over all deals towards them.
+    """
+    return np.clip(special.ndtr(size_score(size_z, noise_u, rho)), 1e-15, 1 - 1e-15)
+
+
+def assign_by_rank(values: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """The k-th smallest value goes to the row with the k-th smallest score.
+
+    The rows get exactly the given values (an iid sample of a law stays that sample) whatever the score holds:
+    company size, deal type, or both; the score only decides which rows get the large ones.
+    """
+    out = np.empty_like(values)
+    out[np.argsort(score, kind="stable")] = np.sort(values)
+    return out

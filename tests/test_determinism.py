@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 1; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 2; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "053eacdd0423d81f2600b86cd61fd9689671614b3873c7a94d88c8a32553cfd2",
-    "us-only-150": "a3cb8233131ae9bb30707b9bd88278f988266638ac60dcd9e883a4ab7382ad4b",
-    "de-home-200": "726f3b615f42a1398062c913751bbbd9d1c29bf35c6ff20b40d01e48b1e475d8",
+    "default-300": "702c1e603be7798dc841b4fcafd58265c724421feb20a1e5deaa67906fc2fe47",
+    "us-only-150": "7441ec631a613671a5bfb745f64176288f65a45752f77c9723750146fac28298",
+    "de-home-200": "a9d7a5675b62f8796db140eceb2fdf69a84b8a5018ac4080abb48da2b3dbfbb7",
 }
 
 

@@ -1,10 +1,17 @@
-"""Deals: sized by the company, owned mostly by its rep, moving through the funnel to won or lost by as_of."""
+"""Deals: sized by the company, owned mostly by its rep, moving through the funnel to won or lost by as_of.
+
+Per-deal laws tied to company size (amount, sales cycle) are drawn iid per block and handed out by rank of a
+size score (`assign_by_rank`), not through a per-deal copula: bigger companies have more deals, so a copula would
+tilt the law over all deals towards big-company values, while ranks keep it exactly the configured law. Ranks are
+taken over the full block (the last one filled up with the companies a larger count would add), so raising
+volume.companies keeps existing deals.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from demogen.distributions import copula_uniform
+from demogen.distributions import assign_by_rank, size_score
 from demogen.generate.context import SECONDS_PER_DAY, TenantContext
 from demogen.generate.pipeline import stage_order
 from demogen.rng import BlockStreams, choose, cumulative_weights
@@ -24,12 +31,19 @@ OFFERINGS = (
 OFFERING_NAMES = to_text(o[0] for o in OFFERINGS)
 OFFERING_CUMULATIVE = cumulative_weights(np.array([o[1] for o in OFFERINGS]))
 OWNER_FOLLOWS_COMPANY = 0.85
+CYCLE_SIZE_CORRELATION = 0.4
+"""Bigger companies take longer to decide."""
 
 
 def _legal_stem(company_names: np.ndarray) -> np.ndarray:
     """Company name without its legal form (the last word group), as reps write it in deal names."""
     head, _, _ = partition(company_names, " ", last=True)
     return choose_text(np.strings.str_len(head) > 0, head, company_names)
+
+
+def _by_rank(streams: BlockStreams, column: str, law, score: np.ndarray) -> np.ndarray:
+    """`law` drawn iid, one value per score, handed out by rank of `score` (any score: size, deal type...)."""
+    return assign_by_rank(law.sample(streams.uniform(column, len(score))), score)
 
 
 def generate_deals(context: TenantContext, plan, block: int, *, companies: Block, contacts: Block) -> Block:
@@ -41,7 +55,8 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
     first_id = int(plan.deal_offset[start])
     streams = BlockStreams(recipe.seed, "deals", block)
     rho = recipe.companies.size_correlation
-    size_z = plan.size_z[start:stop][company]
+    block_z, block_counts = plan.block_deal_sizes(block)
+    deal_z = np.repeat(block_z, block_counts)  # the block's deals first, then those of the filling companies
 
     contact_first = plan.contact_offset[start:stop][company] - plan.contact_offset[start]
     pick = streams.below("contact", n, np.maximum(plan.contacts_per_company[start:stop][company], 1))
@@ -58,15 +73,16 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
     created = context.clock.moment(created_day, streams, "created", zone)
     created = np.clip(created, earliest, as_of_s - 60)
 
-    cycle_days = np.maximum(
-        np.rint(recipe.deals.sales_cycle_days.sample(copula_uniform(size_z, streams.uniform("cycle", n), 0.4))), 1
-    ).astype(np.int64)
+    cycle_score = size_score(deal_z, streams.uniform("cycle_score", len(deal_z)), CYCLE_SIZE_CORRELATION)
+    cycle = _by_rank(streams, "cycle", recipe.deals.sales_cycle_days, cycle_score)[:n]
+    cycle_days = np.maximum(np.rint(cycle), 1).astype(np.int64)
     close_day = created // SECONDS_PER_DAY + cycle_days
     closed = close_day < context.as_of_day
     won = closed & (streams.uniform("won", n) < recipe.deals.win_rate)
 
     amount_law = recipe.deals.amount
-    amount = amount_law.law.sample(copula_uniform(size_z, streams.uniform("amount", n), rho))
+    amount_score = size_score(deal_z, streams.uniform("amount_score", len(deal_z)), rho)
+    amount = _by_rank(streams, "amount", amount_law.law, amount_score)[:n]
     amount = nice_round(amount, *amount_law.law.support()) if amount_law.rounding == "nice" else np.round(amount, 2)
     amount_cents = np.rint(amount * 100).astype(np.int64)
 
