@@ -11,9 +11,9 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[app,dev,bench]'
 	touch $@
 
-## run: the main job on the embedded default (a preview of configs/default.toml)
+## run: the tuning app on the embedded SQLite default, at http://localhost:8501
 run: $(BIN)/.installed
-	$(BIN)/demogen preview --config configs/default.toml
+	$(BIN)/streamlit run app.py
 
 ## test: lint, format check and the whole test suite
 test: $(BIN)/.installed
