@@ -51,20 +51,33 @@ def _compact(value: float) -> str:
 
 
 def _title(name: str, per_label: Mapping[str, str]) -> str:
+    """One line for one sample; with several, a second smaller line of `label: metric` pairs."""
     if not per_label:
         return name
     if len(per_label) == 1:
         return f"{name} · {next(iter(per_label.values()))}"
-    return f"{name} · " + " | ".join(f"{label}: {text}" for label, text in per_label.items())
+    pairs = " | ".join(f"{label}: {text}" for label, text in per_label.items())
+    return f"{name}<br><span style='font-size:12px'>{pairs}</span>"
 
 
-def _figure(traces: list, title: str, x_title: str, y_title: str, **layout) -> go.Figure:
+LEGEND_PLACES = {
+    "above": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
+    "top right": {"yanchor": "top", "y": 0.99, "xanchor": "right", "x": 0.99},
+    "top left": {"yanchor": "top", "y": 0.99, "xanchor": "left", "x": 0.01},
+    "bottom right": {"yanchor": "bottom", "y": 0.01, "xanchor": "right", "x": 0.99},
+}
+"""Where a chart's legend goes: inside the plot where its data leave room, else above the plot."""
+
+
+def _figure(traces: list, title: str, x_title: str, y_title: str, legend: str = "above", **layout) -> go.Figure:
     """One Figure from all traces and the whole layout at once (about twice as fast as add_trace/update_layout)."""
+    place = LEGEND_PLACES[legend]
+    inside = legend != "above"
     base = {
         "template": "plotly_white",
         "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 15}},
-        "margin": {"l": 8, "r": 8, "t": 64, "b": 8},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
+        "margin": {"l": 8, "r": 8, "t": (44 if inside else 64) + (18 if "<br>" in title else 0), "b": 8},
+        "legend": {**place, "bgcolor": "rgba(255,255,255,0.8)"} if inside else place,
         "hoverlabel": {"namelength": -1},
     }
     for axis, text in (("xaxis", x_title), ("yaxis", y_title)):
@@ -79,10 +92,10 @@ def _amounts(frames: Frames) -> np.ndarray:
 def _describe(law) -> str:
     kind = getattr(law, "dist", type(law).__name__.lower())
     if kind == "pareto":
-        cap = f", cap {law.cap:,.0f}" if law.cap is not None else ""
-        return f"Pareto α={law.alpha:g}, minimum {law.minimum:,.0f}{cap}"
+        cap = f", cap {_compact(law.cap)}" if law.cap is not None else ""
+        return f"Pareto α={law.alpha:g}, minimum {_compact(law.minimum)}{cap}"
     if kind == "lognormal":
-        return f"log-normal median {law.median:,.0f}, σ={law.sigma:g}"
+        return f"log-normal median {_compact(law.median)}, σ={law.sigma:g}"
     if kind == "mixture":
         return f"mixture of {len(law.components)}"
     return str(kind)
@@ -170,7 +183,7 @@ def deal_amounts(samples: Samples, law=None, currency: str = "USD", *, bins: int
                     y=y,
                     mode="lines",
                     line={"shape": "hv", "color": colors[label], "width": 2, "dash": "dash"},
-                    name=f"{label}: expected, {_describe(laws[label])}",
+                    name=f"{label}: expected ({_describe(laws[label])})",
                     legendgroup=label,
                     meta={"expected_total": float(expected.sum())},
                     hovertemplate=f"{label} expected<br>from %{{x:,.0f}} {currency}"
@@ -182,6 +195,7 @@ def deal_amounts(samples: Samples, law=None, currency: str = "USD", *, bins: int
         _title("Deal amounts", summary),
         f"Deal amount ({currency}, log scale)",
         "Deals per bin",
+        legend="top right",
         xaxis={"type": "log", "tickformat": "~s"},
         hovermode="closest",
     )
@@ -235,8 +249,9 @@ def lorenz(samples: Samples) -> go.Figure:
         _title("Deal value concentration", summary),
         "Share of deals (smallest first)",
         "Share of total value",
+        legend="top left",
         xaxis={"tickformat": ".0%", "range": [0, 1]},
-        yaxis={"tickformat": ".0%", "range": [0, 1], "scaleanchor": "x", "constrain": "domain"},
+        yaxis={"tickformat": ".0%", "range": [0, 1.01]},
     )
 
 
@@ -284,6 +299,7 @@ def deals_per_company(samples: Samples, law=None) -> go.Figure:
         _title("Deals per company", summary),
         "Deals of a company",
         "Companies",
+        legend="top right",
         barmode="group",
         xaxis={"dtick": 1},
     )
@@ -321,6 +337,7 @@ def stage_funnel(samples: Samples) -> go.Figure:
         _title("Pipeline", summary),
         "Deals",
         "",
+        legend="top right",
         barmode="group",
         yaxis={"categoryorder": "array", "categoryarray": order, "autorange": "reversed"},
     )
@@ -348,7 +365,7 @@ def deals_per_month(samples: Samples) -> go.Figure:
             )
         if len(monthly):
             summary[label] = f"{monthly['created'].mean():,.0f} created · {monthly['won'].mean():,.0f} won per month"
-    return _figure(traces, _title("Deals per month", summary), "Month", "Deals", hovermode="closest")
+    return _figure(traces, _title("Deals per month", summary), "Month", "Deals", legend="top left", hovermode="closest")
 
 
 def deals_per_rep(samples: Samples, currency: str = "USD") -> go.Figure:
@@ -387,7 +404,12 @@ def deals_per_rep(samples: Samples, currency: str = "USD") -> go.Figure:
                 y=table["deals"],
                 yaxis="y2",
                 mode="markers",
-                marker={"color": colors[label], "symbol": "diamond", "size": 9, "line": {"color": "white", "width": 1}},
+                marker={
+                    "color": colors[label],
+                    "symbol": "diamond",
+                    "size": 9,
+                    "line": {"color": REFERENCE_COLOR, "width": 1},
+                },
                 name=f"{label}: deals",
                 legendgroup=label,
                 customdata=custom,
@@ -402,6 +424,7 @@ def deals_per_rep(samples: Samples, currency: str = "USD") -> go.Figure:
         _title("Deals per owner", summary),
         "Owner" if by_name else "Owner rank (by value)",
         f"Deal value ({currency})",
+        legend="top right",
         barmode="group",
         xaxis={"categoryorder": "array", "categoryarray": order},
         yaxis={"tickformat": "~s"},
@@ -411,6 +434,7 @@ def deals_per_rep(samples: Samples, currency: str = "USD") -> go.Figure:
             "side": "right",
             "showgrid": False,
             "rangemode": "tozero",
+            "tickmode": "auto",
         },
     )
 
@@ -452,6 +476,7 @@ def top_names(samples: Samples, column: str = "first_name", top: int = 15, count
         _title(f"Most common {kind}{where}", summary),
         "Share of contacts",
         "",
+        legend="bottom right",
         barmode="group",
         xaxis={"tickformat": ".1%"},
         yaxis={"categoryorder": "array", "categoryarray": names or [], "autorange": "reversed"},
@@ -462,10 +487,13 @@ def name_variety(metrics: Mapping[str, Mapping[str, float]], reference: Mapping[
     """Distinct first and last names per 10,000 people per market (bars) against the national figures (marks).
 
     `metrics` is `realism.name_variety_by_market(contacts)` (market -> {"first", "last"[, "people"]}) and
-    `reference` is `realism.reference_variety(...)` (f"{code}.first" / f"{code}.last" -> figure). The title gives
-    the largest relative gap to a reference.
+    `reference` is `realism.reference_variety(...)` (f"{code}.first" / f"{code}.last" -> figure); when a market
+    has fewer than 10,000 people, pass `people=` there so the reference is what such a sample would show (the
+    legend then says so). The title gives the largest relative gap to a reference.
     """
     markets = list(metrics)
+    small = any(metrics[code].get("people", realism.PEOPLE_WINDOW) < realism.PEOPLE_WINDOW for code in markets)
+    reference_name = "national reference at the sample's size" if small else "national reference"
     traces = []
     gaps = []
     for kind, color in (("first", PALETTE[0]), ("last", PALETTE[2])):
@@ -474,7 +502,7 @@ def name_variety(metrics: Mapping[str, Mapping[str, float]], reference: Mapping[
         people = [float(metrics[code].get("people", realism.PEOPLE_WINDOW)) for code in markets]
         refs = [float(reference.get(f"{code}.{kind}", float("nan"))) for code in markets]
         notes = [
-            f"measured on {n:,.0f} people (below 10,000 the figure runs high; compare a size-matched reference)"
+            f"measured on {n:,.0f} people: below 10,000 the count is scaled up and runs high"
             if n < realism.PEOPLE_WINDOW
             else "measured on the first 10,000 people"
             for n in people
@@ -497,10 +525,10 @@ def name_variety(metrics: Mapping[str, Mapping[str, float]], reference: Mapping[
                 y=refs,
                 mode="markers",
                 marker={"color": REFERENCE_COLOR, "symbol": "line-ew-open", "size": 30, "line": {"width": 3}},
-                name="national reference",
+                name=reference_name,
                 legendgroup="reference",
                 showlegend=kind == "first",
-                hovertemplate="%{x}<br>national reference %{y:,.0f} per 10,000<extra></extra>",
+                hovertemplate=f"%{{x}}<br>{reference_name} %{{y:,.0f}} per 10,000<extra></extra>",
             )
         )
         gaps += [abs(v / r - 1) for v, r in zip(values, refs, strict=True) if r > 0 and not math.isnan(v)]
