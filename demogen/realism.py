@@ -158,17 +158,23 @@ def deals_per_owner(deals: pd.DataFrame, users: pd.DataFrame) -> pd.DataFrame:
 
     Columns: owner_id, name ("First Last"), role, deals, value.
     """
-    grouped = deals.groupby("owner_id").agg(deals=("id", "size"), value=("amount", "sum"))
-    table = pd.DataFrame(
+    ids = users["id"].to_numpy()
+    position = pd.Index(ids).get_indexer(deals["owner_id"].to_numpy())
+    known = position >= 0
+    amounts = deals["amount"].to_numpy(dtype=np.float64)[known]
+    count = np.bincount(position[known], minlength=len(ids)).astype(np.int64)
+    value = np.bincount(position[known], weights=amounts, minlength=len(ids))
+    order = np.lexsort((ids, -count, -value))
+    names = users["first_name"].astype(str) + " " + users["last_name"].astype(str)
+    return pd.DataFrame(
         {
-            "owner_id": users["id"].to_numpy(),
-            "name": (users["first_name"].astype(str) + " " + users["last_name"].astype(str)).to_numpy(),
-            "role": users["role"].astype(str).to_numpy(),
+            "owner_id": ids[order],
+            "name": names.to_numpy()[order],
+            "role": users["role"].astype(str).to_numpy()[order],
+            "deals": count[order],
+            "value": value[order],
         }
     )
-    table = table.join(grouped, on="owner_id").fillna({"deals": 0, "value": 0.0})
-    table["deals"] = table["deals"].astype(np.int64)
-    return table.sort_values(["value", "deals", "owner_id"], ascending=[False, False, True]).reset_index(drop=True)
 
 
 def name_counts(contacts: pd.DataFrame, column: str = "first_name", country: str | None = None) -> pd.Series:

@@ -9,6 +9,7 @@ import time
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from conftest import ROOT, frames_of, recipe_from
@@ -68,7 +69,7 @@ def histogram_counts(trace) -> np.ndarray:
 def test_every_builder_returns_a_compact_titled_figure(name, recipe, frames):
     figure = builders(recipe)[name]({"seed 3": frames})
     assert isinstance(figure, go.Figure)
-    assert figure.layout.template.layout.paper_bgcolor == "white"  # plotly_white
+    assert figure.layout.template.layout == pio.templates["plotly_white"].layout
     assert figure.layout.title.text and "·" in figure.layout.title.text
     assert figure.layout.xaxis.title.text is not None
     assert max(figure.layout.margin.l, figure.layout.margin.r, figure.layout.margin.b) <= 10
