@@ -8,6 +8,7 @@ surname).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import os
 import re
@@ -125,6 +126,7 @@ class LocaleData:
     city_prefixes: CityPrefixes = field(repr=False)
     reference: dict[str, float] = field(default_factory=dict)
     """Realism figures of the real population, computed from the source statistics (see SOURCES.md)."""
+    transliteration: dict[str, str] = field(default_factory=dict)
 
 
 def fold_ascii(text: str, transliteration: dict[str, str]) -> str:
@@ -359,6 +361,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         mobile_prefixes=mobile,
         city_prefixes=_city_prefixes(cities, fixed),
         reference={str(k): float(v) for k, v in (meta.get("reference") or {}).items()},
+        transliteration=translit,
     )
 
 
@@ -391,6 +394,69 @@ def resolve_markets(mix: dict[str, float], *, strict: bool) -> tuple[dict[str, f
             target = FALLBACK_MARKET
         resolved[target] = resolved.get(target, 0.0) + share
     return dict(sorted(resolved.items())), warnings
+
+
+NAME_LISTS = {"first_names": FILES["first_names.csv"], "last_names": FILES["last_names.csv"]}
+
+
+def parse_name_list(text: str, kind: str) -> list[dict[str, object]]:
+    """An uploaded name list (the CSV format of `first_names.csv` / `last_names.csv`) as recipe rows.
+
+    Errors name the line and the column. Rows come back sorted by weight, then name, so the recipe (and the data)
+    do not depend on the file's row order."""
+    header = NAME_LISTS[kind]
+    rows = list(csv.reader(text.removeprefix("\ufeff").splitlines()))
+    if not rows or tuple(c.strip() for c in rows[0]) != header:
+        found = ",".join(rows[0]) if rows else "nothing"
+        raise LocaleError(f"line 1: header is {found!r} — it must be {','.join(header)}")
+    out: list[dict[str, object]] = []
+    seen: dict[tuple, int] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise LocaleError(f"line {line}: {len(row)} fields — each row needs {len(header)}: {','.join(header)}")
+        cells = dict(zip(header, (cell.strip() for cell in row), strict=True))
+        for column in header:
+            if not cells[column]:
+                raise LocaleError(f"line {line}, column {column}: empty — fill it in or drop the row")
+        if "gender" in cells and cells["gender"] not in {"F", "M"}:
+            raise LocaleError(f"line {line}, column gender: {cells['gender']!r} — use F or M")
+        if not cells["weight"].isdecimal() or int(cells["weight"]) <= 0:
+            raise LocaleError(f"line {line}, column weight: {cells['weight']!r} — weights are positive whole numbers")
+        lowered = cells["name"].lower()
+        if any(word in lowered for word in FORBIDDEN_WORDS):
+            raise LocaleError(f"line {line}, column name: {cells['name']!r} gives the data away — remove the row")
+        key = tuple(cells[c] for c in header if c != "weight")
+        if key in seen:
+            raise LocaleError(f"line {line}, column name: {cells['name']!r} repeats line {seen[key]} — merge them")
+        seen[key] = line
+        out.append({**cells, "weight": int(cells["weight"])})
+    if not out:
+        raise LocaleError("no rows — add at least one name")
+    return sorted(out, key=lambda r: (-int(r["weight"]), str(r["name"]), str(r.get("gender", ""))))
+
+
+def with_names(data: LocaleData, first_names, last_names) -> LocaleData:
+    """The market with a recipe's own name lists in place of the shipped ones (None keeps a list)."""
+    translit = data.transliteration
+    changes = {}
+    if first_names is not None:
+        table = _table(
+            {
+                "name": [n.name for n in first_names],
+                "gender": [n.gender for n in first_names],
+                "weight": [str(n.weight) for n in first_names],
+            },
+            Path("names"),
+        )
+        changes["first_names"] = _with_ascii(table, "name", "ascii", translit)
+    if last_names is not None:
+        table = _table(
+            {"name": [n.name for n in last_names], "weight": [str(n.weight) for n in last_names]}, Path("names")
+        )
+        changes["last_names"] = _with_ascii(table, "name", "ascii", translit)
+    return dataclasses.replace(data, **changes)
 
 
 def validate_locale_dir(folder: Path) -> LocaleData:

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from demogen import GENERATOR_VERSION
 from demogen.distributions import AmountLaw, CountLaw, LogNormal, LogNormalCount, NegBinomCount, PoissonCount
@@ -191,6 +191,52 @@ class Limits(_Section):
 PositiveShare = Annotated[float, Field(gt=0)]
 
 
+class FirstName(_Section):
+    name: str = Field(min_length=1, max_length=60)
+    gender: str = Field(pattern="^[FM]$")
+    weight: int = Field(ge=1)
+
+    @field_validator("name")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        return _tenant_visible(value)
+
+
+class LastName(_Section):
+    name: str = Field(min_length=1, max_length=60)
+    weight: int = Field(ge=1)
+
+    @field_validator("name")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        return _tenant_visible(value)
+
+
+class MarketNames(_Section):
+    """A market's own name lists (an uploaded CSV): they replace the shipped lists for that market's people."""
+
+    first_names: tuple[FirstName, ...] | None = None
+    last_names: tuple[LastName, ...] | None = None
+
+    @field_validator("first_names")
+    @classmethod
+    def _both_genders(cls, names: tuple[FirstName, ...] | None) -> tuple[FirstName, ...] | None:
+        if names is not None and {n.gender for n in names} != {"F", "M"}:
+            raise ValueError("needs names of both genders (F and M) — add the missing ones")
+        return names
+
+    @field_validator("first_names", "last_names")
+    @classmethod
+    def _unique(cls, names: tuple | None) -> tuple | None:
+        if names is not None:
+            if not names:
+                raise ValueError("is empty — give at least one name, or remove the list")
+            keys = [(n.name, getattr(n, "gender", "")) for n in names]
+            if len(set(keys)) != len(keys):
+                raise ValueError("lists a name twice — merge the rows and add their weights")
+        return names
+
+
 class Recipe(_Section):
     """A complete, validated recipe. `seed` and `tenant.as_of` are always resolved."""
 
@@ -198,6 +244,7 @@ class Recipe(_Section):
     tenant: Tenant
     locales: dict[str, PositiveShare] = Field(default_factory=lambda: {"US": 1.0})
     strict_locales: bool = False
+    names: dict[str, MarketNames] = Field(default_factory=dict)
     volume: Volume = Volume()
     companies: Companies = Companies()
     users: Users = Users()
@@ -215,6 +262,17 @@ class Recipe(_Section):
             if not MARKET_CODE.match(code):
                 raise ValueError(f"{code!r} is not a two-letter upper-case country code — write it like US, GB or DE")
         return dict(sorted(mix.items()))
+
+    @field_validator("names")
+    @classmethod
+    def _names_of_known_markets(cls, names: dict[str, MarketNames], info: ValidationInfo) -> dict[str, MarketNames]:
+        markets = set(info.data.get("locales") or {})
+        tenant = info.data.get("tenant")
+        markets |= {tenant.country} if tenant is not None else set()
+        for code in names:
+            if code not in markets:
+                raise ValueError(f"{code} is not a market of this recipe — add {code} to [locales] or remove its names")
+        return dict(sorted(names.items()))
 
     @property
     def as_of(self) -> dt.date:

@@ -74,14 +74,19 @@ def get_value(data: Mapping[str, Any], path: str) -> Any:
 
 
 def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    """Set a key, creating its sections; None removes it, and sections it leaves empty go with it."""
     *parents, leaf = path.split(".")
-    node = data
+    trail = [data]
     for part in parents:
-        node = node.setdefault(part, {})
-    if value is None:
-        node.pop(leaf, None)
-    else:
-        node[leaf] = value
+        trail.append(trail[-1].setdefault(part, {}))
+    if value is not None:
+        trail[-1][leaf] = value
+        return
+    trail[-1].pop(leaf, None)
+    for depth in range(len(parents), 0, -1):
+        if trail[depth]:
+            break
+        trail[depth - 1].pop(parents[depth - 1])
 
 
 def with_values(recipe: Recipe, changes: Mapping[str, Any]) -> Recipe:
@@ -122,10 +127,15 @@ def dump_toml(recipe: Recipe) -> str:
     return tomlkit.dumps(document)
 
 
+def _scalar_only(mapping: dict[str, Any]) -> bool:
+    return not any(isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict)) for v in mapping.values())
+
+
 def _toml_table(section: dict[str, Any]) -> tomlkit.items.Table:
+    """A section as TOML: laws inline (`{ dist = ..., ... }`), nested sections and row lists as tables/arrays."""
     table = tomlkit.table()
     for key, value in section.items():
-        if isinstance(value, dict) and key == "amount":
+        if isinstance(value, dict) and (key == "amount" or not _scalar_only(value)):
             table.add(key, _toml_table(value))
         elif isinstance(value, dict):
             inline = tomlkit.inline_table()

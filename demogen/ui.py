@@ -25,7 +25,7 @@ from demogen.dataset import build_plan, estimate_rows, iter_blocks
 from demogen.db.engine import DEFAULT_URL
 from demogen.db.session import DatabaseNotReady, open_database
 from demogen.export import collect_frames, digest_blocks, export_zip
-from demogen.locales import LocaleError, available_markets, load_locale
+from demogen.locales import LocaleError, available_markets, load_locale, parse_name_list
 from demogen.realism import realism_report
 from demogen.recipe import Recipe, RecipeError, load_recipe
 from demogen.tuning import (
@@ -485,3 +485,25 @@ def identities(sample: dict[str, pd.DataFrame], country: str, rows: int = 8) -> 
 @st.cache_data(max_entries=16, show_spinner="Generating the whole tenant…")
 def tenant_digest(recipe_json: str) -> str:
     return digest_blocks(iter_blocks(build_plan(Recipe.model_validate_json(recipe_json))))
+
+
+LIST_NAMES = {"first_names": "first names", "last_names": "surnames"}
+
+
+def name_list_uploader(code: str, kind: str) -> None:
+    """Upload a CSV name list for one market: validated (errors name line and column), then part of the recipe."""
+    key = f"names.upload.{code}.{kind}"
+    upload = st.file_uploader(f"CSV of {LIST_NAMES[kind]} for {code}", type=["csv"], key=key)
+    if upload is not None and st.session_state.get(f"{key}.done") != upload.file_id:
+        st.session_state[f"{key}.done"] = upload.file_id
+        try:
+            rows = parse_name_list(upload.getvalue().decode("utf-8"), kind)
+        except (LocaleError, UnicodeDecodeError) as error:
+            errors()[key] = f"{upload.name}: {error} — nothing changed"
+        else:
+            errors().pop(key, None)
+            if set_value(f"names.{code}.{kind}", rows):
+                st.rerun()
+            errors()[key] = f"{upload.name}: {errors().pop(f'names.{code}.{kind}')} — nothing changed"
+    if key in errors():
+        st.error(errors()[key], icon=":material/error:")

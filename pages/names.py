@@ -32,6 +32,25 @@ with notes:
         f" of {len(contacts):,} contacts."
     )
 
+with st.expander("Your own name lists", icon=":material/upload_file:"):
+    st.caption(
+        "A CSV in the format of the shipped lists replaces a market's names in this recipe: "
+        "`name,gender,weight` for first names (gender F or M), `name,weight` for surnames; weights are counts."
+    )
+    market, kind, upload = st.columns([1, 1, 3])
+    code = market.selectbox("Market", sorted({*current.locales, current.tenant.country}), key="names.market")
+    list_kind = kind.selectbox("List", ["first_names", "last_names"], format_func=ui.LIST_NAMES.get, key="names.kind")
+    with upload:
+        ui.name_list_uploader(code, list_kind)
+    for own_code, own in current.names.items():
+        for own_kind in ("first_names", "last_names"):
+            if getattr(own, own_kind) is not None:
+                text, remove = st.columns([4, 1])
+                text.write(f"{own_code}: own {ui.LIST_NAMES[own_kind]} ({len(getattr(own, own_kind)):,} names)")
+                if remove.button("Remove", key=f"names.remove.{own_code}.{own_kind}"):
+                    ui.set_value(f"names.{own_code}.{own_kind}", None)
+                    st.rerun()
+
 sample = {"sample": frames}
 for code in variety:
     st.subheader(f"{code}: {variety[code]['people']:,.0f} contacts")

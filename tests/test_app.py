@@ -224,3 +224,20 @@ def test_jobs_and_tenants_check_and_delete_with_confirmation(app, tmp_path):
     widget(app.button, "tenants.delete.go").click().run()
     assert list_tenants(engine) == []
     assert any("Deleted" in s.value for s in app.success)
+
+
+def test_an_uploaded_name_list_shows_at_once_and_a_bad_one_names_line_and_column(app):
+    app.switch_page("pages/names.py").run()
+    widget(app.selectbox, "names.market").set_value("US").run()
+    widget(app.selectbox, "names.kind").set_value("last_names").run()
+    before = recipe_of(app)
+    uploader = next(u for u in app.get("file_uploader") if u.proto.label.startswith("CSV of surnames for US"))
+    uploader.upload("bad.csv", b"name,weight\nOkonkwo,12\nAdeyemi,many\n", "text/csv").run()
+    assert recipe_of(app) == before
+    assert any("line 3, column weight" in e.value and "nothing changed" in e.value for e in app.error)
+    uploader = next(u for u in app.get("file_uploader") if u.proto.label.startswith("CSV of surnames for US"))
+    uploader.upload("mine.csv", b"name,weight\nOkonkwo,12\nAdeyemi,30\nNakamura,5\n", "text/csv").run()
+    own = recipe_of(app).names["US"].last_names
+    assert [n.name for n in own] == ["Adeyemi", "Okonkwo", "Nakamura"]
+    shown = {label for index in range(len(app.get("plotly_chart"))) for label in figure(app, index)["data"][0].get("y", [])}
+    assert {"Adeyemi", "Okonkwo", "Nakamura"} <= shown

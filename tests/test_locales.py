@@ -96,3 +96,33 @@ def test_invalid_phone_template_is_reported(tmp_path: Path):
     with pytest.raises(LocaleError) as caught:
         validate_locale_dir(folder)
     assert "phone_prefixes.csv" in str(caught.value)
+
+
+def test_a_recipe_s_own_name_list_replaces_the_market_s_names():
+    from conftest import frames_of, recipe_from
+    from demogen.dataset import build_plan
+    from demogen.locales import parse_name_list
+
+    rows = parse_name_list("name,weight\nOkonkwo,12\nAdeyemi,30\nNakamura,5\n", "last_names")
+    recipe = recipe_from({"locales": {"US": 1.0}, "names": {"US": {"last_names": rows}}})
+    contacts = frames_of(build_plan(recipe))["contacts"]
+    assert set(contacts["last_name"]) == {"Okonkwo", "Adeyemi", "Nakamura"}
+    assert contacts["email"].is_unique
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "message"),
+    [
+        ("name,weight\nA,1\nB,0\n", "last_names", "line 3, column weight"),
+        ("name,gender,weight\nAva,F,3\nLeo,X,2\n", "first_names", "line 3, column gender"),
+        ("name,weight\nA,1,9\n", "last_names", "line 2: 3 fields"),
+        ("surname,weight\nA,1\n", "last_names", "line 1: header"),
+        ("name,weight\nA,1\nA,4\n", "last_names", "repeats line 2"),
+        ("name,weight\n", "last_names", "no rows"),
+    ],
+)
+def test_a_bad_name_list_names_the_line_and_column(text, kind, message):
+    from demogen.locales import LocaleError, parse_name_list
+
+    with pytest.raises(LocaleError, match=message):
+        parse_name_list(text, kind)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from demogen.generate.timing import SECONDS_PER_DAY, WorkingClock
-from demogen.locales import LocaleData, fold_ascii, load_locale, resolve_markets
+from demogen.locales import FALLBACK_MARKET, LocaleData, fold_ascii, load_locale, resolve_markets, with_names
 from demogen.recipe import Recipe
 from demogen.rng import cumulative_weights, integer_weights
 
@@ -64,12 +64,21 @@ def day_number(day: dt.date) -> int:
     return (day - EPOCH).days
 
 
+def _market(recipe: Recipe, code: str) -> LocaleData:
+    """A market's data, with the recipe's own name lists for it where it has them."""
+    data = load_locale(code)
+    own = recipe.names.get(code)
+    return data if own is None else with_names(data, own.first_names, own.last_names)
+
+
 def build_context(recipe: Recipe) -> TenantContext:
     """Resolve markets (with fallback warnings) and load their data; the only I/O before generation."""
     mix, warnings = resolve_markets(recipe.locales, strict=recipe.strict_locales)
     home_code, home_warnings = resolve_markets({recipe.tenant.country: 1.0}, strict=recipe.strict_locales)
-    markets = tuple(load_locale(code) for code in mix)
-    home = load_locale(next(iter(home_code)))
+    markets = tuple(_market(recipe, code) for code in mix)
+    home = _market(recipe, next(iter(home_code)))
+    ignored = sorted(set(recipe.names) - set(mix) - set(home_code))
+    warnings += [f"names.{code}: {code} uses {FALLBACK_MARKET} data, so its own names are not used" for code in ignored]
     domain = recipe.tenant.domain or f"{fold_ascii(recipe.tenant.name, {})}.{home.email_suffixes.texts('suffix')[0]}"
     as_of_day = day_number(recipe.as_of)
     history_days = round(recipe.tenant.history_months * 30.4375)
