@@ -27,6 +27,7 @@ PALETTE = ("#2563eb", "#ea580c", "#059669", "#9333ea", "#db2777", "#0891b2")
 """Colour of the first, second, ... label (the Compare page overlays two samples)."""
 REFERENCE_COLOR = "#111827"
 BINS_PER_DECADE = 12
+NO_DEALS = "no deals"
 _WHITE = pio.templates["plotly_white"]
 TEMPLATE = go.layout.Template(layout=_WHITE.layout, data={kind: _WHITE.data[kind] for kind in ("bar", "scatter")})
 """plotly_white trimmed to the trace types used here: the same look, about 3x faster to attach to a figure than
@@ -177,8 +178,11 @@ def deal_amounts(samples: Samples, law=None, currency: str = "USD", *, bins: int
                 "<br>%{customdata[2]:,} deals<extra></extra>",
             )
         )
-        if values.size:
-            summary[label] = f"median {_compact(float(np.median(values)))} · mean {_compact(values.mean())} {currency}"
+        summary[label] = (
+            f"median {_compact(float(np.median(values)))} · mean {_compact(values.mean())} {currency}"
+            if values.size
+            else NO_DEALS
+        )
         if label in laws:
             expected = values.size * np.diff(laws[label].cdf(edges))
             x, y = _step(edges, expected)
@@ -224,7 +228,7 @@ def lorenz(samples: Samples) -> go.Figure:
         values = _amounts(frames)
         share, value = realism.lorenz_curve(values)
         gini, top = realism.gini(values), realism.top_fraction_share(values, 0.2)
-        summary[label] = f"Gini {gini:.2f} · top 20% hold {top:.0%}"
+        summary[label] = f"Gini {gini:.2f} · top 20% hold {top:.0%}" if values.size else NO_DEALS
         traces.append(
             go.Scatter(
                 x=share,
@@ -368,8 +372,11 @@ def deals_per_month(samples: Samples) -> go.Figure:
                     hovertemplate=f"{label}<br>%{{x|%b %Y}}: %{{y:,}} deals {verb}<extra></extra>",
                 )
             )
-        if len(monthly):
-            summary[label] = f"{monthly['created'].mean():,.0f} created · {monthly['won'].mean():,.0f} won per month"
+        summary[label] = (
+            f"{monthly['created'].mean():,.0f} created · {monthly['won'].mean():,.0f} won per month"
+            if len(monthly)
+            else NO_DEALS
+        )
     return _figure(traces, _title("Deals per month", summary), "Month", "Deals", legend="top left", hovermode="closest")
 
 
@@ -422,8 +429,11 @@ def deals_per_rep(samples: Samples, currency: str = "USD") -> go.Figure:
             )
         )
         values = table["value"].to_numpy(dtype=np.float64)
-        if values.sum() > 0:
-            summary[label] = f"top 20% of users hold {realism.top_fraction_share(values, 0.2):.0%} of value"
+        summary[label] = (
+            f"top 20% of users hold {realism.top_fraction_share(values, 0.2):.0%} of value"
+            if values.sum() > 0
+            else NO_DEALS
+        )
     return _figure(
         traces,
         _title("Deals per owner", summary),

@@ -228,3 +228,19 @@ def test_deal_charts_for_10000_deals_build_well_within_a_redraw():
             chart()
         best = min(best, time.perf_counter() - start)
     assert best < 0.5
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_a_tenant_without_deals_still_draws(name):
+    recipe = recipe_from({"volume": {"companies": 20, "deals_per_company": {"dist": "fixed", "value": 0}}})
+    empty = frames_of(build_plan(recipe))
+    assert empty["deals"].empty
+    figure = builders(recipe)[name]({"none": empty})
+    json.loads(figure.to_json())
+    expected_end = {
+        "deals_per_company": "100% have none",
+        "stage_funnel": "win rate – (won / closed)",
+        "top_first_names": "of contacts",
+        "top_last_names_gb": "of contacts",
+    }
+    assert figure.layout.title.text.endswith(expected_end.get(name, charts.NO_DEALS))
