@@ -107,6 +107,60 @@ def test_a_timeout_leaves_nothing_and_fails_the_job(database):
     assert stored_digest(engine, "Slow Tenant") == digest_blocks(iter_blocks(plan))
 
 
+def _terminate_pushes(engine) -> None:
+    """End every other session of the test database that sits in an open transaction (the push's), and wait."""
+    with engine.connect() as connection:
+        connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+            )
+        )
+        connection.rollback()
+
+
+def _stall_once(seconds: float, then=None):
+    """A progress callback that stalls on the first block (then runs `then`), as a slow disk or generator would."""
+    calls: list[int] = []
+
+    def progress(done: int) -> None:
+        if not calls:
+            if then is not None:
+                then()
+            time.sleep(seconds)
+        calls.append(done)
+
+    return progress
+
+
+@pytest.mark.parametrize("ending", ["idle timeout", "terminated"])
+def test_a_push_the_server_ends_after_its_time_limit_is_a_timeout(postgres, ending):
+    """However the server ends a push that ran out of time, the push reports the time limit, and nothing stays.
+
+    The stall (3x the limit) makes the server's idle_in_transaction_session_timeout end the session, or the test
+    terminates it first: the client then sees "terminating connection ..." or just "the connection is lost".
+    """
+    engine, _, _ = postgres
+    then = (lambda: _terminate_pushes(engine)) if ending == "terminated" else None
+    with pytest.raises(PushTimeout, match=r"longer than 0\.2 s"):
+        push(engine, build_plan(RECIPE), "Stalled", timeout=0.2, progress=_stall_once(0.6, then))
+    assert all(count == 0 for count in counts(engine).values())
+
+
+def test_a_lost_connection_within_the_time_limit_is_not_a_timeout(postgres):
+    engine, _, _ = postgres
+    with pytest.raises((DBAPIError, psycopg.OperationalError)) as caught:
+        push(
+            engine,
+            build_plan(RECIPE),
+            "Cut Off",
+            timeout=60,
+            progress=_stall_once(0.1, lambda: _terminate_pushes(engine)),
+        )
+    assert not isinstance(caught.value, PushTimeout)
+    assert all(count == 0 for count in counts(engine).values())
+
+
 def test_a_constraint_violation_midway_rolls_everything_back(database):
     engine, _ = database
     push(engine, build_plan(recipe_from({"volume": {"companies": 30}}, seed=2)), "Existing")

@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import psycopg
 from sqlalchemy import Connection, Engine, insert, select, text
-from sqlalchemy.exc import DBAPIError
 
 from demogen import GENERATOR_VERSION
 from demogen.dataset import Plan, iter_blocks
@@ -180,16 +180,54 @@ def push(
 
     `batch_size` caps the rows per COPY / executemany statement; it changes nothing in the stored data.
     """
+    started = time.monotonic()
     try:
-        return _push(engine, plan, tenant_name, timeout=timeout, progress=progress, batch_size=batch_size)
+        return _push(
+            engine, plan, tenant_name, started=started, timeout=timeout, progress=progress, batch_size=batch_size
+        )
     except Exception as error:
-        cause = error.orig if isinstance(error, DBAPIError) else error
-        if timeout is not None and type(cause).__name__ in _SERVER_TIMEOUTS:
-            raise PushTimeout(f"the push took longer than {timeout:g} s (stopped by the server)") from error
-        raise
+        timed_out = _as_timeout(error, timeout, time.monotonic() - started)
+        if timed_out is None or timed_out is error:
+            raise
+        raise timed_out from (None if timed_out in _error_chain(error) else error)
 
 
-_SERVER_TIMEOUTS = {"QueryCanceled", "IdleInTransactionSessionTimeout"}
+def _error_chain(error: BaseException) -> list[BaseException]:
+    """The error, the driver error it wraps, and the errors it was raised from or while handling."""
+    chain: list[BaseException] = []
+    pending: list[BaseException | None] = [error]
+    while pending:
+        item = pending.pop()
+        if item is None or any(item is seen for seen in chain):
+            continue
+        chain.append(item)
+        pending += [getattr(item, "orig", None), item.__cause__, item.__context__]
+    return chain
+
+
+def _as_timeout(error: Exception, timeout: float | None, elapsed: float) -> PushTimeout | None:
+    """The PushTimeout that `error` really is, or None.
+
+    The server ends a push that ran out of time in several ways: a statement cancelled by statement_timeout, or
+    the session closed by idle_in_transaction_session_timeout, which the client sees as that error or just as "the
+    connection is lost" (depending on whether it read the server's last message before the socket closed). Any
+    such server-side stop once the time limit has passed is the time limit: both server timers start after the
+    push does, so they can only fire after `timeout` seconds. A rollback that fails on the dead connection after
+    our own deadline check fired is also the timeout. Other errors (constraint violations...) stay what they are.
+    """
+    chain = _error_chain(error)
+    own = next((e for e in chain if isinstance(e, PushTimeout)), None)
+    if own is not None or timeout is None or elapsed < timeout:
+        return own
+    stopped = next((e for e in chain if isinstance(e, _SERVER_STOPS)), None)
+    if stopped is None:
+        return None
+    reason = str(stopped).strip().splitlines()[0] if str(stopped).strip() else type(stopped).__name__
+    return PushTimeout(f"the push took longer than {timeout:g} s (stopped by the server: {reason})")
+
+
+_SERVER_STOPS = (psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout)
+"""Cancelled statement, terminated session, lost connection: how PostgreSQL ends a push that ran out of time."""
 
 
 def _push(
@@ -197,12 +235,12 @@ def _push(
     plan: Plan,
     tenant_name: str,
     *,
+    started: float,
     timeout: float | None,
     progress: Progress | None,
     batch_size: int | None,
 ) -> PushResult:
     recipe = plan.context.recipe
-    started = time.monotonic()
     deadline = None if timeout is None else started + timeout
     done = 0
     with contextlib.ExitStack() as stack, engine.begin() as connection:
