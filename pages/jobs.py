@@ -46,7 +46,12 @@ else:
                 st.toast(f"Job {job.id} queued again; follow it on the Push page.")
         except jobs.JobConflict as error:
             st.error(f"{error} — wait for it to finish")
-    if cancel.button("Cancel", disabled=job.status not in jobs.ACTIVE, key="jobs.cancel"):
+    if cancel.button(
+        "Cancel",
+        disabled=job.status != "queued",
+        key="jobs.cancel",
+        help="Queued jobs only: a running push is all or nothing and ends on its own.",
+    ):
         if jobs.cancel(engine, job.id):
             st.toast(f"Job {job.id} cancelled.")
             st.rerun()
