@@ -175,8 +175,15 @@ def realism_table(*samples: dict[str, pd.DataFrame], labels: tuple[str, ...] = (
     reports = [realism_metrics(sample) for sample in samples]
     table = {"metric": [METRIC_LABELS.get(k, k) for k in reports[0]]}
     for label, report in zip(labels, reports, strict=True):
-        table[label] = [f"{v:.1%}" if v <= 1 else f"{v:,.0f}" for v in report.values()]
+        table[label] = [_metric_text(name, value) for name, value in report.items()]
     return pd.DataFrame(table)
+
+
+def _metric_text(name: str, value: float) -> str:
+    """Counts as whole numbers, the Gini as a coefficient, shares as percentages."""
+    if name.endswith("_per_10k"):
+        return f"{value:,.0f}"
+    return f"{value:.2f}" if "gini" in name else f"{value:.1%}"
 
 
 @st.cache_data(max_entries=4, show_spinner="Generating the whole tenant…")
