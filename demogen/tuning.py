@@ -128,7 +128,10 @@ def dump_toml(recipe: Recipe) -> str:
 
 
 def _scalar_only(mapping: dict[str, Any]) -> bool:
-    return not any(isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict)) for v in mapping.values())
+    """True for a law-like mapping (values are numbers, strings or lists of them): it is written inline."""
+    return not any(
+        isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict)) for v in mapping.values()
+    )
 
 
 def _toml_table(section: dict[str, Any]) -> tomlkit.items.Table:

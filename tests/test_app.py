@@ -239,5 +239,6 @@ def test_an_uploaded_name_list_shows_at_once_and_a_bad_one_names_line_and_column
     uploader.upload("mine.csv", b"name,weight\nOkonkwo,12\nAdeyemi,30\nNakamura,5\n", "text/csv").run()
     own = recipe_of(app).names["US"].last_names
     assert [n.name for n in own] == ["Adeyemi", "Okonkwo", "Nakamura"]
-    shown = {label for index in range(len(app.get("plotly_chart"))) for label in figure(app, index)["data"][0].get("y", [])}
+    charts = range(len(app.get("plotly_chart")))
+    shown = {label for index in charts for label in figure(app, index)["data"][0].get("y", [])}
     assert {"Adeyemi", "Okonkwo", "Nakamura"} <= shown
