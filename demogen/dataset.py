@@ -128,8 +128,8 @@ def build_plan(recipe: Recipe) -> Plan:
     activities: list[np.ndarray] = []
     for block in range(-(-v.companies // COMPANY_BLOCK)):
         n = min(COMPANY_BLOCK, v.companies - block * COMPANY_BLOCK)
-        streams = BlockStreams(recipe.seed, "companies", block)
-        planning = BlockStreams(recipe.seed, "plan", block)
+        streams = BlockStreams(context.stream_seed, "companies", block)
+        planning = BlockStreams(context.stream_seed, "plan", block)
         market = choose(streams.raw("market", n), context.market_cumulative)
         size_u = streams.uniform("employees", COMPANY_BLOCK)
         full_z = ndtri(size_u)

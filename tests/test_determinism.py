@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 2; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 3; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "702c1e603be7798dc841b4fcafd58265c724421feb20a1e5deaa67906fc2fe47",
-    "us-only-150": "7441ec631a613671a5bfb745f64176288f65a45752f77c9723750146fac28298",
-    "de-home-200": "a9d7a5675b62f8796db140eceb2fdf69a84b8a5018ac4080abb48da2b3dbfbb7",
+    "default-300": "a714709417abc208875721e15d8a35daace23350cca452b2d6dcc22375af5f61",
+    "us-only-150": "82f633c7d0e32a7cb5ee7620c4c1059e3ed6afd845bf8b8b196cf884eb4d5383",
+    "de-home-200": "6adede656c5cc3507b1f6ad9fd7c66141a3d9cba9a3cd1d0bc222e8621b8a36c",
 }
 
 

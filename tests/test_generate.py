@@ -8,6 +8,7 @@ import phonenumbers
 import pytest
 
 from conftest import AS_OF
+from demogen.dataset import iter_blocks
 from demogen.locales import FORBIDDEN_WORDS, fold_ascii, load_locale
 from demogen.tables import TABLES
 
@@ -195,3 +196,39 @@ def test_every_market_produces_a_tenant(code):
     frames = collect_frames(iter_blocks(plan))
     assert set(frames["companies"]["country"]) == {code}
     assert set(frames["deals"]["currency"]) == {load_locale(code).currency}
+
+
+def test_tenants_with_the_same_seed_share_no_people_or_companies():
+    """The stream key includes the tenant's name, so two tenants of one seed in one database stay apart.
+
+    Before, they shared every rep and most contacts at the same ids; now only chance coincidences of common names
+    remain (`Abilene LLC` can exist twice, as in real life).
+    """
+    from conftest import recipe_from
+    from demogen.dataset import build_plan
+    from demogen.export import collect_frames
+
+    def tenant(name: str) -> dict:
+        recipe = recipe_from({"tenant": {"name": name}, "volume": {"companies": 300}}, seed=1)
+        return collect_frames(iter_blocks(build_plan(recipe)))
+
+    a, b = tenant("Northwind Traders"), tenant("Summit Ridge Software")
+    for table, columns in (("users", ["first_name", "last_name"]), ("contacts", ["email"]), ("companies", ["name"])):
+        n = min(len(a[table]), len(b[table]))
+        same = (a[table][columns].head(n).to_numpy() == b[table][columns].head(n).to_numpy()).all(axis=1)
+        assert same.mean() < 0.01, table
+    users_a = set(zip(a["users"]["first_name"], a["users"]["last_name"], strict=True))
+    assert not users_a & set(zip(b["users"]["first_name"], b["users"]["last_name"], strict=True))
+    shared_emails = set(a["contacts"]["email"]) & set(b["contacts"]["email"])
+    assert len(shared_emails) <= 0.01 * len(a["contacts"])
+
+
+def test_every_preset_has_its_own_seed():
+    import tomllib
+
+    from conftest import ROOT
+
+    seeds = [
+        tomllib.loads(p.read_text(encoding="utf-8")).get("seed") for p in sorted((ROOT / "configs").glob("*.toml"))
+    ]
+    assert None not in seeds and len(set(seeds)) == len(seeds)

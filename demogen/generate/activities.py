@@ -49,14 +49,13 @@ def _subjects(kind: np.ndarray, variant: np.ndarray, first: np.ndarray, offering
 def generate_activities(
     context: TenantContext, plan, block: int, *, companies: Block, contacts: Block, deals: Block
 ) -> Block:
-    recipe = context.recipe
     start, stop = plan.company_range(block)
     first_deal, last_deal = int(plan.deal_offset[start]), int(plan.deal_offset[stop])
     counts = plan.activities_per_deal[first_deal:last_deal]
     deal = np.repeat(np.arange(last_deal - first_deal), counts)
     n = len(deal)
     first_id = int(plan.activity_offset[first_deal])
-    streams = BlockStreams(recipe.seed, "activities", block)
+    streams = BlockStreams(context.stream_seed, "activities", block)
 
     kind = choose(streams.raw("kind", n), KIND_CUMULATIVE)
     company = deals["_company_index"][deal]

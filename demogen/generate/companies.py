@@ -120,7 +120,7 @@ def domain_from_base(domain_base: np.ndarray, ordinal: np.ndarray) -> np.ndarray
 def generate_companies(context: TenantContext, plan, block: int) -> Block:
     start, stop = plan.company_range(block)
     n = stop - start
-    streams = BlockStreams(context.recipe.seed, "companies", block)
+    streams = BlockStreams(context.stream_seed, "companies", block)
     market = plan.company_market[start:stop]
     employees = plan.employees[start:stop]
     industry = choose(streams.raw("industry", n), INDUSTRY_CUMULATIVE)

@@ -41,7 +41,7 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
     company = np.repeat(np.arange(stop - start), counts)
     n = len(company)
     first_id = int(plan.contact_offset[start])
-    streams = BlockStreams(context.recipe.seed, "contacts", block)
+    streams = BlockStreams(context.stream_seed, "contacts", block)
     market = companies["_market"][company]
     people = pick_people(streams, market, context.markets)
     local = email_local_part(companies["_email_pattern"][company], people.first_ascii, people.last_ascii)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,6 +48,11 @@ class TenantContext:
         """Every working day the tenant can mention: reps join up to a year before history; tasks run ahead."""
         return self.history_start_day - 400, self.as_of_day + 800
 
+    @functools.cached_property
+    def stream_seed(self) -> int:
+        """The root entropy of every stream: the recipe's seed and the tenant's identity (see `tenant_key`)."""
+        return stream_seed(self.recipe.seed, self.recipe.tenant.name)
+
     @property
     def as_of_seconds(self) -> int:
         return self.as_of_day * SECONDS_PER_DAY
@@ -58,6 +64,20 @@ class TenantContext:
     @property
     def usd_to_currency(self) -> float:
         return 1.0 / USD_PER_UNIT.get(self.currency, 1.0)
+
+
+def tenant_key(name: str) -> int:
+    """A stable 64-bit key of the tenant's name (SHA-256, never the salted built-in hash)."""
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big")
+
+
+def stream_seed(seed: int, tenant_name: str) -> int:
+    """Seed and tenant identity as one integer of SeedSequence entropy (seed < 2**63, so the pair is recoverable).
+
+    Two tenants with the same seed but different names draw from unrelated streams, so tenants pushed into one
+    database share no reps, contacts or companies.
+    """
+    return seed + (tenant_key(tenant_name) << 64)
 
 
 def day_number(day: dt.date) -> int:

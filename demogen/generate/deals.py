@@ -53,7 +53,7 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
     company = np.repeat(np.arange(stop - start), counts)
     n = len(company)
     first_id = int(plan.deal_offset[start])
-    streams = BlockStreams(recipe.seed, "deals", block)
+    streams = BlockStreams(context.stream_seed, "deals", block)
     rho = recipe.companies.size_correlation
     block_z, block_counts = plan.block_deal_sizes(block)
     deal_z = np.repeat(block_z, block_counts)  # the block's deals first, then those of the filling companies

@@ -17,14 +17,14 @@ MANAGER_EVERY = 6
 def ownership_cumulative(context: TenantContext) -> np.ndarray:
     """How much of the book each rep owns: log-normal shares, so a few reps own most deals."""
     n = context.recipe.volume.users
-    z = BlockStreams(context.recipe.seed, "users", 0).uniform("ownership", n)
+    z = BlockStreams(context.stream_seed, "users", 0).uniform("ownership", n)
     weights = np.exp(context.recipe.users.ownership_skew * ndtri(z))
     return cumulative_weights(np.maximum(np.rint(weights / weights.max() * 1_000_000), 1).astype(np.int64))
 
 
 def generate_users(context: TenantContext) -> Block:
     n = context.recipe.volume.users
-    streams = BlockStreams(context.recipe.seed, "users", 0)
+    streams = BlockStreams(context.stream_seed, "users", 0)
     people = pick_people(streams, np.zeros(n, dtype=np.int64), (context.home,))
     local = concat(people.first_ascii, ".", people.last_ascii)
     email = concat(deduplicate(local), "@", context.tenant_domain)
