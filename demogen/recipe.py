@@ -191,18 +191,9 @@ class Limits(_Section):
 PositiveShare = Annotated[float, Field(gt=0)]
 
 
-class FirstName(_Section):
-    name: str = Field(min_length=1, max_length=60)
-    gender: str = Field(pattern="^[FM]$")
-    weight: int = Field(ge=1)
-
-    @field_validator("name")
-    @classmethod
-    def _visible(cls, value: str) -> str:
-        return _tenant_visible(value)
-
-
 class LastName(_Section):
+    """One row of a name list: a name people see, and its weight (a count)."""
+
     name: str = Field(min_length=1, max_length=60)
     weight: int = Field(ge=1)
 
@@ -210,6 +201,10 @@ class LastName(_Section):
     @classmethod
     def _visible(cls, value: str) -> str:
         return _tenant_visible(value)
+
+
+class FirstName(LastName):
+    gender: str = Field(pattern="^[FM]$")
 
 
 class MarketNames(_Section):

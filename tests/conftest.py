@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -33,6 +35,16 @@ def merged(base: dict, overrides: dict) -> dict:
 def recipe_from(overrides: dict | None = None, *, seed: int | None = None) -> Recipe:
     """The default recipe with overrides, pinned to AS_OF."""
     return parse_recipe(merged(DEFAULT, overrides or {}), seed=seed, as_of=AS_OF, today=AS_OF)
+
+
+def cli_digest(config: Path) -> str:
+    """`demogen digest --config` of a recipe file, in a process of its own (what a user would run)."""
+    return subprocess.run(
+        [sys.executable, "-m", "demogen.cli", "digest", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 def frames_of(plan: Plan) -> dict:

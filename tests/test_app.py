@@ -4,14 +4,12 @@ nothing, a push to SQLite succeeds with the recipe's digest, and a link reproduc
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, cli_digest
 from demogen import ui
 from demogen.tuning import decode_recipe, dump_toml, encode_recipe, with_value
 
@@ -187,12 +185,7 @@ def test_a_push_to_sqlite_succeeds_with_the_digest_of_the_downloaded_recipe(app,
         app.run()
     assert any("succeeded" in s.value for s in app.success), [e.value for e in app.error]
     shown = next(m.value for m in app.markdown if m.value.startswith("Data digest"))
-    expected = subprocess.run(
-        [sys.executable, "-m", "demogen.cli", "digest", "--config", str(downloaded)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    expected = cli_digest(downloaded)
     assert expected in shown
     app.run()
     assert widget(app.button, "push.open").disabled, "a second push of the same tenant must be refused"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, cli_digest
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 SERVER_FLAGS = ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
@@ -157,10 +157,5 @@ def test_tune_download_and_push_in_a_real_browser(tmp_path):
         shown = page.get_by_text("Data digest").first.inner_text()
         browser.close()
 
-    expected = subprocess.run(
-        [sys.executable, "-m", "demogen.cli", "digest", "--config", str(recipe_file)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    expected = cli_digest(recipe_file)
     assert expected and expected in shown, (expected, shown)
