@@ -1,7 +1,11 @@
 """SQL integrity checks of one stored tenant: references, counts against the plan, coherence, wording.
 
-Each check is one query that counts violating rows, so the report says how many rows break which rule. The
-same queries run on PostgreSQL and SQLite (timestamps compare as values on one, as ISO text on the other).
+One pass per table: a single query per tenant table joins its rows to their parents (through the composite
+foreign keys) and counts, rule by rule, the rows that break each rule, and the rows themselves. So the report
+says how many rows break which rule, and costs six scans instead of one per rule. The queries are the same on
+PostgreSQL and SQLite (timestamps compare as values on one, as ISO text on the other). On PostgreSQL the joins
+may not be nested loops (`writer.set_wise`): a tenant too new for the planner's statistics is still checked in
+time linear in its size.
 """
 
 from __future__ import annotations
@@ -9,56 +13,55 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, Table, select, text
 
 from demogen.db.engine import is_sqlite
 from demogen.db.schema import TENANT_TABLES, tenant_metadata
-from demogen.db.writer import tenant_id_of
+from demogen.db.writer import REFERENCES, DatabaseTimeout, set_wise, tenant_id_of, time_limit, transaction
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.tables import TABLES
 
-CHECKS: dict[str, str] = {
-    "contacts without their company": """
-        SELECT COUNT(*) FROM contacts c LEFT JOIN companies co ON co.tenant_id = c.tenant_id AND co.id = c.company_id
-        WHERE c.tenant_id = :t AND co.id IS NULL""",
-    "deals whose contact works elsewhere": """
-        SELECT COUNT(*) FROM deals d JOIN contacts c ON c.tenant_id = d.tenant_id AND c.id = d.contact_id
-        WHERE d.tenant_id = :t AND c.company_id <> d.company_id""",
-    "activities with a contact outside the deal's company": """
-        SELECT COUNT(*) FROM activities a
-        JOIN deals d ON d.tenant_id = a.tenant_id AND d.id = a.deal_id
-        JOIN contacts c ON c.tenant_id = a.tenant_id AND c.id = a.contact_id
-        WHERE a.tenant_id = :t AND c.company_id <> d.company_id""",
-    "owners that are not users of the tenant": """
-        SELECT (SELECT COUNT(*) FROM companies x LEFT JOIN users u ON u.tenant_id = x.tenant_id AND u.id = x.owner_id
-                WHERE x.tenant_id = :t AND u.id IS NULL)
-             + (SELECT COUNT(*) FROM deals x LEFT JOIN users u ON u.tenant_id = x.tenant_id AND u.id = x.owner_id
-                WHERE x.tenant_id = :t AND u.id IS NULL)""",
-    "contacts created before their company": """
-        SELECT COUNT(*) FROM contacts c JOIN companies co ON co.tenant_id = c.tenant_id AND co.id = c.company_id
-        WHERE c.tenant_id = :t AND c.created_at < co.created_at""",
-    "contact emails not at the company domain": """
-        SELECT COUNT(*) FROM contacts c JOIN companies co ON co.tenant_id = c.tenant_id AND co.id = c.company_id
-        WHERE c.tenant_id = :t AND c.email NOT LIKE '%@' || co.domain""",
-    "deal status that disagrees with its stage": """
-        SELECT COUNT(*) FROM deals d JOIN pipeline_stages s ON s.tenant_id = d.tenant_id AND s.id = d.stage_id
-        WHERE d.tenant_id = :t AND NOT (
-            (d.status = 'open' AND NOT s.is_closed) OR (d.status = 'won' AND s.is_closed AND s.is_won)
-            OR (d.status = 'lost' AND s.is_closed AND NOT s.is_won))""",
-    "deals closed outside their life (before creation or after as_of)": """
-        SELECT COUNT(*) FROM deals WHERE tenant_id = :t AND closed_at IS NOT NULL
-        AND (closed_at < created_at OR closed_at >= :as_of)""",
-    "records created after as_of": """
-        SELECT (SELECT COUNT(*) FROM deals WHERE tenant_id = :t AND created_at >= :as_of)
-             + (SELECT COUNT(*) FROM contacts WHERE tenant_id = :t AND created_at >= :as_of)
-             + (SELECT COUNT(*) FROM companies WHERE tenant_id = :t AND created_at >= :as_of)""",
-    "activities outside their deal's life": """
-        SELECT COUNT(*) FROM activities a JOIN deals d ON d.tenant_id = a.tenant_id AND d.id = a.deal_id
-        WHERE a.tenant_id = :t AND (a.due_at < d.created_at OR (d.closed_at IS NOT NULL AND a.due_at > d.closed_at))""",
-    "activities completed in the future": """
-        SELECT COUNT(*) FROM activities WHERE tenant_id = :t AND completed_at IS NOT NULL
-        AND (completed_at > :as_of OR completed_at < due_at)""",
-}
+OWNED = ("companies", "contacts", "deals", "activities")
+
+RULES: tuple[tuple[str, str, str], ...] = (
+    ("contacts without their company", "contacts", "company.id IS NULL"),
+    ("deals whose contact works elsewhere", "deals", "contact.company_id <> x.company_id"),
+    ("activities with a contact outside the deal's company", "activities", "contact.company_id <> deal.company_id"),
+    *(("owners that are not users of the tenant", table, "owner.id IS NULL") for table in OWNED),
+    ("contacts created before their company", "contacts", "x.created_at < company.created_at"),
+    ("contact emails not at the company domain", "contacts", "x.email NOT LIKE '%@' || company.domain"),
+    (
+        "deal status that disagrees with its stage",
+        "deals",
+        "NOT ((x.status = 'open' AND NOT stage.is_closed) OR (x.status = 'won' AND stage.is_closed AND stage.is_won)"
+        " OR (x.status = 'lost' AND stage.is_closed AND NOT stage.is_won))",
+    ),
+    (
+        "deals closed outside their life (before creation or after as_of)",
+        "deals",
+        "x.closed_at IS NOT NULL AND (x.closed_at < x.created_at OR x.closed_at >= :as_of)",
+    ),
+    *(("records created after as_of", table, "x.created_at >= :as_of") for table in ("deals", "contacts", "companies")),
+    (
+        "activities outside their deal's life",
+        "activities",
+        "x.due_at < deal.created_at OR (deal.closed_at IS NOT NULL AND x.due_at > deal.closed_at)",
+    ),
+    (
+        "activities completed in the future",
+        "activities",
+        "x.completed_at IS NOT NULL AND (x.completed_at > :as_of OR x.completed_at < x.due_at)",
+    ),
+)
+"""(report line, table, condition on the row `x` and its parents, each named after its reference: company_id
+-> `company`). A rule listed for several tables counts the rows of all of them."""
+
+MISSING_ROWS = "references to rows that do not exist"
+ROW_COUNT_MISMATCH = "tables whose row count differs from the plan"
+
+
+class CheckTimeout(DatabaseTimeout):
+    """The integrity check ran past its time limit and was stopped."""
 
 
 @dataclass
@@ -67,6 +70,8 @@ class IntegrityReport:
     violations: dict[str, int] = field(default_factory=dict)
     row_counts: dict[str, int] = field(default_factory=dict)
     expected_counts: dict[str, int] = field(default_factory=dict)
+    dangling: dict[str, int] = field(default_factory=dict)
+    """Rows per foreign key (`deals.contact_id -> contacts`) whose parent row is missing."""
 
     @property
     def ok(self) -> bool:
@@ -88,21 +93,74 @@ class IntegrityReport:
         return out
 
 
-def _forbidden_word_checks() -> dict[str, str]:
-    checks = {}
-    for table, columns in TABLES.items():
-        texts = [c.name for c in columns if c.kind == "text"]
-        words = " OR ".join(f"LOWER({c}) LIKE '%{w}%'" for c in texts for w in FORBIDDEN_WORDS)
-        checks[f"{table} text that gives the data away"] = (
-            f"SELECT COUNT(*) FROM {table} WHERE tenant_id = :t AND ({words})"
-        )
-    return checks
+def _parents(table: Table) -> list[tuple[str, str, str]]:
+    """(alias, column, parent table) of every composite reference of the table: company_id -> `company`."""
+    return [(column.removesuffix("_id"), column, parent) for name, column, parent in REFERENCES if name == table.name]
 
 
-def check_tenant(engine: Engine, tenant_name: str) -> IntegrityReport | None:
-    """Run every check; None if the tenant does not exist."""
-    report = IntegrityReport(tenant_name)
-    with engine.connect() as connection:
+def _wording(table: str) -> str:
+    """Any text column containing a word that gives the data away (one LOWER per row, not one per column)."""
+    columns = [c for c in TABLES[table] if c.kind == "text"]
+    joined = " || ' ' || ".join(f"COALESCE(x.{c.name}, '')" if c.nullable else f"x.{c.name}" for c in columns)
+    return " OR ".join(f"LOWER({joined}) LIKE '%{word}%'" for word in FORBIDDEN_WORDS)
+
+
+def _table_pass(table: Table) -> tuple[str, list[tuple[str, str]]]:
+    """The table's one query and, per selected count, (report line or reference label, kind)."""
+    parents = _parents(table)
+    joins = "".join(
+        f" LEFT JOIN {parent} {alias} ON {alias}.tenant_id = x.tenant_id AND {alias}.id = x.{column}"
+        for alias, column, parent in parents
+    )
+    counted = [
+        (f"{table.name}.{column} -> {parent}", f"x.{column} IS NOT NULL AND {alias}.id IS NULL", "reference")
+        for alias, column, parent in parents
+    ]
+    counted += [(name, condition, "rule") for name, where, condition in RULES if where == table.name]
+    if any(c.kind == "text" for c in TABLES[table.name]):
+        counted.append((f"{table.name} text that gives the data away", _wording(table.name), "rule"))
+    columns = ", ".join(f"COUNT(CASE WHEN {condition} THEN 1 END)" for _, condition, _ in counted)
+    sql = f"SELECT COUNT(*), {columns} FROM {table.name} x{joins} WHERE x.tenant_id = :t"
+    return sql, [(label, kind) for label, _, kind in counted]
+
+
+PASSES = {table.name: _table_pass(table) for table in TENANT_TABLES}
+
+
+def _as_of_bound(engine: Engine, as_of: dt.date) -> object:
+    if is_sqlite(engine):
+        return f"{as_of.isoformat()} 00:00:00.000000"
+    return dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC)
+
+
+def tenant_report(
+    connection: Connection, tenant_name: str, tenant_id: int, expected: dict[str, int] | None, as_of: dt.date
+) -> IntegrityReport:
+    """Every check of one tenant on an open connection (inside the push's transaction, or a check's own)."""
+    report = IntegrityReport(tenant_name, expected_counts=dict(expected or {}))
+    report.violations = {name: 0 for name, _, _ in RULES}
+    params = {"t": tenant_id, "as_of": _as_of_bound(connection.engine, as_of)}
+    with set_wise(connection):
+        for table, (sql, labels) in PASSES.items():
+            rows, *counts = connection.execute(text(sql), params).one()
+            report.row_counts[table] = int(rows)
+            for (label, kind), count in zip(labels, counts, strict=True):
+                if kind == "reference":
+                    report.dangling[label] = int(count or 0)
+                else:
+                    report.violations[label] = report.violations.get(label, 0) + int(count or 0)
+    report.violations[MISSING_ROWS] = sum(report.dangling.values())
+    report.violations[ROW_COUNT_MISMATCH] = (
+        sum(1 for t, n in report.expected_counts.items() if report.row_counts.get(t) != n)
+        if expected is not None
+        else len(TENANT_TABLES)
+    )
+    return report
+
+
+def check_tenant(engine: Engine, tenant_name: str, *, timeout: float | None = None) -> IntegrityReport | None:
+    """Run every check; None if the tenant does not exist. Raises CheckTimeout past `timeout` seconds."""
+    with time_limit(CheckTimeout, "the integrity check", timeout), transaction(engine, timeout) as connection:
         tenant_id = tenant_id_of(connection, tenant_name)
         if tenant_id is None:
             return None
@@ -111,25 +169,6 @@ def check_tenant(engine: Engine, tenant_name: str) -> IntegrityReport | None:
                 tenant_metadata.c.tenant_id == tenant_id
             )
         ).first()
-        as_of = meta.as_of if meta else dt.date.max
-        as_of_bound = (
-            f"{as_of.isoformat()} 00:00:00.000000"
-            if is_sqlite(engine)
-            else dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC)
-        )
-        params = {"t": tenant_id, "as_of": as_of_bound}
-        for name, sql in {**CHECKS, **_forbidden_word_checks()}.items():
-            report.violations[name] = int(connection.execute(text(sql), params).scalar() or 0)
-        for table in TENANT_TABLES:
-            count = connection.execute(
-                select(text("COUNT(*)")).select_from(table).where(table.c.tenant_id == tenant_id)
-            )
-            report.row_counts[table.name] = int(count.scalar() or 0)
-        report.expected_counts = dict(meta.row_counts) if meta else {}
-        mismatched = (
-            sum(1 for t, n in report.expected_counts.items() if report.row_counts.get(t) != n)
-            if meta
-            else len(TENANT_TABLES)
-        )
-        report.violations["tables whose row count differs from the plan"] = mismatched
-    return report
+        if meta is None:
+            return tenant_report(connection, tenant_name, tenant_id, None, dt.date.max)
+        return tenant_report(connection, tenant_name, tenant_id, dict(meta.row_counts), meta.as_of)

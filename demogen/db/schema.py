@@ -2,7 +2,9 @@
 
 Pure declarations (no engine, no clock). Column order and kinds come from `demogen.tables`, so generation, the
 canonical export and the database cannot disagree. Every key leads with tenant_id and every reference includes
-it: no row can point into another tenant, and the layout shards by tenant_id (Citus) without change.
+it: no row can point into another tenant, and the layout shards by tenant_id (Citus) without change. Every
+composite foreign key has an index that starts with its referencing columns, so deleting a parent row (and
+the delete of a whole tenant) finds its children by index instead of scanning the child table.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ companies = _tenant_table(
     CheckConstraint("employees >= 1", name="employees"),
     CheckConstraint("annual_revenue >= 0", name="annual_revenue"),
     UniqueConstraint("tenant_id", "domain"),
+    Index(None, "tenant_id", "owner_id"),
 )
 contacts = _tenant_table(
     "contacts",
@@ -105,6 +108,7 @@ contacts = _tenant_table(
     CheckConstraint("gender IN ('F', 'M')", name="gender"),
     UniqueConstraint("tenant_id", "email"),
     Index(None, "tenant_id", "company_id"),
+    Index(None, "tenant_id", "owner_id"),
 )
 pipeline_stages = _tenant_table(
     "pipeline_stages",
@@ -122,6 +126,9 @@ deals = _tenant_table(
     CheckConstraint("(status = 'open') = (closed_at IS NULL)", name="closed_when_not_open"),
     CheckConstraint("closed_at IS NULL OR closed_at >= created_at", name="closed_after_created"),
     Index(None, "tenant_id", "company_id"),
+    Index(None, "tenant_id", "contact_id"),
+    Index(None, "tenant_id", "owner_id"),
+    Index(None, "tenant_id", "stage_id"),
 )
 activities = _tenant_table(
     "activities",
@@ -132,6 +139,8 @@ activities = _tenant_table(
     CheckConstraint("completed_at IS NULL OR completed_at >= due_at", name="completed_after_due"),
     CheckConstraint("duration_minutes IS NULL OR duration_minutes > 0", name="duration"),
     Index(None, "tenant_id", "deal_id"),
+    Index(None, "tenant_id", "contact_id"),
+    Index(None, "tenant_id", "owner_id"),
 )
 TENANT_TABLES = (users, companies, contacts, pipeline_stages, deals, activities)
 """In foreign-key order (also the canonical export order)."""

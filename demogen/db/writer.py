@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import queue
+import sqlite3
 import tempfile
 import threading
 import time
@@ -30,8 +31,16 @@ from demogen.tables import TABLE_ORDER, TABLES
 Progress = Callable[[int], None]
 
 
-class PushTimeout(TimeoutError):
+class DatabaseTimeout(TimeoutError):
+    """Work on the database ran past its time limit; its transaction was rolled back."""
+
+
+class PushTimeout(DatabaseTimeout):
     """The push ran past its time limit; the transaction was rolled back."""
+
+
+class DeleteTimeout(DatabaseTimeout):
+    """The delete ran past its time limit; the transaction was rolled back and the tenant is still whole."""
 
 
 class TenantExists(ValueError):
@@ -114,13 +123,65 @@ def formatted_blocks(plan: Plan, depth: int = 2) -> Iterator[tuple[str, dict, by
             thread.join(timeout=0.05)
 
 
-def _limit_statements(connection: Connection, timeout: float | None) -> None:
-    """On PostgreSQL no single statement or idle gap may outlive the push's time limit."""
-    if is_sqlite(connection.engine) or timeout is None:
+@contextlib.contextmanager
+def transaction(engine: Engine, timeout: float | None = None) -> Iterator[Connection]:
+    """One transaction in which no statement may outlive `timeout` seconds (None: no limit).
+
+    PostgreSQL stops a statement or an idle gap past the limit (SET LOCAL, so the limit ends with the
+    transaction and reaches every node of a distributed database); SQLite interrupts its statement from a progress
+    handler. Either way the error that follows rolls the transaction back; `time_limit` names it a timeout.
+    """
+    with engine.begin() as connection:
+        if timeout is None:
+            yield connection
+        elif is_sqlite(engine):
+            deadline = time.monotonic() + timeout
+            raw = connection.connection.driver_connection
+            raw.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+            try:
+                yield connection
+            finally:
+                raw.set_progress_handler(None, 0)
+        else:
+            milliseconds = max(int(timeout * 1000), 1)
+            connection.exec_driver_sql(f"SET LOCAL statement_timeout = {milliseconds}")
+            connection.exec_driver_sql(f"SET LOCAL idle_in_transaction_session_timeout = {milliseconds}")
+            yield connection
+
+
+@contextlib.contextmanager
+def time_limit(kind: type[DatabaseTimeout], what: str, timeout: float | None) -> Iterator[float]:
+    """Raise `kind` for whatever error the work ends with once `timeout` seconds have passed (see `_as_timeout`).
+
+    Yields the start time.
+    """
+    started = time.monotonic()
+    try:
+        yield started
+    except Exception as error:
+        timed_out = _as_timeout(error, kind, what, timeout, time.monotonic() - started)
+        if timed_out is None or timed_out is error:
+            raise
+        raise timed_out from (None if timed_out in _error_chain(error) else error)
+
+
+@contextlib.contextmanager
+def set_wise(connection: Connection) -> Iterator[None]:
+    """Plan the statements inside as set-wise joins (hash or merge), never as nested loops, on PostgreSQL.
+
+    A tenant written in the current transaction has no statistics yet: once the tables hold analyzed tenants the
+    planner estimates it at one row and picks a nested loop whose inner side scans the whole tenant for every
+    outer row (minutes for a large tenant). Hash and merge joins cost one pass over each side whatever the
+    estimate, and need no ANALYZE (which would lock out concurrent pushes until commit). The setting is local to
+    the transaction and restored afterwards.
+    """
+    if is_sqlite(connection.engine):
+        yield
         return
-    milliseconds = max(int(timeout * 1000), 1)
-    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {milliseconds}")
-    connection.exec_driver_sql(f"SET LOCAL idle_in_transaction_session_timeout = {milliseconds}")
+    before = connection.exec_driver_sql("SHOW enable_nestloop").scalar()
+    connection.exec_driver_sql("SET LOCAL enable_nestloop = off")
+    yield
+    connection.exec_driver_sql(f"SET LOCAL enable_nestloop = {before}")
 
 
 def _bulk_load_mode(connection: Connection) -> bool:
@@ -142,23 +203,32 @@ class DanglingReferences(ValueError):
     """Rows that point at a parent row that does not exist (the push is rolled back)."""
 
 
-def verify_references(connection: Connection, tenant_id: int) -> None:
-    """Check every composite foreign key of the tenant's rows with one anti-join each."""
-    problems = []
+def _references() -> list[tuple[str, str, str]]:
+    """(table, column, parent table) of every composite foreign key of the tenant tables, in a fixed order."""
+    refs = []
     for table in TENANT_TABLES:
         for constraint in table.foreign_key_constraints:
             local = [c.name for c in constraint.columns if c.name != "tenant_id"]
-            if not local:
-                continue
-            parent = constraint.referred_table.name
-            column = local[0]
+            if local:
+                refs.append((table.name, local[0], constraint.referred_table.name))
+    return sorted(refs)
+
+
+REFERENCES = _references()
+
+
+def verify_references(connection: Connection, tenant_id: int) -> None:
+    """Check every composite foreign key of the tenant's rows with one set-wise anti-join each."""
+    problems = []
+    with set_wise(connection):
+        for table, column, parent in REFERENCES:
             sql = (
-                f"SELECT COUNT(*) FROM {table.name} c WHERE c.tenant_id = :t AND c.{column} IS NOT NULL AND NOT EXISTS "
+                f"SELECT COUNT(*) FROM {table} c WHERE c.tenant_id = :t AND c.{column} IS NOT NULL AND NOT EXISTS "
                 f"(SELECT 1 FROM {parent} p WHERE p.tenant_id = c.tenant_id AND p.id = c.{column})"
             )
             missing = connection.execute(text(sql), {"t": tenant_id}).scalar()
             if missing:
-                problems.append(f"{missing} {table.name}.{column} -> {parent}")
+                problems.append(f"{missing} {table}.{column} -> {parent}")
     if problems:
         raise DanglingReferences("dangling references: " + ", ".join(problems))
 
@@ -180,16 +250,10 @@ def push(
 
     `batch_size` caps the rows per COPY / executemany statement; it changes nothing in the stored data.
     """
-    started = time.monotonic()
-    try:
+    with time_limit(PushTimeout, "the push", timeout) as started:
         return _push(
             engine, plan, tenant_name, started=started, timeout=timeout, progress=progress, batch_size=batch_size
         )
-    except Exception as error:
-        timed_out = _as_timeout(error, timeout, time.monotonic() - started)
-        if timed_out is None or timed_out is error:
-            raise
-        raise timed_out from (None if timed_out in _error_chain(error) else error)
 
 
 def _error_chain(error: BaseException) -> list[BaseException]:
@@ -205,29 +269,33 @@ def _error_chain(error: BaseException) -> list[BaseException]:
     return chain
 
 
-def _as_timeout(error: Exception, timeout: float | None, elapsed: float) -> PushTimeout | None:
-    """The PushTimeout that `error` really is, or None.
+def _as_timeout(
+    error: Exception, kind: type[DatabaseTimeout], what: str, timeout: float | None, elapsed: float
+) -> DatabaseTimeout | None:
+    """The timeout of `kind` that `error` really is, or None.
 
-    The server ends a push that ran out of time in several ways: a statement cancelled by statement_timeout, or
+    The server ends work that ran out of time in several ways: a statement cancelled by statement_timeout, or
     the session closed by idle_in_transaction_session_timeout, which the client sees as that error or just as "the
     connection is lost" (depending on whether it read the server's last message before the socket closed). Any
     such server-side stop once the time limit has passed is the time limit: both server timers start after the
-    push does, so they can only fire after `timeout` seconds. A rollback that fails on the dead connection after
-    our own deadline check fired is also the timeout. Other errors (constraint violations...) stay what they are.
+    work does, so they can only fire after `timeout` seconds. A rollback that fails on the dead connection after
+    our own deadline check fired is also the timeout; so is SQLite's statement interrupted by `transaction`.
+    Other errors (constraint violations...) stay what they are.
     """
     chain = _error_chain(error)
-    own = next((e for e in chain if isinstance(e, PushTimeout)), None)
+    own = next((e for e in chain if isinstance(e, kind)), None)
     if own is not None or timeout is None or elapsed < timeout:
         return own
     stopped = next((e for e in chain if isinstance(e, _SERVER_STOPS)), None)
     if stopped is None:
         return None
     reason = str(stopped).strip().splitlines()[0] if str(stopped).strip() else type(stopped).__name__
-    return PushTimeout(f"the push took longer than {timeout:g} s (stopped by the server: {reason})")
+    return kind(f"{what} took longer than {timeout:g} s (stopped by the database: {reason})")
 
 
-_SERVER_STOPS = (psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout)
-"""Cancelled statement, terminated session, lost connection: how PostgreSQL ends a push that ran out of time."""
+_SERVER_STOPS = (psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout, sqlite3.OperationalError)
+"""Cancelled statement, terminated session, lost connection, interrupted SQLite statement: how the database ends
+work that ran out of time."""
 
 
 def _push(
@@ -243,8 +311,7 @@ def _push(
     recipe = plan.context.recipe
     deadline = None if timeout is None else started + timeout
     done = 0
-    with contextlib.ExitStack() as stack, engine.begin() as connection:
-        _limit_statements(connection, timeout)
+    with contextlib.ExitStack() as stack, transaction(engine, timeout) as connection:
         if tenant_id_of(connection, tenant_name) is not None:
             raise TenantExists(tenant_name)
         now = dt.datetime.now(dt.UTC)
@@ -285,9 +352,14 @@ def _push(
     return PushResult(tenant_id, plan.row_counts(), digest, time.monotonic() - started)
 
 
-def delete_tenant(engine: Engine, tenant_name: str) -> bool:
-    """Remove a tenant, its rows and its metadata in one transaction (children first); False if unknown."""
-    with engine.begin() as connection:
+def delete_tenant(engine: Engine, tenant_name: str, *, timeout: float | None = None) -> bool:
+    """Remove a tenant, its rows and its metadata in one transaction; False if unknown.
+
+    Children go first, so each ON DELETE CASCADE trigger of a parent row finds nothing, through the index on its
+    reference (migration 0003): time linear in the tenant's size, about that of its push. Raises DeleteTimeout
+    past `timeout` seconds, with nothing removed.
+    """
+    with time_limit(DeleteTimeout, "the delete", timeout), transaction(engine, timeout) as connection:
         tenant_id = tenant_id_of(connection, tenant_name)
         if tenant_id is None:
             return False
