@@ -16,7 +16,7 @@ from scipy import optimize, special, stats
 
 
 class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _truncate(u: np.ndarray, low: float, high: float) -> np.ndarray:

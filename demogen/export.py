@@ -8,7 +8,9 @@ The canonical form (DESIGN.md section 3) is what makes a tenant comparable acros
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
+import io
 import os
 import shutil
 import tempfile
@@ -244,6 +246,23 @@ def preview_frames(blocks: Iterable[tuple[str, Block]], rows: int) -> dict[str, 
     return {
         table: pd.concat(parts, ignore_index=True) if parts else block_frame(table, _empty(table))
         for table, parts in frames.items()
+    }
+
+
+def preview_rows(blocks: Iterable[tuple[str, Block]], rows: int) -> dict[str, list[list[str]]]:
+    """Header and first `rows` rows of every table as the canonical CSV writes them (90500.00, empty, false)."""
+    heads: dict[str, list[bytes]] = {table: [] for table in TABLE_ORDER}
+    have = dict.fromkeys(TABLE_ORDER, 0)
+    for table, block in blocks:
+        if have[table] < rows:
+            take = min(rows - have[table], len(block["id"]))
+            heads[table].append(csv_bytes(table, {name: values[:take] for name, values in block.items()}))
+            have[table] += take
+        if all(count >= rows for count in have.values()):
+            break
+    return {
+        table: list(csv.reader(io.StringIO((csv_header(table) + b"".join(parts)).decode("utf-8"))))
+        for table, parts in heads.items()
     }
 
 

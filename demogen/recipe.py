@@ -44,7 +44,7 @@ class RecipeError(ValueError):
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
 
 
 class Tenant(_Section):
@@ -296,11 +296,25 @@ _FIXES = {
     "union_tag_invalid": "set dist to one of the supported distributions",
     "union_tag_not_found": "add a dist key",
     "string_pattern_mismatch": "use one of the documented values",
+    "bool_type": "write true or false (no quotes)",
+    "int_type": "write a whole number without quotes, e.g. 50",
+    "float_type": "write a number without quotes, e.g. 0.25",
+    "string_type": "write it as a quoted string",
+    "finite_number": "use a finite number",
+    "string_too_short": "give it a value (it must not be empty)",
+    "string_too_long": "shorten it",
+    "dict_type": "write it as a table",
+    "model_type": "write it as a table",
+    "tuple_type": "write it as a list",
+    "list_type": "write it as a list",
 }
+
+_KEY_NAMES = {"strict_locales": "locales.strict"}
+"""Recipe attributes whose TOML key is spelled differently (errors name the key the user wrote)."""
 
 
 def _where(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc if not (isinstance(p, str) and p in _UNION_TAGS)]
+    parts = [_KEY_NAMES.get(str(p), str(p)) for p in loc if not (isinstance(p, str) and p in _UNION_TAGS)]
     return ".".join(p for p in parts if p not in {"law"}) or "recipe"
 
 
@@ -327,6 +341,17 @@ def _translate(error: ValidationError) -> RecipeError:
     return RecipeError(_where(tuple(first["loc"])), problem, fix)
 
 
+def check_tenant_name(name: str, *, where: str = "tenant.name") -> str:
+    """A tenant name as the recipe would accept it (stripped, not blank, no giveaway words), or RecipeError."""
+    if not isinstance(name, str):
+        raise RecipeError(where, "must be text", "write the name in quotes")
+    try:
+        return Tenant.model_validate({"name": name}).name
+    except ValidationError as error:
+        translated = _translate(error)
+        raise RecipeError(where, translated.problem, translated.fix) from None
+
+
 def parse_recipe(
     data: dict[str, Any], *, seed: int | None = None, as_of: dt.date | None = None, today: dt.date
 ) -> Recipe:
@@ -347,9 +372,24 @@ def parse_recipe(
             tenant["as_of"] = today
         data["tenant"] = tenant
     try:
-        return Recipe.model_validate(data)
+        return Recipe.model_validate_json(json.dumps(_json_ready(data), allow_nan=True), strict=True)
     except ValidationError as error:
         raise _translate(error) from None
+
+
+def _json_ready(value: Any) -> Any:
+    """TOML values as JSON: dates become ISO text (strict JSON validation parses them back, and nothing else).
+
+    Validating the JSON form in strict mode refuses `companies = "50"` or `strict = 1` instead of coercing them,
+    while lists still fill tuple fields and whole numbers still fill float fields.
+    """
+    if isinstance(value, dict):
+        return {str(k): _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
 
 
 def load_recipe(

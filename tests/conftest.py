@@ -15,7 +15,9 @@ from demogen.dataset import Plan, build_plan, iter_blocks
 from demogen.export import collect_frames
 from demogen.recipe import Recipe, parse_recipe
 
-pytest_plugins = ("casebook",)  # counts for docs/RELIABILITY.md and docs/SECURITY.md (tests/casebook.py)
+# casebook: counts for docs/RELIABILITY.md and docs/SECURITY.md; dbtools: the database fixtures of every module
+pytest_plugins = ("casebook", "dbtools")
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 28)
 DEFAULT = tomllib.loads((ROOT / "configs" / "default.toml").read_text(encoding="utf-8"))

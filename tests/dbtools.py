@@ -1,16 +1,25 @@
-"""Throwaway databases for tests: each PostgreSQL test database (and its tenant role) is created and dropped here."""
+"""Throwaway databases for tests: each PostgreSQL test database (and its tenant role) is created and dropped here.
+
+Loaded as a pytest plugin by conftest.py, so its fixtures (`postgres`, `database`) serve every test module.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
+
+from demogen.db import migrate
+from demogen.db.engine import make_engine
+from demogen.db.schema import TENANT_TABLES, tenants
 
 DEFAULT_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -63,3 +72,42 @@ def postgres_database() -> Iterator[tuple[str, str]]:
 @contextmanager
 def sqlite_database(folder: Path) -> Iterator[tuple[str, None]]:
     yield f"sqlite:///{folder / 'tenant.db'}", None
+
+
+@pytest.fixture
+def postgres():
+    """(engine, url, tenant role) of a fresh, migrated PostgreSQL database."""
+    with postgres_database() as (url, role):
+        engine = make_engine(url)
+        migrate.upgrade(engine, tenant_role=role)
+        yield engine, url, role
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """(engine, tenant role) of a fresh, migrated database of each backend."""
+    opener = postgres_database() if request.param == "postgresql" else sqlite_database(tmp_path)
+    with opener as (url, role):
+        engine = make_engine(url)
+        migrate.upgrade(engine, tenant_role=role)
+        yield engine, role
+        engine.dispose()
+
+
+def counts(engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            t.name: connection.execute(select(func.count()).select_from(t)).scalar() for t in (tenants, *TENANT_TABLES)
+        }
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "demogen.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )

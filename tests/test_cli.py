@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,8 +59,97 @@ def test_export_writes_the_six_tables_and_reports_the_digest(small_recipe: Path,
 def test_preview_shows_rows(small_recipe: Path):
     result = run("preview", "--config", str(small_recipe), "--table", "contacts", "--rows", "3")
     assert result.returncode == 0, result.stderr
-    assert "== contacts" in result.stdout
-    assert len(result.stdout.strip().splitlines()) == 5
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "tenant: Acme Components (seed 3, as_of 2026-11-28, generator 3)"
+    assert lines[1].startswith("== contacts") and len(lines) == 6  # recipe line, title, header, 3 rows
+
+
+def test_preview_writes_values_as_the_export_does(small_recipe: Path, tmp_path: Path):
+    """90500.00 not 90500.0, an empty field not NaT or <NA>, false not False."""
+    shown = run("preview", "--config", str(small_recipe), "--table", "deals", "--rows", "20").stdout
+    out = tmp_path / "out"
+    assert run("export", "--config", str(small_recipe), "--out", str(out)).returncode == 0
+    exported = [line.split(",") for line in (out / "deals.csv").read_text(encoding="utf-8").splitlines()[1:21]]
+    tokens = set(shown.split())
+    assert {row[6] for row in exported} <= tokens  # amounts such as 25000.00
+    assert {row[-1][:10] for row in exported if row[-1]} <= {t[:10] for t in tokens}  # closed_at, or empty
+    assert not tokens & {"NaT", "<NA>", "nan", "None", "True", "False"}
+
+
+def test_digest_prints_the_date_it_used_when_none_was_given(tmp_path: Path):
+    recipe = tmp_path / "undated.toml"
+    recipe.write_text(SMALL.replace('as_of = "2026-11-28"\n', ""), encoding="utf-8")
+    result = run("digest", "--config", str(recipe))
+    assert result.returncode == 0 and len(result.stdout.strip()) == 64
+    assert re.search(r"as_of \d{4}-\d{2}-\d{2}", result.stderr), result.stderr
+
+
+def test_version_module_entry_and_plain_help():
+    version = subprocess.run(
+        [sys.executable, "-m", "demogen", "--version"], check=False, capture_output=True, text=True
+    )
+    assert version.returncode == 0 and re.fullmatch(r"demogen \S+ \(generator \d+\)\n", version.stdout)
+    for command in (["--help"], ["delete", "--help"], ["check", "--help"], ["worker", "--help"]):
+        shown = run(*command)
+        assert shown.returncode == 0 and "Usage:" in shown.stdout
+        assert "<bool>" not in shown.stdout  # flags take no value
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--db", "mysql://root@127.0.0.1/test"], "--db mysql://root@127.0.0.1/test: mysql is not supported"),
+        (["--db", "crm.db"], "--db crm.db: not a database URL — write sqlite:///"),
+        (["--db", "postgresql://nobody:secret@127.0.0.1:1/x"], "cannot open database postgresql+psycopg://nobody:***@"),
+        (["--tenant", "   "], "--tenant: must not be blank"),
+        (["--tenant", ""], "--tenant: "),
+        (["--tenant", "Sample Co"], "--tenant: contains 'sample'"),
+    ],
+)
+def test_bad_flags_exit_2_with_one_line(small_recipe: Path, tmp_path: Path, args: list[str], message: str):
+    result = run("generate", "--config", str(small_recipe), *args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"error: {message}"), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "secret" not in result.stderr
+    assert not (tmp_path / "demogen.db").exists()
+
+
+def test_export_into_a_folder_that_cannot_be_written_is_one_line(small_recipe: Path):
+    result = run("export", "--config", str(small_recipe), "--out", "/proc/demogen-out")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: --out /proc/demogen-out: cannot be written")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('[volume]\nusers = 4\ncompanies = "50"', "volume.companies: Input should be a valid integer"),
+        ("[volume]\nusers = 4.0\ncompanies = 30", "volume.users: Input should be a valid integer"),
+        ('[locales]\nGB = 1\nstrict = "yes"\n[volume]\nusers = 4\ncompanies = 30', "locales.strict: "),
+        ("[locales]\nGB = 1\nstrict = 1\n[volume]\nusers = 4\ncompanies = 30", "locales.strict: "),
+        ("[deals]\nwin_rate = nan\n[volume]\nusers = 4\ncompanies = 30", "deals.win_rate: "),
+        (
+            "[deals.amount]\ndist = 'pareto'\nalpha = inf\nminimum = 10\n[volume]\nusers = 4\ncompanies = 30",
+            "deals.amount.alpha: ",
+        ),
+    ],
+)
+def test_recipe_values_of_the_wrong_type_are_refused_not_coerced(tmp_path: Path, line: str, message: str):
+    recipe = tmp_path / "typed.toml"
+    recipe.write_text(SMALL.replace("[locales]\nGB = 1\n", "").replace("[volume]\nusers = 4\ncompanies = 30", line))
+    result = run("digest", "--config", str(recipe))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {message}"), result.stderr
+    assert "strict_locales" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_empty_queue_and_empty_database_say_so(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'crm.db'}"
+    assert run("db", "upgrade", "--db", url).returncode == 0
+    assert run("worker", "--once", "--db", url).stdout.strip() == "no queued jobs"
+    assert run("jobs", "list", "--db", url).stdout.strip() == "no jobs"
+    assert run("tenants", "list", "--db", url).stdout.strip() == "no tenants"
 
 
 @pytest.mark.parametrize(

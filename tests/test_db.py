@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -17,45 +16,17 @@ from sqlalchemy import MetaData, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from conftest import ROOT, recipe_from
-from dbtools import postgres_database, sqlite_database
+from dbtools import counts, postgres_database, run_cli
 from demogen.dataset import build_plan, iter_blocks
 from demogen.db import jobs, migrate
 from demogen.db.engine import make_engine
 from demogen.db.integrity import check_tenant
 from demogen.db.readback import stored_digest
-from demogen.db.schema import TENANT_TABLES, generation_jobs, metadata, tenants
+from demogen.db.schema import generation_jobs, metadata
 from demogen.db.writer import DanglingReferences, PushTimeout, delete_tenant, push, verify_references
 from demogen.export import digest_blocks
 
 RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
-
-
-@pytest.fixture
-def postgres():
-    """(engine, url, tenant role) of a fresh, migrated PostgreSQL database."""
-    with postgres_database() as (url, role):
-        engine = make_engine(url)
-        migrate.upgrade(engine, tenant_role=role)
-        yield engine, url, role
-        engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request, tmp_path):
-    """(engine, tenant role) of a fresh, migrated database of each backend."""
-    opener = postgres_database() if request.param == "postgresql" else sqlite_database(tmp_path)
-    with opener as (url, role):
-        engine = make_engine(url)
-        migrate.upgrade(engine, tenant_role=role)
-        yield engine, role
-        engine.dispose()
-
-
-def counts(engine) -> dict[str, int]:
-    with engine.connect() as connection:
-        return {
-            t.name: connection.execute(select(func.count()).select_from(t)).scalar() for t in (tenants, *TENANT_TABLES)
-        }
 
 
 def test_push_reads_back_with_the_recipe_digest_and_passes_the_checks(database):
@@ -244,17 +215,6 @@ def _cross_schema_fk(engine, difference) -> bool:
         engine.dialect.name == "sqlite"
         and difference[0] == "add_fk"
         and difference[1].name == "fk_tenant_metadata_tenant_id_tenants"
-    )
-
-
-def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "demogen.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        check=False,
     )
 
 

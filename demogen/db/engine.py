@@ -5,11 +5,19 @@ from __future__ import annotations
 import os
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from demogen.db.schema import ADMIN_SCHEMA
 
 DEFAULT_URL = "sqlite:///demogen.db"
+
+CLIENT_CHECK_MILLISECONDS = 2000
+"""How often the server looks whether the client is still there: a killed command's statement dies with it."""
+
+
+class BadDatabaseUrl(ValueError):
+    """A database URL demogen cannot use; the message says how to write one."""
 
 
 def database_url(explicit: str | None = None) -> str:
@@ -17,18 +25,41 @@ def database_url(explicit: str | None = None) -> str:
     return explicit or os.environ.get("DEMOGEN_DATABASE_URL") or DEFAULT_URL
 
 
-def _normalise(url: str) -> str:
-    """Plain `postgresql://` URLs use psycopg 3."""
-    parsed = make_url(url)
-    if parsed.drivername in {"postgresql", "postgres"}:
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed.render_as_string(hide_password=False)
+def _normalise(url: str) -> URL:
+    """The URL parsed, on a supported backend; plain `postgresql://` URLs use psycopg 3."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise BadDatabaseUrl(
+            f"--db {url}: not a database URL — write sqlite:///FILE.db or postgresql://USER@HOST:PORT/DATABASE"
+        ) from None
+    if parsed.drivername in _POSTGRESQL:
+        return parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername in _SQLITE:
+        return parsed
+    raise BadDatabaseUrl(
+        f"--db {parsed.render_as_string(hide_password=True)}: {parsed.drivername} is not supported — "
+        "use postgresql://USER@HOST/DATABASE or sqlite:///FILE.db"
+    )
+
+
+_POSTGRESQL = {"postgresql", "postgres", "postgresql+psycopg", "postgresql+psycopg2"}
+_SQLITE = {"sqlite", "sqlite+pysqlite"}
+
+
+def shown_url(engine: Engine) -> str:
+    """The engine's URL for messages (password hidden)."""
+    return engine.url.render_as_string(hide_password=True)
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for the URL; on SQLite the admin schema maps onto the main database, with WAL and FKs on."""
+    """An engine for the URL; on SQLite the admin schema maps onto the main database, with WAL and FKs on.
+
+    Every PostgreSQL session checks for a vanished client, so a command stopped by a signal leaves no statement
+    running on the server. Raises BadDatabaseUrl for a URL of another kind.
+    """
     normalised = _normalise(url)
-    if normalised.startswith("sqlite"):
+    if normalised.get_backend_name() == "sqlite":
         engine = create_engine(normalised, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -40,7 +71,11 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine.execution_options(schema_translate_map={ADMIN_SCHEMA: None})
-    return create_engine(normalised, pool_pre_ping=True)
+    return create_engine(
+        normalised,
+        pool_pre_ping=True,
+        connect_args={"options": f"-c client_connection_check_interval={CLIENT_CHECK_MILLISECONDS}"},
+    )
 
 
 def is_sqlite(engine: Engine) -> bool:

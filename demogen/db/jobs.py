@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, and_, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from demogen.dataset import build_plan
+from demogen.dataset import Plan, build_plan
+from demogen.db import lease
 from demogen.db.engine import is_sqlite
 from demogen.db.integrity import check_tenant
 from demogen.db.schema import generation_jobs
-from demogen.db.writer import push
+from demogen.db.writer import delete_tenant, push
 from demogen.recipe import Recipe
 
 ACTIVE = ("queued", "running")
@@ -156,42 +158,114 @@ def retry(engine: Engine, job_id: int) -> bool:
         raise JobConflict(job.tenant_name, active_job_id(engine, job.tenant_name)) from None
 
 
-def cancel(engine: Engine, job_id: int) -> bool:
-    """Cancel a queued job (a running push is all-or-nothing; stop its process instead)."""
-    get_job(engine, job_id)
-    return _set(engine, job_id, ("queued",), status="cancelled", finished_at=_now())
+CANCEL_REQUESTED = "cancel requested; the push stops at its next block and rolls back"
+CANCELLED = "cancelled; the push was rolled back and nothing was written"
+
+
+def cancel(engine: Engine, job_id: int) -> str | None:
+    """Cancel a job: a queued one at once ("cancelled"), a running one by asking its push to stop ("stopping").
+
+    None when the job is no longer queued or running. A running push stops at its next block, rolls back and
+    confirms (`wait_stopped`); on PostgreSQL the request is the job row itself, on SQLite a file beside the
+    database, since the push holds SQLite's only write lock.
+    """
+    job = get_job(engine, job_id)
+    if job.status == "queued" and _set(engine, job_id, ("queued",), status="cancelled", finished_at=_now()):
+        return "cancelled"
+    if get_job(engine, job_id).status != "running":
+        return None
+    if is_sqlite(engine):
+        if lease.is_held(engine, job_id):
+            lease.request_cancel(engine, job_id)
+            return "stopping"
+        done = _set(engine, job_id, ("running",), status="cancelled", error=CANCELLED, finished_at=_now())
+        return "cancelled" if done else None
+    alive = job.heartbeat_at is not None and _now() - _aware(job.heartbeat_at) < dt.timedelta(
+        seconds=STALE_AFTER_SECONDS
+    )
+    values = {"error": CANCEL_REQUESTED, "finished_at": None} if alive else {"error": CANCELLED, "finished_at": _now()}
+    if not _set(engine, job_id, ("running",), status="cancelled", **values):
+        return None
+    return "stopping" if alive else "cancelled"
+
+
+def wait_stopped(engine: Engine, job_id: int, timeout: float = 60.0, poll: float = 0.2) -> bool:
+    """Wait until a cancelled push has confirmed its rollback; False if it did not within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if is_sqlite(engine):
+            if not lease.is_held(engine, job_id):
+                return True
+        elif get_job(engine, job_id).finished_at is not None:
+            return True
+        time.sleep(poll)
+    return False
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite hands timestamps back without their zone; they were written in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def fail_stale(engine: Engine, stale_after: float = STALE_AFTER_SECONDS) -> list[int]:
-    """Mark running jobs whose heartbeat stopped (their process died) as failed, so they can be retried."""
+    """Mark running jobs whose process died as failed, so they can be retried.
+
+    On PostgreSQL a push is dead when its heartbeat stopped; on SQLite, where a push cannot write heartbeats,
+    when nothing holds its lease any more. A live push is never failed.
+    """
     cutoff = _now() - dt.timedelta(seconds=stale_after)
     stale = and_(generation_jobs.c.status == "running", generation_jobs.c.heartbeat_at < cutoff)
-    with engine.begin() as connection:
-        ids = list(connection.execute(select(generation_jobs.c.id).where(stale)).scalars())
-        if ids:
+    with engine.connect() as connection:
+        candidates = list(connection.execute(select(generation_jobs.c.id).where(stale)).scalars())
+    ids = [job_id for job_id in candidates if not lease.is_held(engine, job_id)]
+    if ids:
+        with engine.begin() as connection:
             connection.execute(
                 update(generation_jobs)
                 .where(and_(stale, generation_jobs.c.id.in_(ids)))
                 .values(
                     status="failed",
                     finished_at=_now(),
-                    error=f"the generating process stopped (no heartbeat for {stale_after:g} s); retry the job",
+                    error=f"the generating process stopped (no sign of life for {stale_after:g} s); retry the job",
                 )
             )
     return ids
 
 
+class Cancelled(Exception):
+    """The push was asked to stop (`jobs cancel`, Ctrl-C, a worker shutting down); it is rolled back."""
+
+
+class StopRequest(threading.Event):
+    """Set (with its reason) to stop running pushes at their next block: how Ctrl-C and SIGTERM reach a push.
+
+    A signal handler only sets it, so no statement is torn apart mid-call; the push then rolls back and records
+    the reason in its job row.
+    """
+
+    reason = "stopped"
+    signal: int | None = None
+
+    def request(self, reason: str, signum: int | None = None) -> None:
+        self.reason, self.signal = reason, signum
+        self.set()
+
+
 class _Heartbeat:
-    """Keeps heartbeat_at and rows_done fresh from a thread with its own connection, visible to others."""
+    """Keeps heartbeat_at and rows_done fresh from a thread with its own connection, visible to others.
+
+    A heartbeat that finds its job no longer running (cancelled, or failed as stale) tells the push to stop.
+    """
 
     def __init__(self, engine: Engine, job_id: int) -> None:
         self.engine, self.job_id = engine, job_id
         self.rows_done = 0
         self._stop = threading.Event()
+        self._unwanted = threading.Event()
         self._thread = threading.Thread(target=self._beat, daemon=True)
 
     def __enter__(self) -> _Heartbeat:
-        if not is_sqlite(self.engine):  # SQLite has one writer: the push itself; progress is kept in memory
+        if not is_sqlite(self.engine):  # SQLite has one writer: the push itself; its lease shows it is alive
             self._thread.start()
         return self
 
@@ -200,9 +274,16 @@ class _Heartbeat:
         if self._thread.is_alive():
             self._thread.join()
 
+    @property
+    def unwanted(self) -> bool:
+        """True once someone asked this job to stop."""
+        return self._unwanted.is_set() or lease.cancel_requested(self.engine, self.job_id)
+
     def _beat(self) -> None:
         while not self._stop.wait(HEARTBEAT_SECONDS):
-            _set(self.engine, self.job_id, ("running",), heartbeat_at=_now(), rows_done=self.rows_done)
+            if not _set(self.engine, self.job_id, ("running",), heartbeat_at=_now(), rows_done=self.rows_done):
+                self._unwanted.set()
+                return
 
 
 def run_job(
@@ -212,37 +293,81 @@ def run_job(
     timeout: float | None = None,
     progress: Callable[[int], None] | None = None,
     batch_size: int | None = None,
+    plan: Plan | None = None,
+    stop: StopRequest | None = None,
 ) -> Job:
-    """Run a claimed (running) job: push, check, and record the outcome. Never raises for a failed push."""
+    """Run a claimed (running) job: push, check, and record the outcome. Never raises for a failed push.
+
+    `plan` saves rebuilding the plan when the caller has it for the job's very recipe. `stop` stops the push at
+    its next block (Ctrl-C in `generate`, a worker shutting down): rolled back, the job recorded as cancelled.
+    A hard interrupt (KeyboardInterrupt) is recorded the same way and raised again.
+    """
     job = get_job(engine, job_id)
-    try:
-        recipe = Recipe.model_validate(job.recipe)
-        plan = build_plan(recipe)
-        timeout = recipe.limits.timeout_seconds if timeout is None else timeout
-        with _Heartbeat(engine, job_id) as beat:
-
-            def report(done: int) -> None:
-                beat.rows_done = done
-                if progress is not None:
-                    progress(done)
-
-            result = push(engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size)
-        check = check_tenant(engine, job.tenant_name)
-        _set(
-            engine,
-            job_id,
-            ("running",),
-            status="succeeded",
-            rows_done=plan.total_rows,
-            finished_at=_now(),
-            heartbeat_at=_now(),
-            report={
-                "data_digest": result.data_digest,
-                "seconds": round(result.seconds, 3),
-                "check": check.as_dict() if check else None,
-            },
-        )
-    except Exception as error:  # the job row must record every failure, whatever its cause
-        message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
-        _set(engine, job_id, ("running",), status="failed", error=message, finished_at=_now())
+    with lease.hold(engine, job_id):
+        try:
+            outcome = _run(engine, job, timeout=timeout, progress=progress, batch_size=batch_size, plan=plan, stop=stop)
+            stopped = stop is not None and stop.is_set()
+            if stopped or not _set(engine, job_id, ("running",), **outcome):
+                # Stopped while it committed: take the tenant out again, so that a cancel always means "nothing".
+                delete_tenant(engine, job.tenant_name)
+                _stopped(engine, job_id, stop.reason if stopped else CANCELLED)
+        except Cancelled as error:
+            _stopped(engine, job_id, str(error))
+        except Exception as error:  # the job row must record every failure, whatever its cause
+            if stop is not None and stop.is_set():  # a driver call the signal cut short
+                _stopped(engine, job_id, stop.reason)
+            else:
+                message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
+                _set(engine, job_id, ("running",), status="failed", error=message, finished_at=_now())
+        except BaseException as interrupt:  # KeyboardInterrupt / SystemExit: record it on the way out
+            _stopped(engine, job_id, f"interrupted ({type(interrupt).__name__}); nothing was written")
+            raise
     return get_job(engine, job_id)
+
+
+def _stopped(engine: Engine, job_id: int, reason: str) -> None:
+    """Record a push that stopped on request: the cancel confirmed, or the interruption noted."""
+    values = {"status": "cancelled", "finished_at": _now()}
+    if not _set(engine, job_id, ("cancelled",), error=CANCELLED, finished_at=_now()):
+        _set(engine, job_id, ("running",), error=reason, **values)
+
+
+def _run(
+    engine: Engine,
+    job: Job,
+    *,
+    timeout: float | None,
+    progress: Callable[[int], None] | None,
+    batch_size: int | None,
+    plan: Plan | None,
+    stop: StopRequest | None,
+) -> dict:
+    """Push and check the job's tenant; the job row's values for its success."""
+    recipe = Recipe.model_validate(job.recipe)
+    if plan is None or plan.context.recipe != recipe:
+        plan = build_plan(recipe)
+    timeout = recipe.limits.timeout_seconds if timeout is None else timeout
+    with _Heartbeat(engine, job.id) as beat:
+
+        def report(done: int) -> None:
+            beat.rows_done = done
+            if stop is not None and stop.is_set():
+                raise Cancelled(stop.reason)
+            if beat.unwanted:
+                raise Cancelled(CANCELLED)
+            if progress is not None:
+                progress(done)
+
+        result = push(engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size)
+        check = check_tenant(engine, job.tenant_name)
+    return {
+        "status": "succeeded",
+        "rows_done": plan.total_rows,
+        "finished_at": _now(),
+        "heartbeat_at": _now(),
+        "report": {
+            "data_digest": result.data_digest,
+            "seconds": round(result.seconds, 3),
+            "check": check.as_dict() if check else None,
+        },
+    }

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from demogen.db import migrate
-from demogen.db.engine import database_url, is_sqlite, make_engine
+from demogen.db.engine import BadDatabaseUrl, database_url, is_sqlite, make_engine, shown_url
 
 
 class DatabaseNotReady(RuntimeError):
@@ -20,7 +21,10 @@ def open_database(url: str | None = None, *, create: bool = True) -> Engine:
     commands that only read or remove); PostgreSQL must be upgraded explicitly (`demogen db upgrade`), since a
     shared server deserves a deliberate migration."""
     resolved = database_url(url)
-    engine = make_engine(resolved)
+    try:
+        engine = make_engine(resolved)
+    except BadDatabaseUrl as error:
+        raise DatabaseNotReady(str(error)) from None
     database = engine.url.database
     if is_sqlite(engine) and not create and database not in (None, "", ":memory:") and not Path(database).exists():
         raise DatabaseNotReady(f"no database at {database} — generate a tenant first, or pass --db URL")
@@ -31,13 +35,13 @@ def open_database(url: str | None = None, *, create: bool = True) -> Engine:
             return engine
         if not migrate.is_current(engine):
             raise DatabaseNotReady(
-                f"database {engine.url.render_as_string(hide_password=True)} is not at schema "
-                f"{migrate.head_revision(engine)} — run `demogen db upgrade --db URL`"
+                f"database {shown_url(engine)} is not at schema "
+                f"{migrate.head_revision(engine)} — run `demogen db upgrade --db {shlex.quote(shown_url(engine))}`"
             )
     except OperationalError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise DatabaseNotReady(
-            f"cannot open database {engine.url.render_as_string(hide_password=True)} ({reason}) — "
+            f"cannot open database {shown_url(engine)} ({reason}) — "
             "check --db / DEMOGEN_DATABASE_URL and that the server is running"
         ) from None
     return engine
