@@ -48,15 +48,16 @@ else:
             st.error(f"{error} — wait for it to finish")
     if cancel.button(
         "Cancel",
-        disabled=job.status != "queued",
+        disabled=job.status not in jobs.ACTIVE,
         key="jobs.cancel",
-        help="Queued jobs only: a running push is all or nothing and ends on its own.",
+        help="A queued job is dropped; a running push stops at its next block and rolls back: nothing of it is kept.",
     ):
-        if jobs.cancel(engine, job.id):
-            st.toast(f"Job {job.id} cancelled.")
-            st.rerun()
-        else:
+        outcome = jobs.cancel(engine, job.id)
+        if outcome is None:
             st.error(f"Job {job.id} could not be cancelled in its state ({jobs.get_job(engine, job.id).status}).")
+        else:
+            st.toast(f"Job {job.id} cancelled." if outcome == "cancelled" else f"Job {job.id}: stopping its push…")
+            st.rerun()
 
 st.subheader("Tenants")
 if deleted := st.session_state.pop("tenants.deleted", None):

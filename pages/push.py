@@ -90,6 +90,9 @@ def monitor(job_url: str, job_id: int) -> None:
             text=f"{done:,} of {job.rows_total:,} rows · {rate:,.0f} rows/s"
             + ("" if eta is None else f" · about {eta:,.0f} s left"),
         )
+        if st.button("Stop this push", key="push.stop", help="It rolls back: nothing of it is kept."):
+            jobs.cancel(ui.open_engine(job_url), job_id)
+            st.toast(f"Job {job_id}: stopping its push…")
 
 
 job_ref = st.session_state.get("push.job")

@@ -235,3 +235,27 @@ def test_an_uploaded_name_list_shows_at_once_and_a_bad_one_names_line_and_column
     charts = range(len(app.get("plotly_chart")))
     shown = {label for index in charts for label in figure(app, index)["data"][0].get("y", [])}
     assert {"Adeyemi", "Okonkwo", "Nakamura"} <= shown
+
+
+def test_a_running_push_can_be_stopped_from_the_app_and_leaves_nothing(app, tmp_path):
+    from demogen.db import jobs
+    from demogen.db.catalog import list_tenants
+    from demogen.db.session import open_database
+
+    set_companies(app, 12000)
+    app.switch_page("pages/push.py").run()
+    widget(app.button, "push.open").click().run()
+    widget(app.button, "push.go").click().run()
+    engine = open_database(f"sqlite:///{tmp_path / 'app.db'}")
+    job_id = app.session_state["push.job"]["id"]
+    deadline = time.monotonic() + 60
+    while jobs.get_job(engine, job_id).status != "running" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    widget(app.button, "push.stop").click().run()
+    while jobs.get_job(engine, job_id).status in jobs.ACTIVE and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert jobs.get_job(engine, job_id).status == "cancelled"
+    assert jobs.wait_stopped(engine, job_id, timeout=30)
+    assert list_tenants(engine) == []
+    app.switch_page("pages/jobs.py").run()
+    assert widget(app.button, "jobs.retry").disabled is False  # a cancelled job can run again
