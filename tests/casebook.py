@@ -50,6 +50,7 @@ class Entry:
 _lock = threading.Lock()
 _entries: list[Entry] = []
 _outcomes: dict[str, str] = {}
+_reasons: dict[str, str] = {}
 _running: list[str | None] = [None]
 _started = dt.datetime.now(dt.UTC)
 
@@ -92,8 +93,23 @@ def pytest_runtest_logfinish(nodeid: str, location) -> None:
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.failed:
         _outcomes[report.nodeid] = "failed"
+        crash = getattr(report.longrepr, "reprcrash", None)
+        _reasons[report.nodeid] = crash.message if crash is not None else str(report.longrepr)
     elif report.skipped and _outcomes.get(report.nodeid) != "failed":
-        _outcomes[report.nodeid] = "xfailed" if hasattr(report, "wasxfail") else "skipped"
+        xfailed = hasattr(report, "wasxfail")
+        _outcomes[report.nodeid] = "xfailed" if xfailed else "skipped"
+        skipped = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        _reasons[report.nodeid] = report.wasxfail if xfailed else str(skipped)
+
+
+def not_passed() -> list[dict]:
+    """Tests that failed, were skipped or failed as expected, with the first line of why (failures before any
+    `record` call would otherwise go unseen in the counts)."""
+    out = []
+    for test, outcome in _outcomes.items():
+        reason = (_reasons.get(test, "").strip().splitlines() or [""])[0][:300]
+        out.append({"test": test, "outcome": outcome, "reason": reason})
+    return out
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -112,6 +128,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         "exit_status": int(exitstatus),
         "tests": tests,
         "records": credited(),
+        "not_passed": not_passed(),
     }
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,8 +11,6 @@ tries more malformed `app.tenant_id` values.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,8 +21,8 @@ from sqlalchemy import Connection, Executable, Insert, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 
-from conftest import ROOT, recipe_from
-from dbtools import postgres_database
+from conftest import recipe_from
+from dbtools import postgres_database, run_cli
 from demogen.dataset import build_plan
 from demogen.db.engine import make_engine
 from demogen.db.schema import ADMIN_SCHEMA, TENANT_TABLES, generation_jobs, metadata, tenant_metadata
@@ -80,8 +78,7 @@ def _first_row(connection: Connection, table: str, tenant_id: int) -> dict:
 @pytest.fixture(scope="module")
 def world() -> Iterator[World]:
     with postgres_database() as (url, role):
-        upgrade = [sys.executable, "-m", "demogen.cli", "db", "upgrade", "--db", url, "--tenant-role", role]
-        upgraded = subprocess.run(upgrade, capture_output=True, text=True, cwd=ROOT, check=False)
+        upgraded = run_cli("db", "upgrade", "--db", url, "--tenant-role", role)
         assert upgraded.returncode == 0, upgraded.stderr
         engine = make_engine(url)
         ids = {key: push(engine, build_plan(recipe), name).tenant_id for key, (name, recipe) in TENANTS.items()}
