@@ -29,6 +29,11 @@ format: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.md
 
+## reports: the reliability and security suites in full, their figures written to docs/RELIABILITY.md and docs/SECURITY.md
+.PHONY: reports
+reports: $(BIN)/.installed
+	$(BIN)/python tools/write_reports.py
+
 ## locales: rebuild locales/ from the public sources (heavy build-only packages, own venv; not part of CI)
 locales:
 	$(PYTHON) -m venv .venv-build

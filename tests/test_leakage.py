@@ -60,19 +60,18 @@ def visible_texts(recipe: Recipe) -> Iterator[tuple[str, pd.Series]]:
 
 
 def assert_no_forbidden_words(recipe: Recipe, what: str) -> None:
-    found, values, columns = {}, 0, 0
+    found, values, bad = {}, 0, 0
     for where, texts in visible_texts(recipe):
         hits = texts[texts.str.contains(FORBIDDEN)]
-        values, columns = values + len(texts), columns + 1
+        values, bad = values + len(texts), bad + len(hits)
         if len(hits):
             found[where] = hits.unique()[:5].tolist()
     record(
         "leakage",
-        "no forbidden word in generated text",
+        f"text values of {what}",
         tried=values,
-        passed=values - sum(len(v) for v in found.values()),
-        checked=f"every text value of every tenant-visible column ({columns} columns) of {what}: none contains "
-        f"{', '.join(FORBIDDEN_WORDS)} (any case)",
+        passed=values - bad,
+        checked=f"no value of any tenant-visible text column contains {', '.join(FORBIDDEN_WORDS)} (in any case)",
     )
     assert not found, f"{what}: forbidden words in {found}"
 
