@@ -38,11 +38,32 @@ FILES = {
     "email_domains.csv": ("suffix", "weight"),
     "phone_prefixes.csv": ("prefix", "kind", "length", "area", "template", "weight"),
 }
+STORY_FILES = {
+    "industry_words.csv": ("word", "industry", "weight"),
+    "legal_form_sizes.csv": ("form", "size_class", "industry", "weight"),
+    "activity_subjects.csv": ("phase", "kind", "subject", "weight"),
+    "deal_types.csv": ("vendor", "kind", "name", "weight"),
+}
+"""The market's business vocabulary (docs/STORY.md). Optional: a market without one uses the fallback market's."""
+REAL_DOMAINS = "real_domains.csv"
+"""Well-known real domains (free mail, big companies) that generated companies must not be given."""
 ALLOWED = {
     ("first_names.csv", "gender"): {"F", "M"},
     ("company_words.csv", "kind"): {"stem", "sector"},
     ("job_titles.csv", "seniority"): {"executive", "director", "manager", "professional", "assistant"},
     ("phone_prefixes.csv", "kind"): {"fixed", "mobile"},
+    ("legal_form_sizes.csv", "size_class"): {"micro", "small", "medium", "large"},
+    ("activity_subjects.csv", "phase"): {
+        "qualify",
+        "discovery",
+        "proposal",
+        "contract",
+        "onboarding",
+        "followup",
+        "any",
+    },
+    ("activity_subjects.csv", "kind"): {"call", "email", "meeting", "task", "note"},
+    ("deal_types.csv", "kind"): {"new_business", "renewal", "expansion", "services"},
 }
 LOCALE_KEYS = {
     "reference",
@@ -124,6 +145,11 @@ class LocaleData:
     fixed_prefixes: Table  # columns prefix, template, area
     mobile_prefixes: Table
     city_prefixes: CityPrefixes = field(repr=False)
+    industry_words: Table = field(default=None, repr=False)  # type: ignore[assignment]
+    legal_form_sizes: Table = field(default=None, repr=False)  # type: ignore[assignment]
+    activity_subjects: Table = field(default=None, repr=False)  # type: ignore[assignment]
+    deal_types: Table = field(default=None, repr=False)  # type: ignore[assignment]
+    real_domains: frozenset[bytes] = frozenset()
     reference: dict[str, float] = field(default_factory=dict)
     """Realism figures of the real population, computed from the source statistics (see SOURCES.md)."""
     transliteration: dict[str, str] = field(default_factory=dict)
@@ -181,12 +207,14 @@ def _with_ascii(table: Table, source: str, target: str, transliteration: dict[st
 
 def _check_rows(raw: dict[str, dict[str, list[str]]], root: Path) -> None:
     for (file, column), allowed in ALLOWED.items():
+        if file not in raw:
+            continue
         bad = sorted(set(raw[file][column]) - allowed)
         if bad:
             raise LocaleError(f"{root / file}: {column} {bad[0]!r} — use one of {', '.join(sorted(allowed))}")
     for file, columns in raw.items():
         for column, values in columns.items():
-            if column in {"weight", "area"}:
+            if column in {"weight", "area"} or (file, column) == ("legal_form_sizes.csv", "industry"):
                 continue
             if any(not v.strip() or v != v.strip() for v in values):
                 raise LocaleError(f"{root / file}: empty or padded {column} — trim values and drop empty rows")
@@ -311,6 +339,27 @@ def _part(table: Table, column: str, value: str, path: Path) -> Table:
     return table.subset(_rows_with(table, column, value, path))
 
 
+def _story_folder(folder: Path, name: str) -> Path:
+    """Where a market's story file lives: its own folder, else the fallback market's (English vocabulary)."""
+    return folder if (folder / name).is_file() else locales_root() / FALLBACK_MARKET
+
+
+def _read_story(folder: Path, validate: bool, translit: dict[str, str]) -> dict:
+    raw = {name: _read_csv(_story_folder(folder, name) / name, header) for name, header in STORY_FILES.items()}
+    if validate:
+        _check_rows(raw, folder)
+    tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
+    domains_path = _story_folder(folder, REAL_DOMAINS) / REAL_DOMAINS
+    domains = _read_csv(domains_path, ("domain",))["domain"]
+    return {
+        "industry_words": _with_ascii(tables["industry_words.csv"], "word", "slug", translit),
+        "legal_form_sizes": tables["legal_form_sizes.csv"],
+        "activity_subjects": tables["activity_subjects.csv"],
+        "deal_types": tables["deal_types.csv"],
+        "real_domains": frozenset(d.encode("utf-8") for d in domains),
+    }
+
+
 def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     """Read one market folder; `validate` adds the full checks (sorting, duplicates, words, phone templates)."""
     folder = Path(folder)
@@ -362,6 +411,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         city_prefixes=_city_prefixes(cities, fixed),
         reference={str(k): float(v) for k, v in (meta.get("reference") or {}).items()},
         transliteration=translit,
+        **_read_story(folder, validate, translit),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -246,3 +247,220 @@ def reference_variety(markets: Iterable[str], people: dict[str, float] | None = 
                 value *= _measured_per_10k(weights, n) / _measured_per_10k(weights, PEOPLE_WINDOW)
             out[f"{code}.{kind}"] = float(value)
     return out
+
+
+PHASE_RANK = {"qualify": 0, "discovery": 1, "proposal": 2, "contract": 3, "onboarding": 4}
+"""Sales phases in the order a deal goes through them; `any` and `followup` subjects have no place in it."""
+SIZE_CLASSES = ((10, "micro"), (50, "small"), (250, "medium"))
+"""EU size classes by employees: micro < 10, small < 50, medium < 250, large from 250."""
+STALE_DAYS = 30
+
+
+def size_class(employees: np.ndarray) -> np.ndarray:
+    """micro / small / medium / large for each employee count."""
+    out = np.full(len(employees), "large", dtype=object)
+    for bound, name in reversed(SIZE_CLASSES):
+        out[np.asarray(employees) < bound] = name
+    return out
+
+
+def _story_tables(codes: Iterable[str]) -> dict[str, dict]:
+    tables = {}
+    for code in codes:
+        with contextlib.suppress(LocaleError):
+            tables[code] = load_locale(code)
+    return tables
+
+
+def _subject_phases(markets: dict) -> tuple[list[str], list[str]]:
+    """Regular expressions of every subject template (placeholders match anything), and their phases."""
+    patterns, phases = [], []
+    for data in markets.values():
+        table = data.activity_subjects
+        for subject, phase in zip(table.texts("subject"), table.texts("phase"), strict=True):
+            escaped = pd.Series([subject]).str.replace(r"([.^$*+?()\[\]\\|])", r"\\\1", regex=True).iloc[0]
+            patterns.append("^" + escaped.replace("{first}", ".+").replace("{offering}", ".+") + "$")
+            phases.append(phase)
+    return patterns, phases
+
+
+def activity_phases(subjects: pd.Series, markets: dict) -> pd.Series:
+    """The sales phase each subject line belongs to (by the markets' subject templates), or None."""
+    patterns, phases = _subject_phases(markets)
+    out = pd.Series([None] * len(subjects), index=subjects.index, dtype=object)
+    text = subjects.astype(str)
+    for pattern, phase in sorted(zip(patterns, phases, strict=True), key=lambda p: p[0].count(".+")):
+        hit = out.isna() & text.str.match(pattern)
+        out[hit] = phase
+    return out
+
+
+def industry_name_agreement(companies: pd.DataFrame, markets: dict) -> float:
+    """Of the names that carry a sector word, the share whose industry is one the word stands for."""
+    matched = agree = 0
+    for code, rows in companies.groupby(companies["country"].astype(str)):
+        if code not in markets:
+            continue
+        table = markets[code].industry_words
+        industries_of: dict[str, set[str]] = {}
+        for word, industry in zip(table.texts("word"), table.texts("industry"), strict=True):
+            industries_of.setdefault(word, set()).add(industry)
+        names = rows["name"].astype(str)
+        found = pd.Series([None] * len(rows), index=rows.index, dtype=object)
+        for word in sorted(industries_of, key=len, reverse=True):
+            hit = found.isna() & names.str.contains(rf"(?:^|\s){re.escape(word)}(?:\s|$)", regex=True)
+            found[hit] = word
+        has = found.notna()
+        matched += int(has.sum())
+        agree += sum(ind in industries_of[w] for w, ind in zip(found[has], rows.loc[has, "industry"], strict=True))
+    return agree / matched if matched else float("nan")
+
+
+def legal_form_misfit_share(companies: pd.DataFrame, markets: dict) -> float:
+    """Share of companies whose legal form does not exist at their size (and industry) in their market."""
+    checked = misfit = 0
+    for code, rows in companies.groupby(companies["country"].astype(str)):
+        if code not in markets:
+            continue
+        table = markets[code].legal_form_sizes
+        allowed = set(zip(table.texts("form"), table.texts("size_class"), table.texts("industry"), strict=True))
+        forms = sorted({f for f, _, _ in allowed} | set(markets[code].legal_forms.texts("form")), key=len)
+        names = rows["name"].astype(str)
+        form = pd.Series([None] * len(rows), index=rows.index, dtype=object)
+        for candidate in forms:  # longest last, so "GmbH & Co. KG" wins over "KG"
+            form[names.str.endswith(" " + candidate)] = candidate
+        classes = size_class(rows["employees"].to_numpy())
+        for f, c, industry in zip(form, classes, rows["industry"].astype(str), strict=True):
+            if f is None:
+                continue
+            checked += 1
+            misfit += (f, c, "") not in allowed and (f, c, industry) not in allowed
+    return misfit / checked if checked else float("nan")
+
+
+def deal_kinds(deals: pd.DataFrame, markets: dict) -> pd.Series:
+    """new_business / renewal / expansion / services of each deal, from the offering in its name, or None."""
+    kind_of: dict[str, str] = {}
+    for data in markets.values():
+        kind_of.update(zip(data.deal_types.texts("name"), data.deal_types.texts("kind"), strict=True))
+    offering = deals["name"].astype(str).str.rpartition(" - ")[2]
+    return offering.map(kind_of)
+
+
+def _first_win(deals: pd.DataFrame) -> pd.Series:
+    """When each company first won a deal (companies without a win are left out)."""
+    won = deals[deals["status"].astype(str) == "won"]
+    return won.groupby("company_id")["closed_at"].min()
+
+
+def upsell_without_win_share(deals: pd.DataFrame, kinds: pd.Series) -> float:
+    """Renewals, expansions and services created before the account had won anything."""
+    upsell = kinds.notna() & (kinds != "new_business")
+    if not upsell.any():
+        return float("nan")
+    first_win = deals["company_id"].map(_first_win(deals))
+    before = first_win.isna() | (first_win >= deals["created_at"])
+    return float((upsell & before).sum() / upsell.sum())
+
+
+def stage_order_violations(activities: pd.DataFrame, phases: pd.Series) -> float:
+    """Share of deals (with two or more phased activities) where a later activity belongs to an earlier phase."""
+    rank = phases.map(PHASE_RANK)
+    rows = activities.assign(rank=rank)[rank.notna() & activities["deal_id"].notna()]
+    rows = rows.sort_values(["deal_id", "due_at", "id"])
+    running = rows.groupby("deal_id")["rank"].cummax()
+    per_deal = (rows["rank"] < running).groupby(rows["deal_id"]).any()
+    counted = rows.groupby("deal_id").size() >= 2
+    return float(per_deal[counted].mean()) if counted.any() else float("nan")
+
+
+def onboarding_before_win_share(
+    activities: pd.DataFrame, phases: pd.Series, deals: pd.DataFrame, contacts: pd.DataFrame
+) -> float:
+    """Kick-off and onboarding activities at an account that had not won a deal by then."""
+    onboarding = activities[(phases == "onboarding").to_numpy()]
+    if onboarding.empty:
+        return float("nan")
+    company = onboarding["contact_id"].map(contacts.set_index("id")["company_id"])
+    first_win = company.map(_first_win(deals))
+    return float((first_win.isna() | (first_win > onboarding["due_at"])).mean())
+
+
+def _month_shares(moments: pd.Series, values: pd.Series) -> pd.Series:
+    return values.groupby(moments.dt.to_period("M")).sum() / max(float(values.sum()), 1e-12)
+
+
+def _as_of(frames: dict[str, pd.DataFrame]) -> pd.Timestamp:
+    """The tenant's as_of when not given: the day after the latest recorded moment (all lie before as_of)."""
+    deals, activities = frames["deals"], frames["activities"]
+    latest = max(deals["created_at"].max(), deals["closed_at"].max(), activities["completed_at"].max())
+    return (latest + pd.Timedelta(days=1)).normalize()
+
+
+def story_report(frames: dict[str, pd.DataFrame], as_of: pd.Timestamp | None = None) -> dict[str, float]:
+    """Does the tenant read like a sales business? The story metrics of docs/STORY.md, one number each."""
+    users, companies, contacts = frames["users"], frames["companies"], frames["contacts"]
+    deals, activities = frames["deals"], frames["activities"]
+    as_of = _as_of(frames) if as_of is None else pd.Timestamp(as_of)
+    markets = _story_tables(sorted(set(companies["country"].astype(str))))
+    status = deals["status"].astype(str)
+    kinds = deal_kinds(deals, markets)
+    phases = activity_phases(activities["subject"], markets)
+    out: dict[str, float] = {
+        "industry_name_agreement": industry_name_agreement(companies, markets),
+        "legal_form_misfit_share": legal_form_misfit_share(companies, markets),
+        "duplicate_company_names": float(companies["name"].duplicated().sum()),
+        "domains_with_digits": float(companies["domain"].astype(str).str.contains(r"\d", regex=True).sum()),
+        "real_domain_clashes": float(
+            companies["domain"].astype(str).isin({d.decode() for m in markets.values() for d in m.real_domains}).sum()
+        ),
+        "upsell_without_win_share": upsell_without_win_share(deals, kinds),
+        "new_business_share": float((kinds == "new_business").mean()),
+        "stage_order_violation_share": stage_order_violations(activities, phases),
+        "onboarding_before_win_share": onboarding_before_win_share(activities, phases, deals, contacts),
+    }
+    per_deal = activities["deal_id"].value_counts().reindex(deals["id"].to_numpy(), fill_value=0).to_numpy()
+    for name in ("won", "lost", "open"):
+        rows = (status == name).to_numpy()
+        out[f"activities_per_{name}_deal"] = float(per_deal[rows].mean()) if rows.any() else float("nan")
+    closed = deals[status != "open"]
+    slip = (closed["closed_at"].dt.normalize() - closed["expected_close_date"]).dt.days
+    out["close_slip_share"] = float((slip != 0).mean()) if len(slip) else float("nan")
+    out["close_slip_median_days"] = float(slip.abs().median()) if len(slip) else float("nan")
+    open_deals = deals[status == "open"]
+    out["overdue_open_share"] = float((open_deals["expected_close_date"] < as_of).mean())
+    touched = activities[activities["due_at"] <= as_of].groupby("deal_id")["due_at"].max()
+    last_touch = open_deals["id"].map(touched)
+    out["stale_open_share"] = float((last_touch.isna() | (last_touch < as_of - pd.Timedelta(days=STALE_DAYS))).mean())
+    monthly = deals["created_at"].dt.to_period("M").value_counts().sort_index()
+    full = monthly[monthly.index < as_of.to_period("M")]
+    out["created_last_to_first_quarter"] = float(full.iloc[-3:].mean() / max(full.iloc[:3].mean(), 1e-12))
+    won = deals[status == "won"]
+    won_value = won["amount"].astype(float)
+    out["won_value_largest_month_share"] = float(_month_shares(won["closed_at"], won_value).max())
+    out["largest_won_deal_share"] = float(won_value.max() / max(won_value.sum(), 1e-12))
+    quarter_end = won["closed_at"].dt.month.isin([3, 6, 9, 12])
+    out["quarter_end_won_share"] = float(won_value[quarter_end.to_numpy()].sum() / max(won_value.sum(), 1e-12))
+    role = deals["owner_id"].map(users.set_index("id")["role"].astype(str))
+    books = deals.loc[(role != "admin").to_numpy(), "owner_id"].value_counts()
+    books = books.reindex(users.loc[users["role"].astype(str) != "admin", "id"].to_numpy(), fill_value=0)
+    out["rep_top_share"] = float(books.max() / max(books.sum(), 1))
+    out["rep_top_to_median"] = float(books.max() / max(books.median(), 1e-12))
+    out["rep_min_deals"] = float(books.min())
+    out["admin_owned_deals"] = float((role == "admin").sum())
+    admins = set(users.loc[users["role"].astype(str) == "admin", "id"])
+    out["admin_owned_companies"] = float(companies["owner_id"].isin(admins).sum())
+    joined = deals["owner_id"].map(users.set_index("id")["created_at"])
+    out["deals_before_owner_joined"] = float((deals["created_at"] < joined).sum())
+    out["junior_contact_on_top_deals_share"] = junior_contact_share(deals, contacts, markets)
+    return out
+
+
+def junior_contact_share(deals: pd.DataFrame, contacts: pd.DataFrame, markets: dict, top: int = 200) -> float:
+    """Share of the `top` largest deals whose primary contact is a professional or an assistant."""
+    seniority: dict[str, str] = {}
+    for data in markets.values():
+        seniority.update(zip(data.job_titles.texts("title"), data.job_titles.texts("seniority"), strict=True))
+    largest = deals.nlargest(top, "amount", keep="first")
+    titles = largest["contact_id"].map(contacts.set_index("id")["title"].astype(str)).map(seniority)
+    return float(titles.isin({"professional", "assistant"}).mean()) if len(largest) else float("nan")
