@@ -230,10 +230,11 @@ anyone holding the schema owner's or a superuser's credentials, and a compromise
   or functions (migration 0004 revokes TEMPORARY from PUBLIC; a temporary `contacts` would otherwise shadow the
   real one for the next tenant served by a pooled session). `pg_stats` shows it nothing of the tenant tables.
 - **References cannot cross tenants:** every key leads with `tenant_id` and every foreign key includes it.
-- **User text is data:** every value travels as a bound parameter or inside COPY data, never spliced into SQL.
+- **User text is data:** tenant names and name lists travel as bound parameters or inside COPY data, never
+  spliced into SQL; the leakage suite stores SQL metacharacters and reads them back byte-identical.
 
-SQLite has no roles and no row-level security: an embedded file is one user's workspace. Do not serve the
-users of several tenants from one SQLite file.
+SQLite has no roles and no row-level security: a SQLite file is a workspace for whoever generates into it
+(tuning, exports, local demos). A CRM that serves the users of several tenants must run on PostgreSQL.
 
 ### What the calling application must do
 
@@ -252,8 +253,8 @@ users of several tenants from one SQLite file.
 4. **Keep `demogen_admin` out of tenant-facing code:** the demo flag is read only by admin tools, on their own
    connection.
 5. **Give the tenant role time limits** (`ALTER ROLE demogen_tenant SET statement_timeout = ...`, likewise
-   `lock_timeout` and `idle_in_transaction_session_timeout`): it holds UPDATE, so it can lock a table that all
-   tenants share, which row-level security does not prevent.
+   `lock_timeout` and `idle_in_transaction_session_timeout`): it holds UPDATE, so it can take `LOCK TABLE ... IN
+   ACCESS EXCLUSIVE MODE` on a table all tenants share, which row-level security does not prevent.
 
 ### What the database does not hide
 
