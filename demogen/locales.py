@@ -172,16 +172,25 @@ def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
     """All columns as strings, exactly as written (no NA conversion, no type guessing)."""
     if not path.is_file():
         raise LocaleError(f"{path}: missing — every market needs {path.name} ({', '.join(header)})")
-    with path.open(encoding="utf-8", newline="") as handle:
-        found = tuple(next(csv.reader(handle), ()))
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            found = tuple(next(csv.reader(handle), ()))
+    except UnicodeDecodeError as error:
+        raise LocaleError(f"{path}: byte {error.start} is not UTF-8 — save the file as UTF-8") from None
     if found != header:
         raise LocaleError(f"{path}: header is {','.join(found)} — it must be {','.join(header)}")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise LocaleError(f"{path}: unreadable CSV ({error}) — write UTF-8 with {len(header)} fields per row") from None
+        reason = " ".join(str(error).split())
+        raise LocaleError(f"{path}: unreadable CSV ({reason}) — write UTF-8 with {len(header)} fields per row") from None
     if frame.empty:
         raise LocaleError(f"{path}: no rows — add at least one")
+    keys = [name for name in header if name != "weight"]
+    repeated = frame.duplicated(subset=keys, keep="first")
+    if repeated.any():
+        line = int(repeated.to_numpy().argmax()) + 2
+        raise LocaleError(f"{path}: line {line} duplicates an earlier row — merge them (add their weights)")
     return {name: frame[name].tolist() for name in header}
 
 

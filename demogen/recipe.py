@@ -314,8 +314,16 @@ _KEY_NAMES = {"strict_locales": "locales.strict"}
 
 
 def _where(loc: tuple[Any, ...]) -> str:
-    parts = [_KEY_NAMES.get(str(p), str(p)) for p in loc if not (isinstance(p, str) and p in _UNION_TAGS)]
+    parts = [_KEY_NAMES.get(str(p), _key_text(str(p))) for p in loc if not (isinstance(p, str) and p in _UNION_TAGS)]
     return ".".join(p for p in parts if p not in {"law"}) or "recipe"
+
+
+def _key_text(key: str) -> str:
+    """A key as it can be shown on one line: bare when it is a plain word, else quoted with escapes."""
+    return key if _PLAIN_KEY.fullmatch(key) else json.dumps(key)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 _UNION_TAGS = {"pareto", "lognormal", "mixture", "poisson", "negbinom", "fixed", "function-after"}
@@ -338,7 +346,7 @@ def _translate(error: ValidationError) -> RecipeError:
         problem, fix = problem.split(" — ", 1)
     else:
         fix = _FIXES.get(kind, "correct the value as described in the README")
-    return RecipeError(_where(tuple(first["loc"])), problem, fix)
+    return RecipeError(_where(tuple(first["loc"])), " ".join(problem.split()), fix)
 
 
 def check_tenant_name(name: str, *, where: str = "tenant.name") -> str:
