@@ -6,6 +6,7 @@ and passed per suite and check, credited only when the test passed) are written 
 date, the versions and the machine. The prose (the threat model) lives in the templates below.
 
     .venv/bin/python tools/write_reports.py                      # run the suites, write both pages (make reports)
+    .venv/bin/python tools/write_reports.py --head               # the same on a clean export of HEAD
     .venv/bin/python tools/write_reports.py --casebook run.json  # write the pages from a casebook already taken
 
 PostgreSQL is required (`DEMOGEN_REQUIRE_POSTGRES=1`): a report must not quietly count skipped database tests.
@@ -15,12 +16,14 @@ The exit status is pytest's, so a failing suite fails `make reports`, yet the pa
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
 import sqlite3
 import subprocess
 import sys
+import tarfile
 import tempfile
 from collections import defaultdict
 from importlib.metadata import PackageNotFoundError, version
@@ -37,17 +40,39 @@ RELIABILITY_SUITES = ("faults", "load", "bad input")
 SECURITY_SUITES = ("isolation", "leakage")
 
 
-def suite_files() -> list[Path]:
-    """The test files that record into the casebook."""
-    return sorted(p for p in TESTS.glob("test_*.py") if "from casebook import" in p.read_text(encoding="utf-8"))
+def suite_files(root: Path) -> list[Path]:
+    """The test files that record into the casebook, relative to `root`."""
+    found = (root / "tests").glob("test_*.py")
+    return sorted(p.relative_to(root) for p in found if "from casebook import" in p.read_text(encoding="utf-8"))
 
 
-def run_suites(files: list[Path], casebook: Path) -> int:
+def run_suites(root: Path, casebook: Path) -> int:
     env = {**os.environ, "DEMOGEN_FULL": "1", "DEMOGEN_CASEBOOK": str(casebook)}
     env.setdefault("DEMOGEN_REQUIRE_POSTGRES", "1")
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *map(str, files)]
-    print("running:", " ".join(command[2:]), flush=True)
-    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *map(str, suite_files(root))]
+    print(f"running in {root}:", " ".join(command[2:]), flush=True)
+    return subprocess.run(command, cwd=root, env=env, check=False).returncode
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def export_head(folder: Path) -> Path:
+    """HEAD as a plain tree (git archive): the suites then run on committed code only, whatever else is edited."""
+    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True, check=True)
+    tree = folder / "head"
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(tree, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
+    return tree
+
+
+def code_of(snapshot: bool) -> str:
+    commit = _git("rev-parse", "--short", "HEAD")
+    if snapshot:
+        return f"commit {commit} (a clean export of HEAD)"
+    dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
+    return f"commit {commit}" + (" with uncommitted changes in the working tree" if dirty else "")
 
 
 def _package(name: str) -> str:
@@ -189,6 +214,7 @@ Figures of the test run that finished on {date} at {time} UTC, {mode}: {collecte
 {xfailed} known failures (xfail), {skipped} skipped. A case counts as passed only if its test passed.
 
 - Suites: {files}
+- Code: {code}
 - Versions: {versions}
 - Machine: {machine}
 
@@ -273,19 +299,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--casebook", type=Path, help="write the pages from this casebook JSON instead of running")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder of the pages (default: docs/)")
+    parser.add_argument("--head", action="store_true", help="run on a clean export of HEAD, not the working tree")
     args = parser.parse_args(argv)
     status = 0
     if args.casebook is None:
         with tempfile.TemporaryDirectory() as folder:
             casebook = Path(folder) / "casebook.json"
-            status = run_suites(suite_files(), casebook)
+            status = run_suites(export_head(Path(folder)) if args.head else ROOT, casebook)
             if not casebook.exists():
                 print("error: the test run wrote no casebook — see pytest's output above", file=sys.stderr)
                 return status or 1
             book = json.loads(casebook.read_text(encoding="utf-8"))
+        code = code_of(args.head)
     else:
         book = json.loads(args.casebook.read_text(encoding="utf-8"))
-    env = environment()
+        code = f"not recorded (pages written from {args.casebook})"
+    env = environment() | {"code": code}
     args.out.mkdir(parents=True, exist_ok=True)
     for name, page in (("RELIABILITY.md", reliability(book, env)), ("SECURITY.md", security(book, env))):
         (args.out / name).write_text(page, encoding="utf-8")
