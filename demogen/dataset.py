@@ -14,14 +14,15 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import ndtri
 
-from demogen.distributions import copula_uniform
+from demogen.distributions import assign_by_rank, copula_uniform, size_score
 from demogen.generate.activities import generate_activities
 from demogen.generate.companies import company_identity, domain_from_base, generate_companies
 from demogen.generate.contacts import generate_contacts
 from demogen.generate.context import TenantContext, build_context
 from demogen.generate.deals import generate_deals
+from demogen.generate.lifecycle import deal_days, win_draws
 from demogen.generate.pipeline import generate_stages
-from demogen.generate.users import generate_users, ownership_cumulative
+from demogen.generate.users import Ownership, generate_users, ownership
 from demogen.recipe import Recipe, RecipeError
 from demogen.rng import BlockStreams, choose
 from demogen.tables import TABLE_ORDER, Block
@@ -29,6 +30,9 @@ from demogen.text import occurrence
 
 COMPANY_BLOCK = 1024
 """Companies per block; a constant of the generator version (changing it changes the data)."""
+ACTIVITY_OUTCOME_CORRELATION = 0.6
+"""Activity counts are handed out by rank of a score this correlated with the deal's win draw: won deals carry
+more activity than lost ones, and the counts over all deals are still exactly `volume.activities_per_deal`."""
 
 
 def estimate_rows(recipe: Recipe) -> dict[str, int]:
@@ -70,8 +74,9 @@ class Plan:
     company_domain: np.ndarray  # unique within the tenant
     contacts_per_company: np.ndarray
     deals_per_company: np.ndarray
+    first_deal_day: np.ndarray  # per company, the day of its first deal (-1 without deals)
     activities_per_deal: np.ndarray
-    ownership: np.ndarray
+    ownership: Ownership
     contact_offset: np.ndarray  # per company, first contact index (length companies + 1)
     deal_offset: np.ndarray
     activity_offset: np.ndarray  # per deal
@@ -118,12 +123,20 @@ def _offsets(counts: np.ndarray) -> np.ndarray:
     return np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
 
 
+def _activity_counts(law, planning: BlockStreams, deals: int) -> np.ndarray:
+    """The block's activity counts, an iid sample of the law handed out by rank of the deals' outcome score."""
+    score = size_score(
+        ndtri(1 - win_draws(planning, deals)), planning.uniform("activity_score", deals), ACTIVITY_OUTCOME_CORRELATION
+    )
+    return assign_by_rank(law.sample(planning.uniform("activities", deals)), score)
+
+
 def build_plan(recipe: Recipe) -> Plan:
     """Validate the volume, load market data and draw every per-company count (prefix-stable, block-keyed)."""
     estimate_warning = check_volume(recipe, sum(estimate_rows(recipe).values()))
     context = build_context(recipe)
     v, rho = recipe.volume, recipe.companies.size_correlation
-    keys = ("market", "employees", "z", "name", "domain", "contacts", "deals")
+    keys = ("market", "employees", "z", "name", "domain", "contacts", "deals", "first_deal_day")
     parts: dict[str, list[np.ndarray]] = {k: [] for k in keys}
     activities: list[np.ndarray] = []
     for block in range(-(-v.companies // COMPANY_BLOCK)):
@@ -143,7 +156,12 @@ def build_plan(recipe: Recipe) -> Plan:
         parts["domain"].append(identity.domain_base)
         parts["contacts"].append(v.contacts_per_company.sample(copula_uniform(z, planning.uniform("contacts", n), rho)))
         parts["deals"].append(deals)
-        activities.append(v.activities_per_deal.sample(planning.uniform("activities", int(deals.sum()))))
+        days = deal_days(context, planning, full_deals)
+        first = np.concatenate([[0], np.cumsum(full_deals)[:-1]])[:n]
+        parts["first_deal_day"].append(
+            np.where(deals > 0, days[np.minimum(first, len(days) - 1)], -1) if len(days) else np.full(n, -1)
+        )
+        activities.append(_activity_counts(v.activities_per_deal, planning, len(days))[: int(deals.sum())])
     joined = {k: np.concatenate(p) for k, p in parts.items()}
     per_deal = np.concatenate(activities)
     deal_offset, activity_offset = _offsets(joined["deals"]), _offsets(per_deal)
@@ -166,8 +184,9 @@ def build_plan(recipe: Recipe) -> Plan:
         company_domain=domain_from_base(joined["domain"], occurrence(joined["domain"].tolist())),
         contacts_per_company=joined["contacts"],
         deals_per_company=joined["deals"],
+        first_deal_day=joined["first_deal_day"],
         activities_per_deal=per_deal,
-        ownership=ownership_cumulative(context),
+        ownership=ownership(context),
         contact_offset=contact_offset,
         deal_offset=deal_offset,
         activity_offset=activity_offset,

@@ -106,6 +106,17 @@ class Deals(_Section):
     )
     win_rate: float = Field(default=0.28, gt=0, lt=1)
     sales_cycle_days: LogNormal = LogNormal(dist="lognormal", median=45, sigma=0.7, min=3, max=540)
+    growth_per_year: float = Field(default=0.15, ge=-0.5, le=3)
+    """How much faster deals are created a year later (0.15: 15% more each year; 0: a flat pace)."""
+
+
+VENDOR_KINDS = ("saas", "enterprise_software", "machinery", "professional_services")
+
+
+class Vendor(_Section):
+    """What the tenant sells: picks its deal types (`locales/<CC>/deal_types.csv`, in its own language)."""
+
+    sells: str = Field(default="saas", pattern="^(" + "|".join(VENDOR_KINDS) + ")$")
 
 
 class Stage(_Section):
@@ -244,6 +255,7 @@ class Recipe(_Section):
     companies: Companies = Companies()
     users: Users = Users()
     deals: Deals = Deals()
+    vendor: Vendor = Vendor()
     pipeline: Pipeline = Pipeline()
     activities: Activities = Activities()
     limits: Limits = Limits()

@@ -18,6 +18,7 @@ from demogen.dataset import build_plan
 from demogen.generate.companies import generate_companies
 from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
+from demogen.generate.lifecycle import KINDS
 
 COMPANIES = 13_500
 SEED = 5
@@ -56,6 +57,7 @@ def tenant(law: str, rho: float, rounding: str = "cents") -> dict[str, np.ndarra
         "amount": deals["amount"] / 100,
         "cycle_days": deals["expected_close_date"] - deals["created_at"] // day,
         "employees": plan.employees[deals["company_id"] - 1],
+        "kind": deals["_kind"],
         "law": plan.context.recipe.deals.amount.law,
         "cycle_law": plan.context.recipe.deals.sales_cycle_days,
     }
@@ -125,10 +127,18 @@ def test_nice_rounding_keeps_the_pareto_mle_within_5_percent():
     assert pareto_alpha_mle(amounts, PARETO["minimum"], PARETO["cap"]) == pytest.approx(PARETO["alpha"], rel=0.05)
 
 
-@pytest.mark.parametrize(("rho", "low", "high"), [(0.0, -0.03, 0.03), (0.6, 0.5, 0.65), (0.95, 0.88, 0.97)])
+@pytest.mark.parametrize(("rho", "low", "high"), [(0.0, -0.03, 0.03), (0.6, 0.5, 0.65), (0.95, 0.8, 0.95)])
 def test_amounts_still_follow_company_size(rho, low, high):
+    """The deal's kind takes part of the ranking, so even rho = 0.95 leaves room for a small expansion."""
     data = tenant("pareto", rho)
     assert low < stats.spearmanr(data["amount"], data["employees"]).statistic < high
+
+
+def test_new_business_is_worth_more_than_expansions_and_services():
+    data = tenant("pareto", 0.6)
+    median = {kind: np.median(data["amount"][data["kind"] == index]) for index, kind in enumerate(KINDS)}
+    assert median["new_business"] > 1.2 * median["expansion"] > 1.2 * median["services"]
+    assert median["renewal"] > median["expansion"]
 
 
 def test_sales_cycles_follow_their_law_over_all_deals():

@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 3; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 4; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "a714709417abc208875721e15d8a35daace23350cca452b2d6dcc22375af5f61",
-    "us-only-150": "82f633c7d0e32a7cb5ee7620c4c1059e3ed6afd845bf8b8b196cf884eb4d5383",
-    "de-home-200": "6adede656c5cc3507b1f6ad9fd7c66141a3d9cba9a3cd1d0bc222e8621b8a36c",
+    "default-300": "e6f7f115568426cb5db2132ebe824ad93779b3f237c0f7a8ed698b0204ee0a23",
+    "us-only-150": "bab9b23ff891a7ff8b6c0d96fa9d5fe37044e1eadb65227399deab0e22ae9e87",
+    "de-home-200": "6d3ba12a4510c86d7fe4e5fdc6980eb0835a0633f5e07a181eb9265e707cda37",
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from demogen.generate.context import TenantContext
+from demogen.generate.lifecycle import FIRST_DEAL_LEAD_DAYS, growth_days
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights
 from demogen.tables import Block
@@ -117,6 +118,16 @@ def domain_from_base(domain_base: np.ndarray, ordinal: np.ndarray) -> np.ndarray
     return concat(slug, ".", suffix)
 
 
+def _created_days(context: TenantContext, plan, streams: BlockStreams, start: int, stop: int) -> np.ndarray:
+    """An account enters the CRM some weeks before its first deal; accounts without deals at the same pace."""
+    n = stop - start
+    first_deal = plan.first_deal_day[start:stop]
+    lead = np.floor(-np.log(streams.uniform("lead_days", n)) * FIRST_DEAL_LEAD_DAYS).astype(np.int64)
+    growth = context.recipe.deals.growth_per_year
+    idle = growth_days(streams.uniform("created_day", n), context.history_start_day, context.as_of_day - 21, growth)
+    return np.where(first_deal >= 0, np.maximum(first_deal - lead, context.history_start_day), idle)
+
+
 def generate_companies(context: TenantContext, plan, block: int) -> Block:
     start, stop = plan.company_range(block)
     n = stop - start
@@ -148,9 +159,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
     columns = {key: scatter(n, parts) for key, parts in pieces.items()}
     templates = columns.pop("template")
     columns["phone"] = fill_templates(templates, streams.raw("phone", n))
-    span = max(context.as_of_day - 21 - context.history_start_day, 1)
-    created_day = context.history_start_day + np.floor(streams.uniform("created_day", n) ** 1.5 * span)
-    created = context.clock.moment(created_day, streams, "created", zone)
+    created = context.clock.moment(_created_days(context, plan, streams, start, stop), streams, "created", zone)
     return {
         "id": np.arange(start + 1, stop + 1, dtype=np.int64),
         "name": plan.company_name[start:stop],
@@ -159,7 +168,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
         "employees": employees,
         "annual_revenue": (revenue * 100).astype(np.int64),
         **columns,
-        "owner_id": choose(streams.raw("owner", n), plan.ownership) + 1,
+        "owner_id": plan.ownership.pick(streams.raw("owner", n), created),
         "created_at": created,
         "_zone": zone,
         "_phone_template": templates,

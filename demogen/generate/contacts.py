@@ -63,12 +63,13 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
     phone = fill_templates(scatter(n, templates), streams.raw("phone", n))
 
     company_created = companies["created_at"][company]
-    delay_days = np.floor(-np.log(streams.uniform("created_delay", n)) * 20).astype(np.int64)
+    first = np.r_[True, company[1:] != company[:-1]]  # the account's first contact came with it
+    delay_days = np.where(first, 0, np.floor(-np.log(streams.uniform("created_delay", n)) * 20).astype(np.int64))
     created_day = np.minimum(company_created // SECONDS_PER_DAY + delay_days, context.as_of_day - 1)
     created = context.clock.moment(created_day, streams, "created", companies["_zone"][company])
     created = np.clip(created, company_created, context.as_of_seconds - 60)
     own = streams.uniform("owner_follows", n) < OWNER_FOLLOWS_COMPANY
-    owner = np.where(own, companies["owner_id"][company], choose(streams.raw("owner", n), plan.ownership) + 1)
+    owner = np.where(own, companies["owner_id"][company], plan.ownership.pick(streams.raw("owner", n), created))
     return {
         "id": np.arange(first_id + 1, first_id + n + 1, dtype=np.int64),
         "company_id": companies["id"][company],

@@ -1,10 +1,11 @@
-"""Deals: sized by the company, owned mostly by its rep, moving through the funnel to won or lost by as_of.
+"""Deals: sized by the company and their kind, owned mostly by its rep, moving through the funnel by as_of.
 
-Per-deal laws tied to company size (amount, sales cycle) are drawn iid per block and handed out by rank of a
-size score (`assign_by_rank`), not through a per-deal copula: bigger companies have more deals, so a copula would
-tilt the law over all deals towards big-company values, while ranks keep it exactly the configured law. Ranks are
-taken over the full block (the last one filled up with the companies a larger count would add), so raising
-volume.companies keeps existing deals.
+When deals are created, what kind they are and how they close is the account's lifecycle (`generate.lifecycle`);
+this module turns it into rows. Per-deal laws tied to company size (amount, sales cycle) are drawn iid per block
+and handed out by rank of a score (`assign_by_rank`), not through a per-deal copula: bigger companies have more
+deals, so a copula would tilt the law over all deals towards big-company values, while ranks keep it exactly the
+configured law. Ranks are taken over the full block (the last one filled up with the companies a larger count
+would add), so raising volume.companies keeps existing deals.
 """
 
 from __future__ import annotations
@@ -13,26 +14,18 @@ import numpy as np
 
 from demogen.distributions import assign_by_rank, size_score
 from demogen.generate.context import SECONDS_PER_DAY, TenantContext
+from demogen.generate.lifecycle import KINDS, account_timeline, deal_days
 from demogen.generate.pipeline import stage_order
-from demogen.rng import BlockStreams, choose, cumulative_weights
+from demogen.rng import BlockStreams, choose
 from demogen.tables import NULL, Block
-from demogen.text import choose_text, concat, nice_round, partition, repeat, to_text
+from demogen.text import choose_text, concat, nice_round, partition, repeat, scatter, to_text
 
-OFFERINGS = (
-    ("Annual subscription", 30),
-    ("Platform expansion", 14),
-    ("Renewal", 16),
-    ("Pilot project", 8),
-    ("Enterprise licence", 7),
-    ("Support contract", 8),
-    ("Onboarding services", 6),
-    ("Additional seats", 11),
-)
-OFFERING_NAMES = to_text(o[0] for o in OFFERINGS)
-OFFERING_CUMULATIVE = cumulative_weights(np.array([o[1] for o in OFFERINGS]))
 OWNER_FOLLOWS_COMPANY = 0.85
 CYCLE_SIZE_CORRELATION = 0.4
 """Bigger companies take longer to decide."""
+KIND_AMOUNT_SHIFT = np.array([0.0, -0.3, -0.7, -1.2])
+"""Where a deal's kind puts it in the amount ranking (standard-normal units): renewals a little below new
+business, expansions and services well below; company size still carries most of the ranking."""
 
 
 def _legal_stem(company_names: np.ndarray) -> np.ndarray:
@@ -46,6 +39,20 @@ def _by_rank(streams: BlockStreams, column: str, law, score: np.ndarray) -> np.n
     return assign_by_rank(law.sample(streams.uniform(column, len(score))), score)
 
 
+def offerings(context: TenantContext, streams: BlockStreams, kind: np.ndarray) -> np.ndarray:
+    """What each deal sells, from the vendor's catalogue of its kind, in the vendor's language."""
+    table = context.home.deal_types
+    vendor = table["vendor"] == context.recipe.vendor.sells.encode()
+    raw = streams.raw("offering", len(kind))
+    pieces = []
+    for index, name in enumerate(KINDS):
+        rows = np.flatnonzero(kind == index)
+        if rows.size:
+            catalogue = table.subset(np.flatnonzero(vendor & (table["kind"] == name.encode())))
+            pieces.append((rows, catalogue["name"][choose(raw[rows], catalogue.cumulative)]))
+    return scatter(len(kind), pieces)
+
+
 def generate_deals(context: TenantContext, plan, block: int, *, companies: Block, contacts: Block) -> Block:
     recipe = context.recipe
     start, stop = plan.company_range(block)
@@ -54,62 +61,57 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
     n = len(company)
     first_id = int(plan.deal_offset[start])
     streams = BlockStreams(context.stream_seed, "deals", block)
-    rho = recipe.companies.size_correlation
+    planning = BlockStreams(context.stream_seed, "plan", block)
     block_z, block_counts = plan.block_deal_sizes(block)
     deal_z = np.repeat(block_z, block_counts)  # the block's deals first, then those of the filling companies
 
-    contact_first = plan.contact_offset[start:stop][company] - plan.contact_offset[start]
-    pick = streams.below("contact", n, np.maximum(plan.contacts_per_company[start:stop][company], 1))
-    contact = contact_first + pick
-    own = streams.uniform("owner_follows", n) < OWNER_FOLLOWS_COMPANY
-    owner = np.where(own, companies["owner_id"][company], choose(streams.raw("owner", n), plan.ownership) + 1)
-
-    as_of_s = context.as_of_day * SECONDS_PER_DAY
-    earliest = np.maximum(companies["created_at"][company], contacts["created_at"][contact])
-    earliest_day = earliest // SECONDS_PER_DAY + 1
-    span = np.maximum(context.as_of_day - earliest_day, 1)
-    created_day = earliest_day + np.floor(streams.uniform("created_day", n) ** 0.8 * span)
-    zone = companies["_zone"][company]
-    created = context.clock.moment(created_day, streams, "created", zone)
-    created = np.clip(created, earliest, as_of_s - 60)
-
     cycle_score = size_score(deal_z, streams.uniform("cycle_score", len(deal_z)), CYCLE_SIZE_CORRELATION)
-    cycle = _by_rank(streams, "cycle", recipe.deals.sales_cycle_days, cycle_score)[:n]
-    cycle_days = np.maximum(np.rint(cycle), 1).astype(np.int64)
-    close_day = created // SECONDS_PER_DAY + cycle_days
-    closed = close_day < context.as_of_day
-    won = closed & (streams.uniform("won", n) < recipe.deals.win_rate)
+    cycle_days = np.maximum(np.rint(_by_rank(streams, "cycle", recipe.deals.sales_cycle_days, cycle_score)), 1)
+    days = deal_days(context, planning, block_counts)
+    timeline = account_timeline(
+        context, streams, planning, counts=block_counts, created_day=days, cycle_days=cycle_days.astype(np.int64)
+    )
 
     amount_law = recipe.deals.amount
-    amount_score = size_score(deal_z, streams.uniform("amount_score", len(deal_z)), rho)
-    amount = _by_rank(streams, "amount", amount_law.law, amount_score)[:n]
+    amount_score = size_score(deal_z, streams.uniform("amount_score", len(deal_z)), recipe.companies.size_correlation)
+    amount = _by_rank(streams, "amount", amount_law.law, amount_score + KIND_AMOUNT_SHIFT[timeline.kind])[:n]
     amount = nice_round(amount, *amount_law.law.support()) if amount_law.rounding == "nice" else np.round(amount, 2)
-    amount_cents = np.rint(amount * 100).astype(np.int64)
 
-    closed_at = context.clock.moment(close_day, streams, "closed", zone)
-    closed_at = np.clip(closed_at, created + 60, as_of_s - 1)
+    contact_first = plan.contact_offset[start:stop][company] - plan.contact_offset[start]
+    pick = streams.below("contact", n, np.maximum(plan.contacts_per_company[start:stop][company], 1))
+    zone = companies["_zone"][company]
+    created = context.clock.moment(timeline.created_day[:n], streams, "created", zone)
+    reachable = contacts["created_at"][contact_first + pick] <= created
+    contact = contact_first + np.where(reachable, pick, 0)  # the first contact came with the account
+    earliest = np.maximum(companies["created_at"][company], contacts["created_at"][contact])
+    created = np.clip(created, earliest, context.as_of_seconds - 60)
+    own = streams.uniform("owner_follows", n) < OWNER_FOLLOWS_COMPANY
+    owner = np.where(own, companies["owner_id"][company], plan.ownership.pick(streams.raw("owner", n), created))
+
+    closed, won = timeline.closed[:n], timeline.won[:n]
+    closed_at = context.clock.moment(timeline.close_day[:n], streams, "closed", zone)
+    closed_at = np.clip(closed_at, created + 60, context.as_of_seconds - 1)
     open_ids, won_id, lost_id = stage_order(context)
-    elapsed = (as_of_s - created) / (cycle_days * SECONDS_PER_DAY)
-    progress = np.clip(elapsed, 0, 0.999999)
+    progress = np.clip((context.as_of_seconds - created) / (cycle_days[:n] * SECONDS_PER_DAY), 0, 0.999999)
     stage = open_ids[np.floor(progress * len(open_ids)).astype(np.int64)]
     stage = np.where(closed, np.where(won, won_id, lost_id), stage)
     status = to_text(["open", "won", "lost"])[np.where(closed, np.where(won, 1, 2), 0)]
-
-    offering = OFFERING_NAMES[choose(streams.raw("offering", n), OFFERING_CUMULATIVE)]
     return {
         "id": np.arange(first_id + 1, first_id + n + 1, dtype=np.int64),
         "company_id": companies["id"][company],
         "contact_id": contacts["id"][contact],
         "owner_id": owner,
         "stage_id": stage.astype(np.int64),
-        "name": concat(_legal_stem(companies["name"][company]), " - ", offering),
-        "amount": amount_cents,
+        "name": concat(_legal_stem(companies["name"][company]), " - ", offerings(context, streams, timeline.kind[:n])),
+        "amount": np.rint(amount * 100).astype(np.int64),
         "currency": repeat(context.currency, n),
         "status": status,
         "created_at": created,
-        "expected_close_date": np.where(closed, closed_at // SECONDS_PER_DAY, close_day).astype(np.int64),
+        "expected_close_date": created // SECONDS_PER_DAY + cycle_days[:n].astype(np.int64),
         "closed_at": np.where(closed, closed_at, NULL),
         "_contact_index": contact,
         "_zone": zone,
         "_company_index": company,
+        "_kind": timeline.kind[:n],
+        "_won": won,
     }
