@@ -16,7 +16,7 @@ from scipy.special import ndtri
 
 from demogen.distributions import assign_by_rank, copula_uniform, size_score
 from demogen.generate.activities import generate_activities
-from demogen.generate.companies import company_identity, domain_from_base, generate_companies
+from demogen.generate.companies import INDUSTRY_CUMULATIVE, NameRegistry, generate_companies
 from demogen.generate.contacts import generate_contacts
 from demogen.generate.context import TenantContext, build_context
 from demogen.generate.deals import generate_deals
@@ -26,7 +26,6 @@ from demogen.generate.users import Ownership, generate_users, ownership
 from demogen.recipe import Recipe, RecipeError
 from demogen.rng import BlockStreams, choose
 from demogen.tables import TABLE_ORDER, Block
-from demogen.text import occurrence
 
 COMPANY_BLOCK = 1024
 """Companies per block; a constant of the generator version (changing it changes the data)."""
@@ -71,7 +70,8 @@ class Plan:
     employees: np.ndarray
     size_z: np.ndarray
     company_name: np.ndarray
-    company_domain: np.ndarray  # unique within the tenant
+    company_domain: np.ndarray  # unique within the tenant, never a well-known real domain
+    industry: np.ndarray  # index into generate.companies.INDUSTRIES; names and legal forms follow it
     contacts_per_company: np.ndarray
     deals_per_company: np.ndarray
     first_deal_day: np.ndarray  # per company, the day of its first deal (-1 without deals)
@@ -136,9 +136,10 @@ def build_plan(recipe: Recipe) -> Plan:
     estimate_warning = check_volume(recipe, sum(estimate_rows(recipe).values()))
     context = build_context(recipe)
     v, rho = recipe.volume, recipe.companies.size_correlation
-    keys = ("market", "employees", "z", "name", "domain", "contacts", "deals", "first_deal_day")
+    keys = ("market", "industry", "employees", "z", "name", "domain", "contacts", "deals", "first_deal_day")
     parts: dict[str, list[np.ndarray]] = {k: [] for k in keys}
     activities: list[np.ndarray] = []
+    registry = NameRegistry(context)
     for block in range(-(-v.companies // COMPANY_BLOCK)):
         n = min(COMPANY_BLOCK, v.companies - block * COMPANY_BLOCK)
         streams = BlockStreams(context.stream_seed, "companies", block)
@@ -149,11 +150,14 @@ def build_plan(recipe: Recipe) -> Plan:
         full_deals = v.deals_per_company.sample(copula_uniform(full_z, planning.uniform("deals", COMPANY_BLOCK), rho))
         size_u, z, deals = size_u[:n], full_z[:n], full_deals[:n]
         parts["market"].append(market)
-        parts["employees"].append(recipe.companies.employees.sample(size_u))
+        employees = recipe.companies.employees.sample(size_u)
+        industry = choose(streams.raw("industry", n), INDUSTRY_CUMULATIVE)
+        parts["employees"].append(employees)
+        parts["industry"].append(industry)
         parts["z"].append(z)
-        identity = company_identity(streams, market, context)
-        parts["name"].append(identity.name)
-        parts["domain"].append(identity.domain_base)
+        name, domain = registry.register(streams, context, market, industry, employees)
+        parts["name"].append(name)
+        parts["domain"].append(domain)
         parts["contacts"].append(v.contacts_per_company.sample(copula_uniform(z, planning.uniform("contacts", n), rho)))
         parts["deals"].append(deals)
         days = deal_days(context, planning, full_deals)
@@ -181,7 +185,8 @@ def build_plan(recipe: Recipe) -> Plan:
         employees=joined["employees"],
         size_z=joined["z"],
         company_name=joined["name"],
-        company_domain=domain_from_base(joined["domain"], occurrence(joined["domain"].tolist())),
+        company_domain=joined["domain"],
+        industry=joined["industry"],
         contacts_per_company=joined["contacts"],
         deals_per_company=joined["deals"],
         first_deal_day=joined["first_deal_day"],

@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 4; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 5; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "e6f7f115568426cb5db2132ebe824ad93779b3f237c0f7a8ed698b0204ee0a23",
-    "us-only-150": "bab9b23ff891a7ff8b6c0d96fa9d5fe37044e1eadb65227399deab0e22ae9e87",
-    "de-home-200": "6d3ba12a4510c86d7fe4e5fdc6980eb0835a0633f5e07a181eb9265e707cda37",
+    "default-300": "e109106796c60bec23029189641b24363d557607779ef5698c3876908f528bae",
+    "us-only-150": "78a6ab2fe95e18a29393ce1cd63d2d44d31de1105c9425047cdadb4130c1520b",
+    "de-home-200": "cb28977e194ffddd3a66f1b40cfac5c7a6ece781edd926114181d43058a6a765",
 }
 
 

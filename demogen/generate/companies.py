@@ -16,7 +16,6 @@ from demogen.text import (
     contains_any,
     fill_templates,
     int_text,
-    partition,
     repeat,
     replace_rows,
     scatter,
@@ -59,33 +58,92 @@ EMAIL_PATTERNS = ("first.last", "flast", "first", "firstl", "first_last")
 EMAIL_PATTERN_CUMULATIVE = cumulative_weights(np.array([62, 18, 8, 6, 6]))
 
 
+SIZE_CLASSES = ("micro", "small", "medium", "large")
+SIZE_BOUNDS = np.array([10, 50, 250])
+"""EU size classes by employees (micro < 10 <= small < 50 <= medium < 250 <= large): legal forms depend on them."""
+
+
+def size_class(employees: np.ndarray) -> np.ndarray:
+    """Index into SIZE_CLASSES of each employee count."""
+    return np.searchsorted(SIZE_BOUNDS, employees, side="right")
+
+
 @dataclass(frozen=True)
 class Identity:
-    """What a company is called and the stem of its web domain."""
+    """What a company is called (with and without its legal form) and its web domain."""
 
     name: np.ndarray
-    domain_base: np.ndarray
+    base: np.ndarray
+    domain: np.ndarray
 
 
-def company_identity(streams: BlockStreams, market: np.ndarray, context: TenantContext) -> Identity:
-    """Brand-like names in the market's language with a legal form, and a matching ASCII domain stem."""
+def _sector_words(locale, industry: np.ndarray, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A sector word of each company's own industry (Logistik for a carrier, Software for a software house)."""
+    words = locale.industry_words
+    pieces, slugs = [], []
+    for index, name in enumerate(INDUSTRY_NAMES):
+        rows = np.flatnonzero(industry == index)
+        if rows.size == 0:
+            continue
+        own = np.flatnonzero(words["industry"] == name)
+        table = words.subset(own) if own.size else words
+        pick = choose(raw[rows], table.cumulative)
+        pieces.append((rows, table["word"][pick]))
+        slugs.append((rows, table["slug"][pick]))
+    return scatter(len(industry), pieces), scatter(len(industry), slugs)
+
+
+def _legal_forms(locale, industry: np.ndarray, size: np.ndarray, raw: np.ndarray) -> np.ndarray:
+    """A legal form that exists at the company's size in its market (an LLP or P.C. only where it is a profession)."""
+    forms = locale.legal_form_sizes
+    pieces = []
+    for index, class_name in enumerate(SIZE_CLASSES):
+        in_class = forms["size_class"] == class_name.encode()
+        generic = in_class & (forms["industry"] == b"")
+        rows = np.flatnonzero(size == index)
+        special_industries = set(forms["industry"][in_class & ~generic].tolist())
+        special = np.isin(INDUSTRY_NAMES[industry[rows]], list(special_industries)) if special_industries else None
+        for ind in sorted(special_industries):
+            at = rows[INDUSTRY_NAMES[industry[rows]] == ind]
+            if at.size:
+                table = forms.subset(np.flatnonzero(generic | (in_class & (forms["industry"] == ind))))
+                pieces.append((at, table["form"][choose(raw[at], table.cumulative)]))
+        at = rows if special is None else rows[~special]
+        if at.size:
+            table = forms.subset(np.flatnonzero(generic))
+            pieces.append((at, table["form"][choose(raw[at], table.cumulative)]))
+    return scatter(len(industry), pieces)
+
+
+def company_identity(
+    streams: BlockStreams,
+    context: TenantContext,
+    market: np.ndarray,
+    industry: np.ndarray,
+    employees: np.ndarray,
+    *,
+    attempt: int = 0,
+) -> Identity:
+    """Brand-like names in the market's language: a sector word of the company's industry, a legal form of its
+    size, and a matching ASCII domain. `attempt` > 0 draws another name (for a clash) from streams of its own."""
     n = len(market)
-    pattern = choose(streams.raw("name_pattern", n), PATTERN_CUMULATIVE)
-    raws = {key: streams.raw(key, n) for key in ("stem", "sector", "surname", "surname2", "legal_form", "suffix")}
-    names, bases = [], []
+    tag = f"@{attempt}" if attempt else ""
+    pattern = choose(streams.raw("name_pattern" + tag, n), PATTERN_CUMULATIVE)
+    keys = ("stem", "sector", "surname", "surname2", "legal_form", "suffix")
+    raws = {key: streams.raw(key + tag, n) for key in keys}
+    size = size_class(employees)
+    names, bases, domains = [], [], []
     for index, locale in enumerate(context.markets):
         rows = np.flatnonzero(market == index)
         if rows.size == 0:
             continue
         stem = choose(raws["stem"][rows], locale.stems.cumulative)
-        sector = choose(raws["sector"][rows], locale.sectors.cumulative)
         last = choose(raws["surname"][rows], locale.last_names.cumulative)
         last2 = choose(raws["surname2"][rows], locale.last_names.cumulative)
-        form = choose(raws["legal_form"][rows], locale.legal_forms.cumulative)
         tld = choose(raws["suffix"][rows], locale.email_suffixes.cumulative)
         words = {
             "stem": (locale.stems["word"][stem], locale.stems["slug"][stem]),
-            "sector": (locale.sectors["word"][sector], locale.sectors["slug"][sector]),
+            "sector": _sector_words(locale, industry[rows], raws["sector"][rows]),
             "last": (locale.last_names["name"][last], locale.last_names["ascii"][last]),
             "last2": (locale.last_names["name"][last2], locale.last_names["ascii"][last2]),
         }
@@ -105,17 +163,56 @@ def company_identity(streams: BlockStreams, market: np.ndarray, context: TenantC
             name_parts.append((at, name))
             slug_parts.append((at, slug))
         base_name, base_slug = scatter(rows.size, name_parts), scatter(rows.size, slug_parts)
-        names.append((rows, concat(base_name, " ", locale.legal_forms["form"][form])))
-        bases.append((rows, concat(base_slug, "|", locale.email_suffixes["suffix"][tld])))
-    return Identity(name=scatter(n, names), domain_base=scatter(n, bases))
+        form = _legal_forms(locale, industry[rows], size[rows], raws["legal_form"][rows])
+        names.append((rows, concat(base_name, " ", form)))
+        bases.append((rows, base_name))
+        domains.append((rows, concat(base_slug, ".", locale.email_suffixes["suffix"][tld])))
+    return Identity(name=scatter(n, names), base=scatter(n, bases), domain=scatter(n, domains))
 
 
-def domain_from_base(domain_base: np.ndarray, ordinal: np.ndarray) -> np.ndarray:
-    """`slug|suffix` -> `slug.suffix`, with the n-th repeat of a domain numbered (`acme2.com`)."""
-    slug, _, suffix = partition(domain_base, "|")
-    numbered = np.flatnonzero(ordinal > 0)
-    slug = replace_rows(slug, numbered, concat(slug[numbered], int_text(ordinal[numbered] + 1)))
-    return concat(slug, ".", suffix)
+MAX_ATTEMPTS = 40
+"""Names drawn for a company before a clash is accepted (only tiny custom name lists get there)."""
+
+
+class NameRegistry:
+    """Names and domains taken so far in the tenant, and the real domains no generated company may have.
+
+    Blocks are registered in company order, so a company's name depends only on the companies before it
+    (prefix stability); a company whose name or domain is taken, or whose domain is a real one, draws again.
+    """
+
+    def __init__(self, context: TenantContext) -> None:
+        self.reserved = frozenset().union(*(m.real_domains for m in (*context.markets, context.home)))
+        self.names: set[bytes] = set()
+        self.domains: set[bytes] = set()
+
+    def _free(self, base: bytes, domain: bytes) -> bool:
+        return base.lower() not in self.names and domain not in self.domains and domain not in self.reserved
+
+    def register(
+        self,
+        streams: BlockStreams,
+        context: TenantContext,
+        market: np.ndarray,
+        industry: np.ndarray,
+        employees: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Unique names and domains of one block's companies."""
+        attempts = [company_identity(streams, context, market, industry, employees)]
+        name, domain = attempts[0].name.tolist(), attempts[0].domain.tolist()
+        for row in range(len(market)):
+            attempt = 0
+            while not self._free(attempts[attempt].base[row], attempts[attempt].domain[row]):
+                attempt += 1
+                if attempt == MAX_ATTEMPTS:
+                    attempt = 0
+                    break
+                if attempt == len(attempts):
+                    attempts.append(company_identity(streams, context, market, industry, employees, attempt=attempt))
+            name[row], domain[row] = attempts[attempt].name[row], attempts[attempt].domain[row]
+            self.names.add(attempts[attempt].base[row].lower())
+            self.domains.add(domain[row])
+        return np.array(name), np.array(domain)
 
 
 def _created_days(context: TenantContext, plan, streams: BlockStreams, start: int, stop: int) -> np.ndarray:
@@ -134,7 +231,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
     streams = BlockStreams(context.stream_seed, "companies", block)
     market = plan.company_market[start:stop]
     employees = plan.employees[start:stop]
-    industry = choose(streams.raw("industry", n), INDUSTRY_CUMULATIVE)
+    industry = plan.industry[start:stop]
     noise = np.exp(0.45 * (streams.uniform("revenue_noise", n) - 0.5) * 2)
     revenue = significant_round(employees * REVENUE_PER_EMPLOYEE[industry] * noise * context.usd_to_currency)
     city_raw, street_raw = streams.raw("city", n), streams.raw("street", n)

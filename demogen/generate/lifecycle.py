@@ -34,7 +34,7 @@ ON_TIME, EARLY = 0.35, 0.12
 """Shares of closed deals that close on their expected date and before it; the rest slip late."""
 LATE_SLIP = (0.3, 0.8)
 """A late deal slips by a log-normal share of its cycle: median 30% of the cycle, sigma 0.8."""
-QUARTER_PUSH = 0.5
+QUARTER_PUSH = 0.6
 """Share of wins that reps move to the last days of a quarter (pulled in, or held back a few weeks)."""
 FIRST_DEAL_LEAD_DAYS = 30.0
 """Mean days between an account entering the CRM and its first deal."""

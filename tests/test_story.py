@@ -1,0 +1,65 @@
+"""Every preset reads like a sales business: the story metrics of `realism.story_report` in realistic ranges.
+
+The ranges and the reasons for them are in docs/STORY.md; each preset is generated once (about a second each).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, frames_of
+from demogen.dataset import build_plan
+from demogen.realism import story_report
+from demogen.recipe import load_recipe
+
+AS_OF = dt.date(2026, 12, 1)
+PRESETS = sorted(p.stem for p in (ROOT / "configs").glob("*.toml"))
+RANGES = {
+    # metric: (low, high), inclusive; see docs/STORY.md for why
+    "industry_name_agreement": (0.95, 1.0),
+    "legal_form_misfit_share": (0.0, 0.01),
+    "duplicate_company_names": (0, 0),
+    "domains_with_digits": (0, 0),
+    "real_domain_clashes": (0, 0),
+    "upsell_without_win_share": (0.0, 0.0),
+    "new_business_share": (0.6, 0.95),
+    "stage_order_violation_share": (0.0, 0.02),
+    "onboarding_before_win_share": (0.0, 0.0),
+    "close_slip_share": (0.5, 0.95),
+    "close_slip_median_days": (1, 30),
+    "overdue_open_share": (0.08, 0.4),
+    "stale_open_share": (0.1, 0.5),
+    "created_last_to_first_quarter": (0.9, 1.8),
+    "won_value_largest_month_share": (0.0, 0.2),
+    "largest_won_deal_share": (0.0, 0.1),
+    "quarter_end_won_share": (0.38, 0.65),
+    "rep_top_share": (0.0, 0.3),
+    "rep_top_to_median": (1.3, 3.2),
+    "rep_min_deals": (1, float("inf")),
+    "admin_owned_deals": (0, 0),
+    "admin_owned_companies": (0, 0),
+    "deals_before_owner_joined": (0, 0),
+}
+
+
+@functools.cache
+def report(preset: str) -> dict[str, float]:
+    recipe = load_recipe(ROOT / "configs" / f"{preset}.toml", as_of=AS_OF)
+    return story_report(frames_of(build_plan(recipe)), pd.Timestamp(AS_OF))
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+@pytest.mark.parametrize("metric", sorted(RANGES))
+def test_story_metric_is_in_its_realistic_range(preset, metric):
+    low, high = RANGES[metric]
+    assert low <= report(preset)[metric] <= high, f"{preset}: {metric} = {report(preset)[metric]}"
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_won_deals_carry_more_activity_than_lost_ones(preset):
+    metrics = report(preset)
+    assert metrics["activities_per_won_deal"] > 1.25 * metrics["activities_per_lost_deal"]
