@@ -633,7 +633,9 @@ def main() -> None:
             raise
         from sqlalchemy.exc import DBAPIError
 
-        if isinstance(error, DBAPIError):
+        if isinstance(error, DBAPIError) and "database is locked" in str(error):
+            typer.echo("error: the database file is locked by another writer — try again once it is done", err=True)
+        elif isinstance(error, DBAPIError):
             typer.echo(f"error: the database refused: {_one_line(error)} — check the server and --db", err=True)
         else:
             typer.echo(f"error: {type(error).__name__}: {_one_line(error)} — DEMOGEN_DEBUG=1 shows where", err=True)

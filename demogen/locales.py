@@ -183,7 +183,8 @@ def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split())
-        raise LocaleError(f"{path}: unreadable CSV ({reason}) — write UTF-8 with {len(header)} fields per row") from None
+        fix = f"write UTF-8 with {len(header)} fields per row"
+        raise LocaleError(f"{path}: unreadable CSV ({reason}) — {fix}") from None
     if frame.empty:
         raise LocaleError(f"{path}: no rows — add at least one")
     keys = [name for name in header if name != "weight"]

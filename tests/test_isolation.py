@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
-from casebook import pick, record
 from sqlalchemy import Connection, Executable, Insert, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 
+from casebook import pick, record
 from conftest import recipe_from
 from dbtools import postgres_database, run_cli
 from demogen.dataset import build_plan

@@ -23,9 +23,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import tomlkit
-from casebook import FULL, pick, record
 from sqlalchemy import Engine, func, inspect, select
 
+from casebook import FULL, pick, record
 from conftest import AS_OF, DEFAULT, ROOT, merged
 from dbtools import postgres_database, run_cli, sqlite_database
 from demogen.dataset import build_plan, iter_blocks

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, and_, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from demogen.dataset import Plan, build_plan
 from demogen.db import lease
@@ -115,6 +115,28 @@ def _set(engine: Engine, job_id: int, only_if: tuple[str, ...] | None = None, **
         condition = and_(condition, generation_jobs.c.status.in_(only_if))
     with engine.begin() as connection:
         return connection.execute(update(generation_jobs).where(condition).values(**values)).rowcount == 1
+
+
+RECORD_RETRY_SECONDS = 20.0
+"""How long a job's outcome is retried while the server is away (restarting): a push's end must be recorded."""
+
+
+def _despite_outage(call: Callable, *args, **kwargs):
+    """`call`, retried while the database cannot be reached (a server restart, a failover): a push's end must be
+    recorded. If it stays unreachable the error is raised; the job then looks dead to a worker, which fails it."""
+    deadline = time.monotonic() + RECORD_RETRY_SECONDS
+    while True:
+        try:
+            return call(*args, **kwargs)
+        except OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def _record(engine: Engine, job_id: int, only_if: tuple[str, ...], **values) -> bool:
+    """`_set` for a job's outcome, despite an outage."""
+    return _despite_outage(_set, engine, job_id, only_if, **values)
 
 
 def _running() -> dict:
@@ -307,7 +329,7 @@ def run_job(
         try:
             outcome = _run(engine, job, timeout=timeout, progress=progress, batch_size=batch_size, plan=plan, stop=stop)
             stopped = stop is not None and stop.is_set()
-            if stopped or not _set(engine, job_id, ("running",), **outcome):
+            if stopped or not _record(engine, job_id, ("running",), **outcome):
                 # Stopped while it committed: take the tenant out again, so that a cancel always means "nothing".
                 delete_tenant(engine, job.tenant_name)
                 _stopped(engine, job_id, stop.reason if stopped else CANCELLED)
@@ -318,18 +340,18 @@ def run_job(
                 _stopped(engine, job_id, stop.reason)
             else:
                 message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
-                _set(engine, job_id, ("running",), status="failed", error=message, finished_at=_now())
+                _record(engine, job_id, ("running",), status="failed", error=message, finished_at=_now())
         except BaseException as interrupt:  # KeyboardInterrupt / SystemExit: record it on the way out
             _stopped(engine, job_id, f"interrupted ({type(interrupt).__name__}); nothing was written")
             raise
-    return get_job(engine, job_id)
+    return _despite_outage(get_job, engine, job_id)
 
 
 def _stopped(engine: Engine, job_id: int, reason: str) -> None:
     """Record a push that stopped on request: the cancel confirmed, or the interruption noted."""
     values = {"status": "cancelled", "finished_at": _now()}
-    if not _set(engine, job_id, ("cancelled",), error=CANCELLED, finished_at=_now()):
-        _set(engine, job_id, ("running",), error=reason, **values)
+    if not _record(engine, job_id, ("cancelled",), error=CANCELLED, finished_at=_now()):
+        _record(engine, job_id, ("running",), error=reason, **values)
 
 
 def _run(

@@ -1,0 +1,276 @@
+"""Faults: a push or a delete killed at random moments, a terminated connection, a restarted server, a locked file.
+
+Whatever happens, a tenant is whole or absent (never partial), the database stays consistent, the job that was
+cut short is detected and failed, and `jobs retry` then produces exactly the recipe's digest. The random moments
+come from a seeded generator, so a failure names a moment that can be replayed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import text
+
+from casebook import full_only, pick, record
+from conftest import ROOT
+from dbtools import counts, require_postgres, run_cli
+from demogen.dataset import build_plan, iter_blocks
+from demogen.db import jobs, migrate
+from demogen.db.engine import is_sqlite, make_engine
+from demogen.db.readback import stored_digest
+from demogen.export import digest_blocks
+from demogen.recipe import load_recipe
+
+TENANT = "Marlowe Instruments"
+RECIPE = """
+[tenant]
+name = "Marlowe Instruments"
+as_of = "2026-11-28"
+[locales]
+US = 0.7
+DE = 0.3
+[volume]
+companies = {companies}
+[limits]
+warn_rows = 5000000
+max_rows = 5000000
+"""
+
+
+def _recipe(folder: Path, companies: int = pick(3000, 6000)) -> tuple[Path, str]:
+    folder.mkdir(exist_ok=True)
+    path = folder / "faults.toml"
+    path.write_text(RECIPE.format(companies=companies), encoding="utf-8")
+    return path, digest_blocks(iter_blocks(build_plan(load_recipe(path))))
+
+
+def _url(engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+def _backend(engine) -> str:
+    return "SQLite" if is_sqlite(engine) else "PostgreSQL"
+
+
+def _demogen(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "demogen", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _whole_or_absent(engine, expected: str) -> bool:
+    """True if the tenant is whole (its stored digest is the recipe's); False if absent. Partial fails the test."""
+    with engine.connect() as connection:
+        present = connection.execute(text("SELECT COUNT(*) FROM tenants WHERE name = :n"), {"n": TENANT}).scalar()
+    if present:
+        assert stored_digest(engine, TENANT) == expected
+        return True
+    assert all(count == 0 for count in counts(engine).values()), counts(engine)
+    if is_sqlite(engine):
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    return False
+
+
+def _phase(engine, job_before_kill) -> str:
+    if job_before_kill is None:
+        return "before its job existed"
+    return {"queued": "while its job was queued", "running": "while it pushed"}.get(job_before_kill, "after it ended")
+
+
+def _finish_with_retry(engine, url: str, expected: str) -> None:
+    """Detect the dead job, retry it, and check the digest: the user's way back after a crash."""
+    time.sleep(1.2)
+    worker = run_cli("worker", "--db", url, "--once", "--stale-after", "1")
+    assert worker.returncode in (0, 1), worker.stderr
+    if not _whole_or_absent(engine, expected):
+        job = jobs.list_jobs(engine)[0]
+        assert job.status in ("failed", "cancelled"), job
+        assert run_cli("jobs", "retry", str(job.id), "--db", url).returncode == 0
+        assert run_cli("worker", "--db", url, "--once").returncode == 0
+    assert stored_digest(engine, TENANT) == expected
+    assert not any(job.status in jobs.ACTIVE for job in jobs.list_jobs(engine))
+
+
+@pytest.mark.parametrize("point", range(pick(1, 5)))
+def test_a_push_killed_at_a_random_moment_is_whole_or_absent_and_retry_restores_it(database, tmp_path, point):
+    engine, _ = database
+    url = _url(engine)
+    recipe, expected = _recipe(tmp_path)
+    delay = float(np.random.default_rng([2026, point]).uniform(0.2, pick(3.0, 4.5)))
+    process = _demogen("generate", "--config", str(recipe), "--db", url)
+    time.sleep(delay)
+    history = jobs.list_jobs(engine)
+    phase = _phase(engine, history[0].status if history else None)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    if not jobs.list_jobs(engine):  # killed while planning: nothing to retry, the user simply runs it again
+        assert _whole_or_absent(engine, expected) is False
+        assert run_cli("generate", "--config", str(recipe), "--db", url).returncode == 0
+    _finish_with_retry(engine, url, expected)
+    record(
+        "faults",
+        f"SIGKILL of generate {phase} ({_backend(engine)})",
+        checked=f"killed after {delay:.2f} s: tenant whole or absent, stale job failed, retry gives the digest",
+    )
+
+
+@pytest.mark.parametrize("point", range(pick(1, 4)))
+def test_a_delete_killed_at_a_random_moment_leaves_the_tenant_whole_or_gone(database, tmp_path, point):
+    engine, _ = database
+    url = _url(engine)
+    recipe, expected = _recipe(tmp_path)
+    assert run_cli("generate", "--config", str(recipe), "--db", url).returncode == 0
+    delay = float(np.random.default_rng([2027, point]).uniform(0.3, 2.5))
+    process = _demogen("delete", "--tenant", TENANT, "--db", url)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    time.sleep(0.5)  # PostgreSQL notices the vanished client and rolls its transaction back
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            whole = _whole_or_absent(engine, expected)
+            break
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    record(
+        "faults",
+        f"SIGKILL of delete ({_backend(engine)}): tenant {'whole' if whole else 'gone'}",
+        checked=f"killed after {delay:.2f} s: the tenant is either whole (same digest) or entirely gone",
+    )
+
+
+def test_a_terminated_connection_fails_the_job_and_the_worker_goes_on(postgres, tmp_path):
+    engine, url, _ = postgres
+    recipe, expected = _recipe(tmp_path, companies=20000)
+    big, small = load_recipe(recipe), load_recipe(_recipe(tmp_path / "small", companies=30)[0])
+    big_job = jobs.submit(engine, big, TENANT, build_plan(big).total_rows)
+    small_job = jobs.submit(engine, small, "Second Tenant", build_plan(small).total_rows)
+    worker = _demogen("worker", "--db", url, "--once")
+    deadline = time.monotonic() + 60
+    while jobs.get_job(engine, big_job).rows_done == 0 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    with engine.connect() as connection:
+        terminated = connection.execute(
+            text(
+                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        ).scalar()
+    assert terminated >= 1
+    stdout, stderr = worker.communicate(timeout=120)
+    assert worker.returncode == 1, stderr  # one job failed
+    assert f"job {big_job}: failed" in stdout and f"job {small_job}: succeeded" in stdout, stdout
+    failed = jobs.get_job(engine, big_job)
+    assert failed.status == "failed" and failed.error and "\n" not in failed.error
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT COUNT(*) FROM tenants WHERE name = :n"), {"n": TENANT}).scalar() == 0
+    assert run_cli("jobs", "retry", str(big_job), "--db", url).returncode == 0
+    assert run_cli("worker", "--db", url, "--once").returncode == 0
+    assert stored_digest(engine, TENANT) == expected
+    record("faults", "connection terminated mid-push (pg_terminate_backend)", checked=failed.error[:120])
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def _own_cluster():
+    """A throwaway PostgreSQL cluster (initdb + pg_ctl), so restarting it never touches a server others use."""
+    require_postgres()
+    binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not binaries:
+        pytest.skip("no PostgreSQL server binaries (initdb) on this machine")
+    bindir = binaries[-1].parent
+    data = Path(tempfile.mkdtemp(prefix="demogen-cluster-"))  # outside pytest's root-only folders
+    as_owner: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root: run it as the postgres user
+        shutil.chown(data, "postgres")
+        as_owner = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
+
+    def ctl(*args: str) -> None:
+        subprocess.run([*as_owner, str(bindir / "pg_ctl"), "-D", str(data), *args], check=True, capture_output=True)
+
+    subprocess.run(
+        [*as_owner, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
+        check=True,
+        capture_output=True,
+    )
+    ctl("-o", options, "-w", "-l", str(data / "log"), "start")
+    try:
+        yield (
+            f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres",
+            lambda: ctl("-o", options, "-w", "-m", "fast", "-l", str(data / "log"), "restart"),
+        )
+    finally:
+        ctl("-m", "immediate", "stop")
+        shutil.rmtree(data, ignore_errors=True)
+
+
+@full_only
+def test_a_server_restart_mid_push_fails_the_job_cleanly_and_retry_restores_it(tmp_path):
+    with _own_cluster() as (url, restart):
+        engine = make_engine(url)
+        migrate.upgrade(engine)
+        recipe, expected = _recipe(tmp_path, companies=20000)
+        process = _demogen("generate", "--config", str(recipe), "--db", url)
+        deadline = time.monotonic() + 60
+        while not (jobs.list_jobs(engine) and jobs.list_jobs(engine)[0].rows_done) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        restart()
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 1, stderr
+        lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+        assert len(lines) == 1 and "Traceback" not in stderr, stderr
+        assert _whole_or_absent(engine, expected) is False
+        job = jobs.list_jobs(engine)[0]
+        assert job.status == "failed", (job.status, stderr)
+        assert run_cli("jobs", "retry", str(job.id), "--db", url).returncode == 0
+        assert run_cli("worker", "--db", url, "--once").returncode == 0
+        assert stored_digest(engine, TENANT) == expected
+        engine.dispose()
+    record("faults", "server restarted mid-push (own cluster)", checked=job.error[:120])
+
+
+@full_only
+def test_a_sqlite_file_locked_by_another_writer_is_a_clear_error_after_a_bounded_wait(tmp_path):
+    url = f"sqlite:///{tmp_path / 'crm.db'}"
+    assert run_cli("db", "upgrade", "--db", url).returncode == 0
+    recipe, _ = _recipe(tmp_path, companies=20)
+    holder = sqlite3.connect(tmp_path / "crm.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    result = run_cli("generate", "--config", str(recipe), "--db", url)
+    waited = time.monotonic() - started
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert result.returncode in (1, 2) and "locked" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert waited < 60
+    engine = make_engine(url)
+    assert counts(engine)["tenants"] == 0
+    record("faults", "SQLite locked by another writer", checked=f"one line after {waited:.0f} s, nothing written")
