@@ -27,7 +27,11 @@ FORBIDDEN_WORDS = ("demo", "fake", "test", "sample", "lorem", "example")
 
 
 def _tenant_visible(text: str) -> str:
-    """Text that tenants see must not give the data away as generated."""
+    """Text that tenants see must read like real data: no giveaway words, no control characters (a NUL cannot
+    even be stored by PostgreSQL, so it is refused here, before anything is written, on every backend)."""
+    control = next((ch for ch in text if ord(ch) < 32 or 127 <= ord(ch) < 160), None)
+    if control is not None:
+        raise ValueError(f"contains the control character U+{ord(control):04X} — remove it")
     lowered = text.lower()
     for word in FORBIDDEN_WORDS:
         if word in lowered:

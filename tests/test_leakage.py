@@ -295,25 +295,13 @@ def assert_refused(backend: Backend, data: dict, folder: Path, *options: str) ->
 
 
 @pytest.mark.parametrize("where", ["tenant name", "name lists"])
-def test_a_nul_byte_is_stored_where_the_backend_allows_and_refused_elsewhere(backend, where, tmp_path, request):
-    """SQLite stores NUL in text; PostgreSQL cannot, so there it must be refused up front, not half-way."""
-    if backend.name == "postgresql":
-        request.applymarker(NUL_REACHES_POSTGRESQL)
+def test_a_nul_byte_is_refused_up_front_on_every_backend(backend, where, tmp_path):
+    """PostgreSQL cannot store NUL in text, so it is refused before anything is written, and SQLite agrees."""
     data = tenant_recipe(NUL, None) if where == "tenant name" else tenant_recipe("Larkspur Nul", [NUL, "Okafor"])
-    if backend.name == "sqlite":
-        _stored_case(backend, data, STORES[-1], tmp_path)
-        outcome = "stored byte-identical (SQLite)"
-    else:
-        assert_refused(backend, data, tmp_path)
-        outcome = REFUSED
-    record("leakage", f"a NUL byte in the {where}", checked=outcome)
+    assert_refused(backend, data, tmp_path)
+    record("leakage", f"a NUL byte in the {where}", checked=REFUSED)
 
 
-NUL_REACHES_POSTGRESQL = pytest.mark.xfail(
-    strict=True,
-    reason="product bug: nothing refuses a NUL byte before the push; PostgreSQL's COPY fails it, so generate "
-    "exits 1 and leaves a failed job row instead of exit 2 with nothing written",
-)
 REFUSED = "exit 2, one line `error: ...`, no traceback; no table or row changed"
 LONG = "".join(hashlib.sha256(str(i).encode()).hexdigest() for i in range(157))[:10_000]
 """10,000 characters that do not compress (an index entry of them exceeds PostgreSQL's btree limit)."""
