@@ -83,9 +83,14 @@ def _write_block(
     else:
         chunks = [data]
     with connection.connection.driver_connection.cursor() as cursor:
-        for chunk in chunks:
-            with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN (FORMAT csv)") as copy:
-                copy.write(chunk)
+        copy_in(cursor, table, chunks)
+
+
+def copy_in(cursor: psycopg.Cursor, table: str, chunks: list[bytes]) -> None:
+    """One COPY ... FROM STDIN (FORMAT csv) per chunk of COPY input (tenant_id first, see `codec.copy_csv`)."""
+    for chunk in chunks:
+        with cursor.copy(f"COPY {table} ({', '.join(_columns(table))}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(chunk)
 
 
 def formatted_blocks(plan: Plan, depth: int = 2) -> Iterator[tuple[str, dict, bytes]]:
@@ -124,14 +129,16 @@ def formatted_blocks(plan: Plan, depth: int = 2) -> Iterator[tuple[str, dict, by
 
 
 @contextlib.contextmanager
-def transaction(engine: Engine, timeout: float | None = None) -> Iterator[Connection]:
+def transaction(engine: Engine, timeout: float | None = None, *, snapshot: bool = False) -> Iterator[Connection]:
     """One transaction in which no statement may outlive `timeout` seconds (None: no limit).
 
     PostgreSQL stops a statement or an idle gap past the limit (SET LOCAL, so the limit ends with the
     transaction and reaches every node of a distributed database); SQLite interrupts its statement from a progress
     handler. Either way the error that follows rolls the transaction back; `time_limit` names it a timeout.
+    `snapshot` makes it REPEATABLE READ on PostgreSQL: every statement sees the same snapshot, which other
+    transactions can share (SET TRANSACTION SNAPSHOT).
     """
-    with engine.begin() as connection:
+    with engine.connect() as connection, _begin(connection, snapshot):
         if timeout is None:
             yield connection
         elif is_sqlite(engine):
@@ -147,6 +154,12 @@ def transaction(engine: Engine, timeout: float | None = None) -> Iterator[Connec
             connection.exec_driver_sql(f"SET LOCAL statement_timeout = {milliseconds}")
             connection.exec_driver_sql(f"SET LOCAL idle_in_transaction_session_timeout = {milliseconds}")
             yield connection
+
+
+def _begin(connection: Connection, snapshot: bool):
+    if snapshot and not is_sqlite(connection.engine):
+        connection.execution_options(isolation_level="REPEATABLE READ")
+    return connection.begin()
 
 
 @contextlib.contextmanager
@@ -165,6 +178,10 @@ def time_limit(kind: type[DatabaseTimeout], what: str, timeout: float | None) ->
         raise timed_out from (None if timed_out in _error_chain(error) else error)
 
 
+SET_WISE_WORK_MEM_KB = 64 * 1024
+"""Memory per hash table of a set-wise check: a million-row tenant's keys fit, a server's memory is not at risk."""
+
+
 @contextlib.contextmanager
 def set_wise(connection: Connection) -> Iterator[None]:
     """Plan the statements inside as set-wise joins (hash or merge), never as nested loops, on PostgreSQL.
@@ -172,16 +189,36 @@ def set_wise(connection: Connection) -> Iterator[None]:
     A tenant written in the current transaction has no statistics yet: once the tables hold analyzed tenants the
     planner estimates it at one row and picks a nested loop whose inner side scans the whole tenant for every
     outer row (minutes for a large tenant). Hash and merge joins cost one pass over each side whatever the
-    estimate, and need no ANALYZE (which would lock out concurrent pushes until commit). The setting is local to
-    the transaction and restored afterwards.
+    estimate, and need no ANALYZE (measured: an ANALYZE in the transaction costs more than it saves, and would
+    lock out concurrent pushes' own until commit). Their hash tables get up to SET_WISE_WORK_MEM_KB, so that a
+    large tenant's do not spill to disk. The settings are local to the transaction and restored afterwards.
     """
     if is_sqlite(connection.engine):
         yield
         return
-    before = connection.exec_driver_sql("SHOW enable_nestloop").scalar()
+    nestloop, memory, kilobytes = connection.exec_driver_sql(
+        "SELECT current_setting('enable_nestloop'), current_setting('work_mem'), setting::bigint "
+        "FROM pg_settings WHERE name = 'work_mem'"
+    ).one()
     connection.exec_driver_sql("SET LOCAL enable_nestloop = off")
+    if kilobytes < SET_WISE_WORK_MEM_KB:
+        connection.exec_driver_sql(f"SET LOCAL work_mem = '{SET_WISE_WORK_MEM_KB}kB'")
     yield
-    connection.exec_driver_sql(f"SET LOCAL enable_nestloop = {before}")
+    connection.exec_driver_sql(f"SET LOCAL enable_nestloop = {nestloop}")
+    connection.exec_driver_sql(f"SET LOCAL work_mem = '{memory}'")
+
+
+def generic_plans(connection: Connection) -> None:
+    """Plan the foreign-key triggers' statements for any tenant, not for the values at hand (PostgreSQL).
+
+    Each per-row check or cascade (`... WHERE tenant_id = $1 AND id = $2`) is a cached plan that PostgreSQL
+    re-plans for the values it gets. For a tenant the statistics do not know yet (estimated at one row) those
+    custom plans may pick any index that starts with tenant_id and filter the rest, a scan of the whole tenant per
+    row: quadratic. The generic plan uses the index that covers both columns, whatever the tenant. Local to the
+    transaction.
+    """
+    if not is_sqlite(connection.engine):
+        connection.exec_driver_sql("SET LOCAL plan_cache_mode = force_generic_plan")
 
 
 def _bulk_load_mode(connection: Connection) -> bool:
@@ -217,18 +254,20 @@ def _references() -> list[tuple[str, str, str]]:
 REFERENCES = _references()
 
 
+def reference_queries() -> list[str]:
+    """Per composite foreign key, the count of the tenant's (`:t`) rows whose parent row does not exist."""
+    return [
+        f"SELECT COUNT(*) FROM {table} c WHERE c.tenant_id = :t AND c.{column} IS NOT NULL AND NOT EXISTS "
+        f"(SELECT 1 FROM {parent} p WHERE p.tenant_id = c.tenant_id AND p.id = c.{column})"
+        for table, column, parent in REFERENCES
+    ]
+
+
 def verify_references(connection: Connection, tenant_id: int) -> None:
     """Check every composite foreign key of the tenant's rows with one set-wise anti-join each."""
-    problems = []
     with set_wise(connection):
-        for table, column, parent in REFERENCES:
-            sql = (
-                f"SELECT COUNT(*) FROM {table} c WHERE c.tenant_id = :t AND c.{column} IS NOT NULL AND NOT EXISTS "
-                f"(SELECT 1 FROM {parent} p WHERE p.tenant_id = c.tenant_id AND p.id = c.{column})"
-            )
-            missing = connection.execute(text(sql), {"t": tenant_id}).scalar()
-            if missing:
-                problems.append(f"{missing} {table}.{column} -> {parent}")
+        missing = [connection.execute(text(sql), {"t": tenant_id}).scalar() for sql in reference_queries()]
+    problems = [f"{n} {t}.{c} -> {p}" for n, (t, c, p) in zip(missing, REFERENCES, strict=True) if n]
     if problems:
         raise DanglingReferences("dangling references: " + ", ".join(problems))
 
@@ -321,6 +360,8 @@ def _push(
             .returning(tenants.c.id)
         ).scalar_one()
         bulk = _bulk_load_mode(connection)
+        if not bulk:
+            generic_plans(connection)
         handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
         sink = CanonicalCsvSink(handles)
         for table, block, canonical in formatted_blocks(plan):
@@ -356,13 +397,14 @@ def delete_tenant(engine: Engine, tenant_name: str, *, timeout: float | None = N
     """Remove a tenant, its rows and its metadata in one transaction; False if unknown.
 
     Children go first, so each ON DELETE CASCADE trigger of a parent row finds nothing, through the index on its
-    reference (migration 0003): time linear in the tenant's size, about that of its push. Raises DeleteTimeout
-    past `timeout` seconds, with nothing removed.
+    reference (migration 0003) and `generic_plans`: time linear in the tenant's size, about that of its push, also
+    when the statistics predate the tenant. Raises DeleteTimeout past `timeout` seconds, with nothing removed.
     """
     with time_limit(DeleteTimeout, "the delete", timeout), transaction(engine, timeout) as connection:
         tenant_id = tenant_id_of(connection, tenant_name)
         if tenant_id is None:
             return False
+        generic_plans(connection)
         for table in reversed(TENANT_TABLES):
             connection.execute(table.delete().where(table.c.tenant_id == tenant_id))
         connection.execute(tenant_metadata.delete().where(tenant_metadata.c.tenant_id == tenant_id))
