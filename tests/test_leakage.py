@@ -5,7 +5,7 @@
 - User-supplied strings full of SQL metacharacters (tenant names, `[names.<CC>]` lists) are stored as data on
   PostgreSQL and SQLite: the stored digest is the recipe's, the name reads back byte-identical from the tenant, its
   metadata and its job, and every table is still there.
-- What a backend cannot store or a limit refuses (NUL on PostgreSQL, names too long) is refused by the CLI with
+- Control characters (NUL, tab, newline) and names over the limits are refused by the CLI with
   exit 2 and one line, and nothing is written.
 Counts go to the casebook (suite "leakage"); `DEMOGEN_FULL=1` adds seeds and volumes, and runs the stored cases
 through the CLI as well.
@@ -140,11 +140,12 @@ METACHARACTERS = {
     "null word": "NULL",
     "right-to-left": "شركة الخليج للتجارة",
     "bidi override": "\u202eseniL robraH\u202c Ltd",
-    "tabs and newlines": "Harbor\tLines\nLimited",
     "astral plane": "Harbor 🚢 Lines 𝔸",
     "longest allowed": "Harbor-Lines-Maritime-" * 6,
 }
 NUL = "Harbor\x00Lines"
+CONTROL = {"NUL": NUL, "tab and newline": "Harbor\tLines\nLimited"}
+"""Control characters: refused in tenant-visible text (PostgreSQL cannot store NUL; a newline breaks every list)."""
 PEOPLE = ["O'Neil", "D'Arcy; Jr", "--Lee", "Robert'); DROP TABLE users;--", "$$Ng$$", "\\N", "NULL", "שרה", 'Zoë "Z"']
 
 
@@ -294,12 +295,14 @@ def assert_refused(backend: Backend, data: dict, folder: Path, *options: str) ->
     assert snapshot(backend.engine) == before
 
 
+@pytest.mark.parametrize("kind", list(CONTROL))
 @pytest.mark.parametrize("where", ["tenant name", "name lists"])
-def test_a_nul_byte_is_refused_up_front_on_every_backend(backend, where, tmp_path):
-    """PostgreSQL cannot store NUL in text, so it is refused before anything is written, and SQLite agrees."""
-    data = tenant_recipe(NUL, None) if where == "tenant name" else tenant_recipe("Larkspur Nul", [NUL, "Okafor"])
+def test_control_characters_are_refused_up_front_on_every_backend(backend, where, kind, tmp_path):
+    """PostgreSQL cannot store NUL in text, so control characters are refused before anything is written."""
+    text = CONTROL[kind]
+    data = tenant_recipe(text, None) if where == "tenant name" else tenant_recipe("Larkspur Nul", [text, "Okafor"])
     assert_refused(backend, data, tmp_path)
-    record("leakage", f"a NUL byte in the {where}", checked=REFUSED)
+    record("leakage", f"a {kind} in the {where}", checked=REFUSED)
 
 
 REFUSED = "exit 2, one line `error: ...`, no traceback; no table or row changed"
