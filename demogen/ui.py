@@ -26,7 +26,7 @@ from demogen.db.engine import DEFAULT_URL
 from demogen.db.session import DatabaseNotReady, open_database
 from demogen.export import collect_frames, digest_blocks, export_zip
 from demogen.locales import LocaleError, available_markets, load_locale, parse_name_list
-from demogen.realism import realism_report
+from demogen.realism import realism_report, story_report
 from demogen.recipe import Recipe, RecipeError, load_recipe
 from demogen.tuning import (
     LAW_DEFAULTS,
@@ -172,18 +172,68 @@ def realism_metrics(sample: dict[str, pd.DataFrame]) -> dict[str, float]:
 
 def realism_table(*samples: dict[str, pd.DataFrame], labels: tuple[str, ...] = ("value",)) -> pd.DataFrame:
     """The realism report of one or more samples, one column each, in plain words."""
-    reports = [realism_metrics(sample) for sample in samples]
-    table = {"metric": [METRIC_LABELS.get(k, k) for k in reports[0]]}
+    return _metrics_table([realism_metrics(sample) for sample in samples], METRIC_LABELS, labels)
+
+
+STORY_LABELS = {
+    "industry_name_agreement": "Company names that fit their industry",
+    "legal_form_misfit_share": "Legal forms that do not fit the size",
+    "duplicate_company_names": "Duplicate company names",
+    "domains_with_digits": "Domains with a digit",
+    "real_domain_clashes": "Domains of well-known real firms",
+    "upsell_without_win_share": "Renewals and expansions without an earlier win",
+    "new_business_share": "New-business deals",
+    "stage_order_violation_share": "Activities out of process order",
+    "onboarding_before_win_share": "Onboarding before the win",
+    "activities_per_won_deal": "Activities per won deal",
+    "activities_per_lost_deal": "Activities per lost deal",
+    "activities_per_open_deal": "Activities per open deal",
+    "close_slip_share": "Deals closed off their expected date",
+    "close_slip_median_days": "Median slip of a close (days)",
+    "overdue_open_share": "Open deals past their expected close",
+    "stale_open_share": "Open deals without recent activity",
+    "created_last_to_first_quarter": "Deals created, last quarter vs first",
+    "won_value_largest_month_share": "Won value in the largest month",
+    "largest_won_deal_share": "Won value in the largest deal",
+    "quarter_end_won_share": "Won value in a quarter's last month",
+    "rep_top_share": "Deals of the top rep",
+    "rep_top_to_median": "Top rep's book vs the median rep's",
+    "rep_min_deals": "Deals of the smallest book",
+    "admin_owned_deals": "Deals owned by the admin",
+    "admin_owned_companies": "Companies owned by the admin",
+    "deals_before_owner_joined": "Deals created before their owner joined",
+    "junior_contact_on_top_deals_share": "Junior primary contacts on the 200 largest deals",
+}
+
+
+def story_table(*samples: dict[str, pd.DataFrame], labels: tuple[str, ...] = ("value",)) -> pd.DataFrame:
+    """The story metrics (docs/STORY.md) of one or more samples: does the tenant read like a sales business?"""
+    return _metrics_table([story_report(sample) for sample in samples], STORY_LABELS, labels)
+
+
+def _metrics_table(reports: list[dict[str, float]], names: dict[str, str], labels: tuple[str, ...]) -> pd.DataFrame:
+    table = {"metric": [names.get(k, k.replace("_", " ")) for k in reports[0]]}
     for label, report in zip(labels, reports, strict=True):
         table[label] = [_metric_text(name, value) for name, value in report.items()]
     return pd.DataFrame(table)
 
 
+_COUNTS = ("duplicate_", "domains_with", "real_domain", "rep_min", "admin_owned", "deals_before")
+
+
 def _metric_text(name: str, value: float) -> str:
-    """Counts as whole numbers, the Gini as a coefficient, shares as percentages."""
-    if name.endswith("_per_10k"):
+    """Counts as whole numbers, the Gini as a coefficient, ratios and averages with one decimal, shares as %."""
+    if math.isnan(value):  # nothing to measure in this sample
+        return "—"
+    if name.endswith("_per_10k") or name.startswith(_COUNTS):
         return f"{value:,.0f}"
-    return f"{value:.2f}" if "gini" in name else f"{value:.1%}"
+    if "gini" in name:
+        return f"{value:.2f}"
+    if name.startswith("activities_per") or name.endswith("_days"):
+        return f"{value:.1f}"
+    if name.endswith(("_to_median", "_to_first_quarter")):
+        return f"{value:.1f}x"
+    return f"{value:.1%}"
 
 
 @st.cache_data(max_entries=4, show_spinner="Generating the whole tenant…")

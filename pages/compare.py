@@ -41,6 +41,8 @@ metrics, digests = st.columns([3, 2])
 with metrics:
     st.subheader("Realism")
     st.dataframe(ui.realism_table(first, second, labels=labels), hide_index=True)
+    st.subheader("The business story")
+    st.dataframe(ui.story_table(first, second, labels=labels), hide_index=True)
 with digests:
     st.subheader("Digests")
     st.caption("Of the whole tenants (computed on request: every row is generated).")

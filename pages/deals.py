@@ -4,6 +4,7 @@ import streamlit as st
 
 from demogen import charts, ui
 from demogen.distributions import AmountLaw, CountLaw, LogNormal, LogNormalCount, pareto_alpha_for_top_share
+from demogen.recipe import VENDOR_KINDS
 from demogen.tuning import law_fields
 
 st.title("Deals and volumes")
@@ -112,6 +113,24 @@ def pipeline() -> None:
             max_value=0.99,
             step=0.01,
             help="The share of closed deals that are won.",
+        )
+        ui.bound(
+            st.slider,
+            "Growth per year",
+            "deals.growth_per_year",
+            min_value=-0.5,
+            max_value=3.0,
+            step=0.05,
+            help="How much faster deals are created a year later: 0.15 means 15% more each year, 0 a flat pace.",
+        )
+        ui.bound(
+            st.selectbox,
+            "The tenant sells",
+            "vendor.sells",
+            options=list(VENDOR_KINDS),
+            format_func=lambda kind: kind.replace("_", " "),
+            help="Picks the deal types (new business, renewals, services...) and their names, in the home market's "
+            "language.",
         )
         st.markdown("**Sales cycle (days)** — log-normal: from creation to close")
         ui.law_parameters("deals.sales_cycle_days", law_fields(LogNormal, "lognormal"))

@@ -40,6 +40,8 @@ with counts:
 with realism:
     st.subheader("Realism")
     st.dataframe(ui.realism_table(frames), hide_index=True)
+    st.subheader("The business story")
+    st.dataframe(ui.story_table(frames), hide_index=True)
 
 st.subheader("Tables")
 table = st.segmented_control("Table", TABLE_ORDER, default="contacts", key="preview.table") or "contacts"

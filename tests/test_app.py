@@ -259,3 +259,16 @@ def test_a_running_push_can_be_stopped_from_the_app_and_leaves_nothing(app, tmp_
     assert list_tenants(engine) == []
     app.switch_page("pages/jobs.py").run()
     assert widget(app.button, "jobs.retry").disabled is False  # a cancelled job can run again
+
+
+def test_the_story_controls_edit_the_recipe_and_the_story_shows_on_preview_and_compare(app):
+    app.switch_page("pages/deals.py").run()
+    widget(app.slider, ui.WIDGET_PREFIX + "deals.growth_per_year").set_value(0.5).run()
+    widget(app.selectbox, ui.WIDGET_PREFIX + "vendor.sells").set_value("machinery").run()
+    assert recipe_of(app).deals.growth_per_year == 0.5 and recipe_of(app).vendor.sells == "machinery"
+    for page in ("pages/preview.py", "pages/compare.py"):
+        app.switch_page(page).run()
+        assert not app.exception, [e.value for e in app.exception]
+        tables = [frame.value for frame in app.dataframe if "metric" in frame.value.columns]
+        story = next(table for table in tables if "Deals owned by the admin" in set(table["metric"]))
+        assert story.set_index("metric").iloc[:, 0]["Deals owned by the admin"] == "0"
