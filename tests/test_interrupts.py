@@ -128,3 +128,23 @@ def test_every_hint_carries_the_database_it_was_run_with(database, tmp_path):
     listed = run_cli("tenants", "list", "--db", url)
     assert listed.returncode == 0 and "Quillfeather Logistics" in listed.stdout
     assert listed.stdout.splitlines()[0].split()[:3] == ["id", "tenant", "country"]
+
+
+def test_every_postgresql_session_lets_the_server_notice_a_vanished_client(postgres):
+    """A killed command's statement must not run on: the server polls the client (client_connection_check_interval)."""
+    engine, _, _ = postgres
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SHOW client_connection_check_interval").scalar() == "2s"
+
+
+def test_delete_and_check_honour_their_time_limit_and_change_nothing(database, tmp_path):
+    engine, _ = database
+    url = _url(engine)
+    recipe = _recipe(tmp_path, companies=3000)
+    assert run_cli("generate", "--config", str(recipe), "--db", url).returncode == 0
+    before = counts(engine)
+    for command in ("delete", "check"):
+        result = run_cli(command, "--tenant", "Quillfeather Logistics", "--db", url, "--timeout", "0.001")
+        assert result.returncode == 1, result.stderr
+        assert "nothing was changed — raise --timeout" in result.stderr and len(result.stderr.splitlines()) == 1
+        assert counts(engine) == before
