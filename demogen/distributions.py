@@ -12,7 +12,9 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
-from scipy import optimize, special, stats
+from scipy import special
+
+from demogen.discrete import nbinom_cdf, nbinom_ppf, poisson_cdf, poisson_ppf
 
 
 class _Spec(BaseModel):
@@ -97,6 +99,8 @@ def pareto_alpha_for_top_share(share: float, *, minimum: float, cap: float | Non
 
     def top(alpha: float) -> float:
         return Pareto(dist="pareto", alpha=alpha, minimum=minimum, cap=cap).top_share(fraction)
+
+    from scipy import optimize  # noqa: PLC0415 - a tuning aid of the app, a tenth of a second to import
 
     low, high = ALPHA_SEARCH
     if cap is None:
@@ -239,17 +243,17 @@ class _CountSpec(_Spec):
             raise ValueError("min must not exceed max — lower min or raise max")
         return self
 
-    def _frozen(self):  # pragma: no cover - overridden
+    def _cdf_raw(self, k: np.ndarray) -> np.ndarray:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def _cdf_raw(self, k: np.ndarray) -> np.ndarray:
-        return self._frozen().cdf(k)
+    def _ppf(self, q: np.ndarray) -> np.ndarray:  # pragma: no cover - overridden
+        raise NotImplementedError
 
     def sample(self, u: np.ndarray) -> np.ndarray:
         """Truncated to [min, max] by inverting the CDF on the squeezed uniform."""
         low = float(self._cdf_raw(np.float64(self.min - 1))) if self.min > 0 else 0.0
         high = float(self._cdf_raw(np.float64(self.max)))
-        values = self._frozen().ppf(_truncate(u, low, high))
+        values = self._ppf(_truncate(u, low, high))
         return np.clip(np.nan_to_num(values, nan=self.max), self.min, self.max).astype(np.int64)
 
     def pmf(self, k: np.ndarray) -> np.ndarray:
@@ -268,8 +272,11 @@ class PoissonCount(_CountSpec):
     dist: Literal["poisson"]
     mean_: float = Field(alias="mean", gt=0)
 
-    def _frozen(self):
-        return stats.poisson(self.mean_)
+    def _cdf_raw(self, k: np.ndarray) -> np.ndarray:
+        return poisson_cdf(k, self.mean_)
+
+    def _ppf(self, q: np.ndarray) -> np.ndarray:
+        return poisson_ppf(q, self.mean_)
 
 
 class NegBinomCount(_CountSpec):
@@ -279,9 +286,14 @@ class NegBinomCount(_CountSpec):
     mean_: float = Field(alias="mean", gt=0)
     dispersion: float = Field(gt=0)
 
-    def _frozen(self):
-        p = self.dispersion / (self.dispersion + self.mean_)
-        return stats.nbinom(self.dispersion, p)
+    def _p(self) -> float:
+        return self.dispersion / (self.dispersion + self.mean_)
+
+    def _cdf_raw(self, k: np.ndarray) -> np.ndarray:
+        return nbinom_cdf(k, self.dispersion, self._p())
+
+    def _ppf(self, q: np.ndarray) -> np.ndarray:
+        return nbinom_ppf(q, self.dispersion, self._p())
 
 
 class LogNormalCount(_CountSpec):

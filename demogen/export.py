@@ -1,4 +1,4 @@
-"""Sinks for generated blocks: canonical CSV export, the dataset digest, and preview DataFrames.
+"""Sinks for generated blocks: canonical CSV export, the dataset digest, and canonical preview rows.
 
 The canonical form (DESIGN.md section 3) is what makes a tenant comparable across runs and backends: UTF-8,
 `\\n`, schema column order without tenant_id, rows by id, NULL as an empty field, decimals as `1234.50`, dates
@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-import pandas as pd
 
 from demogen.tables import NULL, TABLE_ORDER, TABLES, Block, Column
-from demogen.text import choose_text, concat, decode, int_text, tighten
+from demogen.text import choose_text, concat, int_text, tighten
 
 QUOTE_TRIGGERS = (b",", b'"', b"\n", b"\r")
 
@@ -212,43 +211,6 @@ def export_zip(blocks: Iterable[tuple[str, Block]], target: BinaryIO, extras: di
     return digest
 
 
-def block_frame(table: str, block: Block) -> pd.DataFrame:
-    """A typed DataFrame of one block for previews, the app and notebooks (internal columns dropped)."""
-    data = {}
-    for column in TABLES[table]:
-        values = block[column.name]
-        if column.kind == "text":
-            data[column.name] = pd.array(decode(values), dtype="string")
-        elif column.kind in {"money", "decimal2"}:
-            data[column.name] = values / 100
-        elif column.kind in {"timestamp", "date"}:
-            unit = "s" if column.kind == "timestamp" else "D"
-            stamps = np.where(values == NULL, np.datetime64("NaT"), values.astype(f"datetime64[{unit}]"))
-            data[column.name] = pd.to_datetime(stamps)
-        elif column.kind == "int" and column.nullable:
-            data[column.name] = pd.array(np.where(values == NULL, None, values), dtype="Int64")
-        else:
-            data[column.name] = values
-    return pd.DataFrame(data)
-
-
-def preview_frames(blocks: Iterable[tuple[str, Block]], rows: int) -> dict[str, pd.DataFrame]:
-    """The first `rows` rows of every table, stopping as soon as each table has them."""
-    frames: dict[str, list[pd.DataFrame]] = {table: [] for table in TABLE_ORDER}
-    have = dict.fromkeys(TABLE_ORDER, 0)
-    for table, block in blocks:
-        if have[table] < rows:
-            frame = block_frame(table, block).head(rows - have[table])
-            frames[table].append(frame)
-            have[table] += len(frame)
-        if all(count >= rows for count in have.values()):
-            break
-    return {
-        table: pd.concat(parts, ignore_index=True) if parts else block_frame(table, _empty(table))
-        for table, parts in frames.items()
-    }
-
-
 def preview_rows(blocks: Iterable[tuple[str, Block]], rows: int) -> dict[str, list[list[str]]]:
     """Header and first `rows` rows of every table as the canonical CSV writes them (90500.00, empty, false)."""
     heads: dict[str, list[bytes]] = {table: [] for table in TABLE_ORDER}
@@ -266,19 +228,13 @@ def preview_rows(blocks: Iterable[tuple[str, Block]], rows: int) -> dict[str, li
     }
 
 
-def _empty(table: str) -> Block:
-    return {
-        c.name: np.array([], dtype="S1" if c.kind == "text" else bool if c.kind == "bool" else np.int64)
-        for c in TABLES[table]
-    }
+FRAME_SINKS = {"block_frame", "collect_frames", "preview_frames"}
 
 
-def collect_frames(blocks: Iterable[tuple[str, Block]]) -> dict[str, pd.DataFrame]:
-    """Whole tables as DataFrames (for analysis of moderate tenants; the sinks above stream instead)."""
-    parts: dict[str, list[pd.DataFrame]] = {table: [] for table in TABLE_ORDER}
-    for table, block in blocks:
-        parts[table].append(block_frame(table, block))
-    return {
-        table: pd.concat(frames, ignore_index=True) if frames else block_frame(table, _empty(table))
-        for table, frames in parts.items()
-    }
+def __getattr__(name: str):
+    """The DataFrame sinks moved to `demogen.frames` (pandas is imported only by whoever uses them)."""
+    if name in FRAME_SINKS:
+        from demogen import frames  # noqa: PLC0415 - pandas, only for whoever asks
+
+        return getattr(frames, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
