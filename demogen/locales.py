@@ -43,6 +43,7 @@ STORY_FILES = {
     "legal_form_sizes.csv": ("form", "size_class", "industry", "weight"),
     "activity_subjects.csv": ("phase", "kind", "subject", "weight"),
     "deal_types.csv": ("vendor", "kind", "name", "weight"),
+    "chief_titles.csv": ("title", "size_class", "legal_form", "weight"),
 }
 """The market's business vocabulary (docs/STORY.md). Optional: a market without one uses the fallback market's."""
 REAL_DOMAINS = "real_domains.csv"
@@ -53,6 +54,7 @@ ALLOWED = {
     ("job_titles.csv", "seniority"): {"executive", "director", "manager", "professional", "assistant"},
     ("phone_prefixes.csv", "kind"): {"fixed", "mobile"},
     ("legal_form_sizes.csv", "size_class"): {"micro", "small", "medium", "large"},
+    ("chief_titles.csv", "size_class"): {"micro", "small", "medium", "large"},
     ("activity_subjects.csv", "phase"): {
         "qualify",
         "discovery",
@@ -65,6 +67,8 @@ ALLOWED = {
     ("activity_subjects.csv", "kind"): {"call", "email", "meeting", "task", "note"},
     ("deal_types.csv", "kind"): {"new_business", "renewal", "expansion", "services"},
 }
+OPTIONAL_COLUMNS = {("legal_form_sizes.csv", "industry"), ("chief_titles.csv", "legal_form")}
+"""Columns that may be empty (the row applies to any industry or legal form)."""
 LOCALE_KEYS = {
     "reference",
     "name",
@@ -149,6 +153,7 @@ class LocaleData:
     legal_form_sizes: Table = field(default=None, repr=False)  # type: ignore[assignment]
     activity_subjects: Table = field(default=None, repr=False)  # type: ignore[assignment]
     deal_types: Table = field(default=None, repr=False)  # type: ignore[assignment]
+    chief_titles: Table = field(default=None, repr=False)  # type: ignore[assignment]
     real_domains: frozenset[bytes] = frozenset()
     reference: dict[str, float] = field(default_factory=dict)
     """Realism figures of the real population, computed from the source statistics (see SOURCES.md)."""
@@ -224,7 +229,7 @@ def _check_rows(raw: dict[str, dict[str, list[str]]], root: Path) -> None:
             raise LocaleError(f"{root / file}: {column} {bad[0]!r} — use one of {', '.join(sorted(allowed))}")
     for file, columns in raw.items():
         for column, values in columns.items():
-            if column in {"weight", "area"} or (file, column) == ("legal_form_sizes.csv", "industry"):
+            if column in {"weight", "area"} or (file, column) in OPTIONAL_COLUMNS:
                 continue
             if any(not v.strip() or v != v.strip() for v in values):
                 raise LocaleError(f"{root / file}: empty or padded {column} — trim values and drop empty rows")
@@ -366,6 +371,7 @@ def _read_story(folder: Path, validate: bool, translit: dict[str, str]) -> dict:
         "legal_form_sizes": tables["legal_form_sizes.csv"],
         "activity_subjects": tables["activity_subjects.csv"],
         "deal_types": tables["deal_types.csv"],
+        "chief_titles": tables["chief_titles.csv"],
         "real_domains": frozenset(d.encode("utf-8") for d in domains),
     }
 
