@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import functools
+import io
 import os
 import re
 import tomllib
@@ -18,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
-import phonenumbers
 
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import cumulative_weights
@@ -174,30 +173,36 @@ def fold_ascii(text: str, transliteration: dict[str, str]) -> str:
 
 
 def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
-    """All columns as strings, exactly as written (no NA conversion, no type guessing)."""
+    """All columns as strings, exactly as written (no NA conversion, no type guessing); blank lines skipped."""
     if not path.is_file():
         raise LocaleError(f"{path}: missing — every market needs {path.name} ({', '.join(header)})")
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            found = tuple(next(csv.reader(handle), ()))
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise LocaleError(f"{path}: byte {error.start} is not UTF-8 — save the file as UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    found = tuple(next(reader, ()))
     if found != header:
         raise LocaleError(f"{path}: header is {','.join(found)} — it must be {','.join(header)}")
+    fix = f"write UTF-8 with {len(header)} fields per row"
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        reason = " ".join(str(error).split())
-        fix = f"write UTF-8 with {len(header)} fields per row"
-        raise LocaleError(f"{path}: unreadable CSV ({reason}) — {fix}") from None
-    if frame.empty:
+        rows = [row for row in reader if len(row) > 1 or "".join(row).strip()]
+    except csv.Error as error:
+        raise LocaleError(f"{path}: unreadable CSV (line {reader.line_num}: {error}) — {fix}") from None
+    if not rows:
         raise LocaleError(f"{path}: no rows — add at least one")
-    keys = [name for name in header if name != "weight"]
-    repeated = frame.duplicated(subset=keys, keep="first")
-    if repeated.any():
-        line = int(repeated.to_numpy().argmax()) + 2
-        raise LocaleError(f"{path}: line {line} duplicates an earlier row — merge them (add their weights)")
-    return {name: frame[name].tolist() for name in header}
+    short = next((i for i, row in enumerate(rows) if len(row) != len(header)), None)
+    if short is not None:
+        raise LocaleError(f"{path}: line {short + 2} has {len(rows[short])} fields — {fix}")
+    columns = dict(zip(header, (list(values) for values in zip(*rows, strict=True)), strict=True))
+    keys = list(zip(*(columns[name] for name in header if name != "weight"), strict=True))
+    if len(set(keys)) != len(keys):
+        seen: set[tuple[str, ...]] = set()
+        for line, key in enumerate(keys, start=2):
+            if key in seen:
+                raise LocaleError(f"{path}: line {line} duplicates an earlier row — merge them (add their weights)")
+            seen.add(key)
+    return columns
 
 
 def _table(columns: dict[str, list[str]], path: Path) -> Table:
@@ -254,6 +259,8 @@ def _check_rows(raw: dict[str, dict[str, list[str]]], root: Path) -> None:
 
 def _check_phone_prefixes(region: str, columns: dict[str, list[str]], cities: set[str], path: Path) -> None:
     """Every template valid by libphonenumber at its extremes; every area a city (`City, Region` if ambiguous)."""
+    import phonenumbers  # noqa: PLC0415 - validation only; loading a market does not need it
+
     for prefix, kind, length, area, template in zip(
         columns["prefix"],
         columns["kind"],
