@@ -45,6 +45,14 @@ STORY_FILES = {
     "chief_titles.csv": ("title", "size_class", "legal_form", "weight"),
 }
 """The market's business vocabulary (docs/STORY.md). Optional: a market without one uses the fallback market's."""
+OPTIONAL_FILES = {
+    "form_titles.csv": ("title", "legal_form"),
+    "regions.csv": ("region", "timezone", "subdivision"),
+    "holidays.csv": ("date", "subdivision", "name"),
+}
+"""Per-market data without a fallback (a market without them has none): job titles that exist only at one
+legal form (a Vorstand at an AG), the time zone and holiday subdivision of each region, and public holidays
+(`subdivision` empty: nationwide), precomputed by tools/build_locales/holidays.py."""
 REAL_DOMAINS = "real_domains.csv"
 """Well-known real domains (free mail, big companies) that generated companies must not be given."""
 ALLOWED = {
@@ -153,6 +161,9 @@ class LocaleData:
     activity_subjects: Table = field(default=None, repr=False)  # type: ignore[assignment]
     deal_types: Table = field(default=None, repr=False)  # type: ignore[assignment]
     chief_titles: Table = field(default=None, repr=False)  # type: ignore[assignment]
+    form_titles: dict[str, str] = field(default_factory=dict)  # title -> the only legal form that has it
+    regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # region -> (time zone, subdivision)
+    holidays: tuple[tuple[str, str], ...] = ()  # (YYYY-MM-DD, subdivision or "")
     real_domains: frozenset[bytes] = frozenset()
     reference: dict[str, float] = field(default_factory=dict)
     """Realism figures of the real population, computed from the source statistics (see SOURCES.md)."""
@@ -383,6 +394,19 @@ def _read_story(folder: Path, validate: bool, translit: dict[str, str]) -> dict:
     }
 
 
+def _read_optional(folder: Path) -> dict:
+    raw = {
+        name: _read_csv(folder / name, header) if (folder / name).is_file() else {key: [] for key in header}
+        for name, header in OPTIONAL_FILES.items()
+    }
+    titles, regions, holidays = (raw[name] for name in OPTIONAL_FILES)
+    return {
+        "form_titles": dict(zip(titles["title"], titles["legal_form"], strict=True)),
+        "regions": {r: (z, s) for r, z, s in zip(*regions.values(), strict=True)},
+        "holidays": tuple(zip(holidays["date"], holidays["subdivision"], strict=True)),
+    }
+
+
 def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     """Read one market folder; `validate` adds the full checks (sorting, duplicates, words, phone templates)."""
     folder = Path(folder)
@@ -435,6 +459,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         reference={str(k): float(v) for k, v in (meta.get("reference") or {}).items()},
         transliteration=translit,
         **_read_story(folder, validate, translit),
+        **_read_optional(folder),
     )
 
 
