@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from demogen import locale_cache
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import cumulative_weights
 from demogen.text import decode, to_text
@@ -463,9 +464,24 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     )
 
 
+PARSER_SOURCES = ("locales.py", "locale_cache.py", "text.py", "rng.py")
+"""The modules a parsed market is made by: the cache key covers their source as well as the market's files."""
+
+
+def source_files(folder: Path) -> list[Path]:
+    """Every file a market is read from: its own folder's, and the fallback market's story files it lacks."""
+    own = sorted(path for path in folder.iterdir() if path.is_file())
+    lacking = [name for name in (*STORY_FILES, REAL_DOMAINS) if not (folder / name).is_file()]
+    return own + [_story_folder(folder, name) / name for name in lacking]
+
+
 @functools.lru_cache(maxsize=32)
 def _load_cached(folder: str) -> LocaleData:
-    return read_locale(Path(folder))
+    """Parsed once per process, and once per change of its files or parser across processes (the binary cache)."""
+    path = Path(folder)
+    code = [Path(__file__).with_name(name) for name in PARSER_SOURCES]
+    key = locale_cache.entry_key(path.name, source_files(path), code)
+    return locale_cache.cached(path.name, key, lambda: read_locale(path), (LocaleData, Table, CityPrefixes))
 
 
 def load_locale(code: str, root: Path | None = None) -> LocaleData:
