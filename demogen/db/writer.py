@@ -26,7 +26,7 @@ from demogen.db.codec import sqlite_rows, with_tenant
 from demogen.db.engine import is_sqlite
 from demogen.db.schema import TENANT_TABLES, tenant_metadata, tenants
 from demogen.export import CanonicalCsvSink, csv_bytes
-from demogen.tables import TABLE_ORDER, TABLES
+from demogen.tables import TABLE_ORDER, TABLES, Block
 
 Progress = Callable[[int], None]
 
@@ -59,29 +59,32 @@ def _columns(table: str) -> list[str]:
     return ["tenant_id", *(c.name for c in TABLES[table])]
 
 
-def _batches(block: dict, batch_size: int | None) -> list[dict]:
-    n = len(block["id"])
-    if not batch_size or n <= batch_size:
-        return [block]
-    return [{k: v[i : i + batch_size] for k, v in block.items()} for i in range(0, n, batch_size)]
+def _slices(count: int, batch_size: int | None) -> list[slice]:
+    if not batch_size or count <= batch_size:
+        return [slice(0, count)]
+    return [slice(i, i + batch_size) for i in range(0, count, batch_size)]
 
 
-def _write_block(
-    connection: Connection, table: str, block: dict, *, canonical: bytes, tenant_id: int, batch_size: int | None
-) -> None:
+def _load_input(sqlite: bool, tenant_id: int) -> Callable[[str, Block, bytes], list[tuple] | bytes]:
+    """What the database is given for a block: executemany rows (SQLite) or COPY input (PostgreSQL)."""
+    if sqlite:
+        return lambda table, block, canonical: sqlite_rows(table, block, tenant_id)
+    return lambda table, block, canonical: with_tenant(canonical, tenant_id)
+
+
+def _write_block(connection: Connection, table: str, rows: list[tuple] | bytes, *, batch_size: int | None) -> None:
     """One COPY (PostgreSQL) or executemany (SQLite) per batch of at most `batch_size` rows."""
-    names = _columns(table)
     if is_sqlite(connection.engine):
+        names = _columns(table)
         sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        for batch in _batches(block, batch_size):
-            connection.exec_driver_sql(sql, sqlite_rows(table, batch, tenant_id))
+        for part in _slices(len(rows), batch_size):
+            connection.exec_driver_sql(sql, rows[part])
         return
-    data = with_tenant(canonical, tenant_id)
     if batch_size:
-        lines = data.split(b"\n")[:-1]
-        chunks = [b"\n".join(lines[i : i + batch_size]) + b"\n" for i in range(0, len(lines), batch_size)]
+        lines = rows.split(b"\n")[:-1]
+        chunks = [b"\n".join(lines[part]) + b"\n" for part in _slices(len(lines), batch_size)]
     else:
-        chunks = [data]
+        chunks = [rows]
     with connection.connection.driver_connection.cursor() as cursor:
         copy_in(cursor, table, chunks)
 
@@ -93,8 +96,11 @@ def copy_in(cursor: psycopg.Cursor, table: str, chunks: list[bytes]) -> None:
             copy.write(chunk)
 
 
-def formatted_blocks(plan: Plan, depth: int = 2) -> Iterator[tuple[str, dict, bytes]]:
-    """Blocks with their canonical CSV, produced on a thread so generation overlaps the database's work.
+def formatted_blocks(
+    plan: Plan, prepare: Callable[[str, Block, bytes], object] | None = None, depth: int = 2
+) -> Iterator[tuple[str, Block, bytes, object]]:
+    """Blocks with their canonical CSV and `prepare(table, block, csv)`, produced on a thread, so that
+    generation and formatting overlap the database's work.
 
     numpy and the database driver release the GIL for most of their time, so on two cores the push costs little
     more than the slower of the two. Order is preserved; an error in the producer is re-raised here.
@@ -108,7 +114,8 @@ def formatted_blocks(plan: Plan, depth: int = 2) -> Iterator[tuple[str, dict, by
             for table, block in iter_blocks(plan):
                 if stop.is_set():
                     return
-                items.put((table, block, csv_bytes(table, block)))
+                canonical = csv_bytes(table, block)
+                items.put((table, block, canonical, None if prepare is None else prepare(table, block, canonical)))
             items.put(done)
         except BaseException as error:  # handed to the consumer
             items.put(error)
@@ -364,8 +371,9 @@ def _push(
             generic_plans(connection)
         handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
         sink = CanonicalCsvSink(handles)
-        for table, block, canonical in formatted_blocks(plan):
-            _write_block(connection, table, block, canonical=canonical, tenant_id=tenant_id, batch_size=batch_size)
+        load_input = _load_input(is_sqlite(engine), tenant_id)
+        for table, block, canonical, rows in formatted_blocks(plan, load_input):
+            _write_block(connection, table, rows, batch_size=batch_size)
             sink.write_bytes(table, canonical)
             done += len(block["id"])
             if progress is not None:
