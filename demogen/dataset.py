@@ -203,20 +203,25 @@ def build_plan(recipe: Recipe) -> Plan:
 
 def iter_blocks(plan: Plan) -> Iterator[tuple[str, Block]]:
     """All rows in foreign-key order: users, stages, then each company block with its children."""
-    context = plan.context
-    yield "users", generate_users(context)
-    yield "pipeline_stages", generate_stages(context)
+    yield from tenant_blocks(plan)
     for block in range(plan.blocks):
-        companies = generate_companies(context, plan, block)
-        yield "companies", companies
-        contacts = generate_contacts(context, plan, block, companies=companies)
-        yield "contacts", contacts
-        deals = generate_deals(context, plan, block, companies=companies, contacts=contacts)
-        yield "deals", deals
-        yield (
-            "activities",
-            generate_activities(context, plan, block, companies=companies, contacts=contacts, deals=deals),
-        )
+        yield from company_block(plan, block)
+
+
+def tenant_blocks(plan: Plan) -> list[tuple[str, Block]]:
+    """The tables that come before the company blocks: users and pipeline stages."""
+    return [("users", generate_users(plan.context)), ("pipeline_stages", generate_stages(plan.context))]
+
+
+def company_block(plan: Plan, block: int) -> list[tuple[str, Block]]:
+    """One block of companies with its contacts, deals and activities; depends on no other block, so blocks can
+    be generated in any order or process (`demogen.parallel`)."""
+    context = plan.context
+    companies = generate_companies(context, plan, block)
+    contacts = generate_contacts(context, plan, block, companies=companies)
+    deals = generate_deals(context, plan, block, companies=companies, contacts=contacts)
+    activities = generate_activities(context, plan, block, companies=companies, contacts=contacts, deals=deals)
+    return [("companies", companies), ("contacts", contacts), ("deals", deals), ("activities", activities)]
 
 
 def iter_table(plan: Plan, table: str) -> Iterator[Block]:

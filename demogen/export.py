@@ -25,6 +25,8 @@ from demogen.tables import NULL, TABLE_ORDER, TABLES, Block, Column
 from demogen.text import choose_text, concat, int_text, tighten
 
 QUOTE_TRIGGERS = (b",", b'"', b"\n", b"\r")
+CsvInput = tuple[str, Block | bytes]
+"""What the CSV sinks take: (table, block), or (table, the block's CSV lines) as `demogen.parallel.iter_csv` yields."""
 
 
 def _text_of_hundredths(values: np.ndarray) -> np.ndarray:
@@ -133,8 +135,9 @@ class CanonicalCsvSink:
         for table in TABLE_ORDER:
             handles[table].write(csv_header(table))
 
-    def write(self, table: str, block: Block) -> None:
-        self._handles[table].write(csv_bytes(table, block))
+    def write(self, table: str, block: Block | bytes) -> None:
+        """A block, or its canonical CSV lines as `csv_bytes` makes them (formatted by a worker process)."""
+        self._handles[table].write(block if isinstance(block, bytes) else csv_bytes(table, block))
 
     def write_bytes(self, table: str, data: bytes) -> None:
         """Canonical CSV lines already formatted by `csv_bytes` (the database writer formats once for both)."""
@@ -152,7 +155,7 @@ class CanonicalCsvSink:
         return sha.hexdigest()
 
 
-def _spool(blocks: Iterable[tuple[str, Block]], stack: contextlib.ExitStack) -> tuple[dict[str, BinaryIO], str]:
+def _spool(blocks: Iterable[CsvInput], stack: contextlib.ExitStack) -> tuple[dict[str, BinaryIO], str]:
     """Canonical CSV of every table in anonymous temporary files (closed with the stack), and the digest."""
     handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}  # noqa: SIM115
     sink = CanonicalCsvSink(handles)
@@ -161,13 +164,13 @@ def _spool(blocks: Iterable[tuple[str, Block]], stack: contextlib.ExitStack) -> 
     return handles, sink.digest()
 
 
-def digest_blocks(blocks: Iterable[tuple[str, Block]]) -> str:
+def digest_blocks(blocks: Iterable[CsvInput]) -> str:
     """The dataset digest of a stream of blocks, spooled through anonymous temporary files."""
     with contextlib.ExitStack() as stack:
         return _spool(blocks, stack)[1]
 
 
-def export_blocks(blocks: Iterable[tuple[str, Block]], out_dir: Path) -> str:
+def export_blocks(blocks: Iterable[CsvInput], out_dir: Path) -> str:
     """Write `<table>.csv` files into out_dir atomically (a hidden staging folder, then renames); returns the digest.
 
     If generation fails midway, the staging folder is removed and out_dir keeps what it had.
@@ -194,7 +197,7 @@ def export_blocks(blocks: Iterable[tuple[str, Block]], out_dir: Path) -> str:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def export_zip(blocks: Iterable[tuple[str, Block]], target: BinaryIO, extras: dict[str, bytes] | None = None) -> str:
+def export_zip(blocks: Iterable[CsvInput], target: BinaryIO, extras: dict[str, bytes] | None = None) -> str:
     """The canonical export as one zip (`<table>.csv`, plus `digest.txt` and any extras); returns the digest.
 
     Blocks stream through anonymous temporary files, so memory stays at one block whatever the tenant's size."""
