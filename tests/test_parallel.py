@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import time
 
 import numpy as np
 import pytest
@@ -15,15 +16,33 @@ from demogen.export import digest_blocks, export_blocks
 
 
 @pytest.fixture
-def share_small_tenants(monkeypatch):
-    """Hand out even a three-block tenant, so that the tests exercise the worker processes."""
+def share_small_tenants(monkeypatch) -> list[int]:
+    """Hand out even a three-block tenant, and let the workers take every block but the first (the calling process
+    waits for a worker to claim each block before trying itself); returns the blocks the calling process made."""
     monkeypatch.setattr(parallel, "BLOCKS_PER_WORKER", 1)
+    made_here: list[int] = []
+    real_block, real_claim = parallel.company_block, parallel._claim
+
+    def recorded(plan, block):
+        made_here.append(block)
+        return real_block(plan, block)
+
+    def after_the_workers(claims, block):
+        deadline = time.monotonic() + 60
+        while block and not claims[block] and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real_claim(claims, block)
+
+    monkeypatch.setattr(parallel, "company_block", recorded)
+    monkeypatch.setattr(parallel, "_claim", after_the_workers)
+    return made_here
 
 
 def test_workers_yield_exactly_the_blocks_of_one_process(mixed_plan, share_small_tenants):
     assert mixed_plan.blocks >= 3
     alone = list(dataset.iter_blocks(mixed_plan))
     shared = list(parallel.iter_blocks(mixed_plan, 2))
+    assert share_small_tenants == [0]  # the workers made the others
     assert [table for table, _ in shared] == [table for table, _ in alone]
     for (_, mine), (_, theirs) in zip(alone, shared, strict=True):
         assert list(mine) == list(theirs)
@@ -68,11 +87,12 @@ def test_at_most_a_few_blocks_per_worker_are_in_flight(mixed_plan, share_small_t
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountingPool)
     monkeypatch.setattr(parallel, "IN_FLIGHT_PER_WORKER", 1)
     consumed = 0
-    for table, _ in parallel.iter_blocks(mixed_plan, 2):
+    for table, _ in parallel.iter_blocks(mixed_plan, 3):
         if table == "companies":
             consumed += 1
-            assert len(submitted) - consumed <= 2  # two workers, one block each, besides the one being consumed
-    assert consumed == mixed_plan.blocks == len(submitted)
+            assert len(submitted) - consumed <= 2  # two workers, one block each, beyond the one being consumed
+    assert consumed == mixed_plan.blocks
+    assert sorted(submitted) == list(range(1, mixed_plan.blocks))  # block 0 is always the caller's
 
 
 def test_stopping_early_stops_the_workers(mixed_plan, share_small_tenants):
@@ -83,14 +103,14 @@ def test_stopping_early_stops_the_workers(mixed_plan, share_small_tenants):
 
 
 def _fail_in_workers(blocks):
-    if blocks[0][0] == "companies":
+    if parallel._plan is not None:  # set in worker processes only
         raise RuntimeError("a block failed")
     return blocks
 
 
 def test_an_error_in_a_worker_reaches_the_consumer(mixed_plan, share_small_tenants):
     with pytest.raises(RuntimeError, match="a block failed"):
-        list(parallel._produce(mixed_plan, 2, _fail_in_workers))
+        list(parallel._produce(mixed_plan, 3, _fail_in_workers))
     assert multiprocessing.active_children() == []
 
 
