@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from demogen import GENERATOR_VERSION
 
 SMALL = """
 seed = 3
@@ -60,7 +61,7 @@ def test_preview_shows_rows(small_recipe: Path):
     result = run("preview", "--config", str(small_recipe), "--table", "contacts", "--rows", "3")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[0] == "tenant: Acme Components (seed 3, as_of 2026-11-28, generator 3)"
+    assert lines[0] == f"tenant: Acme Components (seed 3, as_of 2026-11-28, generator {GENERATOR_VERSION})"
     assert lines[1].startswith("== contacts") and len(lines) == 6  # recipe line, title, header, 3 rows
 
 
