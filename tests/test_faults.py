@@ -108,7 +108,7 @@ def _finish_with_retry(engine, url: str, expected: str) -> None:
     assert not any(job.status in jobs.ACTIVE for job in jobs.list_jobs(engine))
 
 
-@pytest.mark.parametrize("point", range(pick(1, 5)))
+@pytest.mark.parametrize("point", range(pick(1, 3)))
 def test_a_push_killed_at_a_random_moment_is_whole_or_absent_and_retry_restores_it(database, tmp_path, point):
     engine, _ = database
     url = _url(engine)
@@ -131,7 +131,7 @@ def test_a_push_killed_at_a_random_moment_is_whole_or_absent_and_retry_restores_
     )
 
 
-@pytest.mark.parametrize("point", range(pick(1, 4)))
+@pytest.mark.parametrize("point", range(pick(1, 3)))
 def test_a_delete_killed_at_a_random_moment_leaves_the_tenant_whole_or_gone(database, tmp_path, point):
     engine, _ = database
     url = _url(engine)
