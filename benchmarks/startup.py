@@ -1,0 +1,212 @@
+"""Start-up, market loading and worker processes, each against its limit measured in the same run.
+
+Whole processes are timed as a user runs them (median of several runs): `demogen --help` and a 10-company export
+against `python -c pass`; loading the US market from the binary cache (warm) and building it (cold) against
+parsing its CSV files alone; a ~200k-row export with one worker against two. Ratios, not seconds, carry over to
+another machine; the load average is recorded because other work on the machine slows every process alike.
+
+    python benchmarks/startup.py --out benchmarks/startup_results.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = '[tenant]\nname = "Acme"\nas_of = "2026-11-28"\n[volume]\ncompanies = 10\n'
+LARGE = (
+    '[tenant]\nname = "Northwind Traders"\nas_of = "2026-11-28"\n'
+    "[locales]\nUS = 0.6\nGB = 0.25\nDE = 0.15\n[volume]\nusers = 12\ncompanies = 12800\n"
+)
+EXPORT_WITH_WORKERS = """
+import sys
+from pathlib import Path
+from demogen import parallel
+from demogen.dataset import build_plan
+from demogen.export import export_blocks
+from demogen.recipe import load_recipe
+if __name__ == "__main__":
+    workers = int(sys.argv[3])
+    parallel.warm_up(workers)
+    plan = build_plan(load_recipe(Path(sys.argv[1])))
+    export_blocks(parallel.iter_csv(plan, workers), Path(sys.argv[2]))
+"""
+
+
+def demogen_command() -> list[str]:
+    script = Path(sys.executable).with_name("demogen")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "demogen"]
+
+
+def timed_runs(command: list[str], runs: int, env: dict | None = None, before=None) -> tuple[float, float, str]:
+    """Median wall time and median CPU time (user + system) of `runs` whole processes, and the last one's stdout.
+
+    CPU time counts the process itself (and children it waited for), so it is steadier than wall time when other
+    work shares the machine; worker processes started through a fork server are not counted.
+    """
+    walls, cpus, out = [], [], ""
+    for _ in range(runs):
+        if before is not None:
+            before()
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True, check=True, env=env, cwd=ROOT)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
+        out = result.stdout
+    return statistics.median(walls), statistics.median(cpus), out
+
+
+def in_process(code: str, runs: int, env: dict) -> float:
+    """Median of `runs` timings printed by `code` (one fresh process each, so nothing is memoised)."""
+    seconds = []
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        seconds.append(float(result.stdout.strip().splitlines()[-1]))
+    return statistics.median(seconds)
+
+
+LOAD = """
+import time
+from demogen.locales import load_locale
+start = time.perf_counter()
+load_locale("US")
+print(time.perf_counter() - start)
+"""
+COLD = """
+import os, shutil
+shutil.rmtree(os.environ["DEMOGEN_CACHE_DIR"], ignore_errors=True)
+"""
+PARSE = """
+import time
+from pathlib import Path
+from demogen.locales import FILES, STORY_FILES, OPTIONAL_FILES, _read_csv, locales_root
+folder = locales_root() / "US"
+start = time.perf_counter()
+for name, header in {**FILES, **STORY_FILES, **OPTIONAL_FILES}.items():
+    if (folder / name).is_file():
+        _read_csv(folder / name, header)
+print(time.perf_counter() - start)
+"""
+
+
+def export_command(demogen: list[str], script: Path, recipe: Path, out: Path, workers: int) -> list[str]:
+    """`demogen export --workers N` once the command has the flag; until then the same library calls."""
+    help_text = subprocess.run([*demogen, "export", "--help"], capture_output=True, text=True, check=True).stdout
+    if "--workers" in help_text:
+        return [*demogen, "export", "--config", str(recipe), "--out", str(out), "--workers", str(workers)]
+    return [sys.executable, str(script), str(recipe), str(out), str(workers)]
+
+
+def measure(runs: int) -> dict:
+    cache = Path(tempfile.mkdtemp(prefix="demogen-bench-cache-"))
+    env = {**os.environ, "DEMOGEN_CACHE_DIR": str(cache)}
+    work = Path(tempfile.mkdtemp(prefix="demogen-bench-"))
+    small, large, script = work / "small.toml", work / "large.toml", work / "export_workers.py"
+    small.write_text(SMALL, encoding="utf-8")
+    large.write_text(LARGE, encoding="utf-8")
+    script.write_text(EXPORT_WITH_WORKERS, encoding="utf-8")
+    demogen = demogen_command()
+    few = max(3, runs // 2)
+
+    def clear_cache() -> None:
+        for entry in cache.glob("*.npz"):
+            entry.unlink()
+
+    out = {"python": timed_runs([sys.executable, "-c", "pass"], runs, env)}
+    out["help"] = timed_runs([*demogen, "--help"], runs, env)
+    export_small = [*demogen, "export", "--config", str(small), "--out", str(work / "small")]
+    out["export_cold"] = timed_runs(export_small, few, env, before=clear_cache)
+    out["export_warm"] = timed_runs(export_small, runs, env)
+    out["parse"] = in_process(PARSE, runs, env)
+    out["load_cold"] = in_process(COLD + LOAD, runs, env)
+    out["load_warm"] = in_process(LOAD, runs, env)
+    for workers in (1, 2):
+        command = export_command(demogen, script, large, work / f"large{workers}", workers)
+        out[f"workers{workers}"] = timed_runs(command, few, env)
+    out["via_cli"] = command[0] != sys.executable
+    out["large_rows"] = sum(
+        len((work / "large1" / name).read_bytes().splitlines()) - 1 for name in os.listdir(work / "large1")
+    )
+    out["same_bytes"] = all(
+        (work / "large1" / name).read_bytes() == (work / "large2" / name).read_bytes()
+        for name in os.listdir(work / "large1")
+    )
+    return out
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def report(m: dict, runs: int, load_before: float, load_after: float) -> str:
+    import numpy  # versions for the record only
+    import scipy
+
+    def row(what: str, measured, limit_name: str, limit, target: str = "") -> str:
+        wall, cpu = (measured[0], f"{measured[1]:.3f}") if isinstance(measured, tuple) else (measured, "")
+        limit_wall = limit[0] if isinstance(limit, tuple) else limit
+        return (
+            f"| {what} | {wall:.3f} | {cpu} | {limit_name} | {limit_wall:.3f} | {wall / limit_wall:.2g}x | {target} |"
+        )
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    how = "`demogen export --workers N`" if m["via_cli"] else "`parallel.iter_csv` into `export_blocks`"
+    lines = [
+        "# Start-up and parallel generation",
+        "",
+        f"Measured {dt.date.today().isoformat()} on {cpu_model()} ({platform.machine()}, {cores} cores), Python"
+        f" {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}; median of {runs} runs"
+        f" (cold runs and the large export: {max(3, runs // 2)}). Load average {load_before:.1f} before and"
+        f" {load_after:.1f} after: other work on the machine slows every row, so compare the ratios. CPU is the"
+        " process's own user + system time. Reproduce with `python benchmarks/startup.py`.",
+        "",
+        "| what | wall s | CPU s | limit measured in the same run | wall s | ratio | target |",
+        "|---|---:|---:|---|---:|---:|---|",
+        row("`demogen --help`, whole process", m["help"], "`python -c pass`", m["python"], "<= 0.25 s"),
+        row(
+            "`demogen export`, 10 companies, cache warm", m["export_warm"], "`python -c pass`", m["python"], "<= 0.6 s"
+        ),
+        row("`demogen export`, 10 companies, cache cold", m["export_cold"], "`python -c pass`", m["python"]),
+        row("load the US market, cache warm", m["load_warm"], "parse its CSV files", m["parse"], "milliseconds"),
+        row("load the US market, cache cold (parse, fold, write)", m["load_cold"], "parse its CSV files", m["parse"]),
+        row(f"export {m['large_rows']:,} rows, 2 workers", m["workers2"], "the same, 1 worker", m["workers1"], "< 1x"),
+        "",
+        f"The large export runs as a whole process through {how}; with 2 workers it is byte-identical to 1 worker:"
+        f" {'yes' if m['same_bytes'] else 'NO'}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "startup_results.md")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    measured = measure(args.runs)
+    text = report(measured, args.runs, load_before, os.getloadavg()[0])
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
