@@ -37,8 +37,9 @@ from demogen.export import export_blocks
 from demogen.recipe import load_recipe
 if __name__ == "__main__":
     workers = int(sys.argv[3])
-    parallel.warm_up(workers)
-    plan = build_plan(load_recipe(Path(sys.argv[1])))
+    recipe = load_recipe(Path(sys.argv[1]))
+    parallel.warm_up(workers, recipe.volume.companies)
+    plan = build_plan(recipe)
     export_blocks(parallel.iter_csv(plan, workers), Path(sys.argv[2]))
 """
 

@@ -23,7 +23,7 @@ import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from demogen.dataset import Plan, company_block, tenant_blocks
+from demogen.dataset import COMPANY_BLOCK, Plan, company_block, tenant_blocks
 from demogen.export import csv_bytes
 from demogen.tables import Block
 
@@ -46,10 +46,11 @@ def default_workers() -> int:
     return max(1, min(cores, MAX_WORKERS))
 
 
-def warm_up(workers: int) -> None:
-    """Start the fork server now (it imports the generator in the background), e.g. before building the plan."""
+def warm_up(workers: int, companies: int) -> None:
+    """Start the fork server now if a tenant of this many companies will use workers: it imports the generator
+    while the caller builds the plan, so that the workers are ready sooner."""
     context = _context()
-    if workers > 1 and context.get_start_method() == "forkserver":
+    if _helpers(workers, -(-companies // COMPANY_BLOCK)) and context.get_start_method() == "forkserver":
         from multiprocessing import forkserver  # noqa: PLC0415 - only where the start method exists
 
         forkserver.ensure_running()
@@ -109,10 +110,15 @@ def _worker_block(shape: Shape, block: int) -> list | None:
     return shape(company_block(_plan, block)) if _claim(_claims, block) else None
 
 
+def _helpers(workers: int, blocks: int) -> int:
+    """How many worker processes to start besides the caller: none for one worker or a tenant too small to share."""
+    return max(0, min(workers, blocks // BLOCKS_PER_WORKER) - 1)
+
+
 def _produce(plan: Plan, workers: int, shape: Shape) -> Iterator:
     """Users and stages, then every company block, each shaped; the company blocks made by up to `workers`."""
-    helpers = min(workers, plan.blocks // BLOCKS_PER_WORKER) - 1
-    if helpers < 1:
+    helpers = _helpers(workers, plan.blocks)
+    if not helpers:
         yield from shape(tenant_blocks(plan))
         for block in range(plan.blocks):
             yield from shape(company_block(plan, block))
