@@ -6,10 +6,12 @@ is exactly `dataset.iter_blocks(plan)`. Workers can also format each block's can
 `iter_formatted`), which is as much work as generating it.
 
 `workers` counts the processes that generate: the calling process and `workers - 1` worker processes. Every
-block is claimed once in a shared table, by whoever gets to it first: the caller takes its next block itself
-unless a worker already has, so it never waits for workers that are still starting and a small tenant is done
-before they are up. Each worker receives the plan once; at most `IN_FLIGHT_PER_WORKER` blocks per worker are
-handed out ahead of the caller, so memory stays bounded by a few blocks whatever the tenant's size. Workers are
+block is claimed once in a shared table, by whoever gets to it first: the caller makes its next block itself
+unless a worker already has, and while a worker is still making it, the caller makes a later one and keeps it
+until its turn; so the caller never waits for workers that are starting or slower, and a small tenant is done
+before they are up. Each worker receives the plan once; blocks are handed out at most
+`IN_FLIGHT_PER_WORKER` per worker ahead of the one being yielded, so memory stays bounded by a few blocks
+whatever the tenant's size. Workers are
 forked by a server that has imported the generator once (spawned where there is no fork server), never forked
 from the calling process, whose threads (the app's, a database driver's) a fork would copy mid-flight. Workers
 ignore Ctrl-C: the caller handles it and stops them.
@@ -130,14 +132,21 @@ def _produce(plan: Plan, workers: int, shape: Shape) -> Iterator:
         ahead = helpers * IN_FLIGHT_PER_WORKER
         handed = {block: pool.submit(_worker_block, shape, block) for block in range(1, min(ahead, plan.blocks))}
         yield from shape(tenant_blocks(plan))
+        ready: dict[int, list] = {}  # blocks made here ahead of their turn, while a worker made an earlier one
+        tried = 0  # the caller has tried to claim every block below this one
         for block in range(plan.blocks):
-            following = block + ahead  # blocks (block, block + ahead] are handed out before this one is made
+            following = block + ahead  # blocks (block, block + ahead] are handed out before this one is taken
             if following < plan.blocks:
                 handed[following] = pool.submit(_worker_block, shape, following)
             made = handed.pop(block, None)
-            if _claim(claims, block):
-                yield from shape(company_block(plan, block))
-            else:
-                yield from made.result()
+            while block not in ready:
+                if tried <= block or (not made.done() and tried <= min(following, plan.blocks - 1)):
+                    spare = max(tried, block)
+                    tried = spare + 1
+                    if _claim(claims, spare):
+                        ready[spare] = shape(company_block(plan, spare))
+                else:
+                    ready[block] = made.result()
+            yield from ready.pop(block)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
