@@ -127,3 +127,31 @@ def test_one_worker_or_a_small_tenant_starts_no_process(mixed_plan, monkeypatch)
 
 def test_the_default_uses_the_cores_within_a_cap():
     assert 1 <= parallel.default_workers() <= parallel.MAX_WORKERS
+
+
+def _slow_in_workers(blocks):
+    if parallel._plan is not None:  # set in worker processes only
+        time.sleep(2)
+    return parallel._as_csv(blocks)
+
+
+def test_the_caller_makes_later_blocks_while_a_worker_is_busy(mixed_plan, monkeypatch):
+    monkeypatch.setattr(parallel, "BLOCKS_PER_WORKER", 1)
+    made_here: list[int] = []
+    real_block, real_claim = parallel.company_block, parallel._claim
+
+    def recorded(plan, block):
+        made_here.append(block)
+        return real_block(plan, block)
+
+    def leave_block_1_to_the_worker(claims, block):
+        deadline = time.monotonic() + 60
+        while block == 1 and not claims[block] and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real_claim(claims, block)
+
+    monkeypatch.setattr(parallel, "company_block", recorded)
+    monkeypatch.setattr(parallel, "_claim", leave_block_1_to_the_worker)
+    shared = list(parallel._produce(mixed_plan, 2, _slow_in_workers))
+    assert made_here == [0, 2]  # block 2 was made while the worker slept over block 1
+    assert digest_blocks(shared) == digest_blocks(dataset.iter_blocks(mixed_plan))
