@@ -452,15 +452,62 @@ def story_report(frames: dict[str, pd.DataFrame], as_of: pd.Timestamp | None = N
     out["admin_owned_companies"] = float(companies["owner_id"].isin(admins).sum())
     joined = deals["owner_id"].map(users.set_index("id")["created_at"])
     out["deals_before_owner_joined"] = float((deals["created_at"] < joined).sum())
-    out["junior_contact_on_top_deals_share"] = junior_contact_share(deals, contacts, markets)
+    out.update(committee_report(companies, contacts, deals, markets))
     return out
 
 
-def junior_contact_share(deals: pd.DataFrame, contacts: pd.DataFrame, markets: dict, top: int = 200) -> float:
+SENIORITY = ("assistant", "professional", "manager", "director", "executive")
+OWNER_WORDS = r"\b(?:Owner|Founder|Inhaber|Gründer)"
+"""Titles of people who own or founded their firm, in the shipped markets' languages."""
+
+
+def contact_seniority(contacts: pd.DataFrame, markets: dict) -> pd.Series:
+    """Seniority level (index into SENIORITY) of each contact's title in its market; chief titles are executive."""
+    out = pd.Series(np.nan, index=contacts.index)
+    countries = contacts["country"].astype(str)
+    for code, data in markets.items():
+        level = dict(zip(data.job_titles.texts("title"), data.job_titles.texts("seniority"), strict=True))
+        level.update(dict.fromkeys(data.chief_titles.texts("title"), "executive"))
+        rows = (countries == code).to_numpy()
+        out[rows] = contacts.loc[rows, "title"].astype(str).map({t: SENIORITY.index(s) for t, s in level.items()})
+    return out
+
+
+def _is_chief(contacts: pd.DataFrame, markets: dict) -> pd.Series:
+    chief = pd.Series(False, index=contacts.index)
+    countries = contacts["country"].astype(str)
+    for code, data in markets.items():
+        rows = (countries == code).to_numpy()
+        chief[rows] = contacts.loc[rows, "title"].astype(str).isin(set(data.chief_titles.texts("title")))
+    return chief
+
+
+def committee_report(companies: pd.DataFrame, contacts: pd.DataFrame, deals: pd.DataFrame, markets: dict) -> dict:
+    """Do the contacts form plausible buying committees, and are deals with decision makers?"""
+    employees = contacts["company_id"].map(companies.set_index("id")["employees"])
+    chief = _is_chief(contacts, markets)
+    chiefs = chief.groupby(contacts["company_id"]).sum()
+    level = contact_seniority(contacts, markets)
+    executives = contacts[(level == SENIORITY.index("executive")).to_numpy()]
+    repeated = executives.duplicated(["company_id", "title"]).groupby(executives["company_id"]).any()
+    owners = contacts["title"].astype(str).str.contains(OWNER_WORDS, regex=True)
+    classes = pd.Series(size_class(employees.to_numpy()), index=contacts.index)
+    senior = (level >= SENIORITY.index("director"))[~chief]
+    classes = classes[~chief]
+    primary = deals["contact_id"].map(pd.Series(level.to_numpy(), index=contacts["id"]))
+    return {
+        "chief_executive_misfit_share": float((chiefs != 1).mean()),
+        "repeated_executive_titles": float(repeated.sum()),
+        "owners_at_firms_of_50_plus": float((owners & (employees >= 50)).sum()),
+        "senior_share_besides_chief_micro": float(senior[classes == "micro"].mean()),
+        "senior_share_besides_chief_large": float(senior[classes == "large"].mean()),
+        "junior_contact_on_top_deals_share": junior_contact_share(deals, primary),
+        "primary_seniority_amount_correlation": float(deals["amount"].astype(float).corr(primary, method="spearman")),
+    }
+
+
+def junior_contact_share(deals: pd.DataFrame, primary_level: pd.Series, top: int = 200) -> float:
     """Share of the `top` largest deals whose primary contact is a professional or an assistant."""
-    seniority: dict[str, str] = {}
-    for data in markets.values():
-        seniority.update(zip(data.job_titles.texts("title"), data.job_titles.texts("seniority"), strict=True))
-    largest = deals.nlargest(top, "amount", keep="first")
-    titles = largest["contact_id"].map(contacts.set_index("id")["title"].astype(str)).map(seniority)
-    return float(titles.isin({"professional", "assistant"}).mean()) if len(largest) else float("nan")
+    largest = deals["amount"].astype(float).nlargest(top, keep="first").index
+    junior = primary_level.loc[largest] <= SENIORITY.index("professional")
+    return float(junior.mean()) if len(largest) else float("nan")

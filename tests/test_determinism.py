@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 5; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 6; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "e109106796c60bec23029189641b24363d557607779ef5698c3876908f528bae",
-    "us-only-150": "78a6ab2fe95e18a29393ce1cd63d2d44d31de1105c9425047cdadb4130c1520b",
-    "de-home-200": "cb28977e194ffddd3a66f1b40cfac5c7a6ece781edd926114181d43058a6a765",
+    "default-300": "7034e93d5836ce447181b977f4131c91ae632f29892057c8969f943eb71926ba",
+    "us-only-150": "3126bcc9af74d9ba8ea3cae406c5c97e84b55e95d8ef4d18b1b16f94eb0fa44d",
+    "de-home-200": "400c904799387aac9fce6fd92d69d089b06f2d6b187dd81b48b99ba8c3e2f02e",
 }
 
 

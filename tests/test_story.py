@@ -43,6 +43,12 @@ RANGES = {
     "admin_owned_deals": (0, 0),
     "admin_owned_companies": (0, 0),
     "deals_before_owner_joined": (0, 0),
+    "chief_executive_misfit_share": (0.0, 0.0),
+    "repeated_executive_titles": (0, 0),
+    "owners_at_firms_of_50_plus": (0, 0),
+    "senior_share_besides_chief_large": (0.15, 0.45),
+    "junior_contact_on_top_deals_share": (0.0, 0.1),
+    "primary_seniority_amount_correlation": (0.25, 1.0),
 }
 
 
@@ -63,3 +69,8 @@ def test_story_metric_is_in_its_realistic_range(preset, metric):
 def test_won_deals_carry_more_activity_than_lost_ones(preset):
     metrics = report(preset)
     assert metrics["activities_per_won_deal"] > 1.25 * metrics["activities_per_lost_deal"]
+
+
+@pytest.mark.parametrize("preset", ["default", "uk-smb"])
+def test_micro_firms_have_no_directors_besides_the_owner(preset):
+    assert report(preset)["senior_share_besides_chief_micro"] == 0

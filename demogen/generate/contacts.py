@@ -1,9 +1,11 @@
-"""People at customer companies: named in the company's market, emailed at its domain, phoned in its area."""
+"""People at customer companies: named in the company's market, emailed at its domain, phoned in its area, with
+the titles of a buying committee (`generate.committees`)."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from demogen.generate.committees import committee_titles
 from demogen.generate.companies import EMAIL_PATTERNS
 from demogen.generate.context import TenantContext
 from demogen.generate.people import pick_people
@@ -47,19 +49,17 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
     local = email_local_part(companies["_email_pattern"][company], people.first_ascii, people.last_ascii)
     email = concat(deduplicate(local, company), "@", companies["domain"][company])
 
-    title_raw, mobile_u = streams.raw("title", n), streams.uniform("is_mobile", n)
-    mobile_raw = streams.raw("mobile_prefix", n)
-    titles, templates = [], []
+    title, level = committee_titles(streams, context.markets, companies, company)
+    mobile_u, mobile_raw = streams.uniform("is_mobile", n), streams.raw("mobile_prefix", n)
+    templates = []
     for index, locale in enumerate(context.markets):
         rows = np.flatnonzero(market == index)
         if rows.size == 0:
             continue
-        titles.append((rows, locale.job_titles["title"][choose(title_raw[rows], locale.job_titles.cumulative)]))
         mobile = mobile_u[rows] < locale.mobile_share
         picked = choose(mobile_raw[rows[mobile]], locale.mobile_prefixes.cumulative)
         templates.append((rows[~mobile], companies["_phone_template"][company[rows[~mobile]]]))
         templates.append((rows[mobile], locale.mobile_prefixes["template"][picked]))
-    title = scatter(n, titles)
     phone = fill_templates(scatter(n, templates), streams.raw("phone", n))
 
     company_created = companies["created_at"][company]
@@ -82,4 +82,5 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
         "country": companies["country"][company],
         "owner_id": owner,
         "created_at": created,
+        "_level": level,
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from demogen.distributions import assign_by_rank, size_score
+from demogen.generate.committees import primary_contacts
 from demogen.generate.context import SECONDS_PER_DAY, TenantContext
 from demogen.generate.lifecycle import KINDS, account_timeline, deal_days
 from demogen.generate.pipeline import stage_order
@@ -78,11 +79,17 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
     amount = nice_round(amount, *amount_law.law.support()) if amount_law.rounding == "nice" else np.round(amount, 2)
 
     contact_first = plan.contact_offset[start:stop][company] - plan.contact_offset[start]
-    pick = streams.below("contact", n, np.maximum(plan.contacts_per_company[start:stop][company], 1))
     zone = companies["_zone"][company]
     created = context.clock.moment(timeline.created_day[:n], streams, "created", zone)
-    reachable = contacts["created_at"][contact_first + pick] <= created
-    contact = contact_first + np.where(reachable, pick, 0)  # the first contact came with the account
+    contact = primary_contacts(
+        streams,
+        quantile=amount_law.law.cdf(amount),
+        first=contact_first,
+        count=plan.contacts_per_company[start:stop][company],
+        level=contacts["_level"],
+        contact_created=contacts["created_at"],
+        deal_created=created,
+    )
     earliest = np.maximum(companies["created_at"][company], contacts["created_at"][contact])
     created = np.clip(created, earliest, context.as_of_seconds - 60)
     own = streams.uniform("owner_follows", n) < OWNER_FOLLOWS_COMPANY
