@@ -287,8 +287,9 @@ def _server_version(url: str) -> str:
     return f"PostgreSQL {version}"
 
 
-def report(path: Path, companies: int, repeat: int, results: dict, seconds: float) -> None:
+def report(path: Path, results: dict) -> None:
     empty, analyzed, lite = results["empty"], results["analyzed"], results["sqlite"]
+    companies, repeat, seconds, load = (results["run"][key] for key in ("companies", "repeat", "seconds", "load"))
     rows = empty["library"]["rows"]
 
     def pg_rows(label: str, run: dict) -> list[str]:
@@ -317,7 +318,8 @@ def report(path: Path, companies: int, repeat: int, results: dict, seconds: floa
         f"{empty['server']} (default settings), SQLite {sqlite3.sqlite_version}. Recipe: configs/default.toml "
         f"with {companies:,} companies ({rows:,} rows over six tables). One process per measurement, the fastest "
         f"of {repeat} runs (the plain COPY: one run); the whole run took {seconds / 60:.1f} minutes. Reproduce with "
-        f"`python benchmarks/push.py --companies {companies}`.",
+        f"`python benchmarks/push.py --companies {companies}`. Load average (1 min) at the start and end of the run: "
+        f"{load[0]:.1f} and {load[1]:.1f} — other work on the machine only ever slows a run down.",
         "",
         "Ratios are against the peer measured in the same run: the same rows, formatted before the clock starts, "
         "loaded in one transaction into a fresh copy of the same schema. On PostgreSQL the peer is the fastest load "
@@ -358,7 +360,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(CHILDREN[args.child[0]](*args.child[1:])))
         return
-    started = time.perf_counter()
+    started, load = time.perf_counter(), os.getloadavg()[0]
 
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {message}", flush=True)
@@ -376,7 +378,14 @@ def main() -> None:
         results["analyzed"] = measure_postgres(recipe, others, args.repeat, log)
         log("SQLite")
         results["sqlite"] = measure_sqlite(recipe, Path(folder), args.repeat, log)
-    report(args.out, args.companies, args.repeat, results, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    results["run"] = {
+        "companies": args.companies,
+        "repeat": args.repeat,
+        "seconds": seconds,
+        "load": (load, os.getloadavg()[0]),
+    }
+    report(args.out, results)
     log(f"wrote {args.out}")
 
 
