@@ -37,9 +37,7 @@ from demogen.export import export_blocks
 from demogen.recipe import load_recipe
 if __name__ == "__main__":
     workers = int(sys.argv[3])
-    recipe = load_recipe(Path(sys.argv[1]))
-    parallel.warm_up(workers, recipe.volume.companies)
-    plan = build_plan(recipe)
+    plan = build_plan(load_recipe(Path(sys.argv[1])))
     export_blocks(parallel.iter_csv(plan, workers), Path(sys.argv[2]))
 """
 

@@ -9,23 +9,29 @@ is exactly `dataset.iter_blocks(plan)`. Workers can also format each block's can
 block is claimed once in a shared table, by whoever gets to it first: the caller makes its next block itself
 unless a worker already has, and while a worker is still making it, the caller makes a later one and keeps it
 until its turn; so the caller never waits for workers that are starting or slower, and a small tenant is done
-before they are up. Each worker receives the plan once; blocks are handed out at most
-`IN_FLIGHT_PER_WORKER` per worker ahead of the one being yielded, so memory stays bounded by a few blocks
-whatever the tenant's size. Workers are
-forked by a server that has imported the generator once (spawned where there is no fork server), never forked
-from the calling process, whose threads (the app's, a database driver's) a fork would copy mid-flight. Workers
-ignore Ctrl-C: the caller handles it and stops them.
+before they are up. Blocks are handed out at most `IN_FLIGHT_PER_WORKER` per worker ahead of the one being
+yielded, so memory stays bounded by a few blocks whatever the tenant's size.
+
+Workers are forked by multiprocessing's fork server (spawned where there is none), never forked from the calling
+process, whose threads (the app's, a database driver's) a fork would copy mid-flight. Each imports the generator
+itself and reads the plan once from a private temporary file: handing an 18 MB plan over the start-up pipe would
+hold the caller until the worker had finished importing. Workers ignore Ctrl-C: the caller handles it and stops
+them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import shutil
 import signal
+import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
-from demogen.dataset import COMPANY_BLOCK, Plan, company_block, tenant_blocks
+from demogen.dataset import Plan, company_block, tenant_blocks
 from demogen.export import csv_bytes
 from demogen.tables import Block
 
@@ -46,16 +52,6 @@ def default_workers() -> int:
     """The cores this process may use, capped at MAX_WORKERS."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(cores, MAX_WORKERS))
-
-
-def warm_up(workers: int, companies: int) -> None:
-    """Start the fork server now if a tenant of this many companies will use workers: it imports the generator
-    while the caller builds the plan, so that the workers are ready sooner."""
-    context = _context()
-    if _helpers(workers, -(-companies // COMPANY_BLOCK)) and context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver  # noqa: PLC0415 - only where the start method exists
-
-        forkserver.ensure_running()
 
 
 def iter_blocks(plan: Plan, workers: int = 1) -> Iterator[tuple[str, Block]]:
@@ -88,15 +84,15 @@ def _as_formatted(blocks: list[tuple[str, Block]]) -> list[tuple[str, Block, byt
 def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload([])  # the server starts at once; each worker imports what it needs
         return context
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(plan: Plan, claims) -> None:
+def _start_worker(plan_file: str, claims) -> None:
     global _plan, _claims  # one plan per worker process, received once instead of with every block
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _plan, _claims = plan, claims
+    _plan, _claims = pickle.loads(Path(plan_file).read_bytes()), claims
 
 
 def _claim(claims, block: int) -> bool:
@@ -127,7 +123,12 @@ def _produce(plan: Plan, workers: int, shape: Shape) -> Iterator:
         return
     context = _context()
     claims = context.Array("b", plan.blocks)
-    pool = ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=(plan, claims))
+    folder = tempfile.mkdtemp(prefix="demogen-plan-")  # private to this user (0700)
+    plan_file = Path(folder) / "plan.pickle"
+    plan_file.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+    pool = ProcessPoolExecutor(
+        helpers, mp_context=context, initializer=_start_worker, initargs=(str(plan_file), claims)
+    )
     try:
         ahead = helpers * IN_FLIGHT_PER_WORKER
         handed = {block: pool.submit(_worker_block, shape, block) for block in range(1, min(ahead, plan.blocks))}
@@ -150,3 +151,4 @@ def _produce(plan: Plan, workers: int, shape: Shape) -> Iterator:
             yield from ready.pop(block)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(folder, ignore_errors=True)
