@@ -38,8 +38,10 @@ from demogen.tables import Block
 MAX_WORKERS = 8
 """The default never asks for more processes than this, however many cores the machine has."""
 IN_FLIGHT_PER_WORKER = 2
-BLOCKS_PER_WORKER = 4
-"""Fewer company blocks than this per worker are made in the calling process: starting a worker costs more."""
+BLOCKS_PER_WORKER = 8
+"""A worker process costs about a second of CPU to start (it imports numpy, scipy and the generator), what making
+about ten blocks costs; so at most one process generates per this many company blocks, however many were allowed
+(no worker process below 16 blocks, about 250,000 rows)."""
 
 _plan: Plan | None = None
 _claims = None
