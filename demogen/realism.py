@@ -102,11 +102,47 @@ def phone_validity(phones: pd.Series, countries: pd.Series, limit: int = 5_000) 
     return valid / checked if checked else 0.0
 
 
+def company_places(companies: pd.DataFrame, timezone_of_country: dict[str, str] | None = None) -> pd.DataFrame:
+    """Time zone and holiday subdivision of each company's region (the market's `regions.csv`), else its
+    country's zone (`timezone_of_country`, or the market's locale.toml) with nationwide holidays."""
+    out = pd.DataFrame({"timezone": pd.Series(None, index=companies.index, dtype=object), "subdivision": ""})
+    for code, rows in companies.groupby(companies["country"].astype(str)):
+        try:
+            data = load_locale(code)
+            regions, fallback = data.regions, (timezone_of_country or {}).get(code, data.timezone)
+        except LocaleError:
+            regions, fallback = {}, (timezone_of_country or {}).get(code)
+        region = rows["region"].astype(str)
+        out.loc[rows.index, "timezone"] = region.map({r: z for r, (z, _) in regions.items()}).fillna(fallback)
+        out.loc[rows.index, "subdivision"] = region.map({r: s for r, (_, s) in regions.items()}).fillna("")
+    return out
+
+
+def holiday_share(moments: pd.Series, countries: pd.Series, places: pd.DataFrame) -> float:
+    """Share of moments on a public holiday of their place, by the `holidays` package (measured independently of
+    the holiday table generation used), in local time."""
+    import holidays  # noqa: PLC0415 - only this metric needs it
+
+    hits = total = 0
+    keys = pd.DataFrame({"country": countries.astype(str), "tz": places["timezone"], "sub": places["subdivision"]})
+    for (country, zone, subdivision), rows in keys.groupby(["country", "tz", "sub"], dropna=True):
+        local = pd.DatetimeIndex(pd.to_datetime(moments.loc[rows.index], utc=True)).tz_convert(zone)
+        years = range(int(local.year.min()), int(local.year.max()) + 1) if len(local) else range(0)
+        try:
+            days = holidays.country_holidays(country, subdiv=subdivision or None, years=years)
+        except NotImplementedError:
+            continue
+        hits += int(pd.Series(local.date).isin(set(days)).sum())
+        total += len(local)
+    return hits / total if total else float("nan")
+
+
 def realism_report(frames: dict[str, pd.DataFrame], timezone_of_country: dict[str, str]) -> dict[str, float]:
     """The headline realism metrics of a generated tenant (frames as from `export.collect_frames`)."""
     contacts, deals, activities = frames["contacts"], frames["deals"], frames["activities"]
     companies = frames["companies"]
-    zone_of_deal = deals["company_id"].map(companies.set_index("id")["country"]).map(timezone_of_country)
+    zone_of_company = company_places(companies, timezone_of_country)["timezone"]
+    zone_of_deal = deals["company_id"].map(pd.Series(zone_of_company.to_numpy(), index=companies["id"]))
     zones = activities["deal_id"].map(pd.Series(zone_of_deal.to_numpy(), index=deals["id"]))
     weekday, hours = working_hours_share(activities["due_at"], zones)
     amounts = deals["amount"].to_numpy(dtype=np.float64)
@@ -453,6 +489,12 @@ def story_report(frames: dict[str, pd.DataFrame], as_of: pd.Timestamp | None = N
     joined = deals["owner_id"].map(users.set_index("id")["created_at"])
     out["deals_before_owner_joined"] = float((deals["created_at"] < joined).sum())
     out.update(committee_report(companies, contacts, deals, markets))
+    company_of_activity = activities["contact_id"].map(contacts.set_index("id")["company_id"])
+    places = company_places(companies).set_index(companies["id"]).loc[company_of_activity.to_numpy()]
+    country = companies.set_index("id")["country"].loc[company_of_activity.to_numpy()]
+    out["holiday_activity_share"] = holiday_share(
+        activities["due_at"], country.set_axis(activities.index), places.set_axis(activities.index)
+    )
     return out
 
 

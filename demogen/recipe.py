@@ -180,6 +180,11 @@ class Users(_Section):
 class Activities(_Section):
     working_hours: tuple[int, int] = (8, 18)
     weekend_share: float = Field(default=0.03, ge=0, le=1)
+    holiday_share: float = Field(default=0.05, ge=0, le=1)
+    """How much of a working day's work still happens on a public holiday (0: none, 1: holidays are workdays)."""
+    lunch_hour: int = Field(default=12, ge=0, le=23)
+    lunch_dip: float = Field(default=0.5, ge=0, le=1)
+    """Share of an hour's work that the lunch hour loses (0: no dip, 1: nobody works at lunch)."""
 
     @field_validator("working_hours")
     @classmethod

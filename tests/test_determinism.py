@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 6; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 7; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "7034e93d5836ce447181b977f4131c91ae632f29892057c8969f943eb71926ba",
-    "us-only-150": "3126bcc9af74d9ba8ea3cae406c5c97e84b55e95d8ef4d18b1b16f94eb0fa44d",
-    "de-home-200": "400c904799387aac9fce6fd92d69d089b06f2d6b187dd81b48b99ba8c3e2f02e",
+    "default-300": "7597595ac8d448c0dd0a9e5c16db93fd8ecc0d6f8d239488f2e2c9c1397995f3",
+    "us-only-150": "881c8020cd860d614b43c296f46cc5205a0d08024f6b1404e1c5c8d2d7250171",
+    "de-home-200": "20d593f8df19615aa9124bd9076d9ac4cd64c54ce9c1491d4937c4583380ee2d",
 }
 
 

@@ -7,9 +7,10 @@ import pandas as pd
 import phonenumbers
 import pytest
 
-from conftest import AS_OF
-from demogen.dataset import iter_blocks
+from conftest import AS_OF, frames_of, recipe_from
+from demogen.dataset import build_plan, iter_blocks
 from demogen.locales import FORBIDDEN_WORDS, fold_ascii, load_locale
+from demogen.realism import company_places, holiday_share
 from demogen.tables import TABLES
 
 AS_OF_TS = pd.Timestamp(AS_OF)
@@ -272,3 +273,31 @@ def test_every_preset_has_its_own_seed():
         tomllib.loads(p.read_text(encoding="utf-8")).get("seed") for p in sorted((ROOT / "configs").glob("*.toml"))
     ]
     assert None not in seeds and len(set(seeds)) == len(seeds)
+
+
+def test_activities_avoid_public_holidays_but_not_entirely():
+    """Holidays of the company's own region (`holidays` package): a small share still happens on them."""
+
+    def share(overrides):
+        frames = frames_of(build_plan(recipe_from({"volume": {"companies": 400}, **overrides}, seed=4)))
+        companies, contacts, activities = frames["companies"], frames["contacts"], frames["activities"]
+        company = activities["contact_id"].map(contacts.set_index("id")["company_id"]).to_numpy()
+        places = company_places(companies).set_index(companies["id"]).loc[company].set_axis(activities.index)
+        country = companies.set_index("id")["country"].loc[company].set_axis(activities.index)
+        return holiday_share(activities["due_at"], country, places)
+
+    assert 0.02 < share({"activities": {"holiday_share": 1.0}}) < 0.06
+    assert 0.0005 < share({}) < 0.01
+
+
+def test_us_companies_work_in_their_own_time_zone_with_a_lunch_dip():
+    frames = frames_of(build_plan(recipe_from({"volume": {"companies": 600}, "locales": {"US": 1}}, seed=8)))
+    companies, contacts, activities = frames["companies"], frames["contacts"], frames["activities"]
+    company = activities["contact_id"].map(contacts.set_index("id")["company_id"]).to_numpy()
+    region = companies.set_index("id")["region"].loc[company].to_numpy()
+    for states, zone in ((["CA", "WA", "OR", "NV"], "America/Los_Angeles"), (["NY", "FL", "GA"], "America/New_York")):
+        rows = np.isin(region, states)
+        local = pd.DatetimeIndex(pd.to_datetime(activities.loc[rows, "due_at"], utc=True)).tz_convert(zone)
+        hours = local.hour[local.day_of_week < 5]
+        assert ((hours >= 8) & (hours < 18)).mean() > 0.97, zone
+        assert (hours == 12).mean() < 0.7 * (hours == 10).mean(), zone

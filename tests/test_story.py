@@ -49,6 +49,7 @@ RANGES = {
     "senior_share_besides_chief_large": (0.15, 0.45),
     "junior_contact_on_top_deals_share": (0.0, 0.1),
     "primary_seniority_amount_correlation": (0.25, 1.0),
+    "holiday_activity_share": (0.0005, 0.01),
 }
 
 

@@ -252,7 +252,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
             pieces[key].append((rows, locale.cities[key][city]))
         prefix = locale.city_prefixes.pick(city, prefix_raw[rows])
         pieces["template"].append((rows, locale.fixed_prefixes["template"][prefix]))
-        zone[rows] = index
+        zone[rows] = context.places.city_place[index][city]
     columns = {key: scatter(n, parts) for key, parts in pieces.items()}
     templates = columns.pop("template")
     columns["phone"] = fill_templates(templates, streams.raw("phone", n))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from demogen.generate.timing import SECONDS_PER_DAY, WorkingClock
+from demogen.generate.timing import SECONDS_PER_DAY, Place, WorkingClock
 from demogen.locales import FALLBACK_MARKET, LocaleData, fold_ascii, load_locale, resolve_markets, with_names
 from demogen.recipe import Recipe
 from demogen.rng import cumulative_weights, integer_weights
@@ -32,16 +32,30 @@ class TenantContext:
     warnings: tuple[str, ...]
 
     @functools.cached_property
+    def places(self) -> Places:
+        """Where the customer companies work: each market's regions by time zone and holiday subdivision."""
+        return market_places(self.markets)
+
+    @functools.cached_property
     def clock(self) -> WorkingClock:
-        """Working time in the customer markets (zone index = market index)."""
-        hours = self.recipe.activities
-        return WorkingClock(
-            tuple(m.timezone for m in self.markets), hours.working_hours, hours.weekend_share, *self._clock_days
-        )
+        """Working time at the customer companies' places (see `places`)."""
+        return self._working_clock(self.places.places, self.recipe.activities.weekend_share)
 
     @functools.cached_property
     def home_clock(self) -> WorkingClock:
-        return WorkingClock((self.home.timezone,), self.recipe.activities.working_hours, 0.0, *self._clock_days)
+        """Working time of the tenant's own team: the home market's zone and nationwide holidays."""
+        return self._working_clock(market_places((self.home,), regional=False).places, 0.0)
+
+    def _working_clock(self, places: tuple[Place, ...], weekend_share: float) -> WorkingClock:
+        hours = self.recipe.activities
+        return WorkingClock(
+            places,
+            hours.working_hours,
+            weekend_share,
+            *self._clock_days,
+            holiday_share=hours.holiday_share,
+            lunch=(hours.lunch_hour, hours.lunch_dip),
+        )
 
     @property
     def _clock_days(self) -> tuple[int, int]:
@@ -64,6 +78,36 @@ class TenantContext:
     @property
     def usd_to_currency(self) -> float:
         return 1.0 / USD_PER_UNIT.get(self.currency, 1.0)
+
+
+@dataclass(frozen=True)
+class Places:
+    places: tuple[Place, ...]
+    city_place: tuple[np.ndarray, ...]  # per market, the place index of each row of its cities.csv
+
+
+def market_places(markets: tuple[LocaleData, ...], *, regional: bool = True) -> Places:
+    """The distinct (time zone, holiday subdivision) places of the markets' regions (`regions.csv`; a region it
+    does not list works in the market's time zone with nationwide holidays), in market order."""
+    places: list[Place] = []
+    city_place = []
+    for locale in markets:
+        days = np.array([d for d, _ in locale.holidays], dtype="datetime64[D]").astype(np.int64)
+        subdivisions = np.array([s for _, s in locale.holidays], dtype=str)
+        own: dict[tuple[str, str], int] = {}
+        regions, inverse = np.unique(locale.cities["region"], return_inverse=True)
+        index = []
+        for region in regions.tolist() if regional else []:
+            key = locale.regions.get(region.decode("utf-8"), (locale.timezone, ""))
+            if key not in own:
+                observed = days[(subdivisions == "") | (subdivisions == key[1])]
+                own[key] = len(places)
+                places.append(Place(key[0], tuple(np.unique(observed).tolist())))
+            index.append(own[key])
+        if not regional:
+            places.append(Place(locale.timezone, tuple(np.unique(days[subdivisions == ""]).tolist())))
+        city_place.append(np.array(index, dtype=np.int64)[inverse] if regional else np.zeros(0, dtype=np.int64))
+    return Places(tuple(places), tuple(city_place))
 
 
 def tenant_key(name: str) -> int:

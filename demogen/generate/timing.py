@@ -34,26 +34,70 @@ def utc_offsets(timezone: str, first_day: int, last_day: int) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class WorkingClock:
-    """Working hours and days in a set of time zones (zone index per row) over a range of days."""
+class Place:
+    """Where people work: a time zone and the public holidays they observe (days since the epoch)."""
 
-    zones: tuple[str, ...]
+    timezone: str
+    holidays: tuple[int, ...] = ()  # ascending
+
+
+@dataclass(frozen=True)
+class WorkingClock:
+    """Working hours and days at a set of places (place index per row) over a range of days.
+
+    Weekends and public holidays are moved to a working day, except for a drawn share (`weekend_share`,
+    `holiday_share`: how much of a working day's work still happens then); within the day, the lunch hour
+    carries `1 - lunch_dip` of an ordinary hour's work.
+    """
+
+    places: tuple[Place, ...]
     working_hours: tuple[int, int]
     weekend_share: float
     first_day: int
     last_day: int
+    holiday_share: float = 1.0
+    lunch: tuple[int, float] = (12, 0.0)  # (lunch hour, lunch dip)
 
     @functools.cached_property
     def _offsets(self) -> np.ndarray:
-        return np.stack([utc_offsets(zone, self.first_day, self.last_day) for zone in self.zones])
+        return np.stack([utc_offsets(place.timezone, self.first_day, self.last_day) for place in self.places])
 
-    def moment(self, days: np.ndarray, streams: BlockStreams, column: str, zone: np.ndarray) -> np.ndarray:
-        """A minute within working hours on each local day (moved off weekends unless drawn), in UTC seconds."""
-        n = len(days)
+    @functools.cached_property
+    def _next_working_day(self) -> np.ndarray:
+        """Per place and day (index from first_day), the first day from then on that is no weekend or holiday."""
+        days = np.arange(self.first_day, self.last_day + 1, dtype=np.int64)
+        out = np.empty((len(self.places), len(days)), dtype=np.int64)
+        for index, place in enumerate(self.places):
+            working = ((days + 3) % 7 < 5) & ~np.isin(days, np.array(place.holidays, dtype=np.int64))
+            ahead = np.where(working, days, self.last_day)[::-1]
+            out[index] = np.minimum.accumulate(ahead)[::-1]
+        return out
+
+    def _working_minute(self, u: np.ndarray) -> np.ndarray:
+        """Minutes into the working day by the inverse CDF of a density that is flat except for the lunch hour,
+        which weighs `1 - lunch_dip` of an hour."""
         start, end = self.working_hours
-        keep_weekend = streams.uniform(f"{column}_weekend", n) < self.weekend_share
+        lunch, weight = self.lunch[0] - start, 1.0 - self.lunch[1]
+        if not 0 <= lunch < end - start or (weight == 0 and end - start == 1):
+            lunch, weight = end - start, 1.0
+        t = u * (end - start - 1 + weight)
+        inside = lunch + (t - lunch) / max(weight, 1e-12)
+        hours = np.where(t < lunch, t, np.where(t < lunch + weight, inside, t + 1 - weight))
+        return np.minimum(np.floor(hours * 60), (end - start) * 60 - 1).astype(np.int64)
+
+    def moment(self, days: np.ndarray, streams: BlockStreams, column: str, place: np.ndarray) -> np.ndarray:
+        """A minute within working hours on each local day (moved off weekends and holidays unless drawn to stay),
+        in UTC seconds."""
+        n = len(days)
+        stay = streams.uniform(f"{column}_weekend", n)  # a day is a weekend or a holiday: one draw decides both
+        keep_weekend = stay < self.weekend_share
         day = shift_to_weekday(np.asarray(days, dtype=np.int64), keep_weekend)
-        minute = np.floor(streams.uniform(f"{column}_minute", n) * (end - start) * 60).astype(np.int64)
-        local = day * SECONDS_PER_DAY + start * 3600 + minute * 60
         index = np.clip(day - self.first_day, 0, self.last_day - self.first_day)
-        return local - self._offsets[zone, index]
+        if self.holiday_share < 1:
+            moved = self._next_working_day[place, index]
+            on_holiday = (moved != day) & ~keep_weekend & (day >= self.first_day) & (day <= self.last_day)
+            day = np.where(on_holiday & (stay >= self.holiday_share), moved, day)
+            index = np.clip(day - self.first_day, 0, self.last_day - self.first_day)
+        minute = self._working_minute(streams.uniform(f"{column}_minute", n))
+        local = day * SECONDS_PER_DAY + self.working_hours[0] * 3600 + minute * 60
+        return local - self._offsets[place, index]
