@@ -33,7 +33,11 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("activities with a contact outside the deal's company", "activities", "contact.company_id <> deal.company_id"),
     *(("owners that are not users of the tenant", table, "owner.id IS NULL") for table in OWNED),
     ("contacts created before their company", "contacts", "x.created_at < company.created_at"),
-    ("contact emails not at the company domain", "contacts", "x.email NOT LIKE '%@' || company.domain"),
+    (  # or routed (tenant.route_email_to): tagged with the company domain, first.last+acme.com@mail.crm.io
+        "contact emails not at the company domain",
+        "contacts",
+        "x.email NOT LIKE '%@' || company.domain AND x.email NOT LIKE '%+' || company.domain || '@%'",
+    ),
     (
         "deal status that disagrees with its stage",
         "deals",
