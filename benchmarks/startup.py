@@ -176,11 +176,14 @@ def report(m: dict, runs: int, load_before: float, load_after: float) -> str:
     import numpy  # versions for the record only
     import scipy
 
+    def ratio(value: float) -> str:
+        return f"{value:.0f}x" if value >= 10 else f"{value:.2g}x"
+
     def row(what: str, measured, limit_name: str, limit, target: str = "") -> str:
         wall, cpu = (measured[0], f"{measured[1]:.3f}") if isinstance(measured, tuple) else (measured, "")
         limit_wall = limit[0] if isinstance(limit, tuple) else limit
         return (
-            f"| {what} | {wall:.3f} | {cpu} | {limit_name} | {limit_wall:.3f} | {wall / limit_wall:.2g}x | {target} |"
+            f"| {what} | {wall:.3f} | {cpu} | {limit_name} | {limit_wall:.3f} | {ratio(wall / limit_wall)} | {target} |"
         )
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

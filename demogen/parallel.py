@@ -24,7 +24,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import shutil
 import signal
 import tempfile
 from collections.abc import Callable, Iterator
@@ -117,40 +116,43 @@ def _helpers(workers: int, blocks: int) -> int:
 
 def _produce(plan: Plan, workers: int, shape: Shape) -> Iterator:
     """Users and stages, then every company block, each shaped; the company blocks made by up to `workers`."""
+    yield from shape(tenant_blocks(plan))
     helpers = _helpers(workers, plan.blocks)
-    if not helpers:
-        yield from shape(tenant_blocks(plan))
+    if helpers:
+        yield from _with_helpers(plan, helpers, shape)
+    else:
         for block in range(plan.blocks):
             yield from shape(company_block(plan, block))
-        return
+
+
+def _with_helpers(plan: Plan, helpers: int, shape: Shape) -> Iterator:
+    """The company blocks in order, each made here or by one of `helpers` worker processes (module docstring)."""
     context = _context()
     claims = context.Array("b", plan.blocks)
-    folder = tempfile.mkdtemp(prefix="demogen-plan-")  # private to this user (0700)
-    plan_file = Path(folder) / "plan.pickle"
-    plan_file.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
-    pool = ProcessPoolExecutor(
-        helpers, mp_context=context, initializer=_start_worker, initargs=(str(plan_file), claims)
-    )
-    try:
-        ahead = helpers * IN_FLIGHT_PER_WORKER
-        handed = {block: pool.submit(_worker_block, shape, block) for block in range(1, min(ahead, plan.blocks))}
-        yield from shape(tenant_blocks(plan))
-        ready: dict[int, list] = {}  # blocks made here ahead of their turn, while a worker made an earlier one
-        tried = 0  # the caller has tried to claim every block below this one
-        for block in range(plan.blocks):
-            following = block + ahead  # blocks (block, block + ahead] are handed out before this one is taken
-            if following < plan.blocks:
-                handed[following] = pool.submit(_worker_block, shape, following)
-            made = handed.pop(block, None)
-            while block not in ready:
-                if tried <= block or (not made.done() and tried <= min(following, plan.blocks - 1)):
-                    spare = max(tried, block)
-                    tried = spare + 1
-                    if _claim(claims, spare):
-                        ready[spare] = shape(company_block(plan, spare))
-                else:
-                    ready[block] = made.result()
-            yield from ready.pop(block)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(folder, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="demogen-plan-") as folder:  # private to this user
+        plan_file = Path(folder) / "plan.pickle"
+        plan_file.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+        pool = ProcessPoolExecutor(
+            helpers, mp_context=context, initializer=_start_worker, initargs=(str(plan_file), claims)
+        )
+        try:
+            ahead = helpers * IN_FLIGHT_PER_WORKER
+            handed = {block: pool.submit(_worker_block, shape, block) for block in range(1, min(ahead, plan.blocks))}
+            ready: dict[int, list] = {}  # blocks made here ahead of their turn, while a worker made an earlier one
+            tried = 0  # the caller has tried to claim every block below this one
+            for block in range(plan.blocks):
+                following = block + ahead  # blocks (block, block + ahead] are handed out before this one is taken
+                if following < plan.blocks:
+                    handed[following] = pool.submit(_worker_block, shape, following)
+                made = handed.pop(block, None)
+                while block not in ready:
+                    if tried <= block or (not made.done() and tried <= min(following, plan.blocks - 1)):
+                        spare = max(tried, block)
+                        tried = spare + 1
+                        if _claim(claims, spare):
+                            ready[spare] = shape(company_block(plan, spare))
+                    else:
+                        ready[block] = made.result()
+                yield from ready.pop(block)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
