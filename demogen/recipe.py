@@ -21,6 +21,8 @@ from demogen.distributions import AmountLaw, CountLaw, LogNormal, LogNormalCount
 
 MARKET_CODE = re.compile(r"^[A-Z]{2}$")
 MAX_SEED = 2**63 - 1
+MAIL_DOMAIN = re.compile(r"(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+"""A host name of DNS labels (letters, digits, inner hyphens, at most 63 each) under an alphabetic top level."""
 
 
 FORBIDDEN_WORDS = ("demo", "fake", "test", "sample", "lorem", "example")
@@ -57,6 +59,20 @@ class Tenant(_Section):
     as_of: dt.date | None = None
     history_months: int = Field(default=24, ge=1, le=120)
     domain: str | None = Field(default=None, pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+    route_email_to: str | None = Field(default=None, max_length=200)
+    """A mail domain the user controls: every generated address goes there, tagged with the company's domain
+    (`rita.mcguinness+fellingdistribution.com@mail.northwind-crm.io`), so a tenant that sends mail reaches nobody
+    real."""
+
+    @field_validator("route_email_to")
+    @classmethod
+    def _mail_domain(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        domain = value.strip().lower()
+        if not MAIL_DOMAIN.fullmatch(domain):
+            raise ValueError(f"{value!r} is not a domain name — write one you control, such as mail.northwind-crm.io")
+        return _tenant_visible(domain)
 
     @field_validator("country")
     @classmethod

@@ -8,9 +8,11 @@ import phonenumbers
 import pytest
 
 from conftest import AS_OF, frames_of, recipe_from
+from dbtools import run_cli
 from demogen.dataset import build_plan, iter_blocks
 from demogen.locales import FORBIDDEN_WORDS, fold_ascii, load_locale
 from demogen.realism import company_places, holiday_share
+from demogen.recipe import RecipeError, load_recipe
 from demogen.tables import TABLES
 
 AS_OF_TS = pd.Timestamp(AS_OF)
@@ -301,3 +303,31 @@ def test_us_companies_work_in_their_own_time_zone_with_a_lunch_dip():
         hours = local.hour[local.day_of_week < 5]
         assert ((hours >= 8) & (hours < 18)).mean() > 0.97, zone
         assert (hours == 12).mean() < 0.7 * (hours == 10).mean(), zone
+
+
+def test_routed_email_addresses_reach_only_the_users_domain_and_pass_the_integrity_check(tmp_path):
+    """`tenant.route_email_to`: every address (contacts and users) at one domain, tagged with its own, unique."""
+    recipe = tmp_path / "routed.toml"
+    recipe.write_text(
+        '[tenant]\nname = "Larkspur Freight"\nas_of = "2026-11-28"\nroute_email_to = "Mail.Larkspur-CRM.io"\n'
+        "[locales]\nUS = 1\nGB = 1\nDE = 1\n[volume]\ncompanies = 150\n",
+        encoding="utf-8",
+    )
+    frames = frames_of(build_plan(load_recipe(recipe)))
+    contacts, companies, users = frames["contacts"], frames["companies"], frames["users"]
+    for emails in (contacts["email"], users["email"]):
+        assert emails.str.endswith("@mail.larkspur-crm.io").all()
+        assert emails.is_unique
+    tag = contacts["email"].str.extract(r"\+(.+)@", expand=False)
+    assert (tag == contacts["company_id"].map(companies.set_index("id")["domain"])).all()
+    url = f"sqlite:///{tmp_path / 'crm.db'}"
+    assert run_cli("generate", "--config", str(recipe), "--db", url).returncode == 0
+    checked = run_cli("check", "--db", url, "--tenant", "Larkspur Freight")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "ok   contact emails not at the company domain: 0" in checked.stdout
+
+
+def test_a_routing_domain_must_be_a_domain_without_giveaway_words():
+    for domain, problem in (("mail", "not a domain name"), ("mail.example-crm.io", "contains 'example'")):
+        with pytest.raises(RecipeError, match=problem):
+            recipe_from({"tenant": {"name": "Larkspur Freight", "route_email_to": domain}})

@@ -47,7 +47,7 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
     market = companies["_market"][company]
     people = pick_people(streams, market, context.markets)
     local = email_local_part(companies["_email_pattern"][company], people.first_ascii, people.last_ascii)
-    email = concat(deduplicate(local, company), "@", companies["domain"][company])
+    email = context.addresses(deduplicate(local, company), companies["domain"][company])
 
     title, level = committee_titles(streams, context.markets, companies, company)
     mobile_u, mobile_raw = streams.uniform("is_mobile", n), streams.raw("mobile_prefix", n)

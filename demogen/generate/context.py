@@ -13,6 +13,7 @@ from demogen.generate.timing import SECONDS_PER_DAY, Place, WorkingClock
 from demogen.locales import FALLBACK_MARKET, LocaleData, fold_ascii, load_locale, resolve_markets, with_names
 from demogen.recipe import Recipe
 from demogen.rng import cumulative_weights, integer_weights
+from demogen.text import concat
 
 EPOCH = dt.date(1970, 1, 1)
 
@@ -66,6 +67,12 @@ class TenantContext:
     def stream_seed(self) -> int:
         """The root entropy of every stream: the recipe's seed and the tenant's identity (see `tenant_key`)."""
         return stream_seed(self.recipe.seed, self.recipe.tenant.name)
+
+    def addresses(self, local: np.ndarray, domain: np.ndarray | str) -> np.ndarray:
+        """Email addresses of local parts at their domain, or, with `tenant.route_email_to`, at the routed domain
+        tagged with theirs (`first.last+company.com@routed`): unique, readable, and delivered to the user only."""
+        routed = self.recipe.tenant.route_email_to
+        return concat(local, "@", domain) if routed is None else concat(local, "+", domain, "@", routed)
 
     @property
     def as_of_seconds(self) -> int:

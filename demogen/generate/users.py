@@ -81,7 +81,7 @@ def generate_users(context: TenantContext) -> Block:
     streams = BlockStreams(context.stream_seed, "users", 0)
     people = pick_people(streams, np.zeros(n, dtype=np.int64), (context.home,))
     local = concat(people.first_ascii, ".", people.last_ascii)
-    email = concat(deduplicate(local), "@", context.tenant_domain)
+    email = context.addresses(deduplicate(local), context.tenant_domain)
     return {
         "id": np.arange(1, n + 1, dtype=np.int64),
         "first_name": people.first,
