@@ -50,9 +50,12 @@ Shape = Callable[[list[tuple[str, Block]]], list]
 
 
 def default_workers() -> int:
-    """The cores this process may use, capped at MAX_WORKERS."""
+    """The cores this process may use less those other work keeps busy (the one-minute load average), at least
+    one and at most MAX_WORKERS: where no core is free, another process only competes for the same ones (measured
+    in benchmarks/startup_results.md). The data never depends on it."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cores, MAX_WORKERS))
+    busy = int(os.getloadavg()[0]) if hasattr(os, "getloadavg") else 0
+    return max(1, min(cores - busy, MAX_WORKERS))
 
 
 def iter_blocks(plan: Plan, workers: int = 1) -> Iterator[tuple[str, Block]]:

@@ -125,8 +125,13 @@ def test_one_worker_or_a_small_tenant_starts_no_process(mixed_plan, monkeypatch)
     assert digest_blocks(parallel.iter_csv(mixed_plan, 2)) == expected
 
 
-def test_the_default_uses_the_cores_within_a_cap():
-    assert 1 <= parallel.default_workers() <= parallel.MAX_WORKERS
+@pytest.mark.parametrize(
+    ("cores", "load", "expected"), [(2, 0.3, 2), (2, 1.2, 1), (2, 3.5, 1), (4, 1.9, 3), (32, 0.0, parallel.MAX_WORKERS)]
+)
+def test_the_default_takes_the_free_cores_within_a_cap(monkeypatch, cores, load, expected):
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: set(range(cores)), raising=False)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (load, load, load))
+    assert parallel.default_workers() == expected
 
 
 def _slow_in_workers(blocks):
