@@ -16,7 +16,7 @@ from scipy.special import ndtri
 
 from demogen.distributions import assign_by_rank, copula_uniform, size_score
 from demogen.generate.activities import generate_activities
-from demogen.generate.companies import INDUSTRY_CUMULATIVE, NameRegistry, generate_companies
+from demogen.generate.companies import NameRegistry, generate_companies
 from demogen.generate.contacts import generate_contacts
 from demogen.generate.context import TenantContext, build_context
 from demogen.generate.deals import generate_deals
@@ -71,7 +71,7 @@ class Plan:
     size_z: np.ndarray
     company_name: np.ndarray
     company_domain: np.ndarray  # unique within the tenant, never a well-known real domain
-    industry: np.ndarray  # index into generate.companies.INDUSTRIES; names and legal forms follow it
+    industry: np.ndarray  # index into generate.industries.INDUSTRIES; names and legal forms follow it
     contacts_per_company: np.ndarray
     deals_per_company: np.ndarray
     first_deal_day: np.ndarray  # per company, the day of its first deal (-1 without deals)
@@ -151,7 +151,7 @@ def build_plan(recipe: Recipe) -> Plan:
         size_u, z, deals = size_u[:n], full_z[:n], full_deals[:n]
         parts["market"].append(market)
         employees = recipe.companies.employees.sample(size_u)
-        industry = choose(streams.raw("industry", n), INDUSTRY_CUMULATIVE)
+        industry = choose(streams.raw("industry", n), context.vendor.industry_cumulative)
         parts["employees"].append(employees)
         parts["industry"].append(industry)
         parts["z"].append(z)

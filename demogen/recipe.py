@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from demogen import GENERATOR_VERSION
 from demogen.distributions import AmountLaw, CountLaw, LogNormal, LogNormalCount, NegBinomCount, PoissonCount
+from demogen.generate.industries import INDUSTRIES
 
 MARKET_CODE = re.compile(r"^[A-Z]{2}$")
 MAX_SEED = 2**63 - 1
@@ -133,10 +134,49 @@ class Deals(_Section):
 VENDOR_KINDS = ("saas", "enterprise_software", "machinery", "professional_services")
 
 
+DEAL_KINDS = ("new_business", "renewal", "expansion", "services")
+
+
+class DealType(_Section):
+    """How a deal type differs from new business at the same company (unset: the vendor kind's default)."""
+
+    price: float | None = Field(default=None, gt=0, le=100)
+    """Typical amount relative to a new-business deal (0.2: a fifth)."""
+    cycle: float | None = Field(default=None, gt=0, le=20)
+    """Typical sales cycle relative to a new-business deal."""
+    win_odds: float | None = Field(default=None, gt=0, le=100)
+    """Odds of winning relative to the odds of deals.win_rate (existing customers: several times higher)."""
+
+
 class Vendor(_Section):
-    """What the tenant sells: picks its deal types (`locales/<CC>/deal_types.csv`, in its own language)."""
+    """What the tenant sells and to whom: its deal types (`locales/<CC>/deal_types.csv`, in its own language),
+    their prices, cycles and odds, and its customers' industries (defaults per `sells`, `generate.vendor`)."""
 
     sells: str = Field(default="saas", pattern="^(" + "|".join(VENDOR_KINDS) + ")$")
+    industries: dict[str, Annotated[float, Field(ge=0)]] | None = None
+    """Customer industry mix (weights, normalised; unlisted industries get none); default: the kind's mix."""
+    deal_types: dict[str, DealType] = Field(default_factory=dict)
+
+    @field_validator("industries")
+    @classmethod
+    def _known_industries(cls, mix: dict[str, float] | None) -> dict[str, float] | None:
+        if mix is None:
+            return None
+        known = [name for name, _, _ in INDUSTRIES]
+        unknown = sorted(set(mix) - set(known))
+        if unknown:
+            raise ValueError(f"{unknown[0]!r} is not an industry — use one of {', '.join(known)}")
+        if not any(mix.values()):
+            raise ValueError("gives every industry weight 0 — give at least one a positive weight")
+        return dict(sorted(mix.items()))
+
+    @field_validator("deal_types")
+    @classmethod
+    def _known_kinds(cls, types: dict[str, DealType]) -> dict[str, DealType]:
+        unknown = sorted(set(types) - set(DEAL_KINDS))
+        if unknown:
+            raise ValueError(f"{unknown[0]!r} is not a deal type — use one of {', '.join(DEAL_KINDS)}")
+        return dict(sorted(types.items()))
 
 
 class Stage(_Section):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import optimize, special, stats
 
@@ -19,6 +20,7 @@ from demogen.generate.companies import generate_companies
 from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 from demogen.generate.lifecycle import KINDS
+from demogen.generate.vendor import DEAL_TYPES
 
 COMPANIES = 13_500
 SEED = 5
@@ -127,9 +129,10 @@ def test_nice_rounding_keeps_the_pareto_mle_within_5_percent():
     assert pareto_alpha_mle(amounts, PARETO["minimum"], PARETO["cap"]) == pytest.approx(PARETO["alpha"], rel=0.05)
 
 
-@pytest.mark.parametrize(("rho", "low", "high"), [(0.0, -0.03, 0.03), (0.6, 0.5, 0.65), (0.95, 0.8, 0.95)])
+@pytest.mark.parametrize(("rho", "low", "high"), [(0.0, -0.03, 0.03), (0.6, 0.4, 0.6), (0.95, 0.65, 0.9)])
 def test_amounts_still_follow_company_size(rho, low, high):
-    """The deal's kind takes part of the ranking, so even rho = 0.95 leaves room for a small expansion."""
+    """The deal's type takes part of the ranking (its price band: a SaaS expansion costs about a third of new
+    business at the same company), so even rho = 0.95 leaves room for a small expansion at a large account."""
     data = tenant("pareto", rho)
     assert low < stats.spearmanr(data["amount"], data["employees"]).statistic < high
 
@@ -149,3 +152,34 @@ def test_sales_cycles_follow_their_law_over_all_deals():
     empirical = np.searchsorted(np.sort(days), k, side="right") / len(days)
     assert np.abs(empirical - law.cdf(k + 0.5)).max() < 1.63 / np.sqrt(len(days))
     assert stats.spearmanr(days, data["employees"]).statistic > 0.25
+
+
+@functools.cache
+def deals_by_company(law: str) -> pd.DataFrame:
+    plan = build_plan(recipe_from({"volume": {"companies": COMPANIES}, "deals": {"amount": LAWS[law]}}, seed=SEED))
+    blocks = []
+    for block in range(plan.blocks):
+        companies = generate_companies(plan.context, plan, block)
+        contacts = generate_contacts(plan.context, plan, block, companies=companies)
+        blocks.append(generate_deals(plan.context, plan, block, companies=companies, contacts=contacts))
+    columns = ("company_id", "amount", "_kind", "expected_close_date", "created_at")
+    deals = pd.DataFrame({c: np.concatenate([b[c] for b in blocks]) for c in columns})
+    return deals.assign(cycle=deals["expected_close_date"] - deals["created_at"] // 86_400)
+
+
+def test_deal_types_keep_the_vendors_price_band_and_cycle_at_the_same_company():
+    """SaaS defaults (generate.vendor.DEAL_TYPES): renewal 0.9x, expansion 0.35x, services 0.2x of a new-business
+    deal at the same company, cycles 0.5x / 0.6x / 0.4x; measured as the median ratio to that company's new business
+    (lognormal amounts: a Pareto law keeps small deals near its minimum)."""
+    deals = deals_by_company("lognormal")
+    new = deals[deals["_kind"] == 0].groupby("company_id")[["amount", "cycle"]].median()
+    for index, (price, cycle, _) in enumerate(DEAL_TYPES["saas"][kind] for kind in KINDS):
+        if index == 0:
+            continue
+        rows = (
+            deals[deals["_kind"] == index]
+            .merge(new, left_on="company_id", right_index=True, suffixes=("", "_new"))
+            .dropna()
+        )
+        assert np.median(rows["amount"] / rows["amount_new"]) == pytest.approx(price, rel=0.35), KINDS[index]
+        assert np.median(rows["cycle"] / rows["cycle_new"]) == pytest.approx(cycle, rel=0.3), KINDS[index]

@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 7; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 8; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "7597595ac8d448c0dd0a9e5c16db93fd8ecc0d6f8d239488f2e2c9c1397995f3",
-    "us-only-150": "881c8020cd860d614b43c296f46cc5205a0d08024f6b1404e1c5c8d2d7250171",
-    "de-home-200": "20d593f8df19615aa9124bd9076d9ac4cd64c54ce9c1491d4937c4583380ee2d",
+    "default-300": "93149f746012b10e90b6e497ee09093f449f84e2758fd66fdf65de47a7ea71c0",
+    "us-only-150": "25273bd5fbfd1c68f71b58a41f6e5bb7a82ec06925c66efddfb200d04827cfa8",
+    "de-home-200": "fa5d7149e502c1ce7ba87e82ab3202aef9b27dcdf994fbc0f4935280d9357aaa",
 }
 
 

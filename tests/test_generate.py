@@ -11,7 +11,7 @@ from conftest import AS_OF, frames_of, recipe_from
 from dbtools import run_cli
 from demogen.dataset import build_plan, iter_blocks
 from demogen.locales import FORBIDDEN_WORDS, fold_ascii, load_locale
-from demogen.realism import company_places, holiday_share
+from demogen.realism import company_places, deal_kinds, holiday_share
 from demogen.recipe import RecipeError, load_recipe
 from demogen.tables import TABLES
 
@@ -331,3 +331,36 @@ def test_a_routing_domain_must_be_a_domain_without_giveaway_words():
     for domain, problem in (("mail", "not a domain name"), ("mail.example-crm.io", "contains 'example'")):
         with pytest.raises(RecipeError, match=problem):
             recipe_from({"tenant": {"name": "Larkspur Freight", "route_email_to": domain}})
+
+
+def test_the_customer_industry_mix_follows_what_the_vendor_sells():
+    def industries(vendor):
+        plan = build_plan(recipe_from({"volume": {"companies": 1500}, "vendor": vendor}, seed=6))
+        return frames_of(plan)["companies"]["industry"].value_counts(normalize=True)
+
+    assert industries({"sells": "machinery"})["Manufacturing"] > 0.4
+    assert industries({"sells": "saas"})["Software"] > 2 * industries({"sells": "machinery"}).get("Software", 0)
+    own = industries({"sells": "saas", "industries": {"Energy": 3, "Healthcare": 1}})
+    assert set(own.index) == {"Energy", "Healthcare"} and 0.7 < own["Energy"] < 0.8
+
+
+def test_existing_customers_win_more_often_by_their_deal_types_odds():
+    vendor = {"deal_types": {"renewal": {"win_odds": 1}}}
+    plan = build_plan(recipe_from({"volume": {"companies": 3000}, "vendor": vendor}, seed=2))
+    deals = frames_of(plan)["deals"]
+    kind = deal_kinds(deals, {"US": load_locale("US")})
+    closed = deals["status"] != "open"
+    win = (deals["status"] == "won")[closed].groupby(kind[closed]).mean()
+    assert win["expansion"] > 1.5 * win["new_business"]
+    assert win["renewal"] < win["expansion"]
+
+
+def test_vendor_keys_are_checked():
+    for vendor, problem in (
+        ({"industries": {"Mining": 1}}, "not an industry"),
+        ({"industries": {"Energy": 0}}, "weight 0"),
+        ({"deal_types": {"upsell": {"price": 1}}}, "not a deal type"),
+        ({"deal_types": {"renewal": {"price": 0}}}, "must be > 0"),
+    ):
+        with pytest.raises(RecipeError, match=problem):
+            recipe_from({"vendor": vendor})

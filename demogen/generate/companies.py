@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from demogen.generate.context import TenantContext
+from demogen.generate.industries import INDUSTRY_NAMES, REVENUE_PER_EMPLOYEE
 from demogen.generate.lifecycle import FIRST_DEAL_LEAD_DAYS, growth_days
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights
@@ -20,31 +21,7 @@ from demogen.text import (
     replace_rows,
     scatter,
     significant_round,
-    to_text,
 )
-
-INDUSTRIES = (
-    # (industry, share of B2B accounts in permille, revenue per employee in USD)
-    ("Software", 120, 250_000),
-    ("IT Services", 90, 160_000),
-    ("Manufacturing", 140, 320_000),
-    ("Wholesale", 70, 700_000),
-    ("Retail", 60, 220_000),
-    ("Financial Services", 60, 420_000),
-    ("Healthcare", 70, 150_000),
-    ("Construction", 60, 260_000),
-    ("Logistics", 50, 240_000),
-    ("Professional Services", 90, 140_000),
-    ("Energy", 25, 900_000),
-    ("Education", 30, 90_000),
-    ("Media", 30, 200_000),
-    ("Hospitality", 30, 70_000),
-    ("Real Estate", 25, 350_000),
-    ("Telecommunications", 20, 480_000),
-)
-INDUSTRY_NAMES = to_text(i[0] for i in INDUSTRIES)
-INDUSTRY_CUMULATIVE = cumulative_weights(np.array([i[1] for i in INDUSTRIES]))
-REVENUE_PER_EMPLOYEE = np.array([i[2] for i in INDUSTRIES], dtype=np.float64)
 
 NAME_PATTERNS = (
     # (first word, second word, how the name joins them); the domain joins the same words' ASCII slugs

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from demogen.generate.timing import SECONDS_PER_DAY, Place, WorkingClock
+from demogen.generate.vendor import VendorProfile, vendor_profile
 from demogen.locales import FALLBACK_MARKET, LocaleData, fold_ascii, load_locale, resolve_markets, with_names
 from demogen.recipe import Recipe
 from demogen.rng import cumulative_weights, integer_weights
@@ -31,6 +32,11 @@ class TenantContext:
     as_of_day: int  # days since epoch
     history_start_day: int
     warnings: tuple[str, ...]
+
+    @functools.cached_property
+    def vendor(self) -> VendorProfile:
+        """Who the tenant sells to, and its deal types' prices, cycles and odds."""
+        return vendor_profile(self.recipe)
 
     @functools.cached_property
     def places(self) -> Places:

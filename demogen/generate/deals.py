@@ -1,8 +1,9 @@
 """Deals: sized by the company and their kind, owned mostly by its rep, moving through the funnel by as_of.
 
 When deals are created, what kind they are and how they close is the account's lifecycle (`generate.lifecycle`);
-this module turns it into rows. Per-deal laws tied to company size (amount, sales cycle) are drawn iid per block
-and handed out by rank of a score (`assign_by_rank`), not through a per-deal copula: bigger companies have more
+this module turns it into rows. Per-deal laws tied to company size and deal type (amount, sales cycle; the type's
+price and cycle from the vendor profile, `generate.vendor`) are drawn iid per block and handed out by rank of a
+score (`assign_by_rank`), not through a per-deal copula: bigger companies have more
 deals, so a copula would tilt the law over all deals towards big-company values, while ranks keep it exactly the
 configured law. Ranks are taken over the full block (the last one filled up with the companies a larger count
 would add), so raising volume.companies keeps existing deals.
@@ -24,9 +25,6 @@ from demogen.text import choose_text, concat, nice_round, partition, repeat, sca
 OWNER_FOLLOWS_COMPANY = 0.85
 CYCLE_SIZE_CORRELATION = 0.4
 """Bigger companies take longer to decide."""
-KIND_AMOUNT_SHIFT = np.array([0.0, -0.3, -0.7, -1.2])
-"""Where a deal's kind puts it in the amount ranking (standard-normal units): renewals a little below new
-business, expansions and services well below; company size still carries most of the ranking."""
 
 
 def _legal_stem(company_names: np.ndarray) -> np.ndarray:
@@ -66,16 +64,24 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
     block_z, block_counts = plan.block_deal_sizes(block)
     deal_z = np.repeat(block_z, block_counts)  # the block's deals first, then those of the filling companies
 
+    cycle_law, vendor = recipe.deals.sales_cycle_days, context.vendor
     cycle_score = size_score(deal_z, streams.uniform("cycle_score", len(deal_z)), CYCLE_SIZE_CORRELATION)
-    cycle_days = np.maximum(np.rint(_by_rank(streams, "cycle", recipe.deals.sales_cycle_days, cycle_score)), 1)
     days = deal_days(context, planning, block_counts)
-    timeline = account_timeline(
-        context, streams, planning, counts=block_counts, created_day=days, cycle_days=cycle_days.astype(np.int64)
-    )
+
+    def timeline_with(score: np.ndarray):
+        cycles = np.maximum(np.rint(_by_rank(streams, "cycle", cycle_law, score)), 1).astype(np.int64)
+        return cycles, account_timeline(
+            context, streams, planning, counts=block_counts, created_day=days, cycle_days=cycles
+        )
+
+    # the kinds of a first pass set each deal's cycle (renewals close faster); its timeline follows those cycles
+    _, first_pass = timeline_with(cycle_score)
+    cycle_days, timeline = timeline_with(cycle_score + vendor.score_shift(vendor.cycle, cycle_law, first_pass.kind))
 
     amount_law = recipe.deals.amount
     amount_score = size_score(deal_z, streams.uniform("amount_score", len(deal_z)), recipe.companies.size_correlation)
-    amount = _by_rank(streams, "amount", amount_law.law, amount_score + KIND_AMOUNT_SHIFT[timeline.kind])[:n]
+    amount_score += vendor.score_shift(vendor.price, amount_law.law, timeline.kind)
+    amount = _by_rank(streams, "amount", amount_law.law, amount_score)[:n]
     amount = nice_round(amount, *amount_law.law.support()) if amount_law.rounding == "nice" else np.round(amount, 2)
 
     contact_first = plan.contact_offset[start:stop][company] - plan.contact_offset[start]

@@ -15,12 +15,11 @@ import numpy as np
 from scipy.special import ndtri
 
 from demogen.generate.context import TenantContext
+from demogen.recipe import DEAL_KINDS
 from demogen.rng import BlockStreams, choose, cumulative_weights
 
-KINDS = ("new_business", "renewal", "expansion", "services")
+KINDS = DEAL_KINDS
 NEW_BUSINESS, RENEWAL, EXPANSION, SERVICES = range(4)
-WIN_ODDS = np.array([0.8, 8.0, 3.0, 4.0])
-"""Odds of winning, relative to the recipe's win rate: existing customers buy again far more often."""
 AFTER_WIN = (
     # (days since the last win below which the row applies, weights of renewal, expansion, services)
     (90, (1, 40, 59)),
@@ -144,7 +143,7 @@ def account_timeline(
             last_win = np.where(counted, np.maximum(last_win, close[earlier]), last_win)
         customer = last_win > np.iinfo(np.int64).min
         kind[rows[customer]] = _kind_after_win(kind_raw[rows[customer]], (created_day[rows] - last_win)[customer])
-        odds = base * WIN_ODDS[kind[rows]]
+        odds = base * context.vendor.win_odds[kind[rows]]
         won[rows] = closed[rows] & (win_u[rows] < odds / (1 + odds))
         close[rows] = np.where(won[rows], pushed[rows], close[rows])
     return Timeline(created_day, close, closed, won, kind)
