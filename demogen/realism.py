@@ -71,6 +71,16 @@ def top_fraction_share(values: np.ndarray, fraction: float = 0.2) -> float:
     return float(x[:k].sum() / x.sum())
 
 
+def deal_age_by_stage(deals: pd.DataFrame, stages: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Open deals per open stage in pipeline order, with their median and 90th-percentile age in days at as_of."""
+    open_deals = deals[deals["status"].astype(str) == "open"]
+    age = (pd.Timestamp(as_of) - open_deals["created_at"]).dt.total_seconds() / 86_400
+    grouped = age.groupby(open_deals["stage_id"]).agg(deals="size", median_age_days="median")
+    grouped["p90_age_days"] = age.groupby(open_deals["stage_id"]).quantile(0.9)
+    open_stages = stages[~stages["is_closed"].astype(bool)].set_index("id")[["name", "position"]]
+    return open_stages.join(grouped).fillna({"deals": 0}).sort_values("position").reset_index(drop=True)
+
+
 def stage_funnel(deals: pd.DataFrame, stages: pd.DataFrame) -> pd.DataFrame:
     """Deals per stage in pipeline order, with their value."""
     grouped = deals.groupby("stage_id").agg(deals=("id", "size"), value=("amount", "sum"))
@@ -488,6 +498,13 @@ def story_report(frames: dict[str, pd.DataFrame], as_of: pd.Timestamp | None = N
     out["admin_owned_companies"] = float(companies["owner_id"].isin(admins).sum())
     joined = deals["owner_id"].map(users.set_index("id")["created_at"])
     out["deals_before_owner_joined"] = float((deals["created_at"] < joined).sum())
+    if "pipeline_stages" in frames:
+        ages = deal_age_by_stage(deals, frames["pipeline_stages"], as_of).dropna(subset=["median_age_days"])
+        out["open_deal_age_first_stage_days"] = float(ages["median_age_days"].iloc[0]) if len(ages) else float("nan")
+        out["open_deal_age_last_stage_days"] = float(ages["median_age_days"].iloc[-1]) if len(ages) else float("nan")
+        position = open_deals["stage_id"].map(frames["pipeline_stages"].set_index("id")["position"])
+        age = (as_of - open_deals["created_at"]).dt.total_seconds()
+        out["open_deal_age_stage_correlation"] = float(age.corr(position, method="spearman"))
     out.update(committee_report(companies, contacts, deals, markets))
     company_of_activity = activities["contact_id"].map(contacts.set_index("id")["company_id"])
     places = company_places(companies).set_index(companies["id"]).loc[company_of_activity.to_numpy()]

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import frames_of, recipe_from
+from conftest import AS_OF, frames_of, recipe_from
 from demogen import realism
 from demogen.dataset import build_plan
 from demogen.locales import load_locale
@@ -126,3 +126,10 @@ def test_small_samples_compare_with_a_size_matched_reference():
     assert matched["GB.first"] > 1.5 * national["GB.first"]
     assert metrics["GB"]["first"] == pytest.approx(matched["GB.first"], rel=0.1)
     assert metrics["GB"]["last"] == pytest.approx(matched["GB.last"], rel=0.15)
+
+
+def test_deal_age_by_stage_lists_the_open_stages_in_pipeline_order(mixed_frames):
+    ages = realism.deal_age_by_stage(mixed_frames["deals"], mixed_frames["pipeline_stages"], pd.Timestamp(AS_OF))
+    assert ages["name"].tolist() == ["Lead", "Qualified", "Discovery", "Proposal", "Negotiation"]
+    assert ages["deals"].sum() == (mixed_frames["deals"]["status"] == "open").sum()
+    assert ages["median_age_days"].is_monotonic_increasing

@@ -50,6 +50,7 @@ RANGES = {
     "junior_contact_on_top_deals_share": (0.0, 0.1),
     "primary_seniority_amount_correlation": (0.25, 1.0),
     "holiday_activity_share": (0.0005, 0.01),
+    "open_deal_age_stage_correlation": (0.4, 0.95),
 }
 
 
@@ -75,3 +76,9 @@ def test_won_deals_carry_more_activity_than_lost_ones(preset):
 @pytest.mark.parametrize("preset", ["default", "uk-smb"])
 def test_micro_firms_have_no_directors_besides_the_owner(preset):
     assert report(preset)["senior_share_besides_chief_micro"] == 0
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_open_deals_in_later_stages_are_older(preset):
+    metrics = report(preset)
+    assert metrics["open_deal_age_last_stage_days"] > 3 * metrics["open_deal_age_first_stage_days"]
