@@ -1,8 +1,8 @@
 """DataFrame views of generated blocks, for previews, the app, notebooks and tests (pandas lives here).
 
 Typed columns (text as pandas strings, money as floats, timestamps as datetimes, nullable ids as Int64) for
-analysis; the canonical text form is `demogen.export`'s. Kept apart so that exports and pushes never import
-pandas (a third of a second at start-up).
+analysis; the canonical text form is `demogen.export`'s. Kept apart so that the CSV sinks, which exports and
+pushes use, do not import pandas (a third of a second at start-up).
 """
 
 from __future__ import annotations
