@@ -11,7 +11,6 @@ import pytest
 from demogen import dataset, parallel
 from demogen.db import writer
 from demogen.db.readback import stored_digest
-from demogen.db.session import open_database
 from demogen.export import digest_blocks, export_blocks
 
 
@@ -64,16 +63,12 @@ def test_the_export_and_digest_do_not_depend_on_the_worker_count(mixed_plan, sha
     assert digest_blocks((table, block) for table, block, _ in triples) == expected
 
 
-def test_a_sqlite_push_fed_by_workers_reads_back_to_the_recipe_s_digest(
-    mixed_plan, share_small_tenants, tmp_path, monkeypatch
-):
+def test_a_push_fed_by_workers_reads_back_to_the_digest(mixed_plan, share_small_tenants, database, monkeypatch):
+    """On SQLite and PostgreSQL; the writer is fed by workers here until `push` takes a worker count itself."""
+    engine, _ = database
     monkeypatch.setattr(writer, "iter_blocks", lambda plan: parallel.iter_blocks(plan, 2))
-    engine = open_database(f"sqlite:///{tmp_path / 'crm.db'}", create=True)
-    try:
-        writer.push(engine, mixed_plan, "Parallel Traders", batch_size=700)
-        assert stored_digest(engine, "Parallel Traders") == digest_blocks(dataset.iter_blocks(mixed_plan))
-    finally:
-        engine.dispose()
+    writer.push(engine, mixed_plan, "Parallel Traders", batch_size=700)
+    assert stored_digest(engine, "Parallel Traders") == digest_blocks(dataset.iter_blocks(mixed_plan))
 
 
 def test_at_most_a_few_blocks_per_worker_are_in_flight(mixed_plan, share_small_tenants, monkeypatch):
