@@ -221,7 +221,7 @@ def test_a_dangling_reference_is_still_caught(postgres):
 
 
 def test_a_delete_waits_for_a_concurrent_writer_of_its_tenant(postgres):
-    """A row another transaction adds to the tenant meanwhile is removed too, or the delete fails: none is left."""
+    """A row another transaction adds to the tenant while the delete runs goes with the tenant: none is left."""
     engine, _ = postgres
     tenant_id = push(engine, build_plan(RECIPE), "Busy").tenant_id
     writer = engine.connect()
