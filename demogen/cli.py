@@ -344,7 +344,8 @@ def generate(
     check = job.report.get("check") or {}
     if not check.get("ok", False):
         shows = f"`demogen check --tenant {shlex.quote(name)}{flag}`"
-        typer.echo(f"error: integrity check failed — {shows} shows the report", err=True)
+        what = f"did not finish ({check['error']})" if check.get("error") else "failed"
+        typer.echo(f"error: integrity check {what} — {shows} shows the report", err=True)
         raise typer.Exit(1)
 
 

@@ -110,6 +110,8 @@ if job_ref:
         with right:
             if check.get("ok"):
                 st.success("Integrity check: no violations.")
+            elif check.get("error"):
+                st.warning(f"Integrity check did not finish ({check['error']}); run it on Jobs and tenants.")
             else:
                 st.error("Integrity check found problems:")
             st.dataframe(ui.integrity_table(check), hide_index=True)

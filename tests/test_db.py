@@ -341,3 +341,19 @@ def test_reading_commands_do_not_create_the_embedded_database(tmp_path):
     result = run_cli("check", "--tenant", "Anyone", "--db", f"sqlite:///{missing}")
     assert result.returncode == 2 and "no database at" in result.stderr
     assert not missing.exists()
+
+
+def test_a_large_job_refreshes_the_statistics_and_its_check_keeps_to_the_time_limit(postgres):
+    """The planner must not keep believing a big new tenant has no rows (the app's joins, the next push's checks)."""
+    engine, _, _ = postgres
+    recipe = recipe_from({"volume": {"companies": 2600, "users": 6}}, seed=5)
+    assert build_plan(recipe).total_rows >= 50_000
+    job_id = jobs.submit(engine, recipe, "Statistics Tenant", build_plan(recipe).total_rows)
+    jobs.claim(engine, job_id)
+    job = jobs.run_job(engine, job_id)
+    assert job.status == "succeeded" and job.report["check"]["ok"]
+    with engine.connect() as connection:
+        analyzed = connection.execute(
+            text("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'contacts' AND last_analyze IS NOT NULL")
+        ).scalar()
+    assert analyzed == 1

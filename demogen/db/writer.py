@@ -408,6 +408,23 @@ def _push(
     return PushResult(tenant_id, plan.row_counts(), digest, time.monotonic() - started)
 
 
+ANALYZE_AFTER_ROWS = 50_000
+"""A push this large changes the tables' statistics enough to refresh them at once."""
+
+
+def refresh_statistics(engine: Engine, rows: int) -> None:
+    """ANALYZE the tenant tables after a large push (PostgreSQL).
+
+    Until autovacuum gets to it the planner believes the new tenant has no rows, and joins over it (the app's
+    dashboards, the next push's checks) pick plans for one row. A role that does not own the tables gets a warning
+    from the server, not an error.
+    """
+    if is_sqlite(engine) or rows < ANALYZE_AFTER_ROWS:
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("ANALYZE " + ", ".join(table.name for table in TENANT_TABLES))
+
+
 def delete_tenant(engine: Engine, tenant_name: str, *, timeout: float | None = None) -> bool:
     """Remove a tenant, its rows and its metadata in one transaction; False if unknown.
 
