@@ -346,7 +346,7 @@ def test_reading_commands_do_not_create_the_embedded_database(tmp_path):
 def test_a_large_job_refreshes_the_statistics_and_its_check_keeps_to_the_time_limit(postgres):
     """The planner must not keep believing a big new tenant has no rows (the app's joins, the next push's checks)."""
     engine, _, _ = postgres
-    recipe = recipe_from({"volume": {"companies": 2600, "users": 6}}, seed=5)
+    recipe = recipe_from({"volume": {"companies": 3400, "users": 6}, "limits": {"warn_rows": 200_000}}, seed=5)
     assert build_plan(recipe).total_rows >= 50_000
     job_id = jobs.submit(engine, recipe, "Statistics Tenant", build_plan(recipe).total_rows)
     jobs.claim(engine, job_id)
