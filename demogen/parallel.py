@@ -14,18 +14,20 @@ yielded, so memory stays bounded by a few blocks whatever the tenant's size.
 
 Workers are forked by multiprocessing's fork server (spawned where there is none), never forked from the calling
 process, whose threads (the app's, a database driver's) a fork would copy mid-flight. Each imports the generator
-itself and reads the plan once from a private temporary file: handing an 18 MB plan over the start-up pipe would
-hold the caller until the worker had finished importing. Workers ignore Ctrl-C: the caller handles it and stops
-them.
+itself and reads the plan once from a private temporary file (removed as soon as every worker has read it):
+handing an 18 MB plan over the start-up pipe would hold the caller until the worker had finished importing.
+Workers ignore Ctrl-C (the caller handles it and stops them) and end as soon as the caller is gone, even killed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
 import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -93,10 +95,22 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(plan_file: str, claims) -> None:
+def _start_worker(plan_file: str, workers: int, loaded, claims, caller) -> None:
     global _plan, _claims  # one plan per worker process, received once instead of with every block
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(caller,), daemon=True).start()
     _plan, _claims = pickle.loads(Path(plan_file).read_bytes()), claims
+    with loaded.get_lock():
+        loaded.value += 1
+        if loaded.value == workers:  # the last to read it: from now on a killed caller leaves no file behind
+            Path(plan_file).unlink(missing_ok=True)
+
+
+def _exit_with(caller) -> None:
+    """End this worker as soon as the calling process is gone, even killed, rather than wait for work forever."""
+    with contextlib.suppress(EOFError, OSError):
+        caller.recv()
+    os._exit(0)
 
 
 def _claim(claims, block: int) -> bool:
@@ -131,31 +145,42 @@ def _produce(plan: Plan, workers: int, shape: Shape) -> Iterator:
 def _with_helpers(plan: Plan, helpers: int, shape: Shape) -> Iterator:
     """The company blocks in order, each made here or by one of `helpers` worker processes (module docstring)."""
     context = _context()
-    claims = context.Array("b", plan.blocks)
-    with tempfile.TemporaryDirectory(prefix="demogen-plan-") as folder:  # private to this user
-        plan_file = Path(folder) / "plan.pickle"
-        plan_file.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+    claims, loaded = context.Array("b", plan.blocks), context.Value("i", 0)
+    caller, alive = context.Pipe(duplex=False)  # workers see EOF on `caller` once `alive` is closed, or we die
+    handle, name = tempfile.mkstemp(prefix="demogen-plan-", suffix=".pickle")  # readable by this user only
+    plan_file = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(plan, file, protocol=pickle.HIGHEST_PROTOCOL)
         pool = ProcessPoolExecutor(
-            helpers, mp_context=context, initializer=_start_worker, initargs=(str(plan_file), claims)
+            helpers, mp_context=context, initializer=_start_worker, initargs=(name, helpers, loaded, claims, caller)
         )
         try:
-            ahead = helpers * IN_FLIGHT_PER_WORKER
-            handed = {block: pool.submit(_worker_block, shape, block) for block in range(1, min(ahead, plan.blocks))}
-            ready: dict[int, list] = {}  # blocks made here ahead of their turn, while a worker made an earlier one
-            tried = 0  # the caller has tried to claim every block below this one
-            for block in range(plan.blocks):
-                following = block + ahead  # blocks (block, block + ahead] are handed out before this one is taken
-                if following < plan.blocks:
-                    handed[following] = pool.submit(_worker_block, shape, following)
-                made = handed.pop(block, None)
-                while block not in ready:
-                    if tried <= block or (not made.done() and tried <= min(following, plan.blocks - 1)):
-                        spare = max(tried, block)
-                        tried = spare + 1
-                        if _claim(claims, spare):
-                            ready[spare] = shape(company_block(plan, spare))
-                    else:
-                        ready[block] = made.result()
-                yield from ready.pop(block)
+            yield from _in_order(plan, helpers, shape, pool, claims)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        plan_file.unlink(missing_ok=True)
+        alive.close()
+        caller.close()
+
+
+def _in_order(plan: Plan, helpers: int, shape: Shape, pool: ProcessPoolExecutor, claims) -> Iterator:
+    ahead = helpers * IN_FLIGHT_PER_WORKER
+    handed = {block: pool.submit(_worker_block, shape, block) for block in range(1, min(ahead, plan.blocks))}
+    ready: dict[int, list] = {}  # blocks made here ahead of their turn, while a worker made an earlier one
+    tried = 0  # the caller has tried to claim every block below this one
+    for block in range(plan.blocks):
+        following = block + ahead  # blocks (block, block + ahead] are handed out before this one is taken
+        if following < plan.blocks:
+            handed[following] = pool.submit(_worker_block, shape, following)
+        made = handed.pop(block, None)
+        while block not in ready:
+            if tried <= block or (not made.done() and tried <= min(following, plan.blocks - 1)):
+                spare = max(tried, block)
+                tried = spare + 1
+                if _claim(claims, spare):
+                    ready[spare] = shape(company_block(plan, spare))
+            else:
+                ready[block] = made.result()
+        yield from ready.pop(block)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -155,3 +159,48 @@ def test_the_caller_makes_later_blocks_while_a_worker_is_busy(mixed_plan, monkey
     shared = list(parallel._produce(mixed_plan, 2, _slow_in_workers))
     assert made_here == [0, 2]  # block 2 was made while the worker slept over block 1
     assert digest_blocks(shared) == digest_blocks(dataset.iter_blocks(mixed_plan))
+
+
+KILLED_CALLER = """
+import os, sys, time
+sys.path.insert(0, {tests!r})
+from conftest import recipe_from
+from demogen import parallel
+from demogen.dataset import build_plan
+
+def worker_pid(blocks):
+    return [("pid", os.getpid())] if parallel._plan is not None else []
+
+def after_the_workers(claims, block, claim=parallel._claim):
+    while block and not claims[block]:
+        time.sleep(0.01)
+    return claim(claims, block)
+
+if __name__ == "__main__":
+    parallel.BLOCKS_PER_WORKER = 1
+    parallel._claim = after_the_workers
+    plan = build_plan(recipe_from({{"volume": {{"companies": 2500}}}}, seed=3))
+    for table, pid in parallel._produce(plan, 2, worker_pid):
+        print(pid, flush=True)
+        time.sleep(600)  # killed here, with the worker alive
+"""
+
+
+def test_workers_end_when_the_caller_is_killed(tmp_path):
+    script = tmp_path / "caller.py"
+    script.write_text(KILLED_CALLER.format(tests=str(Path(__file__).parent)), encoding="utf-8")
+    caller = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(caller.stdout.readline())
+    finally:
+        caller.kill()
+        caller.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"worker {worker} outlived its killed caller")
