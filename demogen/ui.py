@@ -270,6 +270,16 @@ def sidebar() -> None:
         bound(st.text_input, "Tenant name", "tenant.name", help="Also the reps' email domain.")
         bound(
             st.text_input,
+            "Route all email to",
+            "tenant.route_email_to",
+            to_widget=lambda domain: domain or "",
+            to_recipe=lambda text: text.strip() or None,
+            placeholder="a mail domain you control",
+            help="For tenants that send mail: every address goes to this domain, tagged with the company's "
+            "(first.last+company.com@your-domain), so no mail reaches anyone real.",
+        )
+        bound(
+            st.text_input,
             "Seed",
             "seed",
             to_widget=str,

@@ -152,6 +152,40 @@ def accounts() -> None:
         st.plotly_chart(charts.deals_per_rep(sample))
 
 
+@st.fragment
+def working_time() -> None:
+    with st.expander("Working time: hours, weekends, public holidays, lunch", icon=":material/schedule:"):
+        left, right = st.columns(2)
+        with left:
+            ui.bound(
+                st.slider,
+                "Working hours",
+                "activities.working_hours",
+                min_value=0,
+                max_value=24,
+                to_widget=tuple,
+                to_recipe=list,
+                help="Local time in each company's own zone; calls and meetings fall between these hours.",
+            )
+            ui.bound(
+                st.number_input,
+                "Lunch hour",
+                "activities.lunch_hour",
+                min_value=0,
+                max_value=23,
+                step=1,
+                help="The hour that starts the lunch break.",
+            )
+        with right:
+            for label, path, help_text in (
+                ("Weekend share", "activities.weekend_share", "What a weekend day keeps of a weekday's work."),
+                ("Holiday share", "activities.holiday_share", "What a public holiday keeps of a workday's work."),
+                ("Lunch dip", "activities.lunch_dip", "The share of an hour's work the lunch hour loses."),
+            ):
+                ui.bound(st.slider, label, path, min_value=0.0, max_value=1.0, step=0.01, help=help_text)
+
+
 amounts()
 pipeline()
 accounts()
+working_time()

@@ -272,3 +272,29 @@ def test_the_story_controls_edit_the_recipe_and_the_story_shows_on_preview_and_c
         tables = [frame.value for frame in app.dataframe if "metric" in frame.value.columns]
         story = next(table for table in tables if "Deals owned by the admin" in set(table["metric"]))
         assert story.set_index("metric").iloc[:, 0]["Deals owned by the admin"] == "0"
+
+
+def _route_mail(app, domain: str) -> None:
+    """Type into the sidebar's mail-domain field (AppTest keeps the sidebar only in the tree of the first run)."""
+    widget(app.text_input, ui.WIDGET_PREFIX + "tenant.route_email_to").input(domain).run()
+
+
+def test_mail_routing_sends_every_address_to_the_users_domain(app):
+    _route_mail(app, "mail.northwind-crm.io")
+    current = recipe_of(app)
+    assert current.tenant.route_email_to == "mail.northwind-crm.io"
+    contacts = ui.sample_frames(current.canonical_json())["contacts"]
+    assert contacts["email"].str.endswith("@mail.northwind-crm.io").all()
+
+
+def test_a_mail_domain_that_is_not_one_is_refused_with_its_error(app):
+    _route_mail(app, "not a domain")
+    assert recipe_of(app).tenant.route_email_to is None
+    assert "is not a domain name" in app.session_state[ui.ERRORS]["tenant.route_email_to"]  # shown under the field
+
+
+def test_working_time_is_editable(app):
+    widget(app.slider, ui.WIDGET_PREFIX + "activities.holiday_share").set_value(0.2).run()
+    widget(app.slider, ui.WIDGET_PREFIX + "activities.working_hours").set_value((9, 17)).run()
+    current = recipe_of(app)
+    assert current.activities.holiday_share == 0.2 and tuple(current.activities.working_hours) == (9, 17)
