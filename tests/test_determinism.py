@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 8; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 9; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "93149f746012b10e90b6e497ee09093f449f84e2758fd66fdf65de47a7ea71c0",
-    "us-only-150": "25273bd5fbfd1c68f71b58a41f6e5bb7a82ec06925c66efddfb200d04827cfa8",
-    "de-home-200": "fa5d7149e502c1ce7ba87e82ab3202aef9b27dcdf994fbc0f4935280d9357aaa",
+    "default-300": "bb02960aae8d55008db75b1a272b2ca9c0018d729412ffd51bd0914a93e06b2d",
+    "us-only-150": "25711d569083a7c7d62961d97814aae8456add49e0574cdf96d916b53b69f716",
+    "de-home-200": "f8b3d508faeb600831411df9c0d342e9bddef9dc01c96256118f3842a406862a",
 }
 
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from demogen.generate.companies import SIZE_CLASSES, size_class
 from demogen.locales import LocaleData, Table
-from demogen.rng import BlockStreams
+from demogen.rng import BlockStreams, below_from_raw
 from demogen.text import choose_text, to_text
 
 LEVELS = ("assistant", "professional", "manager", "director", "executive")
@@ -199,9 +199,11 @@ def committee_titles(
     n, firms = len(company), len(companies["id"])
     size = size_class(companies["employees"])
     count = np.bincount(company, minlength=firms)
-    chief_at = np.where(size < CHIEF_FIRST, 0, streams.below("chief_position", firms, np.maximum(count, 1)))
-    chief = _rank_within(company) == chief_at[company]
-    title_raw, chief_raw = streams.raw("title", n), streams.raw("chief_title", firms)
+    title_raw, chief_raw = streams.raw("title", n), streams.raw("chief", firms)
+    # one word per company: its top bits pick the chief's title (a lookup slot), its remainder the chief's place
+    chief_at = np.where(size < CHIEF_FIRST, 0, below_from_raw(chief_raw, np.maximum(count, 1)))
+    chief = np.zeros(n, dtype=bool)
+    chief[(np.cumsum(count) - count + chief_at)[count > 0]] = True
     vocabularies = [_vocabulary(locale) for locale in markets]
     offsets = np.cumsum([0] + [len(v.titles) for v in vocabularies])
     chief_code, group = np.empty(firms, dtype=np.int64), np.empty(firms, dtype=np.int64)

@@ -73,6 +73,12 @@ class WorkingClock:
             out[index] = np.minimum.accumulate(ahead)[::-1]
         return out
 
+    @functools.cached_property
+    def _any_holiday(self) -> np.ndarray:
+        """Per day (index from first_day), whether it is a holiday at any place: the rows worth a closer look."""
+        days = np.arange(self.first_day, self.last_day + 1, dtype=np.int64)
+        return (self._next_working_day != days).any(axis=0) & ((days + 3) % 7 < 5)
+
     def _working_minute(self, u: np.ndarray) -> np.ndarray:
         """Minutes into the working day by the inverse CDF of a density that is flat except for the lunch hour,
         which weighs `1 - lunch_dip` of an hour."""
@@ -94,10 +100,10 @@ class WorkingClock:
         day = shift_to_weekday(np.asarray(days, dtype=np.int64), keep_weekend)
         index = np.clip(day - self.first_day, 0, self.last_day - self.first_day)
         if self.holiday_share < 1:
-            moved = self._next_working_day[place, index]
-            on_holiday = (moved != day) & ~keep_weekend & (day >= self.first_day) & (day <= self.last_day)
-            day = np.where(on_holiday & (stay >= self.holiday_share), moved, day)
-            index = np.clip(day - self.first_day, 0, self.last_day - self.first_day)
+            rows = np.flatnonzero(self._any_holiday[index] & (stay >= self.holiday_share) & ~keep_weekend)
+            rows = rows[(day[rows] >= self.first_day) & (day[rows] <= self.last_day)]
+            day[rows] = self._next_working_day[place[rows], index[rows]]  # the same day where it is no holiday
+            index[rows] = np.clip(day[rows] - self.first_day, 0, self.last_day - self.first_day)
         minute = self._working_minute(streams.uniform(f"{column}_minute", n))
         local = day * SECONDS_PER_DAY + self.working_hours[0] * 3600 + minute * 60
         return local - self._offsets[place, index]
