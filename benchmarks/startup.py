@@ -133,33 +133,41 @@ def measure(runs: int) -> dict:
     out["parse"] = in_process(PARSE, runs, env)
     out["load_cold"] = in_process(COLD + LOAD, runs, env)
     out["load_warm"] = in_process(LOAD, runs, env)
-    out["burn1"] = timed_runs(BURN, runs)[0]
-    out["burn2"] = concurrent_runs(BURN, 2, few)
     for size, companies in (("200k", 12_800), ("1M", 64_000)):
         recipe = work / f"{size}.toml"
         recipe.write_text(LARGE.format(companies=companies), encoding="utf-8")
         folders = {workers: work / f"{size}-{workers}" for workers in (1, 2)}
-        for workers, folder in folders.items():
-            command = export_command(demogen, script, recipe, folder, workers)
-            out[f"{size}-{workers}"] = timed_runs(command, few, env)
+        commands = {
+            workers: export_command(demogen, script, recipe, folder, workers) for workers, folder in folders.items()
+        }
+        walls: dict[str, list[float]] = {key: [] for key in ("1", "2", "burn1", "burn2")}
+        cpus: dict[str, list[float]] = {"1": [], "2": []}
+        for _ in range(few):  # interleaved, so that other work drifting on the machine weighs on both alike
+            for workers, command in commands.items():
+                wall, cpu, _ = timed_runs(command, 1, env)
+                walls[str(workers)].append(wall)
+                cpus[str(workers)].append(cpu)
+            for processes in (1, 2):
+                walls[f"burn{processes}"].append(concurrent_runs(BURN, processes))
+        for key, values in walls.items():
+            out[f"{size}-{key}"] = statistics.median(values)
+        for key, values in cpus.items():
+            out[f"{size}-{key}"] = (out[f"{size}-{key}"], statistics.median(values))
         out[f"{size}-rows"] = sum(len(path.read_bytes().splitlines()) - 1 for path in folders[1].iterdir())
         out[f"{size}-same"] = all(
             path.read_bytes() == (folders[2] / path.name).read_bytes() for path in folders[1].iterdir()
         )
-    out["via_cli"] = command[0] != sys.executable
+    out["via_cli"] = commands[2][0] != sys.executable
     return out
 
 
-def concurrent_runs(command: list[str], processes: int, runs: int) -> float:
-    """Median wall time until `processes` copies of a CPU-bound command started together have all finished."""
-    walls = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        running = [subprocess.Popen(command, stdout=subprocess.DEVNULL) for _ in range(processes)]
-        for process in running:
-            process.wait()
-        walls.append(time.perf_counter() - start)
-    return statistics.median(walls)
+def concurrent_runs(command: list[str], processes: int) -> float:
+    """Wall time until `processes` copies of a command started together have all finished."""
+    start = time.perf_counter()
+    running = [subprocess.Popen(command, stdout=subprocess.DEVNULL) for _ in range(processes)]
+    for process in running:
+        process.wait()
+    return time.perf_counter() - start
 
 
 def cpu_model() -> str:
@@ -193,8 +201,8 @@ def report(m: dict, runs: int, load_before: float, load_after: float) -> str:
         "",
         f"Measured {dt.date.today().isoformat()} on {cpu_model()} ({platform.machine()}, {cores} cores), Python"
         f" {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}; median of {runs} runs"
-        f" (cold runs and the large export: {max(3, runs // 2)}). Load average {load_before:.1f} before and"
-        f" {load_after:.1f} after: other work on the machine slows every row, so compare the ratios. CPU is the"
+        f" (cold runs and the large exports, interleaved: {max(3, runs // 2)}). Load average {load_before:.1f} before"
+        f" and {load_after:.1f} after: other work on the machine slows every row, so compare the ratios. CPU is the"
         " process's own user + system time. Reproduce with `python benchmarks/startup.py`.",
         "",
         "| what | wall s | CPU s | limit measured in the same run | wall s | ratio | target |",
@@ -206,15 +214,16 @@ def report(m: dict, runs: int, load_before: float, load_after: float) -> str:
         row("`demogen export`, 10 companies, cache cold", m["export_cold"], "`python -c pass`", m["python"]),
         row("load the US market, cache warm", m["load_warm"], "parse its CSV files", m["parse"], "milliseconds"),
         row("load the US market, cache cold (parse, fold, write)", m["load_cold"], "parse its CSV files", m["parse"]),
-        row("two CPU-bound processes at once", m["burn2"], "one alone", m["burn1"], "1x: a free second core"),
         row(f"export {m['200k-rows']:,} rows, `--workers 2`", m["200k-2"], "the same, 1 worker", m["200k-1"], "<= 1x"),
+        row("  meanwhile: two CPU-bound processes at once", m["200k-burn2"], "one alone", m["200k-burn1"], "1x"),
         row(f"export {m['1M-rows']:,} rows, `--workers 2`", m["1M-2"], "the same, 1 worker", m["1M-1"], "< 1x"),
+        row("  meanwhile: two CPU-bound processes at once", m["1M-burn2"], "one alone", m["1M-burn1"], "1x"),
         "",
         f"The large exports run as whole processes through {how}; with 2 workers they are byte-identical to 1"
         f" worker: {'yes' if m['200k-same'] and m['1M-same'] else 'NO'}. Below 16 company blocks (about 250,000"
         " rows) no worker process is started (`parallel.BLOCKS_PER_WORKER`): one costs about a second of CPU to"
-        " start. The two-process row is the limit for the worker rows: at 2x no second core was free, and two"
-        " workers can at best tie.",
+        " start. Each export row is followed by the machine's spare capacity measured between its runs: at 1x a second"
+        " core was free, at 2x none was, and two workers can at best tie.",
         "",
     ]
     return "\n".join(lines)
