@@ -136,11 +136,26 @@ class _Vocabulary:
     def _order(self) -> np.ndarray:
         return np.argsort(self.titles, kind="stable")
 
-    def legal_forms(self, names: np.ndarray) -> np.ndarray:
+    @functools.cached_property
+    def _form_industries(self) -> dict[bytes, np.ndarray | None]:
+        """The industries a legal form is given to (`legal_form_sizes.csv`; None: any), so only their companies
+        need a look (an LLP is a professional firm)."""
+        table = self.locale.legal_form_sizes
+        out: dict[bytes, np.ndarray | None] = {}
+        for form in self.forms:
+            industries = table["industry"][table["form"] == form]
+            out[form] = None if not industries.size or (industries == b"").any() else np.unique(industries)
+        return out
+
+    def legal_forms(self, names: np.ndarray, industries: np.ndarray) -> np.ndarray:
         """The legal form each company name ends with (b"" for none), among `forms`; the longest wins."""
         out = np.zeros(len(names), dtype="S1")
         for form in self.forms:
-            out = choose_text(np.strings.endswith(names, b" " + form), np.array(form), out)
+            allowed = self._form_industries[form]
+            rows = np.arange(len(names)) if allowed is None else np.flatnonzero(np.isin(industries, allowed))
+            hit = np.zeros(len(names), dtype=bool)
+            hit[rows[np.strings.endswith(names[rows], b" " + form)]] = True
+            out = choose_text(hit, np.array(form), out)
         return out
 
     @staticmethod
@@ -212,7 +227,7 @@ def committee_titles(
         own = np.flatnonzero(companies["_market"] == index) if len(markets) > 1 else np.arange(firms)
         if own.size == 0:
             continue
-        form, sizes = vocabulary.legal_forms(companies["name"][own]), size[own]
+        form, sizes = vocabulary.legal_forms(companies["name"][own], companies["industry"][own]), size[own]
         drawn = vocabulary.chiefs.choose(chief_raw[own], vocabulary.chief_group(form, sizes))
         chief_code[own] = offsets[index] + vocabulary.chiefs.columns["code"][drawn]
         group[own] = vocabulary.pool_group(form, sizes)
