@@ -18,10 +18,9 @@ from demogen.db.readback import stored_digest
 from demogen.export import digest_blocks, export_blocks
 
 
-@pytest.fixture
-def share_small_tenants(monkeypatch) -> list[int]:
-    """Hand out even a three-block tenant, and let the workers take every block but the first (the calling process
-    waits for a worker to claim each block before trying itself); returns the blocks the calling process made."""
+def leave_to_workers(monkeypatch, blocks) -> list[int]:
+    """Share out even a three-block tenant; the calling process lets a worker claim the given blocks first (it waits
+    for that before trying itself). Returns the blocks the calling process made."""
     monkeypatch.setattr(parallel, "BLOCKS_PER_WORKER", 1)
     made_here: list[int] = []
     real_block, real_claim = parallel.company_block, parallel._claim
@@ -32,13 +31,19 @@ def share_small_tenants(monkeypatch) -> list[int]:
 
     def after_the_workers(claims, block):
         deadline = time.monotonic() + 60
-        while block and not claims[block] and time.monotonic() < deadline:
+        while blocks(block) and not claims[block] and time.monotonic() < deadline:
             time.sleep(0.01)
         return real_claim(claims, block)
 
     monkeypatch.setattr(parallel, "company_block", recorded)
     monkeypatch.setattr(parallel, "_claim", after_the_workers)
     return made_here
+
+
+@pytest.fixture
+def share_small_tenants(monkeypatch) -> list[int]:
+    """The workers take every block but the first, which is always the caller's."""
+    return leave_to_workers(monkeypatch, lambda block: block > 0)
 
 
 def test_workers_yield_exactly_the_blocks_of_one_process(mixed_plan, share_small_tenants):
@@ -140,22 +145,7 @@ def _slow_in_workers(blocks):
 
 
 def test_the_caller_makes_later_blocks_while_a_worker_is_busy(mixed_plan, monkeypatch):
-    monkeypatch.setattr(parallel, "BLOCKS_PER_WORKER", 1)
-    made_here: list[int] = []
-    real_block, real_claim = parallel.company_block, parallel._claim
-
-    def recorded(plan, block):
-        made_here.append(block)
-        return real_block(plan, block)
-
-    def leave_block_1_to_the_worker(claims, block):
-        deadline = time.monotonic() + 60
-        while block == 1 and not claims[block] and time.monotonic() < deadline:
-            time.sleep(0.01)
-        return real_claim(claims, block)
-
-    monkeypatch.setattr(parallel, "company_block", recorded)
-    monkeypatch.setattr(parallel, "_claim", leave_block_1_to_the_worker)
+    made_here = leave_to_workers(monkeypatch, lambda block: block == 1)
     shared = list(parallel._produce(mixed_plan, 2, _slow_in_workers))
     assert made_here == [0, 2]  # block 2 was made while the worker slept over block 1
     assert digest_blocks(shared) == digest_blocks(dataset.iter_blocks(mixed_plan))
