@@ -25,9 +25,11 @@ from demogen.dataset import build_plan, estimate_rows, iter_blocks
 from demogen.db.engine import DEFAULT_URL
 from demogen.db.session import DatabaseNotReady, open_database
 from demogen.export import collect_frames, digest_blocks, export_zip
+from demogen.generate.industries import INDUSTRIES
+from demogen.generate.vendor import DEAL_TYPES, INDUSTRY_LIFT
 from demogen.locales import LocaleError, available_markets, load_locale, parse_name_list
 from demogen.realism import realism_report, story_report
-from demogen.recipe import Recipe, RecipeError, load_recipe
+from demogen.recipe import DEAL_KINDS, Recipe, RecipeError, load_recipe
 from demogen.tuning import (
     LAW_DEFAULTS,
     RecipeShelf,
@@ -506,6 +508,83 @@ def market_editor() -> None:
             "market": st.column_config.TextColumn("Market", required=True, help="Two-letter code, e.g. US, GB, DE."),
             "weight": st.column_config.NumberColumn("Weight", min_value=0.0, step=0.05, required=True),
         },
+    )
+
+
+_DEAL_TYPE_FIGURES = ("price", "cycle", "win_odds")
+
+
+def _fresh_for(path: str, marker: Any) -> None:
+    """Forget an editor's base rows when what its defaults come from (the vendor kind) changed."""
+    key = f"{WIDGET_PREFIX}{path}.for"
+    if st.session_state.get(key) != marker:
+        for suffix in (".base", ".editor"):
+            st.session_state.pop(f"{WIDGET_PREFIX}{path}{suffix}", None)
+        st.session_state[key] = marker
+
+
+def deal_type_editor() -> None:
+    """Per deal type its price, cycle and win odds relative to new business; only changes from the vendor kind's
+    defaults go into the recipe, so an untouched table leaves the recipe as it was."""
+    vendor = recipe().vendor
+    defaults = DEAL_TYPES[vendor.sells]
+    _fresh_for("vendor.deal_types", vendor.sells)
+    own = {kind: spec.model_dump() for kind, spec in vendor.deal_types.items()}
+    rows = [
+        {
+            "deal type": kind,
+            **{f: own.get(kind, {}).get(f) or defaults[kind][i] for i, f in enumerate(_DEAL_TYPE_FIGURES)},
+        }
+        for kind in DEAL_KINDS
+    ]
+
+    def to_recipe(frame: pd.DataFrame) -> dict[str, Any] | None:
+        value: dict[str, Any] = {}
+        for row in frame.to_dict("records"):
+            kind = row["deal type"]
+            changed = {
+                f: _clean(row[f]) for i, f in enumerate(_DEAL_TYPE_FIGURES) if _clean(row[f]) != defaults[kind][i]
+            }
+            if changed:
+                value[kind] = changed
+        return value
+
+    table_editor(
+        "vendor.deal_types",
+        rows,
+        to_recipe=to_recipe,
+        hide_index=True,
+        disabled=["deal type"],
+        column_config={
+            "price": st.column_config.NumberColumn("Price", min_value=0.01, step=0.05, help="Amount vs new business."),
+            "cycle": st.column_config.NumberColumn("Cycle", min_value=0.01, step=0.05, help="Sales cycle vs new."),
+            "win_odds": st.column_config.NumberColumn(
+                "Win odds", min_value=0.01, step=0.1, help="Odds vs the win rate."
+            ),
+        },
+    )
+
+
+def industry_editor() -> None:
+    """The customers' industries (weights, normalised); an untouched table keeps the vendor kind's own mix."""
+    vendor = recipe().vendor
+    _fresh_for("vendor.industries", vendor.sells)
+    lift = INDUSTRY_LIFT[vendor.sells]
+    defaults = {name: round(share * lift.get(name, 1.0), 4) for name, share, _ in INDUSTRIES}
+    current = vendor.industries or defaults
+    rows = [{"industry": name, "weight": float(current.get(name, 0.0))} for name in defaults]
+
+    def to_recipe(frame: pd.DataFrame) -> dict[str, float] | None:
+        value = {row["industry"]: float(_clean(row["weight"]) or 0.0) for row in frame.to_dict("records")}
+        return None if value == defaults else value
+
+    table_editor(
+        "vendor.industries",
+        rows,
+        to_recipe=to_recipe,
+        hide_index=True,
+        disabled=["industry"],
+        column_config={"weight": st.column_config.NumberColumn("Weight", min_value=0.0, step=0.01)},
     )
 
 

@@ -132,6 +132,11 @@ def pipeline() -> None:
             help="Picks the deal types (new business, renewals, services...) and their names, in the home market's "
             "language.",
         )
+        with st.popover("Deal types and customer industries", icon=":material/category:"):
+            st.caption("Relative to a new-business deal at the same company; the overall amount law stays exact.")
+            ui.deal_type_editor()
+            st.caption("Who the customers are (weights, normalised).")
+            ui.industry_editor()
         st.markdown("**Sales cycle (days)** — log-normal: from creation to close")
         ui.law_parameters("deals.sales_cycle_days", law_fields(LogNormal, "lognormal"))
         ui.stage_editor()

@@ -298,3 +298,17 @@ def test_working_time_is_editable(app):
     widget(app.slider, ui.WIDGET_PREFIX + "activities.working_hours").set_value((9, 17)).run()
     current = recipe_of(app)
     assert current.activities.holiday_share == 0.2 and tuple(current.activities.working_hours) == (9, 17)
+
+
+def test_deal_types_and_industries_edit_the_recipe_only_when_changed(app, tmp_path, monkeypatch):
+    before = recipe_of(app).canonical_json()
+    app.run()
+    assert recipe_of(app).canonical_json() == before, "untouched editors must leave the recipe as it was"
+    monkeypatch.chdir(tmp_path)
+    own = with_value(decode_recipe(_default_token()), "vendor.deal_types", {"renewal": {"price": 0.5}})
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["recipe"] = encode_recipe(own)
+    at.run()
+    shown = next(t.value for t in at.dataframe if "deal type" in t.value.columns).set_index("deal type")
+    assert shown.loc["renewal", "price"] == 0.5 and shown.loc["expansion", "price"] == 0.35  # its own, the default
+    assert recipe_of(at).vendor.deal_types["renewal"].price == 0.5
