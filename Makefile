@@ -42,6 +42,7 @@ locales:
 	.venv-build/bin/python -m tools.build_locales.gb
 	.venv-build/bin/python -m tools.build_locales.de
 	.venv-build/bin/python -m tools.build_locales.phones US GB DE
+	.venv-build/bin/python -m tools.build_locales.holidays
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

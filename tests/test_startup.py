@@ -72,12 +72,7 @@ def small_export_imports(tmp_path_factory) -> set[str]:
         "scipy.stats",
         "scipy.optimize",
         "phonenumbers",
-        pytest.param(
-            "pandas",
-            marks=pytest.mark.xfail(
-                strict=True, reason="demogen/generate/timing.py converts time zones with pandas (zoneinfo would do)"
-            ),
-        ),
+        "pandas",
     ],
 )
 def test_a_small_export_does_not_import(small_export_imports, module):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import numpy as np
-import pandas as pd
 
 from demogen.rng import BlockStreams
 
 SECONDS_PER_DAY = 86_400
-NOON = 12 * 3600
 
 
 def shift_to_weekday(days: np.ndarray, keep_weekend: np.ndarray) -> np.ndarray:
@@ -27,10 +27,11 @@ def utc_offsets(timezone: str, first_day: int, last_day: int) -> np.ndarray:
 
     DST switches happen at night, so one lookup per day converts every working-hours moment exactly.
     """
-    noon = (np.arange(first_day, last_day + 1, dtype=np.int64) * SECONDS_PER_DAY + NOON) * 1_000_000_000
-    local = pd.DatetimeIndex(noon.astype("datetime64[ns]"))
-    aware = local.tz_localize(timezone, ambiguous=np.zeros(len(local), dtype=bool), nonexistent="shift_forward")
-    return (local.asi8 - aware.tz_convert("UTC").tz_localize(None).asi8) // 1_000_000_000
+    zone, epoch_noon = ZoneInfo(timezone), dt.datetime(1970, 1, 1, 12)
+    noons = (epoch_noon + dt.timedelta(days=day) for day in range(first_day, last_day + 1))
+    return np.array(
+        [noon.replace(tzinfo=zone).utcoffset() // dt.timedelta(seconds=1) for noon in noons], dtype=np.int64
+    )
 
 
 @dataclass(frozen=True)
