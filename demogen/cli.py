@@ -55,6 +55,10 @@ AsOfOption = Annotated[
     dt.datetime | None,
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="Reference date YYYY-MM-DD (default: recipe, else today)."),
 ]
+WorkersOption = Annotated[
+    int,
+    typer.Option("--workers", min=1, max=16, help="Processes that generate blocks (no effect on the data)."),
+]
 TimeoutOption = Annotated[
     float | None, typer.Option("--timeout", min=0.001, help="Seconds the command may take on the database.")
 ]
@@ -214,16 +218,17 @@ def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the CSV files.")],
     seed: SeedOption = None,
     as_of: AsOfOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Write the canonical CSV files of a recipe (no database)."""
-    from demogen.dataset import iter_blocks
+    from demogen import parallel
     from demogen.export import export_blocks
 
     plan = _plan(config, seed, as_of)
     if out.exists() and not out.is_dir():
         raise fail(f"--out {out}: is a file — pass a folder path")
     try:
-        digest = export_blocks(iter_blocks(plan), out)
+        digest = export_blocks(parallel.iter_csv(plan, workers), out)
     except OSError as error:
         raise fail(
             f"--out {out}: cannot be written ({error.strerror or error}) — choose a folder you can write to"
@@ -238,6 +243,7 @@ def digest(
     as_of: AsOfOption = None,
     db: Annotated[str | None, typer.Option("--db", help="Read the tenant back from this database.")] = None,
     tenant: TenantOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Print the dataset digest of a recipe, or of a tenant as stored in a database (--db and --tenant).
 
@@ -246,12 +252,12 @@ def digest(
     if config is not None and (db or tenant is not None):
         raise fail("--config and --db/--tenant: give one — a recipe, or a stored tenant")
     if config is not None:
-        from demogen.dataset import iter_blocks
+        from demogen import parallel
         from demogen.export import digest_blocks
 
         plan = _plan(config, seed, as_of)
         typer.echo(_recipe_line(plan), err=True)
-        typer.echo(digest_blocks(iter_blocks(plan)))
+        typer.echo(digest_blocks(parallel.iter_csv(plan, workers)))
         return
     name = _tenant_name(tenant)
     if not name:
@@ -308,6 +314,7 @@ def generate(
     batch_size: Annotated[
         int | None, typer.Option("--batch-size", min=1, help="Rows per COPY/INSERT statement (no effect on data).")
     ] = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Generate a tenant into the database in one atomic transaction (a job, run here with a progress bar)."""
     from demogen.db import jobs
@@ -327,7 +334,9 @@ def generate(
         raise fail(f"{error} — wait for it, or `demogen jobs cancel {error.job_id}{flag}`") from None
     with _stoppable() as stop:
         jobs.claim(engine, job_id)
-        job = _run_with_progress(engine, job_id, plan, name, timeout=timeout, batch_size=batch_size, stop=stop)
+        job = _run_with_progress(
+            engine, job_id, plan, name, timeout=timeout, batch_size=batch_size, stop=stop, workers=workers
+        )
     if stop.is_set():
         _leave(
             f"job {job_id} was cancelled and nothing was written — `demogen jobs retry {job_id}{flag}` reruns it",

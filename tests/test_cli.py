@@ -232,3 +232,17 @@ def test_shipped_presets_are_valid_and_within_their_limits(preset):
 
     recipe = load_recipe(ROOT / "configs" / preset)
     assert check_volume(recipe, sum(estimate_rows(recipe).values())) is None  # no volume warning for presets
+
+
+def test_workers_change_nothing_in_the_output(tmp_path: Path):
+    recipe = tmp_path / "blocks.toml"
+    recipe.write_text(
+        SMALL.replace("companies = 30", "companies = 20000").replace(
+            "[volume]", "[limits]\nwarn_rows = 900000\n[volume]"
+        ),
+        encoding="utf-8",
+    )
+    one = run("digest", "--config", str(recipe), "--workers", "1")
+    two = run("digest", "--config", str(recipe), "--workers", "2")
+    assert one.returncode == 0 and two.returncode == 0, two.stderr
+    assert one.stdout == two.stdout and len(one.stdout.strip()) == 64

@@ -73,10 +73,9 @@ def test_the_export_and_digest_do_not_depend_on_the_worker_count(mixed_plan, sha
 
 
 def test_a_push_fed_by_workers_reads_back_to_the_digest(mixed_plan, share_small_tenants, database, monkeypatch):
-    """On SQLite and PostgreSQL; the writer is fed by workers here until `push` takes a worker count itself."""
+    """On SQLite and PostgreSQL."""
     engine, _ = database
-    monkeypatch.setattr(writer, "iter_blocks", lambda plan: parallel.iter_blocks(plan, 2))
-    writer.push(engine, mixed_plan, "Parallel Traders", batch_size=700)
+    writer.push(engine, mixed_plan, "Parallel Traders", batch_size=700, workers=2)
     assert stored_digest(engine, "Parallel Traders") == digest_blocks(dataset.iter_blocks(mixed_plan))
 
 

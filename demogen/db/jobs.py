@@ -317,6 +317,7 @@ def run_job(
     batch_size: int | None = None,
     plan: Plan | None = None,
     stop: StopRequest | None = None,
+    workers: int = 1,
 ) -> Job:
     """Run a claimed (running) job: push, check, and record the outcome. Never raises for a failed push.
 
@@ -327,7 +328,16 @@ def run_job(
     job = get_job(engine, job_id)
     with lease.hold(engine, job_id):
         try:
-            outcome = _run(engine, job, timeout=timeout, progress=progress, batch_size=batch_size, plan=plan, stop=stop)
+            outcome = _run(
+                engine,
+                job,
+                timeout=timeout,
+                progress=progress,
+                batch_size=batch_size,
+                plan=plan,
+                stop=stop,
+                workers=workers,
+            )
             stopped = stop is not None and stop.is_set()
             if stopped or not _record(engine, job_id, ("running",), **outcome):
                 # Stopped while it committed: take the tenant out again, so that a cancel always means "nothing".
@@ -363,6 +373,7 @@ def _run(
     batch_size: int | None,
     plan: Plan | None,
     stop: StopRequest | None,
+    workers: int,
 ) -> dict:
     """Push and check the job's tenant; the job row's values for its success."""
     recipe = Recipe.model_validate(job.recipe)
@@ -381,7 +392,9 @@ def _run(
                 progress(done)
 
         started = time.monotonic()
-        result = push(engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size)
+        result = push(
+            engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size, workers=workers
+        )
         refresh_statistics(engine, plan.total_rows)
         check = _check_within(engine, job.tenant_name, timeout - (time.monotonic() - started))
     return {

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 import psycopg
 from sqlalchemy import Connection, Engine, insert, select, text
 
-from demogen import GENERATOR_VERSION
-from demogen.dataset import Plan, iter_blocks
+from demogen import GENERATOR_VERSION, parallel
+from demogen.dataset import Plan
 from demogen.db.codec import sqlite_rows, with_tenant
 from demogen.db.engine import is_sqlite
 from demogen.db.schema import TENANT_TABLES, tenant_metadata, tenants
-from demogen.export import CanonicalCsvSink, csv_bytes
+from demogen.export import CanonicalCsvSink
 from demogen.tables import TABLE_ORDER, TABLES, Block
 
 Progress = Callable[[int], None]
@@ -98,15 +98,15 @@ def copy_in(cursor: psycopg.Cursor, table: str, chunks: list[bytes]) -> None:
 
 
 def formatted_blocks(
-    plan: Plan, prepare: Callable[[str, Block, bytes], object] | None = None, depth: int = 2
+    plan: Plan, prepare: Callable[[str, Block, bytes], object] | None = None, depth: int = 2, workers: int = 1
 ) -> Iterator[tuple[str, Block, bytes, object]]:
     """Blocks with their canonical CSV and `prepare(table, block, csv)`, produced on a thread, so that
     generation and formatting overlap the database's work.
 
     On PostgreSQL the writing thread mostly waits for the server (GIL released), so on two cores the push costs
     little more than the server's COPY. On SQLite binding each row's values holds the GIL, so the two threads
-    mostly take turns (measured: process CPU about equal to wall time); only generation in other processes would
-    overlap there. Order is preserved; an error in the producer is re-raised here.
+    mostly take turns (measured: process CPU about equal to wall time); only generation in other processes
+    (`workers` > 1, `demogen.parallel`) overlaps there. Order is preserved; an error in the producer is re-raised.
     """
     items: queue.Queue = queue.Queue(maxsize=depth)
     stop = threading.Event()
@@ -114,10 +114,9 @@ def formatted_blocks(
 
     def produce() -> None:
         try:
-            for table, block in iter_blocks(plan):
+            for table, block, canonical in parallel.iter_formatted(plan, workers):
                 if stop.is_set():
                     return
-                canonical = csv_bytes(table, block)
                 items.put((table, block, canonical, None if prepare is None else prepare(table, block, canonical)))
             items.put(done)
         except BaseException as error:  # handed to the consumer
@@ -298,14 +297,23 @@ def push(
     timeout: float | None = None,
     progress: Progress | None = None,
     batch_size: int | None = None,
+    workers: int = 1,
 ) -> PushResult:
     """Write the whole tenant or nothing. Raises TenantExists, PushTimeout or the database's own error.
 
-    `batch_size` caps the rows per COPY / executemany statement; it changes nothing in the stored data.
+    `batch_size` caps the rows per COPY / executemany statement and `workers` the processes that generate blocks;
+    neither changes anything in the stored data.
     """
     with time_limit(PushTimeout, "the push", timeout) as started:
         return _push(
-            engine, plan, tenant_name, started=started, timeout=timeout, progress=progress, batch_size=batch_size
+            engine,
+            plan,
+            tenant_name,
+            started=started,
+            timeout=timeout,
+            progress=progress,
+            batch_size=batch_size,
+            workers=workers,
         )
 
 
@@ -360,6 +368,7 @@ def _push(
     timeout: float | None,
     progress: Progress | None,
     batch_size: int | None,
+    workers: int,
 ) -> PushResult:
     recipe = plan.context.recipe
     deadline = None if timeout is None else started + timeout
@@ -379,7 +388,7 @@ def _push(
         handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
         sink = CanonicalCsvSink(handles)
         load_input = _load_input(is_sqlite(engine), tenant_id)
-        for table, block, canonical, rows in formatted_blocks(plan, load_input):
+        for table, block, canonical, rows in formatted_blocks(plan, load_input, workers=workers):
             _write_block(connection, table, rows, batch_size=batch_size)
             sink.write_bytes(table, canonical)
             done += len(block["id"])
