@@ -205,6 +205,16 @@ STORY_LABELS = {
     "admin_owned_companies": "Companies owned by the admin",
     "deals_before_owner_joined": "Deals created before their owner joined",
     "junior_contact_on_top_deals_share": "Junior primary contacts on the 200 largest deals",
+    "open_deal_age_first_stage_days": "Median age of open deals in the first stage (days)",
+    "open_deal_age_last_stage_days": "Median age of open deals in the last open stage (days)",
+    "open_deal_age_stage_correlation": "Open deals: age vs stage (correlation)",
+    "chief_executive_misfit_share": "Companies without exactly one chief executive",
+    "repeated_executive_titles": "Executive titles held twice at one company",
+    "owners_at_firms_of_50_plus": "Owners and founders at firms of 50+",
+    "senior_share_besides_chief_micro": "Senior contacts besides the chief, firms under 10",
+    "senior_share_besides_chief_large": "Senior contacts besides the chief, firms of 1,000+",
+    "primary_seniority_amount_correlation": "Primary contact's seniority vs deal amount (correlation)",
+    "holiday_activity_share": "Activities on public holidays",
 }
 
 
@@ -220,7 +230,16 @@ def _metrics_table(reports: list[dict[str, float]], names: dict[str, str], label
     return pd.DataFrame(table)
 
 
-_COUNTS = ("duplicate_", "domains_with", "real_domain", "rep_min", "admin_owned", "deals_before")
+_COUNTS = (
+    "duplicate_",
+    "domains_with",
+    "real_domain",
+    "rep_min",
+    "admin_owned",
+    "deals_before",
+    "repeated_",
+    "owners_at",
+)
 
 
 def _metric_text(name: str, value: float) -> str:
@@ -229,7 +248,7 @@ def _metric_text(name: str, value: float) -> str:
         return "—"
     if name.endswith("_per_10k") or name.startswith(_COUNTS):
         return f"{value:,.0f}"
-    if "gini" in name:
+    if "gini" in name or name.endswith("_correlation"):
         return f"{value:.2f}"
     if name.startswith("activities_per") or name.endswith("_days"):
         return f"{value:.1f}"
