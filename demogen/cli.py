@@ -48,7 +48,9 @@ ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="TOML recipe 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Database URL (default: $DEMOGEN_DATABASE_URL, else sqlite:///demogen.db).")
 ]
-TenantOption = Annotated[str | None, typer.Option("--tenant", "-t", help="Tenant name (default: the recipe's).")]
+TenantOption = Annotated[
+    str | None, typer.Option("--tenant", "-t", help="Tenant name (default: the recipe's; another name, other people).")
+]
 RequiredTenant = Annotated[str, typer.Option("--tenant", "-t", help="Tenant name.")]
 SeedOption = Annotated[int | None, typer.Option("--seed", help="Seed (overrides the recipe's).", min=0)]
 AsOfOption = Annotated[
@@ -172,13 +174,17 @@ def _tenant_name(tenant: str | None) -> str | None:
         raise fail(str(error)) from None
 
 
-def _plan(config: Path, seed: int | None, as_of: dt.datetime | None) -> Plan:
+def _plan(config: Path, seed: int | None, as_of: dt.datetime | None, tenant: str | None = None) -> Plan:
+    """The recipe's plan; `tenant` (a checked `--tenant`) renames the tenant, which makes it another tenant: its
+    streams are keyed by the name, so two names never share reps, contacts or companies."""
     from demogen.dataset import build_plan
     from demogen.locales import LocaleError
     from demogen.recipe import RecipeError, load_recipe
 
     try:
         recipe = load_recipe(config, seed=seed, as_of=as_of.date() if as_of else None)
+        if tenant is not None:
+            recipe = recipe.model_copy(update={"tenant": recipe.tenant.model_copy(update={"name": tenant})})
         plan = build_plan(recipe)
     except (RecipeError, LocaleError) as error:
         raise fail(str(error)) from None
@@ -245,17 +251,18 @@ def digest(
     tenant: TenantOption = None,
     workers: WorkersOption = 1,
 ) -> None:
-    """Print the dataset digest of a recipe, or of a tenant as stored in a database (--db and --tenant).
+    """Print the dataset digest of a recipe (--config, optionally renamed by --tenant as `generate` does), or of a
+    tenant as stored in a database (--db and --tenant).
 
     The digest goes to stdout alone; the recipe line (seed, as_of) goes to stderr.
     """
-    if config is not None and (db or tenant is not None):
-        raise fail("--config and --db/--tenant: give one — a recipe, or a stored tenant")
+    if config is not None and db:
+        raise fail("--config and --db: give one — a recipe, or a stored tenant")
     if config is not None:
         from demogen import parallel
         from demogen.export import digest_blocks
 
-        plan = _plan(config, seed, as_of)
+        plan = _plan(config, seed, as_of, _tenant_name(tenant))
         typer.echo(_recipe_line(plan), err=True)
         typer.echo(digest_blocks(parallel.iter_csv(plan, workers)))
         return
@@ -320,9 +327,9 @@ def generate(
     from demogen.db import jobs
     from demogen.db.writer import tenant_id_of
 
-    plan = _plan(config, seed, as_of)
+    plan = _plan(config, seed, as_of, _tenant_name(tenant))
     recipe = plan.context.recipe
-    name = _tenant_name(tenant) or recipe.tenant.name
+    name = recipe.tenant.name
     engine = _database(db, create=True)
     flag = _db_flag(db)
     with engine.connect() as connection:

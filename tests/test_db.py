@@ -357,3 +357,20 @@ def test_a_large_job_refreshes_the_statistics_and_its_check_keeps_to_the_time_li
             text("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'contacts' AND last_analyze IS NOT NULL")
         ).scalar()
     assert analyzed == 1
+
+
+def test_one_recipe_pushed_under_two_names_makes_two_tenants_that_share_nobody(database, tmp_path):
+    engine, _ = database
+    url = engine.url.render_as_string(hide_password=False)
+    recipe = tmp_path / "r.toml"
+    recipe.write_text('[tenant]\nname = "Larkspur Freight"\nas_of = "2026-11-28"\n[volume]\ncompanies = 40\n')
+    for name in ("Alder Works", "Birch Analytics"):
+        assert run_cli("generate", "--config", str(recipe), "--db", url, "--tenant", name).returncode == 0
+        expected = run_cli("digest", "--config", str(recipe), "--tenant", name).stdout.strip()
+        assert run_cli("digest", "--db", url, "--tenant", name).stdout.strip() == expected
+    with engine.connect() as connection:
+        shared = connection.execute(
+            text("SELECT COUNT(*) FROM contacts a JOIN contacts b ON a.email = b.email AND a.tenant_id < b.tenant_id")
+        ).scalar()
+        reps = connection.execute(text("SELECT COUNT(DISTINCT email) FROM users")).scalar()
+    assert shared == 0 and reps == 2 * 12
