@@ -170,13 +170,16 @@ def test_damaged_locale_folders_name_the_file(tmp_path_factory, shipped_gb, file
     folder = tmp_path_factory.mktemp("locale") / "XX"
     shutil.copytree(shipped_gb, folder)
     target = folder / file
-    target.write_bytes(DAMAGES[damage](target.read_text(encoding="utf-8")))
+    original = target.read_text(encoding="utf-8")
+    weighted = "weight" in original.split("\n", 1)[0].split(",")
+    target.write_bytes(DAMAGES[damage](original))
     try:
         validate_locale_dir(folder)
     except LocaleError as error:
         assert file in str(error) and "\n" not in str(error).strip(), str(error)
     else:
-        assert damage in HARMLESS, f"{file} with {damage} was accepted"
+        # a "weight" damage in a file without weights only changes a text cell, which no validator can judge
+        assert damage in HARMLESS or (not weighted and "weight" in damage), f"{file} with {damage} was accepted"
     _count("damaged locale folders")
 
 
