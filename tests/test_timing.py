@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from demogen.generate.timing import WorkingClock, utc_offsets
+from demogen.generate.timing import Place, WorkingClock, utc_offsets
 from demogen.rng import BlockStreams
 
 
@@ -23,7 +23,7 @@ def test_offsets_follow_daylight_saving_time():
 
 def test_moments_are_local_working_hours_on_weekdays():
     zones = ("America/New_York", "Europe/London", "Europe/Berlin")
-    clock = WorkingClock(zones, (9, 17), 0.0, day("2025-01-01"), day("2027-01-01"))
+    clock = WorkingClock(tuple(Place(zone) for zone in zones), (9, 17), 0.0, day("2025-01-01"), day("2027-01-01"))
     n = 3000
     streams = BlockStreams(1, "activities", 0)
     days = day("2025-06-01") + streams.below("d", n, 500)
