@@ -26,11 +26,12 @@ def run_worker(
     """Run jobs until `stop` is set (or, with `once`, until the queue is empty); returns how many failed.
 
     Once `stop` is set (Ctrl-C or SIGTERM in the CLI), no job is claimed, the running pushes stop at their next
-    block, roll back and record themselves as cancelled. A SQLite database that another process is writing to is
-    simply polled again later. `db_flag` (" --db URL") goes into every printed hint.
+    block, roll back and record themselves as cancelled. A SQLite database that another process is writing to, or
+    a server that is restarting, is polled again later: the worker outlives both. `db_flag` (" --db URL") goes
+    into every printed hint.
     """
     failed = ran = 0
-    running: set[Future] = set()
+    running: dict[Future, int] = {}
     stop = stop or jobs.StopRequest()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         try:
@@ -40,10 +41,12 @@ def run_worker(
                         echo(f"job {job_id}: marked failed (its process stopped); {_retry(job_id, db_flag)}")
                     while not stop.is_set() and len(running) < concurrency and (job_id := jobs.claim_next(engine)):
                         echo(f"job {job_id}: running")
-                        running.add(pool.submit(jobs.run_job, engine, job_id, stop=stop))
-                except OperationalError as error:
+                        running[pool.submit(jobs.run_job, engine, job_id, stop=stop)] = job_id
+                except OperationalError as error:  # SQLite busy with another writer, or the server away: later
                     if "locked" not in str(error):
-                        raise
+                        echo(f"database unreachable ({_first_line(error)}); trying again in {poll:g} s")
+                    time.sleep(poll)
+                    continue
                 if not running:
                     if stop.is_set():
                         return failed
@@ -52,16 +55,30 @@ def run_worker(
                         return failed
                     time.sleep(poll)
                     continue
-                done, running = wait(running, timeout=poll, return_when=FIRST_COMPLETED)
+                done, _ = wait(running, timeout=poll, return_when=FIRST_COMPLETED)
                 for future in done:
-                    job = future.result()
+                    job_id = running.pop(future)
                     ran += 1
+                    try:
+                        job = future.result()
+                    except OperationalError as error:  # its outcome could not be recorded: it will look dead
+                        failed += 1
+                        echo(
+                            f"job {job_id}: ended, but the database was unreachable ({_first_line(error)}); "
+                            "a worker marks it failed once it looks dead"
+                        )
+                        continue
                     failed += job.status != "succeeded"
                     hint = f"; {_retry(job.id, db_flag)}" if job.status != "succeeded" else ""
                     echo(f"job {job.id}: {job.status}{'' if job.error is None else ' — ' + job.error}{hint}")
         except BaseException:
             stop.request("the worker was stopped; nothing was written — retry the job")
             raise
+
+
+def _first_line(error: OperationalError) -> str:
+    text = str(error.orig or error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _retry(job_id: int, db_flag: str) -> str:
