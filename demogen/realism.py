@@ -330,15 +330,22 @@ def _subject_phases(markets: dict) -> tuple[list[str], list[str]]:
     return patterns, phases
 
 
+def _first_match(texts: pd.Series, candidates, matches) -> pd.Series:
+    """Per text, the label of the first `(key, label)` candidate whose key `matches(texts, key)`, or None.
+
+    Candidates come in priority order (the most specific first), so a longer word or template wins over a
+    shorter one it contains."""
+    out = pd.Series([None] * len(texts), index=texts.index, dtype=object)
+    for key, label in candidates:
+        out[out.isna() & matches(texts, key)] = label
+    return out
+
+
 def activity_phases(subjects: pd.Series, markets: dict) -> pd.Series:
     """The sales phase each subject line belongs to (by the markets' subject templates), or None."""
     patterns, phases = _subject_phases(markets)
-    out = pd.Series([None] * len(subjects), index=subjects.index, dtype=object)
-    text = subjects.astype(str)
-    for pattern, phase in sorted(zip(patterns, phases, strict=True), key=lambda p: p[0].count(".+")):
-        hit = out.isna() & text.str.match(pattern)
-        out[hit] = phase
-    return out
+    ordered = sorted(zip(patterns, phases, strict=True), key=lambda p: p[0].count(".+"))
+    return _first_match(subjects.astype(str), ordered, lambda text, pattern: text.str.match(pattern))
 
 
 def industry_name_agreement(companies: pd.DataFrame, markets: dict) -> float:
@@ -351,11 +358,12 @@ def industry_name_agreement(companies: pd.DataFrame, markets: dict) -> float:
         industries_of: dict[str, set[str]] = {}
         for word, industry in zip(table.texts("word"), table.texts("industry"), strict=True):
             industries_of.setdefault(word, set()).add(industry)
-        names = rows["name"].astype(str)
-        found = pd.Series([None] * len(rows), index=rows.index, dtype=object)
-        for word in sorted(industries_of, key=len, reverse=True):
-            hit = found.isna() & names.str.contains(rf"(?:^|\s){re.escape(word)}(?:\s|$)", regex=True)
-            found[hit] = word
+        words = [(word, word) for word in sorted(industries_of, key=len, reverse=True)]
+        found = _first_match(
+            rows["name"].astype(str),
+            words,
+            lambda names, word: names.str.contains(rf"(?:^|\s){re.escape(word)}(?:\s|$)", regex=True),
+        )
         has = found.notna()
         matched += int(has.sum())
         agree += sum(ind in industries_of[w] for w, ind in zip(found[has], rows.loc[has, "industry"], strict=True))
@@ -371,10 +379,8 @@ def legal_form_misfit_share(companies: pd.DataFrame, markets: dict) -> float:
         table = markets[code].legal_form_sizes
         allowed = set(zip(table.texts("form"), table.texts("size_class"), table.texts("industry"), strict=True))
         forms = sorted({f for f, _, _ in allowed} | set(markets[code].legal_forms.texts("form")), key=len)
-        names = rows["name"].astype(str)
-        form = pd.Series([None] * len(rows), index=rows.index, dtype=object)
-        for candidate in forms:  # longest last, so "GmbH & Co. KG" wins over "KG"
-            form[names.str.endswith(" " + candidate)] = candidate
+        longest_first = [(f, f) for f in reversed(forms)]  # "GmbH & Co. KG" wins over "KG"
+        form = _first_match(rows["name"].astype(str), longest_first, lambda names, f: names.str.endswith(" " + f))
         classes = size_class(rows["employees"].to_numpy())
         for f, c, industry in zip(form, classes, rows["industry"].astype(str), strict=True):
             if f is None:
