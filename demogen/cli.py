@@ -96,6 +96,17 @@ class _Terminated(KeyboardInterrupt):
 
 
 @contextlib.contextmanager
+def _on_signals(handler) -> Iterator[None]:
+    """`handler` for Ctrl-C and SIGTERM while the block runs; the previous handlers afterwards."""
+    previous = {signum: signal.signal(signum, handler) for signum in _EXIT_CODES}
+    try:
+        yield
+    finally:
+        for signum, handler_before in previous.items():
+            signal.signal(signum, handler_before)
+
+
+@contextlib.contextmanager
 def _interruptible(outcome: str) -> Iterator[None]:
     """For one-transaction commands: Ctrl-C or SIGTERM rolls the work back; say so in one line, exit 130 / 143.
 
@@ -109,16 +120,13 @@ def _interruptible(outcome: str) -> Iterator[None]:
         came.append(signum)
         raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
-    previous = {signum: signal.signal(signum, handler) for signum in _EXIT_CODES}
     try:
-        yield
+        with _on_signals(handler):
+            yield
     except (KeyboardInterrupt, DBAPIError) as error:
         if not came and not isinstance(error, KeyboardInterrupt):
             raise
         _leave(outcome, came[0] if came else signal.SIGINT)
-    finally:
-        for signum, handler_before in previous.items():
-            signal.signal(signum, handler_before)
 
 
 def _leave(outcome: str, signum: int | None) -> NoReturn:
@@ -140,12 +148,8 @@ def _stoppable() -> Iterator[StopRequest]:
             raise KeyboardInterrupt()
         stop.request(f"interrupted by {signal.Signals(signum).name}; nothing was written", signum)
 
-    previous = {signum: signal.signal(signum, handler) for signum in _EXIT_CODES}
-    try:
+    with _on_signals(handler):
         yield stop
-    finally:
-        for signum, handler_before in previous.items():
-            signal.signal(signum, handler_before)
 
 
 def _db_flag(db: str | None) -> str:
