@@ -38,6 +38,11 @@ def server_url() -> str | None:
     return url
 
 
+def url_of(engine) -> str:
+    """The engine's URL as a command line takes it (password included)."""
+    return engine.url.render_as_string(hide_password=False)
+
+
 def require_postgres() -> str:
     url = server_url()
     if url is None:

@@ -16,7 +16,7 @@ from sqlalchemy import MetaData, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from conftest import ROOT, recipe_from
-from dbtools import counts, postgres_database, run_cli
+from dbtools import counts, postgres_database, run_cli, url_of
 from demogen.dataset import build_plan, iter_blocks
 from demogen.db import jobs, migrate
 from demogen.db.engine import make_engine
@@ -220,7 +220,7 @@ def _cross_schema_fk(engine, difference) -> bool:
 
 def test_bad_input_exits_2_and_changes_nothing(database, tmp_path):
     engine, _ = database
-    url = engine.url.render_as_string(hide_password=False)
+    url = url_of(engine)
     bad = tmp_path / "bad.toml"
     bad.write_text('[tenant]\nname = "X"\n[volume]\ncompanies = -1\n', encoding="utf-8")
     before = counts(engine)
@@ -237,7 +237,7 @@ def test_bad_input_exits_2_and_changes_nothing(database, tmp_path):
 
 def test_cli_generate_digest_check_delete(database, tmp_path):
     engine, _ = database
-    url = engine.url.render_as_string(hide_password=False)
+    url = url_of(engine)
     recipe = tmp_path / "r.toml"
     recipe.write_text(
         '[tenant]\nname = "Larkspur Freight"\nas_of = "2026-11-28"\n[locales]\nGB = 1\n[volume]\ncompanies = 60\n',
@@ -361,7 +361,7 @@ def test_a_large_job_refreshes_the_statistics_and_its_check_keeps_to_the_time_li
 
 def test_one_recipe_pushed_under_two_names_makes_two_tenants_that_share_nobody(database, tmp_path):
     engine, _ = database
-    url = engine.url.render_as_string(hide_password=False)
+    url = url_of(engine)
     recipe = tmp_path / "r.toml"
     recipe.write_text('[tenant]\nname = "Larkspur Freight"\nas_of = "2026-11-28"\n[volume]\ncompanies = 40\n')
     for name in ("Alder Works", "Birch Analytics"):

@@ -25,7 +25,7 @@ from sqlalchemy import text
 
 from casebook import full_only, pick, record
 from conftest import ROOT
-from dbtools import counts, require_postgres, run_cli
+from dbtools import counts, require_postgres, run_cli, url_of
 from demogen.dataset import build_plan, iter_blocks
 from demogen.db import jobs, migrate
 from demogen.db.engine import is_sqlite, make_engine
@@ -54,10 +54,6 @@ def _recipe(folder: Path, companies: int = pick(3000, 6000)) -> tuple[Path, str]
     path = folder / "faults.toml"
     path.write_text(RECIPE.format(companies=companies), encoding="utf-8")
     return path, digest_blocks(iter_blocks(build_plan(load_recipe(path))))
-
-
-def _url(engine) -> str:
-    return engine.url.render_as_string(hide_password=False)
 
 
 def _backend(engine) -> str:
@@ -111,7 +107,7 @@ def _finish_with_retry(engine, url: str, expected: str) -> None:
 @pytest.mark.parametrize("point", range(pick(1, 3)))
 def test_a_push_killed_at_a_random_moment_is_whole_or_absent_and_retry_restores_it(database, tmp_path, point):
     engine, _ = database
-    url = _url(engine)
+    url = url_of(engine)
     recipe, expected = _recipe(tmp_path)
     delay = float(np.random.default_rng([2026, point]).uniform(0.2, pick(3.0, 4.5)))
     process = _demogen("generate", "--config", str(recipe), "--db", url)
@@ -134,7 +130,7 @@ def test_a_push_killed_at_a_random_moment_is_whole_or_absent_and_retry_restores_
 @pytest.mark.parametrize("point", range(pick(1, 3)))
 def test_a_delete_killed_at_a_random_moment_leaves_the_tenant_whole_or_gone(database, tmp_path, point):
     engine, _ = database
-    url = _url(engine)
+    url = url_of(engine)
     recipe, expected = _recipe(tmp_path)
     assert run_cli("generate", "--config", str(recipe), "--db", url).returncode == 0
     delay = float(np.random.default_rng([2027, point]).uniform(0.3, 2.5))

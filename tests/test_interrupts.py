@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dbtools import counts, run_cli
+from dbtools import counts, run_cli, url_of
 from demogen.db import jobs, lease
 
 BIG = """
@@ -37,13 +37,9 @@ def _recipe(tmp_path: Path, companies: int = 30000) -> Path:
     return path
 
 
-def _url(engine) -> str:
-    return engine.url.render_as_string(hide_password=False)
-
-
 def _start_generate(engine, recipe: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "demogen", "generate", "--config", str(recipe), "--db", _url(engine)],
+        [sys.executable, "-m", "demogen", "generate", "--config", str(recipe), "--db", url_of(engine)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -91,14 +87,14 @@ def test_jobs_cancel_stops_a_running_push_and_rolls_it_back(database, tmp_path):
     engine, _ = database
     process = _start_generate(engine, _recipe(tmp_path))
     job_id = _wait_until_pushing(engine, process)
-    cancelled = run_cli("jobs", "cancel", str(job_id), "--db", _url(engine))
+    cancelled = run_cli("jobs", "cancel", str(job_id), "--db", url_of(engine))
     assert cancelled.returncode == 0, cancelled.stderr
     assert f"job {job_id} cancelled; nothing of it was written" in cancelled.stdout
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 1 and f"job {job_id} cancelled, nothing was written" in stderr, stderr
     assert jobs.get_job(engine, job_id).status == "cancelled"
     assert counts(engine)["tenants"] == 0 and counts(engine)["deals"] == 0
-    again = run_cli("jobs", "cancel", str(job_id), "--db", _url(engine))
+    again = run_cli("jobs", "cancel", str(job_id), "--db", url_of(engine))
     assert again.returncode == 2 and "nothing to cancel" in again.stderr
 
 
@@ -108,7 +104,7 @@ def test_a_worker_never_fails_a_live_push(database, tmp_path):
     process = _start_generate(engine, _recipe(tmp_path, companies=9000))
     job_id = _wait_until_pushing(engine, process)
     time.sleep(1.5)  # older than the worker's stale limit below
-    worker = run_cli("worker", "--db", _url(engine), "--once", "--stale-after", "1")
+    worker = run_cli("worker", "--db", url_of(engine), "--once", "--stale-after", "1")
     assert worker.returncode == 0, worker.stderr
     assert "marked failed" not in worker.stdout
     _, stderr = process.communicate(timeout=120)
@@ -118,7 +114,7 @@ def test_a_worker_never_fails_a_live_push(database, tmp_path):
 
 def test_every_hint_carries_the_database_it_was_run_with(database, tmp_path):
     engine, _ = database
-    url = _url(engine)
+    url = url_of(engine)
     recipe = _recipe(tmp_path, companies=20)
     assert run_cli("generate", "--config", str(recipe), "--db", url).returncode == 0
     again = run_cli("generate", "--config", str(recipe), "--db", url)
@@ -139,7 +135,7 @@ def test_every_postgresql_session_lets_the_server_notice_a_vanished_client(postg
 
 def test_delete_and_check_honour_their_time_limit_and_change_nothing(database, tmp_path):
     engine, _ = database
-    url = _url(engine)
+    url = url_of(engine)
     recipe = _recipe(tmp_path, companies=3000)
     assert run_cli("generate", "--config", str(recipe), "--db", url).returncode == 0
     before = counts(engine)

@@ -14,7 +14,7 @@ import psutil
 
 from casebook import full_only, pick, record
 from conftest import recipe_from
-from dbtools import run_cli
+from dbtools import run_cli, url_of
 from demogen.dataset import build_plan, iter_blocks
 from demogen.db import jobs
 from demogen.db.engine import is_sqlite
@@ -52,7 +52,7 @@ def _submit_all(engine, requests: list[tuple[str, int]]) -> list[int | str]:
 
 def test_concurrent_requests_make_one_tenant_per_name_and_pushes_do_not_interfere(database):
     engine, _ = database
-    url = engine.url.render_as_string(hide_password=False)
+    url = url_of(engine)
     requests = [(NAMES[i % len(NAMES)], 10 + i % len(NAMES)) for i in range(20)]
     outcomes = _submit_all(engine, requests)
     accepted = [o for o in outcomes if isinstance(o, int)]
@@ -95,7 +95,7 @@ def test_a_retry_storm_creates_one_job(database):
 def test_a_soak_of_pushes_and_deletes_leaves_the_others_alone_and_the_worker_flat(database):
     """30 pushes run by one long-lived `demogen worker` process, each tenant deleted again right after."""
     engine, _ = database
-    url = engine.url.render_as_string(hide_password=False)
+    url = url_of(engine)
     steady = _recipe("Steady Tenant", 1)
     push(engine, build_plan(steady), "Steady Tenant")
     before = stored_digest(engine, "Steady Tenant")
