@@ -70,11 +70,14 @@ def _demogen(*args: str) -> subprocess.Popen:
     )
 
 
+def _present(engine, name: str) -> bool:
+    with engine.connect() as connection:
+        return bool(connection.execute(text("SELECT COUNT(*) FROM tenants WHERE name = :n"), {"n": name}).scalar())
+
+
 def _whole_or_absent(engine, expected: str) -> bool:
     """True if the tenant is whole (its stored digest is the recipe's); False if absent. Partial fails the test."""
-    with engine.connect() as connection:
-        present = connection.execute(text("SELECT COUNT(*) FROM tenants WHERE name = :n"), {"n": TENANT}).scalar()
-    if present:
+    if _present(engine, TENANT):
         assert stored_digest(engine, TENANT) == expected
         return True
     assert all(count == 0 for count in counts(engine).values()), counts(engine)
@@ -230,7 +233,11 @@ def _own_cluster():
 @full_only
 @pytest.mark.parametrize("runner", ["generate", "worker"])
 def test_a_server_restart_mid_push_fails_the_job_cleanly_and_retry_restores_it(tmp_path, runner):
-    """`generate` ends with one line; a worker survives, reports the job failed and goes on with the next one."""
+    """`generate` ends with one line; a worker survives, reports the job failed and goes on with the next one.
+
+    On a busy machine the restart can land after the COMMIT reached the server: then the tenant is whole and the
+    job must say succeeded, never failed. Either way the job row and the data agree.
+    """
     with _own_cluster() as (url, restart):
         engine = make_engine(url)
         migrate.upgrade(engine)
@@ -244,11 +251,18 @@ def test_a_server_restart_mid_push_fails_the_job_cleanly_and_retry_restores_it(t
             process = _demogen("worker", "--db", url, "--once", "--poll", "0.5")
         deadline = time.monotonic() + 60
         while not (jobs.list_jobs(engine) and jobs.list_jobs(engine)[-1].rows_done) and time.monotonic() < deadline:
-            time.sleep(0.2)
+            time.sleep(0.1)
         restart()
         stdout, stderr = process.communicate(timeout=180)
-        assert process.returncode == 1 and "Traceback" not in stderr, stderr
+        assert "Traceback" not in stderr, stderr
         job = next(j for j in jobs.list_jobs(engine) if j.tenant_name == TENANT)
+        if _present(engine, TENANT):
+            assert stored_digest(engine, TENANT) == expected
+            assert job.status == "succeeded" and process.returncode in (0, 1), (job, stderr)
+            engine.dispose()
+            record("faults", f"server restarted as the push committed under {runner} (own cluster)", checked="whole")
+            return
+        assert process.returncode == 1
         assert job.status == "failed" and job.error and "\n" not in job.error, (job, stderr)
         if runner == "generate":
             assert len([line for line in stderr.splitlines() if line.startswith("error:")]) == 1, stderr

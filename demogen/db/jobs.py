@@ -19,8 +19,9 @@ from demogen.dataset import Plan, build_plan
 from demogen.db import lease
 from demogen.db.engine import is_sqlite
 from demogen.db.integrity import CheckTimeout, check_tenant
+from demogen.db.readback import stored_digest
 from demogen.db.schema import generation_jobs
-from demogen.db.writer import delete_tenant, push, refresh_statistics
+from demogen.db.writer import TenantExists, delete_tenant, push, refresh_statistics, tenant_id_of
 from demogen.recipe import Recipe
 
 ACTIVE = ("queued", "running")
@@ -392,32 +393,42 @@ def _run(
                 progress(done)
 
         started = time.monotonic()
-        result = push(
-            engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size, workers=workers
-        )
-        refresh_statistics(engine, plan.total_rows)
-        check = _check_within(engine, job.tenant_name, timeout - (time.monotonic() - started))
+        try:
+            result = push(
+                engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size, workers=workers
+            )
+            digest, seconds = result.data_digest, result.seconds
+        except Exception as error:
+            if isinstance(error, TenantExists) or not _despite_outage(_tenant_present, engine, job.tenant_name):
+                raise
+            # The COMMIT reached the server but its answer was lost (a restart, a failover): the tenant is whole
+            # (one job per tenant name), so the job succeeded; its digest is read back from the rows.
+            digest, seconds = _despite_outage(stored_digest, engine, job.tenant_name), time.monotonic() - started
+        check = _check_within(engine, job.tenant_name, plan.total_rows, timeout - (time.monotonic() - started))
     return {
         "status": "succeeded",
         "rows_done": plan.total_rows,
         "finished_at": _now(),
         "heartbeat_at": _now(),
-        "report": {
-            "data_digest": result.data_digest,
-            "seconds": round(result.seconds, 3),
-            "check": check,
-        },
+        "report": {"data_digest": digest, "seconds": round(seconds, 3), "check": check},
     }
 
 
-def _check_within(engine: Engine, tenant_name: str, seconds: float) -> dict | None:
+def _tenant_present(engine: Engine, tenant_name: str) -> bool:
+    with engine.connect() as connection:
+        return tenant_id_of(connection, tenant_name) is not None
+
+
+def _check_within(engine: Engine, tenant_name: str, rows: int, seconds: float) -> dict | None:
     """The integrity report of a pushed tenant within what is left of the job's time limit.
 
-    The tenant is committed by then, so running out of time does not fail the push: the report says the check
-    did not finish (not ok), and `demogen check` can run it again with more time.
+    The tenant is committed by then, so neither running out of time nor losing the server fails the push: the
+    report says the check did not finish (not ok), and `demogen check` can run it again.
     """
     try:
+        refresh_statistics(engine, rows)
         report = check_tenant(engine, tenant_name, timeout=max(seconds, 1.0))
-    except CheckTimeout as error:
-        return {"tenant": tenant_name, "ok": False, "error": str(error)}
+    except (CheckTimeout, OperationalError) as error:
+        reason = str(error).splitlines()[0] if isinstance(error, CheckTimeout) else "the database could not be reached"
+        return {"tenant": tenant_name, "ok": False, "error": reason}
     return report.as_dict() if report else None
