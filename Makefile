@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
+MARKETS ?= FR ES IT NL BR MX JP IN AU CA
+
 .PHONY: run test lint format bench locales clean
 
 $(BIN)/.installed: pyproject.toml
@@ -42,7 +44,8 @@ locales:
 	.venv-build/bin/python -m tools.build_locales.gb
 	.venv-build/bin/python -m tools.build_locales.de
 	.venv-build/bin/python -m tools.build_locales.phones US GB DE
-	.venv-build/bin/python -m tools.build_locales.holidays
+	.venv-build/bin/python -m tools.build_locales.holidays US GB DE
+	.venv-build/bin/python -m tools.build_locales.markets $(MARKETS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -5,13 +5,18 @@ data changes as laws and corrections land); the dates are those of the version t
 docs/STORY.md. `regions.csv` maps each region of cities.csv (US state, GB county, German Land) to the time zone
 its companies work in and the holiday subdivision they observe.
 
-    python -m tools.build_locales.holidays
+    python -m tools.build_locales.holidays [CC ...]
+
+Markets other than US, GB and DE give their regions' zones and subdivisions in their spec module
+(`region_zones(regions) -> {region: (time zone, holiday subdivision or "")}`).
 """
 
 from __future__ import annotations
 
 import csv
+import importlib
 import io
+import sys
 
 import holidays
 
@@ -75,7 +80,9 @@ def _regions(code: str) -> dict[str, tuple[str, str]]:
     if code == "GB":
         nation_of = {c.strip(): n for n, counties in GB_NATIONS.items() for c in counties.split("|")}
         return {r: ("Europe/London", nation_of.get(r, "ENG")) for r in regions}
-    return {r: ("Europe/Berlin", DE_LANDS[r]) for r in regions}
+    if code == "DE":
+        return {r: ("Europe/Berlin", DE_LANDS[r]) for r in regions}
+    return importlib.import_module(f"tools.build_locales.markets.{code.lower()}").region_zones(regions)
 
 
 def _holidays(code: str, subdivisions: set[str]) -> list[tuple[str, str, str]]:
@@ -96,8 +103,8 @@ def _write(path, header: tuple[str, ...], rows) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-def main() -> None:
-    for code in ("US", "GB", "DE"):
+def main(codes: list[str] | None = None) -> None:
+    for code in codes or sys.argv[1:] or ("US", "GB", "DE"):
         regions = _regions(code)
         _write(
             LOCALES_DIR / code / "regions.csv",

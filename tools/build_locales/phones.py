@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import itertools
 import json
 import math
@@ -839,13 +840,20 @@ def document(region: str) -> None:
     path.write_text(f"{head}\n\n{section}", encoding="utf-8")
 
 
+def plan_of(region: str) -> Plan:
+    """The numbering-plan values of a market: US, GB and DE here, every other market in its spec module."""
+    if region in PLANS:
+        return PLANS[region]
+    return importlib.import_module(f"tools.build_locales.markets.{region.lower()}").PHONE_PLAN
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("regions", nargs="+", choices=sorted(PLANS))
+    parser.add_argument("regions", nargs="+")
     parser.add_argument("--dev-cities", action="store_true", help="stand in GeoNames cities if cities.csv is missing")
     args = parser.parse_args(argv)
     for region in args.regions:
-        plan = PLANS[region]
+        plan = plan_of(region)
         cities_path = LOCALES_DIR / region / "cities.csv"
         if cities_path.exists():
             cities, out_dir = read_cities(cities_path), LOCALES_DIR / region

