@@ -606,12 +606,14 @@ def db_downgrade(
 
 @locales_app.command("list")
 def locales_list() -> None:
-    """The supported markets."""
-    from demogen.locales import available_markets, load_locale
+    """The supported markets, where each is read from, and how its name lists were made."""
+    from demogen.locales import available_markets, load_locale, market_folder
 
     for code in available_markets():
         data = load_locale(code)
-        typer.echo(f"{code}  {data.name:<16} {data.language}  {data.currency}  {data.timezone}")
+        grades = ", ".join(f"{k}: {v}" for k, v in data.sources.items()) or "see SOURCES.md"
+        typer.echo(f"{code}  {data.name:<16} {data.language}  {data.currency}  {data.timezone}  ({grades})")
+        typer.echo(f"    {market_folder(code)}")
 
 
 @locales_app.command("validate")
@@ -619,9 +621,9 @@ def locales_validate(
     folder: Annotated[Path | None, typer.Argument(help="A market folder (default: every shipped market).")] = None,
 ) -> None:
     """Validate a (custom) locale folder, or all shipped markets."""
-    from demogen.locales import LocaleError, available_markets, locales_root, validate_locale_dir
+    from demogen.locales import LocaleError, available_markets, market_folder, validate_locale_dir
 
-    folders = [folder] if folder else [locales_root() / code for code in available_markets()]
+    folders = [folder] if folder else [market_folder(code) for code in available_markets()]
     if folder is not None and not folder.is_dir():
         raise fail(f"{folder}: not a folder — pass a locale folder such as locales/US")
     for path in folders:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from anyascii import anyascii
 
 from demogen import locale_cache
 from demogen.recipe import FORBIDDEN_WORDS
@@ -75,6 +76,9 @@ ALLOWED = {
     ("activity_subjects.csv", "kind"): {"call", "email", "meeting", "task", "note"},
     ("deal_types.csv", "kind"): {"new_business", "renewal", "expansion", "services"},
 }
+ASCII_COLUMN_FILES = ("first_names.csv", "last_names.csv", "company_words.csv", "industry_words.csv")
+"""Files that may carry an `ascii` column before the weight: the romanised form emails and domains are made of,
+for scripts that accent folding cannot turn into ASCII (Japanese kanji)."""
 OPTIONAL_COLUMNS = {("legal_form_sizes.csv", "industry"), ("chief_titles.csv", "legal_form")}
 """Columns that may be empty (the row applies to any industry or legal form)."""
 LOCALE_KEYS = {
@@ -87,6 +91,7 @@ LOCALE_KEYS = {
     "mobile_share",
     "formats",
     "transliteration",
+    "sources",
 }
 
 
@@ -103,11 +108,31 @@ def locales_root() -> Path:
     return Path(override) if override else Path(__file__).resolve().parent.parent / "locales"
 
 
-def available_markets(root: Path | None = None) -> list[str]:
-    root = root or locales_root()
+def search_path() -> list[Path]:
+    """Where markets are looked up, first match wins: the folders of `$DEMOGEN_LOCALES_PATH` (the user's own
+    markets, which add to or override the shipped ones), then `locales_root()`."""
+    own = [Path(entry) for entry in os.environ.get("DEMOGEN_LOCALES_PATH", "").split(os.pathsep) if entry]
+    return [*own, locales_root()]
+
+
+def _markets_in(root: Path) -> list[str]:
     if not root.is_dir():
         return []
     return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "locale.toml").is_file())
+
+
+def available_markets(root: Path | None = None) -> list[str]:
+    if root is not None:
+        return _markets_in(root)
+    return sorted({code for folder in search_path() for code in _markets_in(folder)})
+
+
+def market_folder(code: str) -> Path:
+    """The folder a market is read from: the first on the search path that has it."""
+    for root in search_path():
+        if (root / code / "locale.toml").is_file():
+            return root / code
+    return locales_root() / code
 
 
 @dataclass(frozen=True)
@@ -145,6 +170,7 @@ class LocaleData:
     mobile_share: float
     street_format: str
     house_number_max: int
+    surnames: int  # 2 where people carry two (Spain, Mexico): drawn independently, joined by a space
     first_names: Table  # name, gender, ascii
     last_names: Table  # with an "ascii" column
     cities: Table
@@ -166,22 +192,23 @@ class LocaleData:
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # region -> (time zone, subdivision)
     holidays: tuple[tuple[str, str], ...] = ()  # (YYYY-MM-DD, subdivision or "")
     real_domains: frozenset[bytes] = frozenset()
+    sources: dict[str, str] = field(default_factory=dict)
+    """How each list was made (`counts`, `bands` or `ranks` for names; the origin in a word), for `locales list`."""
     reference: dict[str, float] = field(default_factory=dict)
     """Realism figures of the real population, computed from the source statistics (see SOURCES.md)."""
     transliteration: dict[str, str] = field(default_factory=dict)
 
 
 def fold_ascii(text: str, transliteration: dict[str, str]) -> str:
-    """Lower-case ASCII for emails and domains: market rules first (Müller -> mueller), then accents dropped."""
+    """Lower-case ASCII for emails and domains: market rules first (Müller -> mueller), then accents dropped, then
+    anyascii for letters without a decomposition (Tarık -> tarik, Øster -> oster, Łódź -> lodz)."""
     if text.isascii():
         return _NOT_ALNUM.sub("", text.lower())
     for source, target in transliteration.items():
         text = text.replace(source, target)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
-    stripped = stripped.replace("æ", "ae").replace("Æ", "Ae").replace("œ", "oe").replace("đ", "d")
-    return _NOT_ALNUM.sub("", stripped.lower())
+    return _NOT_ALNUM.sub("", anyascii(stripped).lower())
 
 
 def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
@@ -194,6 +221,9 @@ def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
         raise LocaleError(f"{path}: byte {error.start} is not UTF-8 — save the file as UTF-8") from None
     reader = csv.reader(io.StringIO(text, newline=""))
     found = tuple(next(reader, ()))
+    romanised = (*header[:-1], "ascii", header[-1])
+    if path.name in ASCII_COLUMN_FILES and found == romanised:
+        header = romanised
     if found != header:
         raise LocaleError(f"{path}: header is {','.join(found)} — it must be {','.join(header)}")
     fix = f"write UTF-8 with {len(header)} fields per row"
@@ -229,10 +259,12 @@ def _table(columns: dict[str, list[str]], path: Path) -> Table:
 
 
 def _with_ascii(table: Table, source: str, target: str, transliteration: dict[str, str]) -> Table:
-    """Add the ASCII-folded form of a column (what emails and domains are made of)."""
+    """Add the ASCII-folded form of a column (what emails and domains are made of); a file's own `ascii` column
+    (a romanisation) is used where it has one."""
+    values = table.texts("ascii") if "ascii" in table.columns else table.texts(source)
     folded = [
         value.lower() if value.isascii() and value.isalnum() else (fold_ascii(value, transliteration) or "x")
-        for value in table.texts(source)
+        for value in values
     ]
     return Table({**table.columns, target: to_text(folded)}, table.cumulative)
 
@@ -259,6 +291,10 @@ def _check_rows(raw: dict[str, dict[str, list[str]]], root: Path) -> None:
             order = sorted(range(len(rows)), key=lambda i: (-weights[i], rows[i]))
             if order != list(range(len(rows))):
                 raise LocaleError(f"{root / file}: rows are not sorted — sort by weight descending, then value")
+    for file, columns in raw.items():
+        bad = next((v for v in columns.get("ascii", ()) if not re.fullmatch(r"[a-z][a-z0-9]*", v)), None)
+        if bad is not None:
+            raise LocaleError(f"{root / file}: ascii {bad!r} — write the romanised form in lower-case a-z and 0-9")
     for file, columns in raw.items():
         for column, values in columns.items():
             if column in {"weight", "template", "prefix", "length"}:
@@ -309,6 +345,13 @@ def _read_toml(path: Path) -> dict:
     if missing:
         raise LocaleError(f"{path}: missing key {missing[0]!r} — add it")
     return meta
+
+
+def _surnames(formats: dict, path: Path) -> int:
+    value = formats.get("surnames", 1)
+    if value not in (1, 2) or isinstance(value, bool):
+        raise LocaleError(f"{path}: formats.surnames is {value!r} — use 1, or 2 where people carry two surnames")
+    return int(value)
 
 
 def area_keys(cities: Table) -> list[bytes]:
@@ -375,7 +418,7 @@ def _part(table: Table, column: str, value: str, path: Path) -> Table:
 
 def _story_folder(folder: Path, name: str) -> Path:
     """Where a market's story file lives: its own folder, else the fallback market's (English vocabulary)."""
-    return folder if (folder / name).is_file() else locales_root() / FALLBACK_MARKET
+    return folder if (folder / name).is_file() else market_folder(FALLBACK_MARKET)
 
 
 def _read_story(folder: Path, validate: bool, translit: dict[str, str]) -> dict:
@@ -445,6 +488,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         mobile_share=float(meta.get("mobile_share", 0.35)),
         street_format=formats.get("street_address", "{number} {street}"),
         house_number_max=int(formats.get("house_number_max", 200)),
+        surnames=_surnames(formats, folder / "locale.toml"),
         first_names=first,
         last_names=_with_ascii(tables["last_names.csv"], "name", "ascii", translit),
         cities=cities,
@@ -458,6 +502,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         mobile_prefixes=mobile,
         city_prefixes=_city_prefixes(cities, fixed),
         reference={str(k): float(v) for k, v in (meta.get("reference") or {}).items()},
+        sources={str(k): str(v) for k, v in (meta.get("sources") or {}).items()},
         transliteration=translit,
         **_read_story(folder, validate, translit),
         **_read_optional(folder),
@@ -486,7 +531,7 @@ def _load_cached(folder: str) -> LocaleData:
 
 def load_locale(code: str, root: Path | None = None) -> LocaleData:
     """The market's data, cached per process (loading is the only I/O before generation)."""
-    folder = (root or locales_root()) / code
+    folder = root / code if root is not None else market_folder(code)
     if not (folder / "locale.toml").is_file():
         raise LocaleError(f"locales/{code}: not a supported market — use one of {', '.join(available_markets())}")
     return _load_cached(str(folder.resolve()))

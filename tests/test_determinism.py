@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 9; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 10; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "bb02960aae8d55008db75b1a272b2ca9c0018d729412ffd51bd0914a93e06b2d",
-    "us-only-150": "25711d569083a7c7d62961d97814aae8456add49e0574cdf96d916b53b69f716",
-    "de-home-200": "f8b3d508faeb600831411df9c0d342e9bddef9dc01c96256118f3842a406862a",
+    "default-300": "0c069a3c38946b8e6064b41155a793a2cd5134be4badcd24f10187e265971ef6",
+    "us-only-150": "9d36626d1dd183f51e8ccbe0ea66897e559357a155411bac98447b09d85842a0",
+    "de-home-200": "e810f01dee2ac8285d593a3baa63ad23efe480cda72f91518e2fca21a3393a99",
 }
 
 

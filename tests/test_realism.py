@@ -12,37 +12,6 @@ from demogen.dataset import build_plan
 from demogen.locales import load_locale
 
 
-@pytest.fixture(scope="module", params=["US", "GB", "DE"])
-def market_contacts(request) -> tuple[str, pd.DataFrame]:
-    """A one-market tenant of more than 10,000 contacts."""
-    code = request.param
-    plan = build_plan(recipe_from({"volume": {"companies": 3200}, "locales": {code: 1}}, seed=5))
-    contacts = frames_of(plan)["contacts"]
-    assert len(contacts) >= 10_000
-    return code, contacts
-
-
-def test_first_name_variety_matches_the_country(market_contacts):
-    code, contacts = market_contacts
-    reference = load_locale(code).reference["distinct_first_names_per_10k"]
-    assert realism.distinct_per_10k(contacts["first_name"]) == pytest.approx(reference, rel=0.15)
-
-
-def test_surname_concentration_and_variety_match_the_country(market_contacts):
-    code, contacts = market_contacts
-    reference = load_locale(code).reference
-    assert realism.top_share(contacts["last_name"], 10) == pytest.approx(reference["top10_surname_share"], rel=0.15)
-    assert realism.distinct_per_10k(contacts["last_name"]) == pytest.approx(
-        reference["distinct_last_names_per_10k"], rel=0.15
-    )
-
-
-def test_reference_figures_are_recorded_for_every_market():
-    for code in ("US", "GB", "DE"):
-        reference = load_locale(code).reference
-        assert {"distinct_first_names_per_10k", "top10_surname_share"} <= reference.keys()
-
-
 def test_gini_and_top_share():
     assert realism.gini(np.ones(100)) == pytest.approx(0.0)
     assert realism.gini(np.r_[np.zeros(99), 1.0]) == pytest.approx(0.99)

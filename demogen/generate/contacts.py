@@ -37,6 +37,14 @@ def email_local_part(pattern: np.ndarray, first: np.ndarray, last: np.ndarray) -
     return replace_rows(local, joined, concat(first[joined], ".", last[joined])) if joined.size else local
 
 
+def gendered(title: np.ndarray, gender: np.ndarray) -> np.ndarray:
+    """A title written `masculine|feminine` (Directeur commercial|Directrice commerciale) in the person's form."""
+    before, separator, after = np.strings.partition(title, b"|")
+    if not (separator == b"|").any():
+        return title
+    return np.where((separator == b"|") & (gender == b"F"), after, before).astype(title.dtype)
+
+
 def generate_contacts(context: TenantContext, plan, block: int, *, companies: Block) -> Block:
     start, stop = plan.company_range(block)
     counts = plan.contacts_per_company[start:stop]
@@ -50,6 +58,7 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
     email = context.addresses(deduplicate(local, company), companies["domain"][company])
 
     title, level = committee_titles(streams, context.markets, companies, company)
+    title = gendered(title, people.gender)
     mobile_u, mobile_raw = streams.uniform("is_mobile", n), streams.raw("mobile_prefix", n)
     templates = []
     for index, locale in enumerate(context.markets):

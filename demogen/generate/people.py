@@ -8,7 +8,7 @@ import numpy as np
 
 from demogen.locales import LocaleData
 from demogen.rng import BlockStreams, choose
-from demogen.text import scatter
+from demogen.text import concat, scatter
 
 
 @dataclass(frozen=True)
@@ -25,22 +25,27 @@ def pick_people(streams: BlockStreams, market: np.ndarray, markets: tuple[Locale
     n = len(market)
     first_raw = streams.raw("first_name", n)
     last_raw = streams.raw("last_name", n)
+    second_raw = streams.raw("second_last_name", n) if any(m.surnames == 2 for m in markets) else last_raw
     if len(markets) == 1:
-        return _people_of(markets[0], first_raw, last_raw)
+        return _people_of(markets[0], first_raw, last_raw, second_raw)
     parts = []
     for index, locale in enumerate(markets):
         rows = np.flatnonzero(market == index)
         if rows.size:
-            parts.append((rows, _people_of(locale, first_raw[rows], last_raw[rows])))
+            parts.append((rows, _people_of(locale, first_raw[rows], last_raw[rows], second_raw[rows])))
     return People(**{f.name: scatter(n, [(rows, getattr(p, f.name)) for rows, p in parts]) for f in fields(People)})
 
 
-def _people_of(locale: LocaleData, first_raw: np.ndarray, last_raw: np.ndarray) -> People:
+def _people_of(locale: LocaleData, first_raw: np.ndarray, last_raw: np.ndarray, second_raw: np.ndarray) -> People:
+    """A market's people; where people carry two surnames (father's, then mother's) the email uses the first."""
     first = choose(first_raw, locale.first_names.cumulative)
     last = choose(last_raw, locale.last_names.cumulative)
+    surname = locale.last_names["name"][last]
+    if locale.surnames == 2:
+        surname = concat(surname, " ", locale.last_names["name"][choose(second_raw, locale.last_names.cumulative)])
     return People(
         first=locale.first_names["name"][first],
-        last=locale.last_names["name"][last],
+        last=surname,
         gender=locale.first_names["gender"][first],
         first_ascii=locale.first_names["ascii"][first],
         last_ascii=locale.last_names["ascii"][last],

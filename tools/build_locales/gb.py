@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from tools.build_locales import gbde
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+from tools.build_locales.market import name_case
 
 OUT = LOCALES_DIR / "GB"
 
@@ -32,7 +33,8 @@ def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
         rows.append((name, max(weight, 1)))
         tail += 1
     info = {"head": len(head), "tail": tail, "anchor": curve.anchor, "exponent": curve.tail_exponent}
-    return rows, info
+    cased = [(name_case(name), weight) for name, weight in rows if not re.fullmatch(r"Mc.", name)]
+    return cased, info  # the sources write Mccallum, Oconnor, Mc Mahon, and list bare prefixes (Mck)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -320,7 +322,8 @@ Weights of person names are expected bearers per 10 million people (of the gende
   fitted to the ONS head over ranks 50-500) x (500 / rank)^{last["exponent"]:.3f}; the exponent is fitted on the
   US Census 1990 surname distribution (ranks 500-20,000) shipped in **names {v("names")}** (MIT), because no
   British tail distribution is available in any package.
-- Names in Latin script with a leading capital only.
+- Names in Latin script with a leading capital only, written as they are spelt (`market.name_case`: the sources'
+  Mccallum, Mc Mahon and Oconnor become McCallum, McMahon and O'Connor); bare prefixes such as "Mck" are dropped.
 
 ## cities.csv ({counts["cities"]} rows, {city["towns"]} towns)
 

@@ -236,9 +236,70 @@ def top_share(weights: Iterable[float], top: int = 10) -> float:
     return math.fsum(values[:top]) / math.fsum(values)
 
 
+IRISH_O_STEMS = frozenset(
+    [
+        "BANNON",
+        "BOYLE",
+        "BRIAN",
+        "BRIEN",
+        "BRYAN",
+        "BRYANT",
+        "CALLAGHAN",
+        "CALLAHAN",
+        "CONNELL",
+        "CONNER",
+        "CONNOR",
+        "DANIEL",
+        "DAY",
+        "DEA",
+        "DONNELL",
+        "DONOGHUE",
+        "DONOVAN",
+        "DOWD",
+        "DRISCOLL",
+        "DWYER",
+        "FALLON",
+        "FARRELL",
+        "FLAHERTY",
+        "GORMAN",
+        "GRADY",
+        "HAGAN",
+        "HALLORAN",
+        "HARA",
+        "HARE",
+        "HEARN",
+        "KANE",
+        "KEEFE",
+        "KEEFFE",
+        "KELLEY",
+        "KELLY",
+        "LEARY",
+        "LOUGHLIN",
+        "MAHONY",
+        "MALLEY",
+        "MARA",
+        "MEARA",
+        "NEAL",
+        "NEIL",
+        "NEILL",
+        "QUINN",
+        "REILLY",
+        "ROURKE",
+        "SHAUGHNESSY",
+        "SHEA",
+        "SULLIVAN",
+        "TOOLE",
+    ]
+)
+"""Sources strip the apostrophe of Irish O' names ("OBRIEN", "Obrien"): these stems are restored as O'X; every other
+name starting with O stays as it is (Ochoa, Owen, Odell, Oliver are not O' names)."""
+
+
 def name_case(name: str, *, particles: Sequence[str] = ()) -> str:
-    """An upper-case source name in its usual casing: MARIE-CLAIRE -> Marie-Claire, O'NEILL -> O'Neill, MCDONALD ->
-    McDonald, D'ANGELO -> D'Angelo; `particles` stay lower case inside a name (van, de, da, dos...)."""
+    """A source name in its written casing, whether the source shouts it or lost its inner capitals: MARIE-CLAIRE
+    -> Marie-Claire, MCDONALD / Mcdonald / Mc Donald -> McDonald, OBRIEN / Obrien -> O'Brien, D'ANGELO -> D'Angelo;
+    `particles` stay lower case inside a name (van, de, da, dos...)."""
+    name = re.sub(r"^(M[cC]) (?=\w)", r"\1", name.strip())
 
     def word(part: str, first: bool) -> str:
         lower = part.lower()
@@ -246,10 +307,11 @@ def name_case(name: str, *, particles: Sequence[str] = ()) -> str:
             return lower
         if lower.startswith("mc") and len(lower) > 3:
             return "Mc" + lower[2:].capitalize()
+        if lower.startswith("o") and lower[1:].upper() in IRISH_O_STEMS:
+            return "O'" + lower[1:].capitalize()
         return "-".join("'".join(p.capitalize() for p in piece.split("'")) for piece in lower.split("-"))
 
-    parts = name.split()
-    return " ".join(word(part, index == 0) for index, part in enumerate(parts))
+    return " ".join(word(part, index == 0) for index, part in enumerate(name.split()))
 
 
 # --- writers ------------------------------------------------------------------------------------------------------

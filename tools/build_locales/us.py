@@ -39,6 +39,7 @@ from faker.providers.address.en_US import Provider as FakerAddress
 from faker.providers.color.en_US import Provider as FakerColor
 
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+from tools.build_locales.market import name_case
 
 OUT_DIR = LOCALES_DIR / "US"
 REFERENCE_YEAR = 2026
@@ -141,7 +142,7 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
     for (name, sex), weight in sorted(alive.items()):
         weight_i = round(weight)
         if weight_i >= FIRST_NAME_MIN_WEIGHT and filt.ok("first_names.csv", name):
-            rows.append((name, sex, weight_i))
+            rows.append((name_case(name) if name.startswith("Mc") else name, sex, weight_i))  # SSA: Mckenzie
     count = write("first_names.csv", ("name", "gender", "weight"), rows)
 
     def by_name(pairs: Iterable[tuple[tuple[str, str], float]]) -> list[float]:
@@ -168,29 +169,13 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
 
 # --- surnames ----------------------------------------------------------------------------------------------------
 
-# The Census file strips apostrophes ("OBRIEN"). These Irish O' surnames are restored as O'X when present; every
-# other surname starting with O is left as plain title case (Ochoa, Owen, Odell, Oliver are not O' names).
-IRISH_O_NAMES = frozenset(
-    word_list(
-        """BANNON BOYLE BRIAN BRIEN BRYAN BRYANT CALLAGHAN CALLAHAN CONNELL CONNER CONNOR DANIEL DAY DEA DONNELL
-    DONOGHUE DONOVAN DOWD DRISCOLL DWYER FALLON FARRELL FLAHERTY GORMAN GRADY HAGAN HALLORAN HARA HARE HEARN KANE KEEFE
-    KEEFFE KELLEY KELLY LEARY LOUGHLIN MAHONY MALLEY MARA MEARA NEAL NEIL NEILL QUINN REILLY ROURKE SHAUGHNESSY
-    SHEA SULLIVAN TOOLE"""
-    )
-)
-
 
 def surname_case(upper: str, census: dict[str, int]) -> str:
-    """Census upper case to written form: Smith, McDonald, MacKenzie (see SOURCES.md for the rules)."""
-    if upper.startswith("MC") and len(upper) > 3:
-        return "Mc" + upper[2:].capitalize()
-    if upper.startswith("O") and upper[1:] in IRISH_O_NAMES:
-        return "O'" + upper[1:].capitalize()
-    if upper.startswith("MAC") and len(upper) >= 7:
-        rest = upper[3:]
-        if census.get("MC" + rest, 0) >= census[upper]:
-            return "Mac" + rest.capitalize()
-    return upper.capitalize()
+    """Census upper case to written form: Smith, McDonald, O'Brien (`market.name_case`), MacKenzie where the Census
+    knows the Mc spelling at least as often (see SOURCES.md for the rules)."""
+    if upper.startswith("MAC") and len(upper) >= 7 and census.get("MC" + upper[3:], 0) >= census[upper]:
+        return "Mac" + upper[3:].capitalize()
+    return name_case(upper)
 
 
 def read_census_surnames() -> list[tuple[str, int]]:

@@ -1,0 +1,143 @@
+"""Every shipped market, alone in a tenant, looks authentic where a local would look first: valid phones, postal
+codes that agree with the city and region and have the country's form, unique ASCII emails, names in the right
+script and casing, titles in the person's gender, no word that gives the data away."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import phonenumbers
+import pytest
+
+from conftest import ROOT, frames_of, recipe_from
+from demogen import realism
+from demogen.dataset import build_plan
+from demogen.locales import available_markets, load_locale, validate_locale_dir
+from demogen.recipe import FORBIDDEN_WORDS
+
+MARKETS = available_markets(ROOT / "locales")
+POSTAL_CODES = {
+    "US": r"\d{5}",
+    "GB": r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}",
+    "DE": r"\d{5}",
+    "FR": r"\d{5}",
+    "ES": r"\d{5}",
+    "IT": r"\d{5}",
+    "NL": r"\d{4} [A-Z]{2}",
+    "BR": r"\d{5}-\d{3}",
+    "MX": r"\d{5}",
+    "JP": r"\d{3}-\d{4}",
+    "IN": r"\d{6}",
+    "AU": r"\d{4}",
+    "CA": r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d",
+}
+"""The form of a postal code in each country (Canada: no D F I O Q U, no W or Z first), written independently of
+the locale data it checks."""
+PARTICLES = frozenset(
+    {"van", "de", "der", "den", "ter", "ten", "von", "zu", "da", "das", "do", "dos", "del", "la", "di", "e", "y"}
+)
+"""Lower-case words inside a surname: van der Berg, da Silva, de la Cruz."""
+KANA_OR_KANJI = ("CJK UNIFIED IDEOGRAPH", "HIRAGANA", "KATAKANA")
+
+
+@pytest.fixture(scope="module", params=MARKETS)
+def market(request) -> tuple[str, dict[str, pd.DataFrame]]:
+    """A one-market tenant of more than 10,000 contacts, the market's own vendor at home."""
+    code = request.param
+    overrides = {"volume": {"companies": 3200}, "locales": {code: 1}, "tenant": {"country": code}}
+    frames = frames_of(build_plan(recipe_from(overrides, seed=5)))
+    assert len(frames["contacts"]) >= 10_000
+    return code, frames
+
+
+@pytest.mark.parametrize("code", MARKETS)
+def test_every_market_validates_with_its_phone_templates(code):
+    data = validate_locale_dir(ROOT / "locales" / code)
+    assert len(set(data.cities.texts("city"))) >= 300
+    assert len(data.last_names) >= 1000
+    assert {"distinct_first_names_per_10k", "top10_surname_share"} <= data.reference.keys()
+
+
+def test_name_variety_and_concentration_match_the_country(market):
+    code, frames = market
+    contacts, reference = frames["contacts"], load_locale(code).reference
+    first = realism.distinct_per_10k(contacts["first_name"])
+    assert first == pytest.approx(reference["distinct_first_names_per_10k"], rel=0.15)
+    surnames = contacts["last_name"].str.split(" ").str[0] if load_locale(code).surnames == 2 else contacts["last_name"]
+    assert realism.top_share(surnames, 10) == pytest.approx(reference["top10_surname_share"], rel=0.15)
+    if "distinct_last_names_per_10k" in reference:
+        assert realism.distinct_per_10k(surnames) == pytest.approx(reference["distinct_last_names_per_10k"], rel=0.15)
+
+
+def test_phones_are_valid_numbers_of_the_country(market):
+    code, frames = market
+    for table in ("companies", "contacts"):
+        parsed = [phonenumbers.parse(number, code) for number in frames[table]["phone"]]
+        assert all(phonenumbers.is_valid_number(p) for p in parsed), table
+        assert {phonenumbers.region_code_for_number(p) for p in parsed} == {code}, table
+    landlines = [phonenumbers.number_type(phonenumbers.parse(n, code)) for n in frames["companies"]["phone"]]
+    fixed = {phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+    assert np.mean([kind in fixed for kind in landlines]) > 0.95, "a company's number is its landline"
+
+
+def test_postal_code_city_and_region_agree_and_have_the_country_s_form(market):
+    code, frames = market
+    cities = load_locale(code).cities
+    known = set(zip(cities.texts("city"), cities.texts("region"), cities.texts("postal_code"), strict=True))
+    companies = frames["companies"]
+    triples = set(zip(companies["city"], companies["region"], companies["postal_code"], strict=True))
+    assert triples <= known
+    form = re.compile(POSTAL_CODES[code])
+    assert all(form.fullmatch(postal) for postal in cities.texts("postal_code")), code
+
+
+def test_emails_are_unique_and_ascii(market):
+    _, frames = market
+    emails = frames["contacts"]["email"]
+    assert emails.is_unique
+    assert emails.str.fullmatch(r"[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9.-]*\.[a-z]{2,}").all()
+    assert frames["users"]["email"].str.fullmatch(r"[a-z0-9._-]+@[a-z0-9.-]+").all()
+
+
+def _script_ok(name: str, code: str) -> bool:
+    letters = [unicodedata.name(ch, "") for ch in name if ch.isalpha()]
+    if code == "JP":
+        return bool(letters) and all(letter.startswith(KANA_OR_KANJI) for letter in letters)
+    return bool(letters) and all(letter.startswith("LATIN") for letter in letters)
+
+
+def _cased(name: str) -> bool:
+    """Each word starts upper case (particles aside), is not shouted, and Mc/Mac/O' names carry their capital."""
+    for word in re.split(r"[ -]", name):
+        if not word or word in PARTICLES:
+            continue
+        if not word[0].isupper() or (len(word) > 2 and word.isupper()):
+            return False
+        if re.fullmatch(r"(Mc|O')[a-z].*", word):
+            return False
+    return True
+
+
+def test_names_are_in_the_country_s_script_and_casing(market):
+    code, frames = market
+    for table in ("contacts", "users"):
+        names = pd.concat([frames[table]["first_name"], frames[table]["last_name"]]).unique()
+        wrong_script = [n for n in names if not _script_ok(n, code)]
+        assert not wrong_script, wrong_script[:5]
+        if code != "JP":
+            miscased = [n for n in names if not _cased(n)]
+            assert len(miscased) <= 0.001 * len(names), miscased[:10]
+
+
+def test_titles_follow_the_person_s_gender_and_nothing_gives_the_data_away(market):
+    _, frames = market
+    assert not frames["contacts"]["title"].str.contains("|", regex=False).any()
+    for table, frame in frames.items():
+        for column in frame.columns:
+            if frame[column].dtype == object:
+                text = frame[column].astype(str).str.lower()
+                for word in FORBIDDEN_WORDS:
+                    assert not text.str.contains(word, regex=False).any(), (table, column, word)
