@@ -170,6 +170,7 @@ class LocaleData:
     mobile_share: float
     street_format: str
     house_number_max: int
+    company_format: str  # "{name} {form}" (Acme GmbH), or "{form}{name}" where the form leads (株式会社...)
     surnames: int  # 2 where people carry two (Spain, Mexico): drawn independently, joined by a space
     first_names: Table  # name, gender, ascii
     last_names: Table  # with an "ascii" column
@@ -347,6 +348,25 @@ def _read_toml(path: Path) -> dict:
     return meta
 
 
+def _two_part_format(formats: dict, key: str, parts: tuple[str, str], path: Path) -> str:
+    """A format of two placeholders and the text between them, in either order ("{street} {number}")."""
+    default = "{%s} {%s}" % parts  # noqa: UP031 - braces are the format's own
+    value = formats.get(key, default)
+    a, b = ("{%s}" % part for part in parts)  # noqa: UP031
+    if not isinstance(value, str) or not (
+        (value.startswith(a) and value.endswith(b)) or (value.startswith(b) and value.endswith(a))
+    ):
+        raise LocaleError(f"{path}: formats.{key} is {value!r} — write it as {a} {b} or {b}{a}, text between them")
+    return value
+
+
+def split_format(value: str) -> tuple[str, str, str]:
+    """("{first}", joiner, "{second}") of a two-part format: `"{street} {number}"` -> ("street", " ", "number")."""
+    first, rest = value[1:].split("}", 1)
+    joiner, second = rest.rsplit("{", 1)
+    return first, joiner, second.rstrip("}")
+
+
 def _surnames(formats: dict, path: Path) -> int:
     value = formats.get("surnames", 1)
     if value not in (1, 2) or isinstance(value, bool):
@@ -486,9 +506,10 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         timezone=meta["timezone"],
         phone_region=meta["phone_region"],
         mobile_share=float(meta.get("mobile_share", 0.35)),
-        street_format=formats.get("street_address", "{number} {street}"),
+        street_format=_two_part_format(formats, "street_address", ("number", "street"), folder / "locale.toml"),
         house_number_max=int(formats.get("house_number_max", 200)),
         surnames=_surnames(formats, folder / "locale.toml"),
+        company_format=_two_part_format(formats, "company_name", ("name", "form"), folder / "locale.toml"),
         first_names=first,
         last_names=_with_ascii(tables["last_names.csv"], "name", "ascii", translit),
         cities=cities,

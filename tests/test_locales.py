@@ -207,3 +207,25 @@ def test_folding_romanises_letters_without_a_decomposition():
     assert fold_ascii("Tarık", {}) == "tarik"
     assert fold_ascii("Sarı", {}) == "sari"
     assert fold_ascii("Łódź", {}) == "lodz"
+
+
+def test_a_format_needs_its_two_placeholders(tmp_path: Path):
+    def broken(folder: Path) -> None:
+        toml = folder / "locale.toml"
+        text = toml.read_text(encoding="utf-8").replace(
+            'street_address = "{street} {number}"', 'street_address = "{street}"'
+        )
+        toml.write_text(text, "utf-8")
+
+    with pytest.raises(LocaleError, match=r"formats\.street_address"):
+        validate_locale_dir(_own_market(tmp_path, "ZV", broken) / "ZV")
+
+
+def test_house_numbers_are_mostly_small_like_real_streets():
+    from demogen.generate.companies import house_numbers
+
+    u = np.linspace(0.0005, 0.9995, 1000)
+    for largest, low, high in ((200, 15, 45), (9999, 500, 2500)):
+        numbers = house_numbers(u, largest)
+        assert numbers.min() >= 1 and numbers.max() <= largest
+        assert low <= np.median(numbers) <= high

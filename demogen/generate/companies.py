@@ -9,8 +9,9 @@ import numpy as np
 from demogen.generate.context import TenantContext
 from demogen.generate.industries import INDUSTRY_NAMES, REVENUE_PER_EMPLOYEE
 from demogen.generate.lifecycle import FIRST_DEAL_LEAD_DAYS, growth_days
+from demogen.locales import split_format
 from demogen.recipe import FORBIDDEN_WORDS
-from demogen.rng import BlockStreams, choose, cumulative_weights
+from demogen.rng import BlockStreams, choose, cumulative_weights, uniform_from_raw
 from demogen.tables import Block
 from demogen.text import (
     concat,
@@ -141,10 +142,25 @@ def company_identity(
             slug_parts.append((at, slug))
         base_name, base_slug = scatter(rows.size, name_parts), scatter(rows.size, slug_parts)
         form = _legal_forms(locale, industry[rows], size[rows], raws["legal_form"][rows])
-        names.append((rows, concat(base_name, " ", form)))
+        names.append((rows, formatted(locale.company_format, name=base_name, form=form)))
         bases.append((rows, base_name))
         domains.append((rows, concat(base_slug, ".", locale.email_suffixes["suffix"][tld])))
     return Identity(name=scatter(n, names), base=scatter(n, bases), domain=scatter(n, domains))
+
+
+def formatted(two_part_format: str, **parts: np.ndarray) -> np.ndarray:
+    """A market's two-part format filled row-wise: "{street} {number}", "{number} {street}", "{form}{name}"."""
+    first, joiner, second = split_format(two_part_format)
+    return concat(parts[first], joiner, parts[second])
+
+
+def house_numbers(u: np.ndarray, largest: int) -> np.ndarray:
+    """House numbers 1..largest, small ones most common as on real streets (most are short): log-uniform on
+    [k, largest + k] shifted back by k, with k = largest / 40. Medians: about 30 for largest 200 (DE), about 1,350
+    for 9,999 (US), where a uniform law gave 100 and 5,000."""
+    k = max(largest / 40.0, 1.0)
+    number = np.floor(k * ((largest + k) / k) ** u - k) + 1
+    return np.clip(number, 1, largest).astype(np.int64)
 
 
 MAX_ATTEMPTS = 40
@@ -221,9 +237,11 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
             continue
         city = choose(city_raw[rows], locale.cities.cumulative)
         street = locale.streets["street"][choose(street_raw[rows], locale.streets.cumulative)]
-        number = int_text((number_raw[rows] % np.uint64(locale.house_number_max)).astype(np.int64) + 1)
-        street_first = locale.street_format.startswith("{street}")
-        pieces["street"].append((rows, concat(street, " ", number) if street_first else concat(number, " ", street)))
+        number = int_text(house_numbers(uniform_from_raw(number_raw[rows]), locale.house_number_max))
+        first, joiner, _ = split_format(locale.street_format)
+        pieces["street"].append(
+            (rows, concat(street, joiner, number) if first == "street" else concat(number, joiner, street))
+        )
         pieces["country"].append((rows, repeat(locale.code, rows.size)))
         for key in ("region", "city", "postal_code"):
             pieces[key].append((rows, locale.cities[key][city]))
