@@ -76,10 +76,17 @@ ALLOWED = {
     ("activity_subjects.csv", "kind"): {"call", "email", "meeting", "task", "note"},
     ("deal_types.csv", "kind"): {"new_business", "renewal", "expansion", "services"},
 }
-ASCII_COLUMN_FILES = ("first_names.csv", "last_names.csv", "company_words.csv", "industry_words.csv")
-"""Files that may carry an `ascii` column before the weight: the romanised form emails and domains are made of,
-for scripts that accent folding cannot turn into ASCII (Japanese kanji)."""
-OPTIONAL_COLUMNS = {("legal_form_sizes.csv", "industry"), ("chief_titles.csv", "legal_form")}
+EXTRA_COLUMNS = {
+    "first_names.csv": "ascii",
+    "last_names.csv": "ascii",
+    "company_words.csv": "ascii",
+    "industry_words.csv": "ascii",
+    "streets.csv": "region",
+}
+"""A column a file may carry before its weight: `ascii`, the romanised form emails and domains are made of, for
+scripts that accent folding cannot turn into ASCII (Japanese kanji); a street's `region` (empty: anywhere), so
+that a region's own streets stay in it (Québec's rues, Berlin's Ufer)."""
+OPTIONAL_COLUMNS = {("legal_form_sizes.csv", "industry"), ("chief_titles.csv", "legal_form"), ("streets.csv", "region")}
 """Columns that may be empty (the row applies to any industry or legal form)."""
 LOCALE_KEYS = {
     "reference",
@@ -222,9 +229,9 @@ def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
         raise LocaleError(f"{path}: byte {error.start} is not UTF-8 — save the file as UTF-8") from None
     reader = csv.reader(io.StringIO(text, newline=""))
     found = tuple(next(reader, ()))
-    romanised = (*header[:-1], "ascii", header[-1])
-    if path.name in ASCII_COLUMN_FILES and found == romanised:
-        header = romanised
+    extended = (*header[:-1], EXTRA_COLUMNS.get(path.name, ""), header[-1])
+    if path.name in EXTRA_COLUMNS and found == extended:
+        header = extended
     if found != header:
         raise LocaleError(f"{path}: header is {','.join(found)} — it must be {','.join(header)}")
     fix = f"write UTF-8 with {len(header)} fields per row"
@@ -480,6 +487,10 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     if validate:
         _check_rows(raw, folder)
     tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
+    if validate and "region" in raw["streets.csv"]:
+        unknown = sorted(set(raw["streets.csv"]["region"]) - set(raw["cities.csv"]["region"]) - {""})
+        if unknown:
+            raise LocaleError(f"{folder / 'streets.csv'}: region {unknown[0]!r} is not a region of cities.csv — fix it")
     if validate:
         _check_phone_prefixes(
             meta["phone_region"],

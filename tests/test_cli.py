@@ -209,6 +209,9 @@ def test_locales_list_and_validate():
     listed = run("locales", "list")
     assert listed.returncode == 0
     assert {line.split()[0] for line in listed.stdout.splitlines()} >= {"US", "GB", "DE"}
+    us = next(line for line in listed.stdout.splitlines() if line.startswith("US "))
+    assert "last_names: counts" in us  # how the lists were made, from locale.toml [sources]
+    assert str(ROOT / "locales" / "US") in listed.stdout  # where the market is read from
     validated = run("locales", "validate")
     assert validated.returncode == 0, validated.stderr
     assert validated.stdout.count(": ok") >= 3

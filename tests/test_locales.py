@@ -229,3 +229,29 @@ def test_house_numbers_are_mostly_small_like_real_streets():
         numbers = house_numbers(u, largest)
         assert numbers.min() >= 1 and numbers.max() <= largest
         assert low <= np.median(numbers) <= high
+
+
+def test_a_region_s_own_streets_stay_in_it(tmp_path: Path, monkeypatch):
+    def regional(folder: Path) -> None:
+        rows = "street,region,weight\nHauptstraße,,9\nKurfürstendamm,Berlin,5\nMaximilianstraße,Bayern,5\n"
+        (folder / "streets.csv").write_text(rows, "utf-8")
+
+    root = _own_market(tmp_path, "ZU", regional)
+    validate_locale_dir(root / "ZU")
+    monkeypatch.setenv("DEMOGEN_LOCALES_PATH", str(root))
+    from conftest import frames_of, recipe_from
+    from demogen.dataset import build_plan
+
+    recipe = recipe_from({"volume": {"companies": 400}, "locales": {"ZU": 1.0}, "tenant": {"country": "DE"}})
+    companies = frames_of(build_plan(recipe))["companies"]
+    street = companies["street"].str.rsplit(" ", n=1).str[0]
+    assert set(street[companies["region"] == "Berlin"]) == {"Hauptstraße", "Kurfürstendamm"}
+    assert set(street[~companies["region"].isin(["Berlin", "Bayern"])]) == {"Hauptstraße"}
+
+
+def test_a_street_region_must_be_a_region_of_the_cities(tmp_path: Path):
+    def wrong(folder: Path) -> None:
+        (folder / "streets.csv").write_text("street,region,weight\nHauptstraße,Atlantis,9\n", "utf-8")
+
+    with pytest.raises(LocaleError, match="region 'Atlantis'"):
+        validate_locale_dir(_own_market(tmp_path, "ZT", wrong) / "ZT")

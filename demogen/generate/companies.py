@@ -9,7 +9,7 @@ import numpy as np
 from demogen.generate.context import TenantContext
 from demogen.generate.industries import INDUSTRY_NAMES, REVENUE_PER_EMPLOYEE
 from demogen.generate.lifecycle import FIRST_DEAL_LEAD_DAYS, growth_days
-from demogen.locales import split_format
+from demogen.locales import Table, split_format
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights, uniform_from_raw
 from demogen.tables import Block
@@ -148,6 +148,35 @@ def company_identity(
     return Identity(name=scatter(n, names), base=scatter(n, bases), domain=scatter(n, domains))
 
 
+def _streets(locale, region: np.ndarray, raw: np.ndarray) -> np.ndarray:
+    """A street of the company's region where the market lists streets by region (the ones without a region go
+    anywhere), else of the whole market."""
+    streets = locale.streets
+    if "region" not in streets.columns:
+        return streets["street"][choose(raw, streets.cumulative)]
+    pieces = []
+    for value in np.unique(region).tolist():
+        at = np.flatnonzero(region == value)
+        table = _regional_streets(locale.streets, value)
+        pieces.append((at, table["street"][choose(raw[at], table.cumulative)]))
+    return scatter(len(region), pieces)
+
+
+_REGIONAL: dict[tuple[int, bytes], tuple[Table, Table]] = {}
+
+
+def _regional_streets(streets: Table, region: bytes) -> Table:
+    """The streets a region's companies are on, prepared once per market and region (tables are immutable)."""
+    key = (id(streets), region)
+    known = _REGIONAL.get(key)
+    if known is None or known[0] is not streets:
+        if len(_REGIONAL) > 4096:
+            _REGIONAL.clear()
+        rows = np.flatnonzero((streets["region"] == region) | (streets["region"] == b""))
+        known = _REGIONAL[key] = (streets, streets.subset(rows))
+    return known[1]
+
+
 def formatted(two_part_format: str, **parts: np.ndarray) -> np.ndarray:
     """A market's two-part format filled row-wise: "{street} {number}", "{number} {street}", "{form}{name}"."""
     first, joiner, second = split_format(two_part_format)
@@ -236,7 +265,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
         if rows.size == 0:
             continue
         city = choose(city_raw[rows], locale.cities.cumulative)
-        street = locale.streets["street"][choose(street_raw[rows], locale.streets.cumulative)]
+        street = _streets(locale, locale.cities["region"][city], street_raw[rows])
         number = int_text(house_numbers(uniform_from_raw(number_raw[rows]), locale.house_number_max))
         first, joiner, _ = split_format(locale.street_format)
         pieces["street"].append(

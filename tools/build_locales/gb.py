@@ -267,6 +267,10 @@ mobile_share = 0.35
 street_address = "{number} {street}"
 house_number_max = 250
 
+[sources]  # how the name lists were made (counts, bands or ranks); see SOURCES.md
+first_names = "bands (nam_dict frequency classes)"
+last_names = "counts (ONS top 500) + ranks"
+
 [transliteration]
 """
 

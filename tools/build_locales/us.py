@@ -702,6 +702,10 @@ mobile_share = 0.35
 street_address = "{number} {street}"
 house_number_max = 9999
 
+[sources]  # how the name lists were made (counts, bands or ranks); see SOURCES.md
+first_names = "counts (SSA births 1961-2003, survival-weighted)"
+last_names = "counts (2010 Census)"
+
 [transliteration]
 """
 
