@@ -100,9 +100,8 @@ def page(rows: list[dict[str, object]]) -> str:
     for r in rows:
         first, last, title, email, phone = r["sample"]
         company, street, postal, city, region = r["address"]
-        lines.append(
-            f"- **{r['code']}**: {first} {last}, {title}, {email}, {phone} — {company}, {street}, {postal} {city}, {region}"
-        )
+        person = f"{first} {last}, {title}, {email}, {phone}"
+        lines.append(f"- **{r['code']}**: {person} — {company}, {street}, {postal} {city}, {region}")
     return "\n".join(lines) + "\n"
 
 
