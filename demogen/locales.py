@@ -77,16 +77,23 @@ ALLOWED = {
     ("deal_types.csv", "kind"): {"new_business", "renewal", "expansion", "services"},
 }
 EXTRA_COLUMNS = {
-    "first_names.csv": "ascii",
-    "last_names.csv": "ascii",
-    "company_words.csv": "ascii",
-    "industry_words.csv": "ascii",
-    "streets.csv": "region",
+    "first_names.csv": ("ascii", "origin"),
+    "last_names.csv": ("ascii", "origin"),
+    "company_words.csv": ("ascii",),
+    "industry_words.csv": ("ascii",),
+    "streets.csv": ("region",),
 }
-"""A column a file may carry before its weight: `ascii`, the romanised form emails and domains are made of, for
-scripts that accent folding cannot turn into ASCII (Japanese kanji); a street's `region` (empty: anywhere), so
-that a region's own streets stay in it (Québec's rues, Berlin's Ufer)."""
-OPTIONAL_COLUMNS = {("legal_form_sizes.csv", "industry"), ("chief_titles.csv", "legal_form"), ("streets.csv", "region")}
+"""Columns a file may carry before its weight, in this order: `ascii`, the romanised form emails and domains are
+made of, for scripts that accent folding cannot turn into ASCII (Japanese kanji); `origin`, the people a name row
+stands for (a surname's Hispanic bearers, a first name's), so that first name and surname pair as they do in the
+population; a street's `region` (empty: anywhere), so that a region's own streets stay in it (Québec's rues)."""
+OPTIONAL_COLUMNS = {
+    ("legal_form_sizes.csv", "industry"),
+    ("chief_titles.csv", "legal_form"),
+    ("streets.csv", "region"),
+    ("first_names.csv", "origin"),
+    ("last_names.csv", "origin"),
+}
 """Columns that may be empty (the row applies to any industry or legal form)."""
 LOCALE_KEYS = {
     "reference",
@@ -207,6 +214,24 @@ class LocaleData:
     transliteration: dict[str, str] = field(default_factory=dict)
 
 
+_MATCHING: dict[tuple[int, str, bytes], tuple[Table, Table]] = {}
+
+
+def matching(table: Table, column: str, value: bytes) -> Table:
+    """The rows of a table whose `column` is `value` or empty (rows for everyone): a region's streets, the first
+    names of a surname's origin; its `_row` column holds their rows in `table`. Prepared once per table and value
+    (tables are immutable)."""
+    key = (id(table), column, value)
+    known = _MATCHING.get(key)
+    if known is None or known[0] is not table:
+        if len(_MATCHING) > 4096:
+            _MATCHING.clear()
+        rows = np.flatnonzero((table[column] == value) | (table[column] == b""))
+        subset = table.subset(rows)
+        known = _MATCHING[key] = (table, Table({**subset.columns, "_row": rows}, subset.cumulative))
+    return known[1]
+
+
 def fold_ascii(text: str, transliteration: dict[str, str]) -> str:
     """Lower-case ASCII for emails and domains: market rules first (Müller -> mueller), then accents dropped, then
     anyascii for letters without a decomposition (Tarık -> tarik, Øster -> oster, Łódź -> lodz)."""
@@ -229,9 +254,9 @@ def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
         raise LocaleError(f"{path}: byte {error.start} is not UTF-8 — save the file as UTF-8") from None
     reader = csv.reader(io.StringIO(text, newline=""))
     found = tuple(next(reader, ()))
-    extended = (*header[:-1], EXTRA_COLUMNS.get(path.name, ""), header[-1])
-    if path.name in EXTRA_COLUMNS and found == extended:
-        header = extended
+    extras = tuple(column for column in EXTRA_COLUMNS.get(path.name, ()) if column in found)
+    if found == (*header[:-1], *extras, header[-1]):
+        header = found
     if found != header:
         raise LocaleError(f"{path}: header is {','.join(found)} — it must be {','.join(header)}")
     fix = f"write UTF-8 with {len(header)} fields per row"

@@ -255,3 +255,21 @@ def test_a_street_region_must_be_a_region_of_the_cities(tmp_path: Path):
 
     with pytest.raises(LocaleError, match="region 'Atlantis'"):
         validate_locale_dir(_own_market(tmp_path, "ZT", wrong) / "ZT")
+
+
+def test_first_names_pair_with_their_surname_s_origin(tmp_path: Path, monkeypatch):
+    def origins(folder: Path) -> None:
+        (folder / "first_names.csv").write_text(
+            "name,gender,origin,weight\nAnna,F,de,9\nKlaus,M,de,9\nAyşe,F,tr,5\nMehmet,M,tr,5\nKim,F,,2\n", "utf-8"
+        )
+        (folder / "last_names.csv").write_text("name,origin,weight\nSchmidt,de,9\nYılmaz,tr,5\nMeier,,4\n", "utf-8")
+
+    root = _own_market(tmp_path, "ZS", origins)
+    validate_locale_dir(root / "ZS")
+    monkeypatch.setenv("DEMOGEN_LOCALES_PATH", str(root))
+    contacts = _contacts_of("ZS")
+    first_of = {name: set(rows) for name, rows in contacts.groupby("last_name")["first_name"]}
+    assert first_of["Yılmaz"] <= {"Ayşe", "Mehmet", "Kim"} and {"Ayşe", "Mehmet"} <= first_of["Yılmaz"]
+    assert first_of["Schmidt"] <= {"Anna", "Klaus", "Kim"}
+    assert {"Anna", "Mehmet"} <= first_of["Meier"]  # a surname of no stated origin goes with any first name
+    assert (contacts["gender"] == contacts["first_name"].map({"Anna": "F", "Ayşe": "F", "Kim": "F"}).fillna("M")).all()

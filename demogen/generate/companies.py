@@ -9,7 +9,7 @@ import numpy as np
 from demogen.generate.context import TenantContext
 from demogen.generate.industries import INDUSTRY_NAMES, REVENUE_PER_EMPLOYEE
 from demogen.generate.lifecycle import FIRST_DEAL_LEAD_DAYS, growth_days
-from demogen.locales import Table, split_format
+from demogen.locales import matching, split_format
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights, uniform_from_raw
 from demogen.tables import Block
@@ -157,24 +157,9 @@ def _streets(locale, region: np.ndarray, raw: np.ndarray) -> np.ndarray:
     pieces = []
     for value in np.unique(region).tolist():
         at = np.flatnonzero(region == value)
-        table = _regional_streets(locale.streets, value)
+        table = matching(locale.streets, "region", value)
         pieces.append((at, table["street"][choose(raw[at], table.cumulative)]))
     return scatter(len(region), pieces)
-
-
-_REGIONAL: dict[tuple[int, bytes], tuple[Table, Table]] = {}
-
-
-def _regional_streets(streets: Table, region: bytes) -> Table:
-    """The streets a region's companies are on, prepared once per market and region (tables are immutable)."""
-    key = (id(streets), region)
-    known = _REGIONAL.get(key)
-    if known is None or known[0] is not streets:
-        if len(_REGIONAL) > 4096:
-            _REGIONAL.clear()
-        rows = np.flatnonzero((streets["region"] == region) | (streets["region"] == b""))
-        known = _REGIONAL[key] = (streets, streets.subset(rows))
-    return known[1]
 
 
 def formatted(two_part_format: str, **parts: np.ndarray) -> np.ndarray:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from demogen.locales import LocaleData
+from demogen.locales import LocaleData, matching
 from demogen.rng import BlockStreams, choose
 from demogen.text import concat, scatter
 
@@ -36,10 +36,29 @@ def pick_people(streams: BlockStreams, market: np.ndarray, markets: tuple[Locale
     return People(**{f.name: scatter(n, [(rows, getattr(p, f.name)) for rows, p in parts]) for f in fields(People)})
 
 
+def _first_names(locale: LocaleData, raw: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Rows of `locale.first_names`, each drawn among the first names of its surname's origin where known."""
+    names = locale.first_names
+    if "origin" not in names.columns or "origin" not in locale.last_names.columns:
+        return choose(raw, names.cumulative)
+    origin = locale.last_names["origin"][last]
+    first = choose(raw, names.cumulative)
+    for value in np.unique(origin).tolist():
+        if value:
+            at = np.flatnonzero(origin == value)
+            pool = matching(names, "origin", value)
+            first[at] = pool["_row"][choose(raw[at], pool.cumulative)]
+    return first
+
+
 def _people_of(locale: LocaleData, first_raw: np.ndarray, last_raw: np.ndarray, second_raw: np.ndarray) -> People:
-    """A market's people; where people carry two surnames (father's, then mother's) the email uses the first."""
-    first = choose(first_raw, locale.first_names.cumulative)
+    """A market's people; where people carry two surnames (father's, then mother's) the email uses the first.
+
+    Where both name lists say whose names they are (`origin`), the surname comes first and the first name is
+    drawn among the names of its bearers' origin (a Hernández is mostly a José or a María, as in the population);
+    first names of no stated origin go with any surname."""
     last = choose(last_raw, locale.last_names.cumulative)
+    first = _first_names(locale, first_raw, last)
     surname = locale.last_names["name"][last]
     if locale.surnames == 2:
         surname = concat(surname, " ", locale.last_names["name"][choose(second_raw, locale.last_names.cumulative)])
