@@ -214,21 +214,28 @@ class LocaleData:
     transliteration: dict[str, str] = field(default_factory=dict)
 
 
-_MATCHING: dict[tuple[int, str, bytes], tuple[Table, Table]] = {}
+_MATCHING: dict[tuple[int, str, bytes, bool], tuple[Table, Table]] = {}
 
 
-def matching(table: Table, column: str, value: bytes) -> Table:
+def matching(table: Table, column: str, value: bytes, *, blank_in_proportion: bool = False) -> Table:
     """The rows of a table whose `column` is `value` or empty (rows for everyone): a region's streets, the first
-    names of a surname's origin; its `_row` column holds their rows in `table`. Prepared once per table and value
-    (tables are immutable)."""
-    key = (id(table), column, value)
+    names of a surname's origin; its `_row` column holds their rows in `table`. With `blank_in_proportion` the empty
+    rows count for the value's share of the rows that have one (a first name of unknown origin is borne by each
+    origin's people in proportion to their number), so they do not swamp a small origin. Prepared once per table
+    and value (tables are immutable)."""
+    key = (id(table), column, value, blank_in_proportion)
     known = _MATCHING.get(key)
     if known is None or known[0] is not table:
         if len(_MATCHING) > 4096:
             _MATCHING.clear()
-        rows = np.flatnonzero((table[column] == value) | (table[column] == b""))
-        subset = table.subset(rows)
-        known = _MATCHING[key] = (table, Table({**subset.columns, "_row": rows}, subset.cumulative))
+        weights = np.diff(table.cumulative, prepend=0).astype(np.float64)
+        own, blank = table[column] == value, table[column] == b""
+        if blank_in_proportion:
+            weights[blank] *= weights[own].sum() / max(weights[~blank].sum(), 1.0)
+        rows = np.flatnonzero(own | blank)
+        kept = np.maximum(np.rint(weights[rows]), 1).astype(np.int64)
+        subset = {k: v[rows] for k, v in table.columns.items()}
+        known = _MATCHING[key] = (table, Table({**subset, "_row": rows}, cumulative_weights(kept)))
     return known[1]
 
 

@@ -141,3 +141,29 @@ def test_titles_follow_the_person_s_gender_and_nothing_gives_the_data_away(marke
                 text = frame[column].astype(str).str.lower()
                 for word in FORBIDDEN_WORDS:
                     assert not text.str.contains(word, regex=False).any(), (table, column, word)
+
+
+def _dominant_origin(table) -> dict[str, str]:
+    """Name -> the origin holding most of its weight (names of no stated origin left out)."""
+    weights = np.diff(table.cumulative, prepend=0)
+    best: dict[str, tuple[int, str]] = {}
+    for name, origin, weight in zip(table.texts("name"), table.texts("origin"), weights.tolist(), strict=True):
+        if origin and weight > best.get(name, (0, ""))[0]:
+            best[name] = (weight, origin)
+    return {name: origin for name, (_, origin) in best.items()}
+
+
+def test_first_names_follow_the_surname_s_origin_where_the_lists_know_it(market):
+    code, frames = market
+    locale = load_locale(code)
+    if "origin" not in locale.last_names.columns:
+        pytest.skip(f"{code}: its name lists carry no origin")
+    contacts = frames["contacts"]
+    surname_origin = contacts["last_name"].str.split(" ").str[0].map(_dominant_origin(locale.last_names))
+    first_origin = contacts["first_name"].map(_dominant_origin(locale.first_names))
+    for origin in sorted(set(surname_origin.dropna()) - {"other"}):
+        own = surname_origin == origin
+        if own.sum() < 100:
+            continue
+        within, elsewhere = (first_origin[own] == origin).mean(), (first_origin[~own] == origin).mean()
+        assert within > 3 * elsewhere, (origin, within, elsewhere)

@@ -46,7 +46,7 @@ def _first_names(locale: LocaleData, raw: np.ndarray, last: np.ndarray) -> np.nd
     for value in np.unique(origin).tolist():
         if value:
             at = np.flatnonzero(origin == value)
-            pool = matching(names, "origin", value)
+            pool = matching(names, "origin", value, blank_in_proportion=True)
             first[at] = pool["_row"][choose(raw[at], pool.cumulative)]
     return first
 

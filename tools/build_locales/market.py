@@ -224,6 +224,14 @@ def working_age_weight(births_by_year: dict[int, float]) -> float:
     return math.fsum(v for year, v in births_by_year.items() if year in WORKING_AGE_BIRTH_YEARS)
 
 
+def by_origin(weight: int, shares: dict[str, float], *, rest: str, floor: float = 0.05) -> list[tuple[str, int]]:
+    """A name's weight split over the origins of its bearers (`origin` column, see docs/locale-format.md): each
+    origin holding at least `floor` of them gets its part, `rest` the remainder, so the name's total is kept."""
+    parts = {origin: round(weight * share) for origin, share in shares.items() if share >= floor}
+    parts[rest] = weight - sum(parts.values())
+    return [(origin, part) for origin, part in parts.items() if part > 0]
+
+
 def expected_distinct(weights: Iterable[float], n: int = SAMPLE_SIZE) -> float:
     """Expected number of distinct values in n weighted draws with replacement: sum of 1 - (1 - p)^n."""
     values = sorted(float(w) for w in weights if w > 0)

