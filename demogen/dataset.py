@@ -70,6 +70,7 @@ class Plan:
     employees: np.ndarray
     size_z: np.ndarray
     company_name: np.ndarray
+    company_base: np.ndarray  # the name without its legal form, as reps write it in deal names
     company_domain: np.ndarray  # unique within the tenant, never a well-known real domain
     industry: np.ndarray  # index into generate.industries.INDUSTRIES; names and legal forms follow it
     contacts_per_company: np.ndarray
@@ -136,7 +137,7 @@ def build_plan(recipe: Recipe) -> Plan:
     estimate_warning = check_volume(recipe, sum(estimate_rows(recipe).values()))
     context = build_context(recipe)
     v, rho = recipe.volume, recipe.companies.size_correlation
-    keys = ("market", "industry", "employees", "z", "name", "domain", "contacts", "deals", "first_deal_day")
+    keys = ("market", "industry", "employees", "z", "name", "base", "domain", "contacts", "deals", "first_deal_day")
     parts: dict[str, list[np.ndarray]] = {k: [] for k in keys}
     activities: list[np.ndarray] = []
     registry = NameRegistry(context)
@@ -155,8 +156,9 @@ def build_plan(recipe: Recipe) -> Plan:
         parts["employees"].append(employees)
         parts["industry"].append(industry)
         parts["z"].append(z)
-        name, domain = registry.register(streams, context, market, industry, employees)
+        name, base, domain = registry.register(streams, context, market, industry, employees)
         parts["name"].append(name)
+        parts["base"].append(base)
         parts["domain"].append(domain)
         parts["contacts"].append(v.contacts_per_company.sample(copula_uniform(z, planning.uniform("contacts", n), rho)))
         parts["deals"].append(deals)
@@ -185,6 +187,7 @@ def build_plan(recipe: Recipe) -> Plan:
         employees=joined["employees"],
         size_z=joined["z"],
         company_name=joined["name"],
+        company_base=joined["base"],
         company_domain=joined["domain"],
         industry=joined["industry"],
         contacts_per_company=joined["contacts"],

@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "c9d2e07dd65c29f1658862c203974ff6d64ce2e19d875702fdd0a5c542d2b3e1",
+    "default-300": "904d5b40ae717f7f22ea8d465b087c0599334904f58d6473ebd03567a25227b2",
     "us-only-150": "e75695d42afcbc658c7e949a0532336eebcc915f8e5777f83b90c03a0f8cdea7",
-    "de-home-200": "019e50831694e4605932d725c24aa25819f5487b11275fd8f80cd1ab638c488c",
+    "de-home-200": "56af50faafacaf1275a56fa8abeee59ed4f7d8b09ed0d0183ac798a0d8a2d607",
 }
 
 

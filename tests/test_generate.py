@@ -364,3 +364,14 @@ def test_vendor_keys_are_checked():
     ):
         with pytest.raises(RecipeError, match=problem):
             recipe_from({"vendor": vendor})
+
+
+def test_deal_names_carry_the_company_name_without_its_whole_legal_form(mixed_frames):
+    deals, companies = mixed_frames["deals"], mixed_frames["companies"]
+    name_of = dict(zip(companies["id"], companies["name"], strict=True))
+    country_of = dict(zip(companies["id"], companies["country"], strict=True))
+    forms = {code: set(load_locale(code).legal_forms.texts("form")) for code in set(companies["country"])}
+    for deal_name, company in zip(deals["name"], deals["company_id"], strict=True):
+        stem, company_name = deal_name.split(" - ", 1)[0], name_of[company]
+        assert company_name.startswith(stem + " ") or company_name == stem, (deal_name, company_name)
+        assert company_name[len(stem) :].strip() in forms[country_of[company]] | {""}, (deal_name, company_name)

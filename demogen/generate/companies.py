@@ -203,10 +203,10 @@ class NameRegistry:
         market: np.ndarray,
         industry: np.ndarray,
         employees: np.ndarray,
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Unique names and domains of one block's companies."""
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Unique names (with and without the legal form) and domains of one block's companies."""
         attempts = [company_identity(streams, context, market, industry, employees)]
-        name, domain = attempts[0].name.tolist(), attempts[0].domain.tolist()
+        name, base, domain = attempts[0].name.tolist(), attempts[0].base.tolist(), attempts[0].domain.tolist()
         for row in range(len(market)):
             attempt = 0
             while not self._free(attempts[attempt].base[row], attempts[attempt].domain[row]):
@@ -216,10 +216,11 @@ class NameRegistry:
                     break
                 if attempt == len(attempts):
                     attempts.append(company_identity(streams, context, market, industry, employees, attempt=attempt))
-            name[row], domain[row] = attempts[attempt].name[row], attempts[attempt].domain[row]
-            self.names.add(attempts[attempt].base[row].lower())
+            chosen = attempts[attempt]
+            name[row], base[row], domain[row] = chosen.name[row], chosen.base[row], chosen.domain[row]
+            self.names.add(base[row].lower())
             self.domains.add(domain[row])
-        return np.array(name), np.array(domain)
+        return np.array(name), np.array(base), np.array(domain)
 
 
 def _created_days(context: TenantContext, plan, streams: BlockStreams, start: int, stop: int) -> np.ndarray:

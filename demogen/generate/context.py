@@ -18,7 +18,18 @@ from demogen.text import concat
 
 EPOCH = dt.date(1970, 1, 1)
 
-USD_PER_UNIT = {"USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CHF": 1.13}
+USD_PER_UNIT = {
+    "USD": 1.0,
+    "EUR": 1.08,
+    "GBP": 1.27,
+    "CHF": 1.13,
+    "JPY": 0.0066,
+    "INR": 0.0119,
+    "BRL": 0.185,
+    "MXN": 0.054,
+    "AUD": 0.655,
+    "CAD": 0.725,
+}
 """Approximate 2024-2025 average exchange rates, used only to express company revenue in the tenant currency."""
 
 

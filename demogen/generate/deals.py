@@ -20,17 +20,11 @@ from demogen.generate.lifecycle import KINDS, account_timeline, deal_days
 from demogen.generate.pipeline import stage_order
 from demogen.rng import BlockStreams, choose
 from demogen.tables import NULL, Block
-from demogen.text import choose_text, concat, nice_round, partition, repeat, scatter, to_text
+from demogen.text import concat, nice_round, repeat, scatter, to_text
 
 OWNER_FOLLOWS_COMPANY = 0.85
 CYCLE_SIZE_CORRELATION = 0.4
 """Bigger companies take longer to decide."""
-
-
-def _legal_stem(company_names: np.ndarray) -> np.ndarray:
-    """Company name without its legal form (the last word group), as reps write it in deal names."""
-    head, _, _ = partition(company_names, " ", last=True)
-    return choose_text(np.strings.str_len(head) > 0, head, company_names)
 
 
 def _by_rank(streams: BlockStreams, column: str, law, score: np.ndarray) -> np.ndarray:
@@ -115,7 +109,7 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
         "contact_id": contacts["id"][contact],
         "owner_id": owner,
         "stage_id": stage.astype(np.int64),
-        "name": concat(_legal_stem(companies["name"][company]), " - ", offerings(context, streams, timeline.kind[:n])),
+        "name": concat(plan.company_base[start:stop][company], " - ", offerings(context, streams, timeline.kind[:n])),
         "amount": np.rint(amount * 100).astype(np.int64),
         "currency": repeat(context.currency, n),
         "status": status,

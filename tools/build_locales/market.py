@@ -162,7 +162,7 @@ def city_rows(
     """
     by_name: dict[str, list[PostalPlace]] = defaultdict(list)
     for place in places:
-        if postal_code_of(place):
+        if postal_code_of(place) and name_key(city_of(place)):
             by_name[name_key(city_of(place))].append(place)
     rows: dict[tuple[str, str, str], int] = {}
     used: set[tuple[str, str]] = set()
@@ -172,6 +172,7 @@ def city_rows(
         candidates = [
             p
             for key in dict.fromkeys([name_key(town.name), *(name_key(a) for a in town.alternates)])
+            if key  # a name in another script reduces to nothing: it matches no place
             for p in by_name.get(key, ())
             if distance_km(town.lat, town.lon, p.lat, p.lon) <= within_km
         ]
