@@ -251,6 +251,15 @@ def fold_ascii(text: str, transliteration: dict[str, str]) -> str:
     return _NOT_ALNUM.sub("", anyascii(stripped).lower())
 
 
+def _folded_words(value: str, transliteration: dict[str, str]) -> str:
+    """`fold_ascii` of a name, its words kept apart by a hyphen where running them together would spell a word
+    that gives the data away ("de Molina" is de-molina, not demolina)."""
+    folded = fold_ascii(value, transliteration) or "x"
+    if any(word in folded for word in FORBIDDEN_WORDS):
+        folded = "-".join(part for part in (fold_ascii(w, transliteration) for w in value.split()) if part) or "x"
+    return folded
+
+
 def _read_csv(path: Path, header: tuple[str, ...]) -> dict[str, list[str]]:
     """All columns as strings, exactly as written (no NA conversion, no type guessing); blank lines skipped."""
     if not path.is_file():
@@ -303,7 +312,7 @@ def _with_ascii(table: Table, source: str, target: str, transliteration: dict[st
     (a romanisation) is used where it has one."""
     values = table.texts("ascii") if "ascii" in table.columns else table.texts(source)
     folded = [
-        value.lower() if value.isascii() and value.isalnum() else (fold_ascii(value, transliteration) or "x")
+        value.lower() if value.isascii() and value.isalnum() else _folded_words(value, transliteration)
         for value in values
     ]
     return Table({**table.columns, target: to_text(folded)}, table.cumulative)

@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT, frames_of, recipe_from
 from demogen import realism
 from demogen.dataset import build_plan
+from demogen.generate.context import USD_PER_UNIT
 from demogen.locales import available_markets, load_locale, validate_locale_dir
 from demogen.recipe import FORBIDDEN_WORDS
 
@@ -37,10 +38,30 @@ POSTAL_CODES = {
 """The form of a postal code in each country (Canada: no D F I O Q U, no W or Z first), written independently of
 the locale data it checks."""
 PARTICLES = frozenset(
-    {"van", "de", "der", "den", "ter", "ten", "von", "zu", "da", "das", "do", "dos", "del", "la", "di", "e", "y"}
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "te",
+        "het",
+        "'t",
+        "op",
+        "in",
+        "aan",
+        "uit",
+        "von",
+        "zu",
+        "da",
+        "das",
+        "do",
+    }
+    | {"dos", "del", "la", "las", "los", "di", "e", "y", "du", "le", "des"}
 )
-"""Lower-case words inside a surname: van der Berg, da Silva, de la Cruz."""
-KANA_OR_KANJI = ("CJK UNIFIED IDEOGRAPH", "HIRAGANA", "KATAKANA")
+"""Lower-case words in a name: van der Berg, van 't Hof, da Silva, de la Cruz, María de los Ángeles."""
+KANA_OR_KANJI = ("CJK UNIFIED IDEOGRAPH", "IDEOGRAPHIC ITERATION MARK", "HIRAGANA", "KATAKANA")
 
 
 @pytest.fixture(scope="module", params=MARKETS)
@@ -58,7 +79,8 @@ def test_every_market_validates_with_its_phone_templates(code):
     data = validate_locale_dir(ROOT / "locales" / code)
     assert len(set(data.cities.texts("city"))) >= 300
     assert len(data.last_names) >= 1000
-    assert {"distinct_first_names_per_10k", "top10_surname_share"} <= data.reference.keys()
+    assert "distinct_first_names_per_10k" in data.reference
+    assert data.currency in USD_PER_UNIT, "revenue is expressed in the tenant currency"
 
 
 def test_name_variety_and_concentration_match_the_country(market):
@@ -67,7 +89,8 @@ def test_name_variety_and_concentration_match_the_country(market):
     first = realism.distinct_per_10k(contacts["first_name"])
     assert first == pytest.approx(reference["distinct_first_names_per_10k"], rel=0.15)
     surnames = contacts["last_name"].str.split(" ").str[0] if load_locale(code).surnames == 2 else contacts["last_name"]
-    assert realism.top_share(surnames, 10) == pytest.approx(reference["top10_surname_share"], rel=0.15)
+    if "top10_surname_share" in reference:  # not where the source gives ranks only (SOURCES.md says why)
+        assert realism.top_share(surnames, 10) == pytest.approx(reference["top10_surname_share"], rel=0.15)
     if "distinct_last_names_per_10k" in reference:
         assert realism.distinct_per_10k(surnames) == pytest.approx(reference["distinct_last_names_per_10k"], rel=0.15)
 
@@ -130,6 +153,9 @@ def test_names_are_in_the_country_s_script_and_casing(market):
         if code != "JP":
             miscased = [n for n in names if not _cased(n)]
             assert len(miscased) <= 0.001 * len(names), miscased[:10]
+    if code != "JP":
+        capital = frames["companies"]["name"].str.match(r"('[ts][ -])?[^\W\d_a-z]")  # Dutch 't Hart stays
+        assert capital.all(), "a company name starts with a capital"
 
 
 def test_titles_follow_the_person_s_gender_and_nothing_gives_the_data_away(market):
@@ -161,9 +187,9 @@ def test_first_names_follow_the_surname_s_origin_where_the_lists_know_it(market)
     contacts = frames["contacts"]
     surname_origin = contacts["last_name"].str.split(" ").str[0].map(_dominant_origin(locale.last_names))
     first_origin = contacts["first_name"].map(_dominant_origin(locale.first_names))
-    for origin in sorted(set(surname_origin.dropna()) - {"other"}):
+    for origin in sorted(set(surname_origin.dropna())):
         own = surname_origin == origin
-        if own.sum() < 100:
+        if own.sum() < 100 or own.mean() > 0.5:  # the minorities show it: the majority's names are everywhere
             continue
         within, elsewhere = (first_origin[own] == origin).mean(), (first_origin[~own] == origin).mean()
         assert within > 3 * elsewhere, (origin, within, elsewhere)

@@ -140,7 +140,7 @@ def company_identity(
                 slug = replace_rows(joined_slug, clash, concat(slug[clash], "-", second_slug[clash]))
             name_parts.append((at, name))
             slug_parts.append((at, slug))
-        base_name, base_slug = scatter(rows.size, name_parts), scatter(rows.size, slug_parts)
+        base_name, base_slug = _capitalised(scatter(rows.size, name_parts)), scatter(rows.size, slug_parts)
         form = _legal_forms(locale, industry[rows], size[rows], raws["legal_form"][rows])
         names.append((rows, formatted(locale.company_format, name=base_name, form=form)))
         bases.append((rows, base_name))
@@ -160,6 +160,14 @@ def _streets(locale, region: np.ndarray, raw: np.ndarray) -> np.ndarray:
         table = matching(locale.streets, "region", value)
         pieces.append((at, table["street"][choose(raw[at], table.cumulative)]))
     return scatter(len(region), pieces)
+
+
+def _capitalised(names: np.ndarray) -> np.ndarray:
+    """A name starts with a capital, also where it starts with a surname particle: "Van Doorn & Hoefnagel B.V."."""
+    first = np.strings.slice(names, 0, 1)
+    if not np.isin(first, np.frombuffer(b"abcdefghijklmnopqrstuvwxyz", dtype="S1")).any():
+        return names
+    return concat(np.strings.upper(first), np.strings.slice(names, 1, None))
 
 
 def formatted(two_part_format: str, **parts: np.ndarray) -> np.ndarray:

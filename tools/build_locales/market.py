@@ -233,6 +233,14 @@ def by_origin(weight: int, shares: dict[str, float], *, rest: str, floor: float 
     return [(origin, part) for origin, part in parts.items() if part > 0]
 
 
+def spread_unlisted(rows: Sequence[tuple[str, int]], population: int) -> list[tuple[str, int]]:
+    """Surname rows carrying, spread evenly, the people whose rarer surnames the source does not list (as the US
+    list carries the Census's "ALL OTHER NAMES"), so that drawing from the file gives the population's top-10 share
+    and about its variety, not those of the listed people alone."""
+    rest = max(population - sum(weight for _, weight in rows), 0) // max(len(rows), 1)
+    return [(name, weight + rest) for name, weight in rows]
+
+
 def expected_distinct(weights: Iterable[float], n: int = SAMPLE_SIZE) -> float:
     """Expected number of distinct values in n weighted draws with replacement: sum of 1 - (1 - p)^n."""
     values = sorted(float(w) for w in weights if w > 0)

@@ -97,6 +97,12 @@ class Plan:
     qualified_names: bool = False
     """German texts carry qualifiers ("Ulm Donau") and area codes are grouped by region, which can check them."""
     excluded: tuple[str, ...] = ()
+    comma_state: bool = False
+    """Texts read "City, ST" with a state code unlike cities.csv's region names (MX "Monterrey, NL", IN "Pune,
+    Maharashtra"): the city part alone is also tried."""
+    regional: bool = False
+    """A text naming a region of cities.csv (ES provinces, MX states) serves that region's cities no text names
+    and no nearby exchange serves."""
     row_budget: int = 15_000
     """Upper bound on area rows, keeping the CSV well under 1 MB."""
 
@@ -220,7 +226,7 @@ class Verifier:
         template = None
         for tail in completions(digits, length):
             self.numbers += 1
-            number = PhoneNumber(country_code=self.country_code, national_number=int(digits + tail))
+            number = national(self.country_code, digits + tail)
             if not phonenumbers.is_valid_number(number) or phonenumbers.number_type(number) not in types:
                 return None
             formatted = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
@@ -237,6 +243,11 @@ class Verifier:
     def _area(self, number: PhoneNumber) -> str:
         """The geocoder's text as a user in the same country sees it (the number has been checked valid)."""
         return geocoder.description_for_valid_number(number, self.plan.languages[0], region=self.plan.region)
+
+
+def national(country_code: int, digits: str) -> PhoneNumber:
+    """The number of a national significant number, parsed so that Italy's leading 0 (02 Milano) is kept."""
+    return phonenumbers.parse(f"+{country_code}{digits}")
 
 
 def ordinary_subscriber(number: PhoneNumber, digits: str) -> bool:
@@ -357,8 +368,7 @@ def outermost(prefixes: set[str]) -> set[str]:
 
 def area_code_length(country_code: int, digits: str, length: int) -> int:
     """Length of the area code a number starting with `digits` gets in its national formatting."""
-    number = PhoneNumber(country_code=country_code, national_number=int(digits.ljust(length, "2")))
-    return phonenumbers.length_of_national_destination_code(number)
+    return phonenumbers.length_of_national_destination_code(national(country_code, digits.ljust(length, "2")))
 
 
 def expand(key: str, area_length: int, target: int) -> Iterator[str]:
@@ -411,6 +421,8 @@ def readings(description: str, plan: Plan) -> list[list[tuple[str, str]]]:
         name, state = text.rsplit(", ", 1)
         return [[(name, state)]]
     groups = [[(READING_ALIASES.get(description, description), "")]]
+    if plan.comma_state and ", " in description:
+        groups.append([(description.rsplit(", ", 1)[0], "")])
     parts = [part.strip() for chunk in description.split("/") for part in chunk.split(" - ")]
     parts = [READING_ALIASES.get(part, part) for part in parts]
     if len(parts) > 1:
@@ -718,6 +730,15 @@ def assign_areas(plan: Plan, verifier: Verifier, geo: Geodata, cities: list[City
         if city not in areas.tier and len(areas.rows) < plan.row_budget and (spot := exchanges.spot(city)):
             near = exchanges.near(spot, city.region if plan.by_state else "")
             take(city, (exchanges.pools[text] for text in near), "nearby")
+    if plan.regional:
+        by_region: dict[str, list[str]] = defaultdict(list)
+        for text in exchanges.pools:
+            for name in exchanges.geo.names(text):
+                by_region[normalise(name)].append(text)
+        for city in by_weight(cities):
+            if city not in areas.tier and len(areas.rows) < plan.row_budget:
+                texts = dict.fromkeys(by_region.get(normalise(city.region), []))
+                take(city, (exchanges.pools[text] for text in texts), "regional")
     return areas
 
 
@@ -803,7 +824,8 @@ def coverage(table: Table) -> str:
     """Share of cities, and of their weight, that have a landline prefix of their own, by how they got it."""
     total_weight = sum(c.weight for c in table.cities)
     parts = []
-    for tiers in (("named",), ("qualified",), ("nearby",), ("named", "qualified", "nearby")):
+    all_tiers = ("named", "qualified", "nearby", "regional")
+    for tiers in (*((tier,) for tier in all_tiers), all_tiers):
         got = [c for c in table.cities if table.areas.tier.get(c) in tiers]
         if not got and len(tiers) == 1:
             continue
@@ -825,9 +847,9 @@ SOURCES_SECTION = """## phone_prefixes.csv
   (`is_valid_number`), of the row's kind, and format in INTERNATIONAL form exactly as the row's `template`. So
   generation only fills digits into a known-valid template, and every generated number is valid.
 - Geographic landlines: a prefix's `area` is the `cities.csv` city that its geocoder text names (or, for a city
-  no text names, the nearest named exchange), written `City, Region` where the name exists in two regions. Weight
-  = the city's population (sum of its `cities.csv` weights) split over its prefixes. Mobiles: operator blocks,
-  equal weights, no area.
+  no text names, the nearest named exchange, else, where the plan says so, an exchange named after its region),
+  written `City, Region` where the name exists in two regions. Weight = the city's population (sum of its
+  `cities.csv` weights) split over its prefixes. Mobiles: operator blocks, equal weights, no area.
 """
 
 
