@@ -105,12 +105,13 @@ def page(rows: list[dict[str, object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    rows = [figures(code) for code in available_markets(ROOT / "locales")]
+def main(argv: list[str]) -> int:
+    """Every shipped market, or the ones named: `python tools/write_markets.py US FR`."""
+    rows = [figures(code) for code in argv or available_markets(ROOT / "locales")]
     (ROOT / "docs" / "MARKETS.md").write_text(page(rows), encoding="utf-8")
     print(f"docs/MARKETS.md: {len(rows)} markets")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
