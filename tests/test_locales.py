@@ -273,3 +273,11 @@ def test_first_names_pair_with_their_surname_s_origin(tmp_path: Path, monkeypatc
     assert first_of["Schmidt"] <= {"Anna", "Klaus", "Kim"}
     assert {"Anna", "Mehmet"} <= first_of["Meier"]  # a surname of no stated origin goes with any first name
     assert (contacts["gender"] == contacts["first_name"].map({"Anna": "F", "Ayşe": "F", "Kim": "F"}).fillna("M")).all()
+
+
+def test_a_name_whose_ascii_form_spells_a_giveaway_word_is_left_out(tmp_path: Path, monkeypatch):
+    def accented(folder: Path) -> None:
+        (folder / "first_names.csv").write_text("name,gender,weight\nDemóstenes,M,9\nAnna,F,5\nPaulo,M,4\n", "utf-8")
+
+    monkeypatch.setenv("DEMOGEN_LOCALES_PATH", str(_own_market(tmp_path, "ZR", accented)))
+    assert load_locale("ZR").first_names.texts("name") == ["Anna", "Paulo"]
