@@ -25,6 +25,10 @@ from demogen.recipe import parse_recipe
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED, COMPANIES, AS_OF = 5, 3200, dt.date(2026, 11, 28)
+WRITTEN = {"ja": ("{last} {first}", "〒{postal} {region}{city}{street}")}
+"""How a language writes a person and an address where it is not given name first and street first (Japan: family
+name first, the address from the prefecture down)."""
+DEFAULT_WRITTEN = ("{first} {last}", "{street}, {postal} {city}, {region}")
 
 
 def tenant(code: str) -> dict[str, pd.DataFrame]:
@@ -100,8 +104,10 @@ def page(rows: list[dict[str, object]]) -> str:
     for r in rows:
         first, last, title, email, phone = r["sample"]
         company, street, postal, city, region = r["address"]
-        person = f"{first} {last}, {title}, {email}, {phone}"
-        lines.append(f"- **{r['code']}**: {person} — {company}, {street}, {postal} {city}, {region}")
+        name, address = WRITTEN.get(str(r["language"]), DEFAULT_WRITTEN)
+        person = name.format(first=first, last=last)
+        place = address.format(street=street, postal=postal, city=city, region=region)
+        lines.append(f"- **{r['code']}**: {person}, {title}, {email}, {phone} — {company}, {place}")
     return "\n".join(lines) + "\n"
 
 
