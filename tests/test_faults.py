@@ -158,6 +158,16 @@ def test_a_delete_killed_at_a_random_moment_leaves_the_tenant_whole_or_gone(data
     )
 
 
+TERMINATE_DURING_COPY = """
+SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity
+WHERE datname = current_database() AND pid <> pg_backend_pid()
+  AND EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
+              AND query ILIKE 'COPY %')
+"""
+"""Every other connection of the test database, terminated only while a COPY runs: before its COMMIT, so the push
+must fail (terminating on a progress figure could strike after the commit, and the job then rightly succeeds)."""
+
+
 def test_a_terminated_connection_fails_the_job_and_the_worker_goes_on(postgres, tmp_path):
     engine, url, _ = postgres
     recipe, expected = _recipe(tmp_path, companies=20000)
@@ -165,16 +175,11 @@ def test_a_terminated_connection_fails_the_job_and_the_worker_goes_on(postgres, 
     big_job = jobs.submit(engine, big, TENANT, build_plan(big).total_rows)
     small_job = jobs.submit(engine, small, "Second Tenant", build_plan(small).total_rows)
     worker = _demogen("worker", "--db", url, "--once")
-    deadline = time.monotonic() + 60
-    while jobs.get_job(engine, big_job).rows_done == 0 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    with engine.connect() as connection:
-        terminated = connection.execute(
-            text(
-                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-        ).scalar()
+    deadline, terminated = time.monotonic() + 60, 0
+    while not terminated and time.monotonic() < deadline:  # strike while the big push is inside its COPY
+        with engine.connect() as connection:
+            terminated = connection.execute(text(TERMINATE_DURING_COPY)).scalar()
+        time.sleep(0.05)
     assert terminated >= 1
     stdout, stderr = worker.communicate(timeout=120)
     assert worker.returncode == 1, stderr  # one job failed
