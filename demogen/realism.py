@@ -526,13 +526,19 @@ OWNER_WORDS = r"\b(?:Owner|Founder|Inhaber|Gründer)"
 """Titles of people who own or founded their firm, in the shipped markets' languages."""
 
 
+def _forms(title: str) -> list[str]:
+    """The titles a list cell stands for: both forms of a gendered `masculine|feminine` cell, else itself."""
+    return title.split("|")
+
+
 def contact_seniority(contacts: pd.DataFrame, markets: dict) -> pd.Series:
     """Seniority level (index into SENIORITY) of each contact's title in its market; chief titles are executive."""
     out = pd.Series(np.nan, index=contacts.index)
     countries = contacts["country"].astype(str)
     for code, data in markets.items():
-        level = dict(zip(data.job_titles.texts("title"), data.job_titles.texts("seniority"), strict=True))
-        level.update(dict.fromkeys(data.chief_titles.texts("title"), "executive"))
+        pairs = zip(data.job_titles.texts("title"), data.job_titles.texts("seniority"), strict=True)
+        level = {form: seniority for title, seniority in pairs for form in _forms(title)}
+        level.update(dict.fromkeys((f for t in data.chief_titles.texts("title") for f in _forms(t)), "executive"))
         rows = (countries == code).to_numpy()
         out[rows] = contacts.loc[rows, "title"].astype(str).map({t: SENIORITY.index(s) for t, s in level.items()})
     return out
@@ -543,7 +549,8 @@ def _is_chief(contacts: pd.DataFrame, markets: dict) -> pd.Series:
     countries = contacts["country"].astype(str)
     for code, data in markets.items():
         rows = (countries == code).to_numpy()
-        chief[rows] = contacts.loc[rows, "title"].astype(str).isin(set(data.chief_titles.texts("title")))
+        titles = {form for title in data.chief_titles.texts("title") for form in _forms(title)}
+        chief[rows] = contacts.loc[rows, "title"].astype(str).isin(titles)
     return chief
 
 

