@@ -117,6 +117,16 @@ def bound(
     return value
 
 
+def lazy_section(label: str, render: Callable[[], None], *, key: str, icon: str | None = None) -> None:
+    """A collapsed expander whose content is built only while it is open (`on_change="rerun"` tracks its state),
+    so the first page load does not draw the widgets nobody has opened yet. Values live in the recipe, so the
+    widgets come back with them."""
+    section = st.expander(label, icon=icon, key=f"section:{key}", on_change="rerun")
+    if section.open:
+        with section:
+            render()
+
+
 def whole_number(path: str) -> Callable[[Any], int]:
     """Text to int for keys too large for a number widget (seeds go up to 2**63 - 1)."""
 

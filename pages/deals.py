@@ -10,7 +10,9 @@ from demogen.tuning import law_fields
 st.title("Deals and volumes")
 st.caption("Every control edits one key of the recipe; the charts show the first ~10,000 deals of the real tenant.")
 
-with st.expander("Volume: companies, users, and contacts, deals and activities per company", icon=":material/stacks:"):
+
+def volume() -> None:
+    """How many of everything: companies, users, and the laws of contacts, deals and activities per company."""
     left, right = st.columns(2)
     with left:
         ui.bound(st.number_input, "Companies", "volume.companies", min_value=1, step=1, help="Customer accounts.")
@@ -48,6 +50,14 @@ with st.expander("Volume: companies, users, and contacts, deals and activities p
         ui.law_editor("Activities per deal", "volume.activities_per_deal", CountLaw, "count")
         st.markdown("**Employees per company** — log-normal")
         ui.law_parameters("companies.employees", law_fields(LogNormalCount, "lognormal"))
+
+
+ui.lazy_section(
+    "Volume: companies, users, and contacts, deals and activities per company",
+    volume,
+    key="deals.volume",
+    icon=":material/stacks:",
+)
 
 
 @st.fragment
@@ -139,7 +149,7 @@ def pipeline() -> None:
             ui.industry_editor()
         st.markdown("**Sales cycle (days)** — log-normal: from creation to close")
         ui.law_parameters("deals.sales_cycle_days", law_fields(LogNormal, "lognormal"))
-        ui.stage_editor()
+        ui.lazy_section("Pipeline stages", ui.stage_editor, key="deals.stages", icon=":material/view_column:")
     sample = {"sample": ui.frames()}
     with chart:
         st.plotly_chart(charts.stage_funnel(sample))
@@ -159,35 +169,44 @@ def accounts() -> None:
 
 @st.fragment
 def working_time() -> None:
-    with st.expander("Working time: hours, weekends, public holidays, lunch", icon=":material/schedule:"):
-        left, right = st.columns(2)
-        with left:
-            ui.bound(
-                st.slider,
-                "Working hours",
-                "activities.working_hours",
-                min_value=0,
-                max_value=24,
-                to_widget=tuple,
-                to_recipe=list,
-                help="Local time in each company's own zone; calls and meetings fall between these hours.",
-            )
-            ui.bound(
-                st.number_input,
-                "Lunch hour",
-                "activities.lunch_hour",
-                min_value=0,
-                max_value=23,
-                step=1,
-                help="The hour that starts the lunch break.",
-            )
-        with right:
-            for label, path, help_text in (
-                ("Weekend share", "activities.weekend_share", "What a weekend day keeps of a weekday's work."),
-                ("Holiday share", "activities.holiday_share", "What a public holiday keeps of a workday's work."),
-                ("Lunch dip", "activities.lunch_dip", "The share of an hour's work the lunch hour loses."),
-            ):
-                ui.bound(st.slider, label, path, min_value=0.0, max_value=1.0, step=0.01, help=help_text)
+    ui.lazy_section(
+        "Working time: hours, weekends, public holidays, lunch",
+        working_time_controls,
+        key="deals.working_time",
+        icon=":material/schedule:",
+    )
+
+
+def working_time_controls() -> None:
+    """Hours, lunch, weekends and holidays in each company's own zone."""
+    left, right = st.columns(2)
+    with left:
+        ui.bound(
+            st.slider,
+            "Working hours",
+            "activities.working_hours",
+            min_value=0,
+            max_value=24,
+            to_widget=tuple,
+            to_recipe=list,
+            help="Local time in each company's own zone; calls and meetings fall between these hours.",
+        )
+        ui.bound(
+            st.number_input,
+            "Lunch hour",
+            "activities.lunch_hour",
+            min_value=0,
+            max_value=23,
+            step=1,
+            help="The hour that starts the lunch break.",
+        )
+    with right:
+        for label, path, help_text in (
+            ("Weekend share", "activities.weekend_share", "What a weekend day keeps of a weekday's work."),
+            ("Holiday share", "activities.holiday_share", "What a public holiday keeps of a workday's work."),
+            ("Lunch dip", "activities.lunch_dip", "The share of an hour's work the lunch hour loses."),
+        ):
+            ui.bound(st.slider, label, path, min_value=0.0, max_value=1.0, step=0.01, help=help_text)
 
 
 amounts()

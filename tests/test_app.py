@@ -48,8 +48,15 @@ def widget(elements, key: str):
     return next(e for e in elements if e.key == key)
 
 
+def open_section(at: AppTest, key: str) -> None:
+    """Open a section that builds its widgets only while it is open (`ui.lazy_section`), as a click would."""
+    at.session_state[f"section:{key}"] = True
+    at.run()
+
+
 def set_companies(at: AppTest, companies: int) -> None:
     at.switch_page("pages/deals.py").run()
+    open_section(at, "deals.volume")
     widget(at.number_input, ui.WIDGET_PREFIX + "volume.companies").set_value(companies).run()
     assert recipe_of(at).volume.companies == companies
 
@@ -101,6 +108,7 @@ def test_the_recipe_survives_page_switches(app):
         app.switch_page(page).run()
     app.switch_page("pages/deals.py").run()
     assert recipe_of(app).volume.companies == 77
+    open_section(app, "deals.volume")
     assert widget(app.number_input, ui.WIDGET_PREFIX + "volume.companies").value == 77
 
 
@@ -147,6 +155,7 @@ def test_an_uploaded_recipe_replaces_the_recipe_and_the_widgets(app):
     app.run()
     assert recipe_of(app) == uploaded
     app.switch_page("pages/deals.py").run()
+    open_section(app, "deals.volume")
     assert widget(app.number_input, ui.WIDGET_PREFIX + "volume.companies").value == 33
 
 
@@ -293,7 +302,18 @@ def test_a_mail_domain_that_is_not_one_is_refused_with_its_error(app):
     assert "is not a domain name" in app.session_state[ui.ERRORS]["tenant.route_email_to"]  # shown under the field
 
 
+def test_closed_sections_build_no_widgets_and_open_ones_show_the_recipe_s_values(app):
+    keys = {e.key for e in app.slider} | {e.key for e in app.number_input}
+    assert ui.WIDGET_PREFIX + "volume.companies" not in keys and ui.WIDGET_PREFIX + "activities.lunch_dip" not in keys
+    open_section(app, "deals.volume")
+    assert widget(app.number_input, ui.WIDGET_PREFIX + "volume.companies").value == recipe_of(app).volume.companies
+    tables = len(app.get("dataframe"))
+    open_section(app, "deals.stages")
+    assert len(app.get("dataframe")) == tables + 1  # the stage editor
+
+
 def test_working_time_is_editable(app):
+    open_section(app, "deals.working_time")
     widget(app.slider, ui.WIDGET_PREFIX + "activities.holiday_share").set_value(0.2).run()
     widget(app.slider, ui.WIDGET_PREFIX + "activities.working_hours").set_value((9, 17)).run()
     current = recipe_of(app)
