@@ -65,14 +65,15 @@ def _engine(url: str):
 # --- children: each runs in a fresh interpreter and prints one JSON line -------------------------------------
 
 
-def child_push(url: str, recipe: str, name: str, delete: str) -> dict:
-    """demogen's library: push (plan built beforehand), then the integrity check, then (optionally) the delete."""
+def child_push(url: str, recipe: str, name: str, delete: str, workers: str = "1") -> dict:
+    """demogen's library: push (plan built beforehand; blocks made by `workers` processes), then the integrity
+    check, then (optionally) the delete."""
     from demogen.db.integrity import check_tenant
     from demogen.db.writer import delete_tenant, push
 
     engine, plan = _engine(url), _plan(Path(recipe))
     started = time.perf_counter()
-    push(engine, plan, name)
+    push(engine, plan, name, workers=int(workers))
     pushed = time.perf_counter()
     report = check_tenant(engine, name)
     checked = time.perf_counter()
@@ -210,9 +211,14 @@ def _best(runs: list[dict]) -> dict:
     return {key: min(run[key] for run in runs) if isinstance(runs[0][key], float) else runs[0][key] for key in runs[0]}
 
 
+WORKERS = os.cpu_count() or 1
+"""Generating processes of the measured pushes: one per core, what `demogen generate` takes on an idle machine
+(its default, `parallel.default_workers`, leaves out the cores the load average says are busy)."""
+
+
 def _whole_processes(recipe: Path, url: str) -> dict:
     return {
-        "generate": run_cli("generate", "--config", str(recipe), "--db", url),
+        "generate": run_cli("generate", "--config", str(recipe), "--db", url, "--workers", str(WORKERS)),
         "cli_delete": run_cli("delete", "--tenant", TENANT, "--db", url),
     }
 
@@ -220,6 +226,7 @@ def _whole_processes(recipe: Path, url: str) -> dict:
 def _logged(log, out: dict) -> None:
     library = out["library"]
     log(f"  demogen push {library['push']:.2f} s, check {library['check']:.2f} s, delete {library['delete']:.2f} s")
+    log(f"  demogen push in one process {out['single']['push']:.2f} s")
     log(f"  demogen generate {out['generate']:.2f} s, demogen delete {out['cli_delete']:.2f} s (whole processes)")
 
 
@@ -239,19 +246,20 @@ def measure_postgres(recipe: Path, others: list[Path], repeat: int, log) -> dict
             _maintain(url, "VACUUM")
             return result
 
-        def library() -> dict:
-            result = run_child("push", url, str(recipe), TENANT, "delete")
+        def library(workers: int = WORKERS) -> dict:
+            result = run_child("push", url, str(recipe), TENANT, "delete", str(workers))
             _maintain(url, "VACUUM")
             return result
 
         out["copy_triggers_on"] = copy("on")
-        peers, pushes, processes = [], [], []
+        peers, pushes, singles, processes = [], [], [], []
         for _ in range(repeat):  # interleaved, so that other work on the machine weighs on each alike
             peers.append(copy("off"))
             pushes.append(library())
+            singles.append(library(1))
             processes.append(_whole_processes(recipe, url))
             _maintain(url, "VACUUM")
-        out["copy_triggers_off"], out["library"] = _best(peers), _best(pushes)
+        out["copy_triggers_off"], out["library"], out["single"] = _best(peers), _best(pushes), _best(singles)
         out |= _best(processes)
         plain, peer = out["copy_triggers_on"]["seconds"], out["copy_triggers_off"]["seconds"]
         log(f"  COPY {peer:.2f} s (foreign-key triggers on: {plain:.2f} s)")
@@ -264,12 +272,13 @@ def measure_sqlite(recipe: Path, folder: Path, repeat: int, log) -> dict:
         with sqlite_database(folder) as url:
             return action(url)
 
-    peers, pushes, processes = [], [], []
+    peers, pushes, singles, processes = [], [], [], []
     for _ in range(repeat):  # interleaved, as on PostgreSQL
         peers.append(fresh(lambda url: run_child("executemany", url, str(recipe))))
-        pushes.append(fresh(lambda url: run_child("push", url, str(recipe), TENANT, "delete")))
+        pushes.append(fresh(lambda url: run_child("push", url, str(recipe), TENANT, "delete", str(WORKERS))))
+        singles.append(fresh(lambda url: run_child("push", url, str(recipe), TENANT, "delete", "1")))
         processes.append(fresh(lambda url: _whole_processes(recipe, url)))
-    out = {"executemany": _best(peers), "library": _best(pushes)} | _best(processes)
+    out = {"executemany": _best(peers), "library": _best(pushes), "single": _best(singles)} | _best(processes)
     log(f"  executemany {out['executemany']['seconds']:.2f} s")
     _logged(log, out)
     return out
@@ -301,11 +310,13 @@ def report(path: Path, results: dict) -> None:
     def pg_rows(label: str, run: dict) -> list[str]:
         plain, peer = run["copy_triggers_on"]["seconds"], run["copy_triggers_off"]["seconds"]
         push, check, delete = run["library"]["push"], run["library"]["check"], run["library"]["delete"]
+        single = run["single"]["push"]
         return [
             f"| {label} | COPY of the same rows, foreign-key triggers off — **the peer** | {peer:.2f} | 1.00x |",
             f"| {label} | plain COPY of the same rows (foreign-key triggers on, per-row checks) | {plain:.2f} | "
             f"{plain / peer:.2f}x |",
             f"| {label} | demogen `push` (generation, COPY, verification, digest) | {push:.2f} | {push / peer:.2f}x |",
+            f"| {label} | the same push, blocks made in one process | {single:.2f} | {single / peer:.2f}x |",
             f"| {label} | demogen integrity check of the pushed tenant | {check:.2f} | {check / peer:.2f}x |",
             f"| {label} | demogen `push` + integrity check | {push + check:.2f} | {(push + check) / peer:.2f}x |",
             f"| {label} | `demogen generate`, whole process (start-up, plan, push, check) | {run['generate']:.2f} | "
@@ -317,6 +328,7 @@ def report(path: Path, results: dict) -> None:
 
     peer = lite["executemany"]["seconds"]
     push, check, delete = lite["library"]["push"], lite["library"]["check"], lite["library"]["delete"]
+    single = lite["single"]["push"]
     lines = [
         "# Write-path benchmark",
         "",
@@ -330,7 +342,9 @@ def report(path: Path, results: dict) -> None:
         "Ratios are against the peer measured in the same run: the same rows, formatted before the clock starts, "
         "loaded in one transaction into a fresh copy of the same schema. On PostgreSQL the peer is the fastest load "
         "the server allows (foreign-key triggers off, nothing verified); the plain COPY, whose per-row foreign-key "
-        "checks are planned for each value, is shown for comparison.",
+        "checks are planned for each value, is shown for comparison. demogen's pushes make blocks in "
+        f"{WORKERS} processes (`--workers {WORKERS}`, what `demogen generate` takes on an idle machine of "
+        f"{WORKERS} cores); the push in one process is shown beside.",
         "",
         "## PostgreSQL",
         "",
@@ -345,6 +359,7 @@ def report(path: Path, results: dict) -> None:
         "|---|---:|---:|",
         f"| executemany of the same rows (foreign keys on, one transaction) — **the peer** | {peer:.2f} | 1.00x |",
         f"| demogen `push` (generation, inserts, digest) | {push:.2f} | {push / peer:.2f}x |",
+        f"| the same push, blocks made in one process | {single:.2f} | {single / peer:.2f}x |",
         f"| demogen `push` + integrity check | {push + check:.2f} | {(push + check) / peer:.2f}x |",
         f"| `demogen generate`, whole process (start-up, plan, push, check) | {lite['generate']:.2f} | "
         f"{lite['generate'] / peer:.2f}x |",

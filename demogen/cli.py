@@ -325,11 +325,25 @@ def generate(
     batch_size: Annotated[
         int | None, typer.Option("--batch-size", min=1, help="Rows per COPY/INSERT statement (no effect on data).")
     ] = None,
-    workers: WorkersOption = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=16,
+            help="Processes that generate blocks (default: the free cores; no effect on the data).",
+        ),
+    ] = None,
 ) -> None:
-    """Generate a tenant into the database in one atomic transaction (a job, run here with a progress bar)."""
+    """Generate a tenant into the database in one atomic transaction (a job, run here with a progress bar).
+
+    By default blocks are made on every free core: the push's own thread is busy with the database (binding rows
+    on SQLite, feeding COPY on PostgreSQL), so generation in other processes shortens it (benchmarks/push.py)."""
+    from demogen import parallel
     from demogen.db import jobs
     from demogen.db.writer import tenant_id_of
+
+    workers = workers or parallel.default_workers()
 
     plan = _plan(config, seed, as_of, _tenant_name(tenant))
     recipe = plan.context.recipe
