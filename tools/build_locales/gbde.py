@@ -413,17 +413,6 @@ def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float
     }
 
 
-def spread_unlisted(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Spread the people whose surname is not listed evenly over the listed names (as the US build does).
-
-    The unlisted names are rarer than any listed one, so their mass belongs to the long tail; adding it evenly
-    makes sampling the file match the population's concentration and variety instead of overstating the top.
-    """
-    unlisted = max(0, PER_TEN_MILLION - sum(w for _, w in rows))
-    extra = unlisted // max(len(rows), 1)
-    return [(name, weight + extra) for name, weight in rows]
-
-
 def reference_toml(first_distinct: float, last: dict[str, float]) -> str:
     """The [reference] table of locale.toml (real-population figures; see SOURCES.md)."""
     return (
