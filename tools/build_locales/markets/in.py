@@ -9,13 +9,10 @@ call) works. Sources, weights and what was dropped: `locales/IN/SOURCES.md` (wri
 from __future__ import annotations
 
 import functools
-import gzip
 import math
-import pickle
 import re
 import statistics
 from collections import Counter, defaultdict
-from importlib.resources import files
 
 import holidays
 from anyascii import anyascii
@@ -338,12 +335,6 @@ def nam_dict_bands(column: int) -> list[tuple[str, str, int]]:
     return out
 
 
-def names_dataset(kind: str) -> dict:
-    """names-dataset's table (`first_names` or `last_names`): name -> {country, gender, rank}."""
-    with (files("names_dataset") / "v3" / f"{kind}.pkl.gz").open("rb") as raw, gzip.open(raw) as handle:
-        return pickle.load(handle)  # trusted package data, build time only
-
-
 def fitted_rank_weights(ranks: list[int], anchors: dict[int, float], **curve) -> dict[int, float]:
     """`market.rank_weights` scaled to a second source: the factor is the median ratio of the anchors (rank ->
     weight from that source, e.g. band weights) to the curve at the same ranks."""
@@ -415,8 +406,8 @@ def female_share(code: str, profiles: float | None) -> float:
 
 def first_name_rows() -> tuple[list[tuple[str, str, int]], dict]:
     """nam_dict bands and names-dataset ranks, joined (see SOURCES.md); women scaled to FEMALE_SHARE."""
-    nd = names_dataset("first_names")
-    surname_rank = {n: v["rank"]["IN"] for n, v in names_dataset("last_names").items() if v["rank"].get("IN")}
+    nd = m.names_dataset("first_names")
+    surname_rank = {n: v["rank"]["IN"] for n, v in m.names_dataset("last_names").items() if v["rank"].get("IN")}
     ranked: dict[str, int] = {}
     for source, attrs in nd.items():
         rank, name = attrs["rank"].get(CC), MERGED.get(source, source)
@@ -453,9 +444,9 @@ def first_name_rows() -> tuple[list[tuple[str, str, int]], dict]:
 
 def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset ranks for India, filtered; weights from a Zipf curve (see SOURCES.md)."""
-    first_rank = {n: v["rank"]["IN"] for n, v in names_dataset("first_names").items() if v["rank"].get("IN")}
+    first_rank = {n: v["rank"]["IN"] for n, v in m.names_dataset("first_names").items() if v["rank"].get("IN")}
     kept = []
-    for name, attrs in names_dataset("last_names").items():
+    for name, attrs in m.names_dataset("last_names").items():
         rank = attrs["rank"].get(CC)
         if not rank or rank > SURNAME_RANKS or name in SURNAME_DROP or len(name) < 3:
             continue
