@@ -512,6 +512,11 @@ def stage_editor() -> None:
     )
 
 
+def home_markets() -> list[str]:
+    """Markets a vendor can sit in: the shipped ones, plus the recipe's own if it names another."""
+    return sorted({*available_markets(), recipe().tenant.country})
+
+
 def market_editor() -> None:
     """The market mix of the customer companies: a two-letter code and a weight per row (weights are normalised)."""
     mix = get_value(recipe_mapping(recipe()), "locales")

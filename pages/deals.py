@@ -44,6 +44,15 @@ def volume() -> None:
             step=0.1,
             help="0: every rep owns an equal share of accounts; higher: a few reps own most of them.",
         )
+        ui.bound(
+            st.number_input,
+            "History (months)",
+            "tenant.history_months",
+            min_value=1,
+            max_value=120,
+            step=1,
+            help="How far back the CRM's records go from 'as of': companies, deals and activities spread over it.",
+        )
     with right:
         ui.law_editor("Contacts per company", "volume.contacts_per_company", CountLaw, "count")
         ui.law_editor("Deals per company", "volume.deals_per_company", CountLaw, "count")

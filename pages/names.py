@@ -19,6 +19,24 @@ with mix:
         to_recipe=lambda on: True if on else None,
         help="Off: a market without data uses US data, with a warning. On: the recipe is refused.",
     )
+    st.subheader("The vendor")
+    ui.bound(
+        st.selectbox,
+        "Home market",
+        "tenant.country",
+        options=ui.home_markets(),
+        help="Where the tenant itself sits: its reps' names, the language of its deal names and activity subjects, "
+        "its currency and its own working days.",
+    )
+    ui.bound(
+        st.text_input,
+        "Reps' email domain",
+        "tenant.domain",
+        to_widget=lambda domain: domain or "",
+        to_recipe=lambda text: text.strip().lower() or None,
+        placeholder="from the tenant name",
+        help="The domain of the users' addresses (rita.jones@northwind-traders.com); empty: made from the tenant name.",
+    )
 with notes:
     for warning in ui.plan_warnings(current.canonical_json()):
         st.warning(warning, icon=":material/public:")

@@ -17,6 +17,29 @@ url = ui.target_database()
 engine = ui.open_engine(url)
 
 name = st.text_input("Tenant name in the database", value=current.tenant.name, key="push.tenant").strip()
+with st.expander("Limits", icon=":material/speed:"):
+    warn, cap, limit = st.columns(3)
+    with warn:
+        ui.bound(st.number_input, "Warn above (rows)", "limits.warn_rows", min_value=1, step=10_000)
+    with cap:
+        ui.bound(
+            st.number_input,
+            "Refuse above (rows)",
+            "limits.max_rows",
+            min_value=1,
+            step=100_000,
+            help="A recipe estimated above this is refused before anything is generated.",
+        )
+    with limit:
+        ui.bound(
+            st.number_input,
+            "Time limit (s)",
+            "limits.timeout_seconds",
+            min_value=1.0,
+            step=60.0,
+            help="A push still running after this is rolled back and its job fails; nothing is left.",
+        )
+    current = ui.recipe()
 try:
     plan = build_plan(current)
 except (RecipeError, LocaleError) as error:

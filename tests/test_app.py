@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -332,3 +333,61 @@ def test_deal_types_and_industries_edit_the_recipe_only_when_changed(app, tmp_pa
     shown = next(t.value for t in at.dataframe if "deal type" in t.value.columns).set_index("deal type")
     assert shown.loc["renewal", "price"] == 0.5 and shown.loc["expansion", "price"] == 0.35  # its own, the default
     assert recipe_of(at).vendor.deal_types["renewal"].price == 0.5
+
+
+def _leaf_paths(mapping: dict, prefix: str = "") -> list[str]:
+    paths = []
+    for key, value in mapping.items():
+        path = f"{prefix}{key}"
+        paths += _leaf_paths(value, f"{path}.") if isinstance(value, dict) and value else [path]
+    return paths
+
+
+def test_every_key_of_the_recipe_has_a_control_in_the_app(app):
+    """A new recipe key without a control would be a setting product people cannot tune: each key's widget (or the
+    table editor or name-list upload it belongs to) is built on some page once its section is open."""
+    built, uploads = set(), set()
+
+    def collect() -> None:  # a page's widgets leave the session state when another page runs
+        built.update(key.removeprefix(ui.WIDGET_PREFIX) for key in app._session_state.filtered_state)
+        uploads.update(e.key for e in app.file_uploader)
+
+    collect()  # the sidebar
+    for page, sections in (
+        ("pages/deals.py", ("deals.volume", "deals.stages", "deals.working_time")),
+        ("pages/names.py", ()),
+        ("pages/push.py", ()),
+    ):
+        app.switch_page(page).run()
+        for section in sections:
+            open_section(app, section)
+            collect()
+        collect()
+    tables = {key.removesuffix(".base") for key in built if key.endswith(".base")}
+    data = recipe_of(app).model_dump(mode="json", by_alias=True)
+    data["locales"] = {"strict": data.pop("strict_locales")}  # the market rows are the locales table
+    data["deals"]["amount"] = {**data["deals"]["amount"].pop("law"), **data["deals"]["amount"]}
+    data["pipeline"]["stages"] = None
+    for law in (data["companies"]["employees"], data["deals"]["sales_cycle_days"]):
+        del law["dist"]  # log-normal is their only kind
+    assert any(key.startswith("names.upload.") for key in uploads)  # [names]: own name lists, uploaded
+    data.pop("names")
+    missing = [path for path in _leaf_paths(data) if path not in built and not any(path.startswith(t) for t in tables)]
+    assert missing == [], missing
+
+
+def test_the_home_market_history_and_limits_edit_the_recipe(app):
+    app.switch_page("pages/names.py").run()
+    widget(app.selectbox, ui.WIDGET_PREFIX + "tenant.country").set_value("DE").run()
+    widget(app.text_input, ui.WIDGET_PREFIX + "tenant.domain").input("Vertrieb-Nord.de").run()
+    current = recipe_of(app)
+    assert (current.tenant.country, current.tenant.domain) == ("DE", "vertrieb-nord.de")
+    users = ui.sample_frames(current.canonical_json())["users"]
+    assert users["email"].str.endswith("@vertrieb-nord.de").all()
+    set_companies(app, 40)
+    widget(app.number_input, ui.WIDGET_PREFIX + "tenant.history_months").set_value(6).run()
+    deals = ui.sample_frames(recipe_of(app).canonical_json())["deals"]
+    assert deals["created_at"].min() >= pd.Timestamp(recipe_of(app).as_of) - pd.DateOffset(months=6, days=1)
+    app.switch_page("pages/push.py").run()
+    widget(app.number_input, ui.WIDGET_PREFIX + "limits.timeout_seconds").set_value(120.0).run()
+    assert recipe_of(app).limits.timeout_seconds == 120
