@@ -5,6 +5,7 @@ And a live push is never mistaken for a dead one: a worker's stale detection lea
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import subprocess
 import sys
@@ -12,10 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from conftest import ROOT
 from dbtools import counts, run_cli, url_of
 from demogen.db import jobs, lease
+from demogen.db.schema import generation_jobs
 
 BIG = """
 [tenant]
@@ -99,11 +102,21 @@ def test_jobs_cancel_stops_a_running_push_and_rolls_it_back(database, tmp_path):
 
 
 def test_a_worker_never_fails_a_live_push(database, tmp_path):
-    """The SQLite push writes no heartbeats (it holds the only write lock); its lease shows it is alive."""
+    """The SQLite push writes no heartbeats (it holds the only write lock), and a busy PostgreSQL push may beat
+    late; on both, the lease shows the push is alive."""
     engine, _ = database
-    process = _start_generate(engine, _recipe(tmp_path, companies=9000))
+    process = _start_generate(engine, _recipe(tmp_path, companies=20000))
     job_id = _wait_until_pushing(engine, process)
     time.sleep(1.5)  # older than the worker's stale limit below
+    assert jobs.get_job(engine, job_id).status == "running"  # still pushing, or the test proves nothing
+    if engine.dialect.name == "postgresql":  # a heartbeat lagging far behind, as a starved process's would
+        with engine.begin() as connection:
+            connection.execute(
+                update(generation_jobs)
+                .where(generation_jobs.c.id == job_id)
+                .values(heartbeat_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+            )
+    assert jobs.fail_stale(engine, stale_after=1) == []
     worker = run_cli("worker", "--db", url_of(engine), "--once", "--stale-after", "1")
     assert worker.returncode == 0, worker.stderr
     assert "marked failed" not in worker.stdout
@@ -144,3 +157,26 @@ def test_delete_and_check_honour_their_time_limit_and_change_nothing(database, t
         assert result.returncode == 1, result.stderr
         assert "nothing was changed — raise --timeout" in result.stderr and len(result.stderr.splitlines()) == 1
         assert counts(engine) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "signum", "code"), [("export", signal.SIGINT, 130), ("digest", signal.SIGTERM, 143)]
+)
+def test_a_stopped_command_with_nothing_to_roll_back_says_so_in_one_line(tmp_path, command, signum, code):
+    recipe = _recipe(tmp_path, companies=300_000)  # long enough to be stopped in the middle on any machine
+    out = tmp_path / "tenant"
+    arguments = ["--out", str(out)] if command == "export" else []
+    process = subprocess.Popen(
+        [sys.executable, "-m", "demogen", command, "--config", str(recipe), *arguments],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(4)
+    assert process.poll() is None, process.communicate()
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == code, stderr
+    assert stderr.strip().splitlines() == ["interrupted: stopped before it finished; nothing was written"], stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["big.toml"]  # no export, no staging folder left

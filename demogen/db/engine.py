@@ -11,6 +11,7 @@ from sqlalchemy.exc import ArgumentError
 from demogen.db.schema import ADMIN_SCHEMA
 
 DEFAULT_URL = "sqlite:///demogen.db"
+EXAMPLE_URL = "postgresql://USER@HOST:PORT/DATABASE"
 
 CLIENT_CHECK_MILLISECONDS = 2000
 """How often the server looks whether the client is still there: a killed command's statement dies with it."""
@@ -21,7 +22,10 @@ class BadDatabaseUrl(ValueError):
 
 
 def database_url(explicit: str | None = None) -> str:
-    """`--db`, else `$DEMOGEN_DATABASE_URL`, else the embedded SQLite file."""
+    """`--db`, else `$DEMOGEN_DATABASE_URL`, else the embedded SQLite file. An empty `--db` is refused: the user
+    meant some database, and quietly writing to ./demogen.db instead would surprise them."""
+    if explicit is not None and not explicit.strip():
+        raise BadDatabaseUrl(f"--db is empty — leave it out for {DEFAULT_URL}, or give a URL such as {EXAMPLE_URL}")
     return explicit or os.environ.get("DEMOGEN_DATABASE_URL") or DEFAULT_URL
 
 
@@ -30,12 +34,15 @@ def _normalise(url: str) -> URL:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise BadDatabaseUrl(
-            f"--db {url}: not a database URL — write sqlite:///FILE.db or postgresql://USER@HOST:PORT/DATABASE"
-        ) from None
+        raise BadDatabaseUrl(f"--db {url}: not a database URL — write sqlite:///FILE.db or {EXAMPLE_URL}") from None
     if parsed.drivername in _POSTGRESQL:
         return parsed.set(drivername="postgresql+psycopg")
     if parsed.drivername in _SQLITE:
+        if parsed.database in (None, "", ":memory:"):
+            raise BadDatabaseUrl(
+                f"--db {url}: names no file (an in-memory database would vanish with the command) — "
+                "write sqlite:///FILE.db"
+            )
         return parsed
     raise BadDatabaseUrl(
         f"--db {parsed.render_as_string(hide_password=True)}: {parsed.drivername} is not supported — "

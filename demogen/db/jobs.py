@@ -21,7 +21,7 @@ from demogen.db.engine import is_sqlite
 from demogen.db.integrity import CheckTimeout, check_tenant
 from demogen.db.readback import stored_digest
 from demogen.db.schema import generation_jobs
-from demogen.db.writer import TenantExists, delete_tenant, push, refresh_statistics, tenant_id_of
+from demogen.db.writer import DatabaseTimeout, TenantExists, delete_tenant, push, refresh_statistics, tenant_id_of
 from demogen.recipe import Recipe
 
 ACTIVE = ("queued", "running")
@@ -203,9 +203,7 @@ def cancel(engine: Engine, job_id: int) -> str | None:
             return "stopping"
         done = _set(engine, job_id, ("running",), status="cancelled", error=CANCELLED, finished_at=_now())
         return "cancelled" if done else None
-    alive = job.heartbeat_at is not None and _now() - _aware(job.heartbeat_at) < dt.timedelta(
-        seconds=STALE_AFTER_SECONDS
-    )
+    alive = lease.is_held(engine, job_id)
     values = {"error": CANCEL_REQUESTED, "finished_at": None} if alive else {"error": CANCELLED, "finished_at": _now()}
     if not _set(engine, job_id, ("running",), status="cancelled", **values):
         return None
@@ -225,16 +223,11 @@ def wait_stopped(engine: Engine, job_id: int, timeout: float = 60.0, poll: float
     return False
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite hands timestamps back without their zone; they were written in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-
-
 def fail_stale(engine: Engine, stale_after: float = STALE_AFTER_SECONDS) -> list[int]:
     """Mark running jobs whose process died as failed, so they can be retried.
 
-    On PostgreSQL a push is dead when its heartbeat stopped; on SQLite, where a push cannot write heartbeats,
-    when nothing holds its lease any more. A live push is never failed.
+    A push is dead when nothing holds its lease any more (`demogen.db.lease`) and, on PostgreSQL, its heartbeat
+    stopped too; a live push is never failed, however late a heartbeat of a busy process comes.
     """
     cutoff = _now() - dt.timedelta(seconds=stale_after)
     stale = and_(generation_jobs.c.status == "running", generation_jobs.c.heartbeat_at < cutoff)
@@ -350,12 +343,18 @@ def run_job(
             if stop is not None and stop.is_set():  # a driver call the signal cut short
                 _stopped(engine, job_id, stop.reason)
             else:
-                message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
+                message = _reason(error)
                 _record(engine, job_id, ("running",), status="failed", error=message, finished_at=_now())
         except BaseException as interrupt:  # KeyboardInterrupt / SystemExit: record it on the way out
             _stopped(engine, job_id, f"interrupted ({type(interrupt).__name__}); nothing was written")
             raise
     return _despite_outage(get_job, engine, job_id)
+
+
+def _reason(error: Exception) -> str:
+    """A failure in one line for the job row: our own errors say what happened; a driver's error keeps its kind."""
+    own = isinstance(error, DatabaseTimeout | TenantExists)
+    return (str(error) if own else f"{type(error).__name__}: {error}").splitlines()[0][:500]
 
 
 def _stopped(engine: Engine, job_id: int, reason: str) -> None:

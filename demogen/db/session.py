@@ -20,13 +20,12 @@ def open_database(url: str | None = None, *, create: bool = True) -> Engine:
     """An engine whose schema is current. SQLite is created and migrated on first use (unless `create` is off, for
     commands that only read or remove); PostgreSQL must be upgraded explicitly (`demogen db upgrade`), since a
     shared server deserves a deliberate migration."""
-    resolved = database_url(url)
     try:
-        engine = make_engine(resolved)
+        engine = make_engine(database_url(url))
     except BadDatabaseUrl as error:
         raise DatabaseNotReady(str(error)) from None
     database = engine.url.database
-    if is_sqlite(engine) and not create and database not in (None, "", ":memory:") and not Path(database).exists():
+    if is_sqlite(engine) and not create and not Path(database).exists():
         raise DatabaseNotReady(f"no database at {database} — generate a tenant first, or pass --db URL")
     try:
         if is_sqlite(engine):
