@@ -129,9 +129,14 @@ def _interruptible(outcome: str) -> Iterator[None]:
         _leave(outcome, came[0] if came else signal.SIGINT)
 
 
+_TOLD: list[str] = []
+"""What an interrupted command said on its way out (`_leave`); `main` speaks for the commands that said nothing."""
+
+
 def _leave(outcome: str, signum: int | None) -> NoReturn:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message short
     typer.echo(f"interrupted: {outcome}", err=True)
+    _TOLD.append(outcome)
     raise typer.Exit(_EXIT_CODES.get(signum, 130))
 
 
@@ -656,15 +661,32 @@ def _one_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
+def _quiet_exit(came: list[int]) -> NoReturn:
+    """One line for a command stopped by a signal that had nothing to roll back (staged files are cleaned up)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    typer.echo("interrupted: stopped before it finished; nothing was written", err=True)
+    sys.exit(_EXIT_CODES.get(came[-1] if came else signal.SIGINT, 130))
+
+
 def main() -> None:
     """Run the command; anything unexpected is one line (the traceback with DEMOGEN_DEBUG=1), never a dump."""
+    came: list[int] = []
+
+    def handler(signum, _frame) -> None:  # commands that write install their own (rollback, job record)
+        came.append(signum)
+        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
     try:
-        app()
+        with _on_signals(handler):
+            app()
     except BrokenPipeError:  # `demogen preview | head`
         sys.stderr.close()
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
+        _quiet_exit(came)
+    except SystemExit as done:
+        if done.code == 130 and not _TOLD:  # Click turns Ctrl-C into a silent exit 130
+            _quiet_exit(came)
+        raise
     except Exception as error:
         if os.environ.get("DEMOGEN_DEBUG") == "1":
             raise

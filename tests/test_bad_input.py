@@ -192,6 +192,8 @@ BAD_URLS = [
     "postgresql://nobody:wrong@127.0.0.1:5432/no_such_database_here",
     "sqlite:////no/such/folder/crm.db",
     "http://127.0.0.1:5432/",
+    "",
+    "sqlite://",
 ]
 
 

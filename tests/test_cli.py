@@ -101,6 +101,8 @@ def test_version_module_entry_and_plain_help():
     [
         (["--db", "mysql://root@127.0.0.1/test"], "--db mysql://root@127.0.0.1/test: mysql is not supported"),
         (["--db", "crm.db"], "--db crm.db: not a database URL — write sqlite:///"),
+        (["--db", ""], "--db is empty — leave it out for sqlite:///demogen.db"),
+        (["--db", "sqlite:///"], "--db sqlite:///: names no file"),
         (["--db", "postgresql://nobody:secret@127.0.0.1:1/x"], "cannot open database postgresql+psycopg://nobody:***@"),
         (["--tenant", "   "], "--tenant: must not be blank"),
         (["--tenant", ""], "--tenant: "),
