@@ -57,6 +57,13 @@ legal form (a Vorstand at an AG), the time zone and holiday subdivision of each 
 (`subdivision` empty: nationwide), precomputed by tools/build_locales/holidays.py."""
 REAL_DOMAINS = "real_domains.csv"
 """Well-known real domains (free mail, big companies) that generated companies must not be given."""
+
+
+def domain_brand(domain: bytes) -> bytes:
+    """The name a domain keeps under every ending: b"chase" of b"chase.com" (generated domains are name.ending)."""
+    return domain.split(b".", 1)[0]
+
+
 ALLOWED = {
     ("first_names.csv", "gender"): {"F", "M"},
     ("company_words.csv", "kind"): {"stem", "sector"},
@@ -206,7 +213,9 @@ class LocaleData:
     form_titles: dict[str, str] = field(default_factory=dict)  # title -> the only legal form that has it
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # region -> (time zone, subdivision)
     holidays: tuple[tuple[str, str], ...] = ()  # (YYYY-MM-DD, subdivision or "")
-    real_domains: frozenset[bytes] = frozenset()
+    real_brands: frozenset[bytes] = frozenset()
+    """The names of well-known real domains (`chase` of chase.com), which no generated domain may carry under any
+    ending: chase.ca is the same bank to a reader."""
     sources: dict[str, str] = field(default_factory=dict)
     """How each list was made (`counts`, `bands` or `ranks` for names; the origin in a word), for `locales list`."""
     reference: dict[str, float] = field(default_factory=dict)
@@ -508,7 +517,7 @@ def _read_story(folder: Path, validate: bool, translit: dict[str, str]) -> dict:
         "activity_subjects": tables["activity_subjects.csv"],
         "deal_types": tables["deal_types.csv"],
         "chief_titles": tables["chief_titles.csv"],
-        "real_domains": frozenset(d.encode("utf-8") for d in domains),
+        "real_brands": frozenset(domain_brand(d.encode("utf-8")) for d in domains),
     }
 
 

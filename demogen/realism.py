@@ -464,7 +464,12 @@ def story_report(frames: dict[str, pd.DataFrame], as_of: pd.Timestamp | None = N
         "duplicate_company_names": float(companies["name"].duplicated().sum()),
         "domains_with_digits": float(companies["domain"].astype(str).str.contains(r"\d", regex=True).sum()),
         "real_domain_clashes": float(
-            companies["domain"].astype(str).isin({d.decode() for m in markets.values() for d in m.real_domains}).sum()
+            companies["domain"]
+            .astype(str)
+            .str.split(".", n=1)
+            .str[0]
+            .isin({brand.decode() for m in markets.values() for brand in m.real_brands})
+            .sum()
         ),
         "upsell_without_win_share": upsell_without_win_share(deals, kinds),
         "new_business_share": float((kinds == "new_business").mean()),

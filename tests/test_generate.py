@@ -10,7 +10,7 @@ import pytest
 from conftest import AS_OF, frames_of, recipe_from
 from dbtools import run_cli
 from demogen.dataset import build_plan, iter_blocks
-from demogen.locales import FORBIDDEN_WORDS, fold_ascii, load_locale
+from demogen.locales import FORBIDDEN_WORDS, available_markets, fold_ascii, load_locale
 from demogen.realism import company_places, deal_kinds, holiday_share
 from demogen.recipe import RecipeError, load_recipe
 from demogen.tables import TABLES
@@ -375,3 +375,18 @@ def test_deal_names_carry_the_company_name_without_its_whole_legal_form(mixed_fr
         stem, company_name = deal_name.split(" - ", 1)[0], name_of[company]
         assert company_name.startswith(stem + " ") or company_name == stem, (deal_name, company_name)
         assert company_name[len(stem) :].strip() in forms[country_of[company]] | {""}, (deal_name, company_name)
+
+
+def test_no_company_domain_carries_a_real_firms_name_under_any_ending():
+    """chase.ca is the bank of chase.com to a reader (and to a mail server): the name part of every well-known
+    domain is off limits in every market, not only the exact domain."""
+    markets = available_markets()
+    recipe = recipe_from(
+        {"volume": {"companies": 6000}, "locales": dict.fromkeys(markets, 1), "limits": {"max_rows": 5_000_000}},
+        seed=3,
+    )
+    domains = frames_of(build_plan(recipe))["companies"]["domain"].astype(str)
+    brands = {brand.decode() for code in markets for brand in load_locale(code).real_brands}
+    names = domains.str.split(".", n=1).str[0]
+    assert domains[names.isin(brands)].tolist() == []
+    assert "chase" in brands and "delta" in brands  # chase.com and delta.com: the list holds them

@@ -282,6 +282,16 @@ SQLite has no roles and no row-level security: a SQLite file is a workspace for 
    `lock_timeout` and `idle_in_transaction_session_timeout`): it holds UPDATE, so it can take `LOCK TABLE ... IN
    ACCESS EXCLUSIVE MODE` on a table all tenants share, which row-level security does not prevent.
 
+### Mail that reaches nobody real
+
+Generated people and companies are invented, but an invented address can exist: `michele.roberts@hartford.com`
+is someone's mailbox. Company domains never carry the name of a well-known real domain (`real_domains.csv`:
+free mail and the best-known firms of every market), under any ending: no `chase.ca` for chase.com. That keeps
+the likeliest real mailboxes out, not every registered domain. A tenant whose CRM sends mail (sequences,
+notifications, tests of a mail integration) sets `[tenant] route_email_to = "a domain you control"`: every
+address then goes there, tagged with the company's domain (`rita.jones+fellingdistribution.com@mail.example.io`),
+so no mail leaves the user's own domain.
+
 ### What the database does not hide
 
 The names of tables and columns (the admin tables included) are visible in the system catalogs to every role;

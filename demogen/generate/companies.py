@@ -9,7 +9,7 @@ import numpy as np
 from demogen.generate.context import TenantContext
 from demogen.generate.industries import INDUSTRY_NAMES, REVENUE_PER_EMPLOYEE
 from demogen.generate.lifecycle import FIRST_DEAL_LEAD_DAYS, growth_days
-from demogen.locales import matching, split_format
+from demogen.locales import domain_brand, matching, split_format
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights, uniform_from_raw
 from demogen.tables import Block
@@ -193,16 +193,19 @@ class NameRegistry:
     """Names and domains taken so far in the tenant, and the real domains no generated company may have.
 
     Blocks are registered in company order, so a company's name depends only on the companies before it
-    (prefix stability); a company whose name or domain is taken, or whose domain is a real one, draws again.
+    (prefix stability); a company whose name or domain is taken, or whose domain names a real firm's (chase.ca
+    for chase.com), draws again.
     """
 
     def __init__(self, context: TenantContext) -> None:
-        self.reserved = frozenset().union(*(m.real_domains for m in (*context.markets, context.home)))
+        self.reserved = frozenset().union(*(m.real_brands for m in (*context.markets, context.home)))
         self.names: set[bytes] = set()
         self.domains: set[bytes] = set()
 
     def _free(self, base: bytes, domain: bytes) -> bool:
-        return base.lower() not in self.names and domain not in self.domains and domain not in self.reserved
+        return (
+            base.lower() not in self.names and domain not in self.domains and domain_brand(domain) not in self.reserved
+        )
 
     def register(
         self,
