@@ -73,6 +73,8 @@ def test_a_timeout_leaves_nothing_and_fails_the_job(database):
     assert job.status == "failed" and job.error.startswith("the push took longer than")  # no class name
     assert all(count == 0 for count in counts(engine).values())
     assert jobs.retry(engine, job_id)
+    queued = jobs.get_job(engine, job_id)  # nothing of the failed run shows on the queued job
+    assert (queued.status, queued.error, queued.started_at, queued.heartbeat_at) == ("queued", None, None, None)
     assert jobs.claim_next(engine) == job_id
     assert jobs.run_job(engine, job_id).status == "succeeded"
     assert stored_digest(engine, "Slow Tenant") == digest_blocks(iter_blocks(plan))

@@ -172,10 +172,21 @@ def claim_next(engine: Engine) -> int | None:
 
 
 def retry(engine: Engine, job_id: int) -> bool:
-    """Queue a failed or cancelled job again (same recipe, so the same data)."""
+    """Queue a failed or cancelled job again (same recipe, so the same data), its last run's progress cleared."""
     get_job(engine, job_id)
     try:
-        return _set(engine, job_id, ("failed", "cancelled"), status="queued", error=None, finished_at=None)
+        return _set(
+            engine,
+            job_id,
+            ("failed", "cancelled"),
+            status="queued",
+            error=None,
+            report=None,
+            rows_done=0,
+            started_at=None,
+            heartbeat_at=None,
+            finished_at=None,
+        )
     except IntegrityError:
         job = get_job(engine, job_id)
         raise JobConflict(job.tenant_name, active_job_id(engine, job.tenant_name)) from None
