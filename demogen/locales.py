@@ -15,8 +15,10 @@ import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from anyascii import anyascii
@@ -223,20 +225,27 @@ class LocaleData:
     transliteration: dict[str, str] = field(default_factory=dict)
 
 
-_MATCHING: dict[tuple[int, str, bytes, bool], tuple[Table, Table]] = {}
+_VIEWS: dict[tuple, tuple[Table, Any]] = {}
+
+
+def table_view(table: Table, key: tuple, build: Callable[[], Any]) -> Any:
+    """What `build` makes of a table (a subset, a lookup), made once per table and key: tables are immutable,
+    and generation asks for the same views block after block."""
+    known = _VIEWS.get((id(table), *key))
+    if known is None or known[0] is not table:
+        if len(_VIEWS) > 4096:
+            _VIEWS.clear()
+        known = _VIEWS[(id(table), *key)] = (table, build())
+    return known[1]
 
 
 def matching(table: Table, column: str, value: bytes, *, blank_in_proportion: bool = False) -> Table:
     """The rows of a table whose `column` is `value` or empty (rows for everyone): a region's streets, the first
     names of a surname's origin; its `_row` column holds their rows in `table`. With `blank_in_proportion` the empty
     rows count for the value's share of the rows that have one (a first name of unknown origin is borne by each
-    origin's people in proportion to their number), so they do not swamp a small origin. Prepared once per table
-    and value (tables are immutable)."""
-    key = (id(table), column, value, blank_in_proportion)
-    known = _MATCHING.get(key)
-    if known is None or known[0] is not table:
-        if len(_MATCHING) > 4096:
-            _MATCHING.clear()
+    origin's people in proportion to their number), so they do not swamp a small origin."""
+
+    def build() -> Table:
         weights = np.diff(table.cumulative, prepend=0).astype(np.float64)
         own, blank = table[column] == value, table[column] == b""
         if blank_in_proportion:
@@ -244,8 +253,9 @@ def matching(table: Table, column: str, value: bytes, *, blank_in_proportion: bo
         rows = np.flatnonzero(own | blank)
         kept = np.maximum(np.rint(weights[rows]), 1).astype(np.int64)
         subset = {k: v[rows] for k, v in table.columns.items()}
-        known = _MATCHING[key] = (table, Table({**subset, "_row": rows}, cumulative_weights(kept)))
-    return known[1]
+        return Table({**subset, "_row": rows}, cumulative_weights(kept))
+
+    return table_view(table, ("matching", column, value, blank_in_proportion), build)
 
 
 def fold_ascii(text: str, transliteration: dict[str, str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +10,7 @@ import numpy as np
 from demogen.generate.context import TenantContext
 from demogen.generate.industries import INDUSTRY_NAMES, REVENUE_PER_EMPLOYEE
 from demogen.generate.lifecycle import FIRST_DEAL_LEAD_DAYS, growth_days
-from demogen.locales import domain_brand, matching, split_format
+from demogen.locales import Table, domain_brand, matching, split_format, table_view
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights, uniform_from_raw
 from demogen.tables import Block
@@ -63,12 +64,26 @@ def _sector_words(locale, industry: np.ndarray, raw: np.ndarray) -> tuple[np.nda
         rows = np.flatnonzero(industry == index)
         if rows.size == 0:
             continue
-        own = np.flatnonzero(words["industry"] == name)
-        table = words.subset(own) if own.size else words
+        table = table_view(words, ("industry", name), lambda name=name: _rows_of(words, words["industry"] == name))
         pick = choose(raw[rows], table.cumulative)
         pieces.append((rows, table["word"][pick]))
         slugs.append((rows, table["slug"][pick]))
     return scatter(len(industry), pieces), scatter(len(industry), slugs)
+
+
+def _rows_of(table: Table, selected: np.ndarray) -> Table:
+    """The selected rows of a vocabulary, or all of it where none is selected (a market without the words)."""
+    return table.subset(np.flatnonzero(selected)) if selected.any() else table
+
+
+def _forms_by_industry(forms: Table, class_name: str) -> tuple[Table, dict[bytes, Table]]:
+    """A size class's legal forms for any industry, and per industry with forms of its own (a profession's LLP)
+    those plus the generic ones."""
+    in_class = forms["size_class"] == class_name.encode()
+    generic = in_class & (forms["industry"] == b"")
+    special = sorted(set(forms["industry"][in_class & ~generic].tolist()))
+    own = {ind: forms.subset(np.flatnonzero(generic | (in_class & (forms["industry"] == ind)))) for ind in special}
+    return forms.subset(np.flatnonzero(generic)), own
 
 
 def _legal_forms(locale, industry: np.ndarray, size: np.ndarray, raw: np.ndarray) -> np.ndarray:
@@ -76,20 +91,18 @@ def _legal_forms(locale, industry: np.ndarray, size: np.ndarray, raw: np.ndarray
     forms = locale.legal_form_sizes
     pieces = []
     for index, class_name in enumerate(SIZE_CLASSES):
-        in_class = forms["size_class"] == class_name.encode()
-        generic = in_class & (forms["industry"] == b"")
         rows = np.flatnonzero(size == index)
-        special_industries = set(forms["industry"][in_class & ~generic].tolist())
-        special = np.isin(INDUSTRY_NAMES[industry[rows]], list(special_industries)) if special_industries else None
-        for ind in sorted(special_industries):
-            at = rows[INDUSTRY_NAMES[industry[rows]] == ind]
+        if rows.size == 0:
+            continue
+        generic, own = table_view(forms, ("by industry", class_name), lambda c=class_name: _forms_by_industry(forms, c))
+        names = INDUSTRY_NAMES[industry[rows]]
+        for ind, table in own.items():
+            at = rows[names == ind]
             if at.size:
-                table = forms.subset(np.flatnonzero(generic | (in_class & (forms["industry"] == ind))))
                 pieces.append((at, table["form"][choose(raw[at], table.cumulative)]))
-        at = rows if special is None else rows[~special]
+        at = rows[~np.isin(names, list(own))] if own else rows
         if at.size:
-            table = forms.subset(np.flatnonzero(generic))
-            pieces.append((at, table["form"][choose(raw[at], table.cumulative)]))
+            pieces.append((at, generic["form"][choose(raw[at], generic.cumulative)]))
     return scatter(len(industry), pieces)
 
 
@@ -101,14 +114,22 @@ def company_identity(
     employees: np.ndarray,
     *,
     attempt: int = 0,
+    only: np.ndarray | None = None,
 ) -> Identity:
     """Brand-like names in the market's language: a sector word of the company's industry, a legal form of its
-    size, and a matching ASCII domain. `attempt` > 0 draws another name (for a clash) from streams of its own."""
+    size, and a matching ASCII domain. `attempt` > 0 draws another name (for a clash) from streams of its own.
+
+    `only` (row indices) makes just those rows' identities, the same as those rows of the whole block's: every
+    step is row by row once the block's draws are made, and a redraw is needed for a few rows of a block."""
     n = len(market)
     tag = f"@{attempt}" if attempt else ""
     pattern = choose(streams.raw("name_pattern" + tag, n), PATTERN_CUMULATIVE)
     keys = ("stem", "sector", "surname", "surname2", "legal_form", "suffix")
     raws = {key: streams.raw(key + tag, n) for key in keys}
+    if only is not None:
+        market, industry, employees, pattern = market[only], industry[only], employees[only], pattern[only]
+        raws = {key: raw[only] for key, raw in raws.items()}
+        n = len(only)
     size = size_class(employees)
     names, bases, domains = [], [], []
     for index, locale in enumerate(context.markets):
@@ -215,23 +236,47 @@ class NameRegistry:
         industry: np.ndarray,
         employees: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Unique names (with and without the legal form) and domains of one block's companies."""
-        attempts = [company_identity(streams, context, market, industry, employees)]
-        name, base, domain = attempts[0].name.tolist(), attempts[0].base.tolist(), attempts[0].domain.tolist()
+        """Unique names (with and without the legal form) and domains of one block's companies.
+
+        Redraws are made only for the rows that can need them (first draws taken before, reserved, or repeated
+        in the block; any other row on demand), each the same as that row of a whole-block redraw."""
+        first = company_identity(streams, context, market, industry, employees)
+        name, base, domain = first.name.tolist(), first.base.tolist(), first.domain.tolist()
+        suspects = self._suspects(base, domain)
+        redraws: dict[int, dict[int, tuple[bytes, bytes, bytes]]] = {}
+
+        def redraw(attempt: int, row: int) -> tuple[bytes, bytes, bytes]:
+            made = redraws.setdefault(attempt, {})
+            if row not in made:
+                rows = np.array(sorted({row, *(r for r in suspects if r > row and r not in made)}), dtype=np.int64)
+                identity = company_identity(streams, context, market, industry, employees, attempt=attempt, only=rows)
+                columns = (identity.name.tolist(), identity.base.tolist(), identity.domain.tolist())
+                made.update(zip(rows.tolist(), zip(*columns, strict=True), strict=True))
+            return made[row]
+
         for row in range(len(market)):
+            chosen = (name[row], base[row], domain[row])
             attempt = 0
-            while not self._free(attempts[attempt].base[row], attempts[attempt].domain[row]):
+            while not self._free(chosen[1], chosen[2]):
                 attempt += 1
                 if attempt == MAX_ATTEMPTS:
-                    attempt = 0
+                    chosen = (name[row], base[row], domain[row])
                     break
-                if attempt == len(attempts):
-                    attempts.append(company_identity(streams, context, market, industry, employees, attempt=attempt))
-            chosen = attempts[attempt]
-            name[row], base[row], domain[row] = chosen.name[row], chosen.base[row], chosen.domain[row]
-            self.names.add(base[row].lower())
-            self.domains.add(domain[row])
+                chosen = redraw(attempt, row)
+            name[row], base[row], domain[row] = chosen
+            self.names.add(chosen[1].lower())
+            self.domains.add(chosen[2])
         return np.array(name), np.array(base), np.array(domain)
+
+    def _suspects(self, base: list[bytes], domain: list[bytes]) -> list[int]:
+        """Rows whose first draw clashes with names taken before, a real firm, or another row of the block."""
+        lowered = [b.lower() for b in base]
+        seen_names, seen_domains = Counter(lowered), Counter(domain)
+        return [
+            row
+            for row, (low, dom) in enumerate(zip(lowered, domain, strict=True))
+            if seen_names[low] > 1 or seen_domains[dom] > 1 or not self._free(low, dom)
+        ]
 
 
 def _created_days(context: TenantContext, plan, streams: BlockStreams, start: int, stop: int) -> np.ndarray:
