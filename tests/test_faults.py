@@ -130,6 +130,51 @@ def test_a_push_killed_at_a_random_moment_is_whole_or_absent_and_retry_restores_
     )
 
 
+ACTIVE_QUERY = """
+SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+               AND state = 'active' AND query ILIKE :pattern)
+"""
+PUSH_PHASES = {
+    "during its COPY": ("COPY %", False),
+    "during the reference verification": ("%NOT EXISTS%", False),
+    "during the integrity check after its commit": (None, True),
+}
+"""What the push's own sessions are doing (pg_stat_activity) and whether its tenant is visible yet (committed)."""
+
+
+def _in_phase(engine, phase: str) -> bool:
+    pattern, committed = PUSH_PHASES[phase]
+    if _present(engine, TENANT) != committed:
+        return False
+    if pattern is None:
+        return jobs.list_jobs(engine)[0].status == "running"
+    with engine.connect() as connection:
+        return bool(connection.execute(text(ACTIVE_QUERY), {"pattern": pattern}).scalar())
+
+
+@pytest.mark.parametrize("phase", list(PUSH_PHASES))
+def test_a_push_killed_in_each_phase_is_whole_or_absent_and_retry_restores_it(postgres, tmp_path, phase):
+    """Random moments rarely hit the short phases: watch the push's sessions and strike inside each one."""
+    engine, url, _ = postgres
+    recipe, expected = _recipe(tmp_path)
+    process = _demogen("generate", "--config", str(recipe), "--db", url)
+    deadline, seen = time.monotonic() + 120, False
+    while not seen and process.poll() is None and time.monotonic() < deadline:
+        seen = _in_phase(engine, phase)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert seen, f"the push ended before it was seen {phase}"
+    _finish_with_retry(engine, url, expected)
+    job = jobs.list_jobs(engine)[0]
+    if _present(engine, TENANT) and phase.endswith("after its commit"):
+        assert job.status == "succeeded", job  # the tenant is whole: the job must not say otherwise
+    record(
+        "faults",
+        f"SIGKILL of generate {phase} (PostgreSQL)",
+        checked="tenant whole or absent, the job agrees with the data, retry gives the digest",
+    )
+
+
 @pytest.mark.parametrize("point", range(pick(1, 3)))
 def test_a_delete_killed_at_a_random_moment_leaves_the_tenant_whole_or_gone(database, tmp_path, point):
     engine, _ = database

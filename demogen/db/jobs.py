@@ -20,7 +20,7 @@ from demogen.db import lease
 from demogen.db.engine import is_sqlite
 from demogen.db.integrity import CheckTimeout, check_tenant
 from demogen.db.readback import stored_digest
-from demogen.db.schema import generation_jobs
+from demogen.db.schema import generation_jobs, tenant_metadata, tenants
 from demogen.db.writer import DatabaseTimeout, TenantExists, delete_tenant, push, refresh_statistics, tenant_id_of
 from demogen.recipe import Recipe
 
@@ -235,28 +235,67 @@ def wait_stopped(engine: Engine, job_id: int, timeout: float = 60.0, poll: float
 
 
 def fail_stale(engine: Engine, stale_after: float = STALE_AFTER_SECONDS) -> list[int]:
-    """Mark running jobs whose process died as failed, so they can be retried.
+    """Mark running jobs whose process died as failed, so they can be retried; returns their ids.
 
     A push is dead when nothing holds its lease any more (`demogen.db.lease`) and, on PostgreSQL, its heartbeat
-    stopped too; a live push is never failed, however late a heartbeat of a busy process comes.
+    stopped too; a live push is never failed, however late a heartbeat of a busy process comes. A push that died
+    after its commit (during the integrity check) left a whole tenant: its job is recorded as succeeded instead,
+    with the digest the push stored and a check that did not finish.
     """
     cutoff = _now() - dt.timedelta(seconds=stale_after)
     stale = and_(generation_jobs.c.status == "running", generation_jobs.c.heartbeat_at < cutoff)
     with engine.connect() as connection:
-        candidates = list(connection.execute(select(generation_jobs.c.id).where(stale)).scalars())
-    ids = [job_id for job_id in candidates if not lease.is_held(engine, job_id)]
-    if ids:
+        candidates = list(connection.execute(select(generation_jobs).where(stale)))
+    dead = [row for row in candidates if not lease.is_held(engine, row.id)]
+    failed = []
+    for row in dead:
+        committed = _committed_by(engine, row)
+        values = (
+            {
+                "status": "succeeded",
+                "rows_done": row.rows_total,
+                "report": {
+                    "data_digest": committed,
+                    "check": {
+                        "tenant": row.tenant_name,
+                        "ok": False,
+                        "error": ("did not finish: the process stopped after the commit; run `demogen check`"),
+                    },
+                },
+            }
+            if committed
+            else {
+                "status": "failed",
+                "error": f"the generating process stopped (no sign of life for {stale_after:g} s); retry the job",
+            }
+        )
         with engine.begin() as connection:
-            connection.execute(
+            done = connection.execute(
                 update(generation_jobs)
-                .where(and_(stale, generation_jobs.c.id.in_(ids)))
-                .values(
-                    status="failed",
-                    finished_at=_now(),
-                    error=f"the generating process stopped (no sign of life for {stale_after:g} s); retry the job",
-                )
-            )
-    return ids
+                .where(and_(stale, generation_jobs.c.id == row.id))
+                .values(finished_at=_now(), **values)
+            ).rowcount
+        if done and not committed:
+            failed.append(row.id)
+    return failed
+
+
+def _committed_by(engine: Engine, job) -> str | None:
+    """The data digest of the job's tenant if the job's own push committed it (created after the job started)."""
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(tenant_metadata.c.data_digest, tenant_metadata.c.created_at)
+            .join(tenants, tenants.c.id == tenant_metadata.c.tenant_id)
+            .where(tenants.c.name == job.tenant_name)
+        ).first()
+    if found is None or job.started_at is None:
+        return None
+    return found.data_digest if _utc(found.created_at) >= _utc(job.started_at) else None
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite hands timestamps back without their zone; they were written in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 class Cancelled(Exception):
