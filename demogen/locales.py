@@ -193,6 +193,7 @@ class LocaleData:
     mobile_share: float
     street_format: str
     house_number_max: int
+    unit: tuple[str, str, float]  # text before and after the unit number, share of addresses with one ("Suite ")
     company_format: str  # "{name} {form}" (Acme GmbH), or "{form}{name}" where the form leads (株式会社...)
     surnames: int  # 2 where people carry two (Spain, Mexico): drawn independently, joined by a space
     first_names: Table  # name, gender, ascii
@@ -440,6 +441,17 @@ def split_format(value: str) -> tuple[str, str, str]:
     return first, joiner, second.rstrip("}")
 
 
+def _unit(formats: dict, path: Path) -> tuple[str, str, float]:
+    """An office unit after the street where business addresses carry one ("Suite 410"), and how often."""
+    text, share = formats.get("unit", ""), formats.get("unit_share", 0.0)
+    if not isinstance(text, str) or (text and text.count("{unit}") != 1):
+        raise LocaleError(f'{path}: formats.unit is {text!r} — write it with one {{unit}}, such as "Suite {{unit}}"')
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1 or (share and not text):
+        raise LocaleError(f"{path}: formats.unit_share is {share!r} — a share from 0 to 1, with formats.unit set")
+    before, _, after = text.partition("{unit}")
+    return before, after, float(share)
+
+
 def _surnames(formats: dict, path: Path) -> int:
     value = formats.get("surnames", 1)
     if value not in (1, 2) or isinstance(value, bool):
@@ -585,6 +597,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         mobile_share=float(meta.get("mobile_share", 0.35)),
         street_format=_two_part_format(formats, "street_address", ("number", "street"), folder / "locale.toml"),
         house_number_max=int(formats.get("house_number_max", 200)),
+        unit=_unit(formats, folder / "locale.toml"),
         surnames=_surnames(formats, folder / "locale.toml"),
         company_format=_two_part_format(formats, "company_name", ("name", "form"), folder / "locale.toml"),
         first_names=first,

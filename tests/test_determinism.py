@@ -18,7 +18,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest of generator version 10; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest of generator version 12; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -31,8 +31,8 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "6eabed03dd39c4351720df327d8f654584703073cbc17964898f634d7f06a0d1",
-    "us-only-150": "e75695d42afcbc658c7e949a0532336eebcc915f8e5777f83b90c03a0f8cdea7",
+    "default-300": "f2b61d88179eeae0eaacf8d254c2e8aa05e2d5a0c6d06e21d74f7cc77d8e6b69",
+    "us-only-150": "615a421726c901594c17312d885ae9d3193d8a8f3353dd4d227ced2b846c93b7",
     "de-home-200": "ae7cb403e896e5f4fe40f15d2d830abba059c889994e95048df48dc587047c87",
 }
 

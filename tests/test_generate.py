@@ -390,3 +390,14 @@ def test_no_company_domain_carries_a_real_firms_name_under_any_ending():
     names = domains.str.split(".", n=1).str[0]
     assert domains[names.isin(brands)].tolist() == []
     assert "chase" in brands and "delta" in brands  # chase.com and delta.com: the list holds them
+
+
+def test_a_third_of_us_company_addresses_are_office_suites_and_other_markets_have_none(mixed_frames):
+    """US business addresses are mostly offices ("1200 Oak Street, Suite 410"); GB and DE write no unit here."""
+    companies = mixed_frames["companies"]
+    street, country = companies["street"].astype(str), companies["country"].astype(str)
+    suite = street.str.fullmatch(r"\d+ .+, Suite [1-9]\d?\d0")
+    assert 0.30 <= suite[country == "US"].mean() <= 0.40
+    assert not street[country != "US"].str.contains("Suite").any()
+    floors = street[suite].str.extract(r"Suite (\d+)\d\d$")[0].astype(int)
+    assert floors.between(1, 29).all() and floors.median() <= 8  # low floors most common

@@ -221,6 +221,20 @@ def test_a_format_needs_its_two_placeholders(tmp_path: Path):
         validate_locale_dir(_own_market(tmp_path, "ZV", broken) / "ZV")
 
 
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [('unit = "Suite"\n', r"formats\.unit is 'Suite'"), ("unit_share = 0.3\n", r"formats\.unit_share is 0\.3")],
+)
+def test_an_office_unit_needs_its_placeholder_and_a_share_needs_a_unit(tmp_path: Path, lines: str, message: str):
+    def broken(folder: Path) -> None:
+        toml = folder / "locale.toml"
+        text = toml.read_text(encoding="utf-8").replace("[formats]\n", "[formats]\n" + lines)
+        toml.write_text(text, "utf-8")
+
+    with pytest.raises(LocaleError, match=message):
+        validate_locale_dir(_own_market(tmp_path, "ZV", broken) / "ZV")
+
+
 def test_house_numbers_are_mostly_small_like_real_streets():
     from demogen.generate.companies import house_numbers
 

@@ -289,6 +289,19 @@ def _created_days(context: TenantContext, plan, streams: BlockStreams, start: in
     return np.where(first_deal >= 0, np.maximum(first_deal - lead, context.history_start_day), idle)
 
 
+def _with_units(locale, line: np.ndarray, streams: BlockStreams, rows: np.ndarray, n: int) -> np.ndarray:
+    """Office suites on the street line where the market's business addresses carry them ("Suite 410"): the
+    floor log-uniform from 1 to 29 (low floors most common), then a room in tens."""
+    before, after, share = locale.unit
+    if share == 0:
+        return line
+    has = np.flatnonzero(streams.uniform("unit", n)[rows] < share)
+    floor = np.exp(streams.uniform("unit_floor", n)[rows][has] * np.log(30)).astype(np.int64)
+    room = (streams.uniform("unit_room", n)[rows][has] * 10).astype(np.int64) * 10
+    unit = concat(line[has], ", " + before, int_text(floor * 100 + room), after)
+    return replace_rows(line, has, unit)
+
+
 def generate_companies(context: TenantContext, plan, block: int) -> Block:
     start, stop = plan.company_range(block)
     n = stop - start
@@ -310,9 +323,8 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
         street = _streets(locale, locale.cities["region"][city], street_raw[rows])
         number = int_text(house_numbers(uniform_from_raw(number_raw[rows]), locale.house_number_max))
         first, joiner, _ = split_format(locale.street_format)
-        pieces["street"].append(
-            (rows, concat(street, joiner, number) if first == "street" else concat(number, joiner, street))
-        )
+        line = concat(street, joiner, number) if first == "street" else concat(number, joiner, street)
+        pieces["street"].append((rows, _with_units(locale, line, streams, rows, n)))
         pieces["country"].append((rows, repeat(locale.code, rows.size)))
         for key in ("region", "city", "postal_code"):
             pieces[key].append((rows, locale.cities[key][city]))
