@@ -124,7 +124,7 @@ def company_identity(
     n = len(market)
     tag = f"@{attempt}" if attempt else ""
     pattern = choose(streams.raw("name_pattern" + tag, n), PATTERN_CUMULATIVE)
-    keys = ("stem", "sector", "surname", "surname2", "legal_form", "suffix")
+    keys = ("stem", "sector", "surname", "surname2", "surname3", "legal_form", "suffix")
     raws = {key: streams.raw(key + tag, n) for key in keys}
     if only is not None:
         market, industry, employees, pattern = market[only], industry[only], employees[only], pattern[only]
@@ -139,6 +139,8 @@ def company_identity(
         stem = choose(raws["stem"][rows], locale.stems.cumulative)
         last = choose(raws["surname"][rows], locale.last_names.cumulative)
         last2 = choose(raws["surname2"][rows], locale.last_names.cumulative)
+        same = np.flatnonzero(last2 == last)  # not "Oliveira & Oliveira": a partner of another family
+        last2[same] = choose(raws["surname3"][rows][same], locale.last_names.cumulative)
         tld = choose(raws["suffix"][rows], locale.email_suffixes.cumulative)
         words = {
             "stem": (locale.stems["word"][stem], locale.stems["slug"][stem]),
