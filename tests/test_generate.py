@@ -404,7 +404,7 @@ def test_a_third_of_us_company_addresses_are_office_suites_and_other_markets_hav
 
 
 def test_a_company_of_two_partners_names_two_families():
-    """"Oliveira & Oliveira Ltda." read as a typo: the second partner is drawn again where both names agree."""
+    """ "Oliveira & Oliveira Ltda." read as a typo: the second partner is drawn again where both names agree."""
     recipe = recipe_from({"volume": {"companies": 4000}, "locales": {"BR": 1}}, seed=5)
     names = pd.Series([name.decode() for name in build_plan(recipe).company_name])
     pairs = names.str.extract(r"^(\S+) & (\S+)").dropna()
