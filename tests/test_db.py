@@ -187,6 +187,14 @@ def test_integrity_check_reports_a_damaged_tenant(database):
     assert report.violations["activities outside their deal's life"] == 1
 
 
+def test_the_head_revision_the_commands_check_is_the_newest_migration():
+    """Commands compare the database with migrate.HEAD without loading Alembic; a new migration must move it."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config(make_engine("sqlite:///unused.db")))
+    assert scripts.get_current_head() == migrate.HEAD
+
+
 def test_migrations_match_the_tables_and_downgrade_cleanly(database):
     engine, role = database
     with engine.connect() as connection:

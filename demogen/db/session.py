@@ -35,7 +35,7 @@ def open_database(url: str | None = None, *, create: bool = True) -> Engine:
         if not migrate.is_current(engine):
             raise DatabaseNotReady(
                 f"database {shown_url(engine)} is not at schema "
-                f"{migrate.head_revision(engine)} — run `demogen db upgrade --db {shlex.quote(shown_url(engine))}`"
+                f"{migrate.HEAD} — run `demogen db upgrade --db {shlex.quote(shown_url(engine))}`"
             )
     except OperationalError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
