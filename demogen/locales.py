@@ -194,6 +194,9 @@ class LocaleData:
     street_format: str
     house_number_max: int
     unit: tuple[str, str, float]  # text before and after the unit number, share of addresses with one ("Suite ")
+    mobiles_like_landlines: (
+        bool  # mobiles come from the area-code pools of landlines (North America, or no mobile rows)
+    )
     company_format: str  # "{name} {form}" (Acme GmbH), or "{form}{name}" where the form leads (株式会社...)
     surnames: int  # 2 where people carry two (Spain, Mexico): drawn independently, joined by a space
     first_names: Table  # name, gender, ascii
@@ -452,6 +455,13 @@ def _unit(formats: dict, path: Path) -> tuple[str, str, float]:
     return before, after, float(share)
 
 
+def _flag(formats: dict, key: str, path: Path) -> bool:
+    value = formats.get(key, False)
+    if not isinstance(value, bool):
+        raise LocaleError(f"{path}: formats.{key} is {value!r} — write true or false")
+    return value
+
+
 def _surnames(formats: dict, path: Path) -> int:
     value = formats.get("surnames", 1)
     if value not in (1, 2) or isinstance(value, bool):
@@ -598,6 +608,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         street_format=_two_part_format(formats, "street_address", ("number", "street"), folder / "locale.toml"),
         house_number_max=int(formats.get("house_number_max", 200)),
         unit=_unit(formats, folder / "locale.toml"),
+        mobiles_like_landlines=not has_mobile or _flag(formats, "mobiles_like_landlines", folder / "locale.toml"),
         surnames=_surnames(formats, folder / "locale.toml"),
         company_format=_two_part_format(formats, "company_name", ("name", "form"), folder / "locale.toml"),
         first_names=first,

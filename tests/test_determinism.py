@@ -31,8 +31,8 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "f2b61d88179eeae0eaacf8d254c2e8aa05e2d5a0c6d06e21d74f7cc77d8e6b69",
-    "us-only-150": "615a421726c901594c17312d885ae9d3193d8a8f3353dd4d227ced2b846c93b7",
+    "default-300": "2657b7a8a2dea31e9c2890556dc994cd842c5d0eacf9f0f725df6b945e815413",
+    "us-only-150": "6e2c53e8aaab70cab9d2886d8383a6f0cd72e294fedc398679ac7c8f1c63d610",
     "de-home-200": "ae7cb403e896e5f4fe40f15d2d830abba059c889994e95048df48dc587047c87",
 }
 

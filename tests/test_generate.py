@@ -410,3 +410,20 @@ def test_a_company_of_two_partners_names_two_families():
     pairs = names.str.extract(r"^(\S+) & (\S+)").dropna()
     assert len(pairs) > 300
     assert (pairs[0] == pairs[1]).mean() < 0.003  # was 0.8%; now only where two redraws agree as well
+
+
+def test_mobiles_carry_the_area_code_of_the_company_s_region_where_mobiles_have_one():
+    """A São Paulo firm's people mostly have 11 mobiles (Brazil's DDD); UK mobiles (07...) have no area at all."""
+
+    def area(phone: str) -> str:
+        return phone.split(" ")[1].split("-", maxsplit=1)[0]
+
+    for market, low, high in (("BR", 0.6, 0.9), ("GB", 0.0, 0.0)):
+        frames = frames_of(build_plan(recipe_from({"volume": {"companies": 600}, "locales": {market: 1}}, seed=2)))
+        contacts, companies = frames["contacts"], frames["companies"].set_index("id")
+        mobile = contacts["phone"].map(
+            lambda p: phonenumbers.number_type(phonenumbers.parse(p)) == phonenumbers.PhoneNumberType.MOBILE
+        )
+        same = contacts["phone"].map(area) == contacts["company_id"].map(companies["phone"].map(area))
+        assert mobile.sum() > 300
+        assert low <= same[mobile].mean() <= high, market

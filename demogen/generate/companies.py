@@ -316,7 +316,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
     city_raw, street_raw = streams.raw("city", n), streams.raw("street", n)
     number_raw, prefix_raw = streams.raw("house_number", n), streams.raw("phone_prefix", n)
     pieces: dict[str, list] = {k: [] for k in ("country", "region", "city", "postal_code", "street", "template")}
-    zone = np.empty(n, dtype=np.int64)
+    zone, city_of = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
     for index, locale in enumerate(context.markets):
         rows = np.flatnonzero(market == index)
         if rows.size == 0:
@@ -333,6 +333,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
         prefix = locale.city_prefixes.pick(city, prefix_raw[rows])
         pieces["template"].append((rows, locale.fixed_prefixes["template"][prefix]))
         zone[rows] = context.places.city_place[index][city]
+        city_of[rows] = city
     columns = {key: scatter(n, parts) for key, parts in pieces.items()}
     templates = columns.pop("template")
     columns["phone"] = fill_templates(templates, streams.raw("phone", n))
@@ -348,6 +349,7 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
         "owner_id": plan.ownership.pick(streams.raw("owner", n), created),
         "created_at": created,
         "_zone": zone,
+        "_city": city_of,  # row of its market's cities.csv
         "_phone_template": templates,
         "_email_pattern": choose(streams.raw("email_pattern", n), EMAIL_PATTERN_CUMULATIVE),
         "_market": market,

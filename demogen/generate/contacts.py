@@ -10,6 +10,7 @@ from demogen.generate.companies import EMAIL_PATTERNS
 from demogen.generate.context import TenantContext
 from demogen.generate.people import pick_people
 from demogen.generate.timing import SECONDS_PER_DAY
+from demogen.locales import Table, table_view
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose
 from demogen.tables import Block
@@ -45,6 +46,47 @@ def gendered(title: np.ndarray, gender: np.ndarray) -> np.ndarray:
     return np.where((separator == b"|") & (gender == b"F"), after, before).astype(title.dtype)
 
 
+LOCAL_MOBILE_SHARE = 0.75
+"""Mobiles with an area code of the company's own region where the market's mobiles have areas (Brazil's DDD,
+North America's area codes): most people's number is from where they live and work; the rest moved, or kept an
+old number (an estimate)."""
+
+
+def _area(template: bytes) -> bytes:
+    """The area code of a number template: the group after the country code (+55 11 ... -> 11, +1 617-... -> 617).
+    Non-geographic mobiles (+44 7700 ..., +49 151 ...) match no landline's."""
+    parts = template.split(b" ")
+    return parts[1].split(b"-")[0] if len(parts) > 1 else b""
+
+
+def local_mobiles(locale, companies: Block, company: np.ndarray, raw: np.ndarray) -> np.ndarray:
+    """A mobile template from each company's own area, or b"" where the market has none there.
+
+    Where mobiles share the landlines' area-code pools (North America, or markets without mobile rows), one of
+    the city's own prefixes; else a mobile row with the company landline's area code (Brazil's DDD)."""
+    if locale.mobiles_like_landlines:
+        prefix = locale.city_prefixes.pick(companies["_city"][company], raw, fallback=-1)
+        return np.where(prefix >= 0, locale.fixed_prefixes["template"][np.maximum(prefix, 0)], b"")
+    by_area = table_view(locale.mobile_prefixes, ("by area",), lambda: _mobiles_by_area(locale.mobile_prefixes))
+    out = np.full(len(company), b"", dtype=locale.mobile_prefixes["template"].dtype)
+    if not by_area:
+        return out
+    areas = np.array([_area(t) for t in companies["_phone_template"][company].tolist()], dtype=object)
+    for area, table in by_area.items():
+        at = np.flatnonzero(areas == area)
+        if at.size:
+            out[at] = table["template"][choose(raw[at], table.cumulative)]
+    return out
+
+
+def _mobiles_by_area(mobiles: Table) -> dict[bytes, Table]:
+    groups: dict[bytes, list[int]] = {}
+    for row, template in enumerate(mobiles["template"].tolist()):
+        if area := _area(template):
+            groups.setdefault(area, []).append(row)
+    return {area: mobiles.subset(np.array(rows)) for area, rows in groups.items()}
+
+
 def generate_contacts(context: TenantContext, plan, block: int, *, companies: Block) -> Block:
     start, stop = plan.company_range(block)
     counts = plan.contacts_per_company[start:stop]
@@ -60,6 +102,7 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
     title, level = committee_titles(streams, context.markets, companies, company)
     title = gendered(title, people.gender)
     mobile_u, mobile_raw = streams.uniform("is_mobile", n), streams.raw("mobile_prefix", n)
+    local_u = streams.uniform("mobile_local", n)
     templates = []
     for index, locale in enumerate(context.markets):
         rows = np.flatnonzero(market == index)
@@ -68,7 +111,11 @@ def generate_contacts(context: TenantContext, plan, block: int, *, companies: Bl
         mobile = mobile_u[rows] < locale.mobile_share
         picked = choose(mobile_raw[rows[mobile]], locale.mobile_prefixes.cumulative)
         templates.append((rows[~mobile], companies["_phone_template"][company[rows[~mobile]]]))
-        templates.append((rows[mobile], locale.mobile_prefixes["template"][picked]))
+        national = locale.mobile_prefixes["template"][picked]
+        local = np.flatnonzero(local_u[rows[mobile]] < LOCAL_MOBILE_SHARE)
+        near = local_mobiles(locale, companies, company[rows[mobile][local]], mobile_raw[rows[mobile][local]])
+        found = np.flatnonzero(near != b"")
+        templates.append((rows[mobile], replace_rows(national, local[found], near[found])))
     phone = fill_templates(scatter(n, templates), streams.raw("phone", n))
 
     company_created = companies["created_at"][company]

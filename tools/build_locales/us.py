@@ -738,6 +738,7 @@ street_address = "{number} {street}"
 house_number_max = 9999
 unit = "Suite {unit}"
 unit_share = 0.35
+mobiles_like_landlines = true
 
 [sources]  # how the name lists were made (counts, bands or ranks); see SOURCES.md
 first_names = "counts (SSA births 1961-2003, survival-weighted)"
@@ -997,10 +998,11 @@ are estimates, not package data.
 
 Hand-written market constants: English name, ISO 639-1 language, ISO 4217 currency, an IANA time zone (the most
 populous US zone), the `phonenumbers` region, the share of mobile contact numbers, and the US address format
-"{{number}} {{street}}" with house numbers up to 9999, and an office suite on 35% of company street lines
-("1200 Oak Street, Suite 410"; floors log-uniform 1-29; the share is an estimate for business addresses, most of
-which are offices, not package data). No transliteration table is needed (ASCII). Its `[reference]` table is
-written by the script (see "Reference realism figures").
+"{{number}} {{street}}" with house numbers up to 9999, and an office suite on 35% of company street lines ("1200 Oak
+Street, Suite 410"; floors log-uniform 1-29; the share is an estimate for business addresses, most of which are
+offices, not package data); mobiles are drawn from the same area-code pools as landlines (North American numbers do
+not tell them apart), three in four from the company's own city. No transliteration table is needed (ASCII). Its
+`[reference]` table is written by the script (see "Reference realism figures").
 """
 
 

@@ -624,7 +624,11 @@ def build() -> None:
         CODE,
         LOCALE,
         {
-            "formats": {"street_address": "{number} {street}", "house_number_max": 4000},
+            "formats": {
+                "street_address": "{number} {street}",
+                "house_number_max": 4000,
+                "mobiles_like_landlines": True,
+            },
             "sources": {
                 "first_names": "counts (Alberta births 1980-2003, US SSA 1961-1979, INSEE 1961-2003 for French)",
                 "last_names": "counts (Wikidata people) plus census-ancestry shares of ranked origin lists",
