@@ -527,8 +527,12 @@ def story_report(frames: dict[str, pd.DataFrame], as_of: pd.Timestamp | None = N
 
 
 SENIORITY = ("assistant", "professional", "manager", "director", "executive")
-OWNER_WORDS = r"\b(?:Owner|Founder|Inhaber|Gründer)"
-"""Titles of people who own or founded their firm, in the shipped markets' languages."""
+OWNER_WORDS = (
+    r"\b(?:Owner|Founder|Inhaber|Gründer|Propietari|Proprietári|Dueñ|Fundador|Fondat|Eigenaar|Oprichter)"
+    r"|創業者|オーナー"
+)
+"""Titles of people who own or founded their firm, in the shipped markets' languages (the stems cover both genders:
+Propietario/Propietaria, Fondateur/Fondatrice, Directeur-eigenaar)."""
 
 
 def _forms(title: str) -> list[str]:
