@@ -194,9 +194,8 @@ class LocaleData:
     street_format: str
     house_number_max: int
     unit: tuple[str, str, float]  # text before and after the unit number, share of addresses with one ("Suite ")
-    mobiles_like_landlines: (
-        bool  # mobiles come from the area-code pools of landlines (North America, or no mobile rows)
-    )
+    mobiles_like_landlines: bool  # mobiles share the landlines' area-code pools (North America, no mobile rows)
+    sector_first: float  # share of sector-word names with the word first (Transportes García, not García Transportes)
     company_format: str  # "{name} {form}" (Acme GmbH), or "{form}{name}" where the form leads (株式会社...)
     surnames: int  # 2 where people carry two (Spain, Mexico): drawn independently, joined by a space
     first_names: Table  # name, gender, ascii
@@ -444,15 +443,23 @@ def split_format(value: str) -> tuple[str, str, str]:
     return first, joiner, second.rstrip("}")
 
 
+def _share(formats: dict, key: str, path: Path, *, needs: str | None = None) -> float:
+    """A share from 0 to 1 (0 where absent); with `needs`, only 0 unless that format key is set too."""
+    share = formats.get(key, 0.0)
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+        raise LocaleError(f"{path}: formats.{key} is {share!r} — a share from 0 to 1")
+    if share and needs and not formats.get(needs):
+        raise LocaleError(f"{path}: formats.{key} is {share!r} — set formats.{needs} too, or leave the share out")
+    return float(share)
+
+
 def _unit(formats: dict, path: Path) -> tuple[str, str, float]:
     """An office unit after the street where business addresses carry one ("Suite 410"), and how often."""
-    text, share = formats.get("unit", ""), formats.get("unit_share", 0.0)
+    text = formats.get("unit", "")
     if not isinstance(text, str) or (text and text.count("{unit}") != 1):
         raise LocaleError(f'{path}: formats.unit is {text!r} — write it with one {{unit}}, such as "Suite {{unit}}"')
-    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1 or (share and not text):
-        raise LocaleError(f"{path}: formats.unit_share is {share!r} — a share from 0 to 1, with formats.unit set")
     before, _, after = text.partition("{unit}")
-    return before, after, float(share)
+    return before, after, _share(formats, "unit_share", path, needs="unit")
 
 
 def _flag(formats: dict, key: str, path: Path) -> bool:
@@ -609,6 +616,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         house_number_max=int(formats.get("house_number_max", 200)),
         unit=_unit(formats, folder / "locale.toml"),
         mobiles_like_landlines=not has_mobile or _flag(formats, "mobiles_like_landlines", folder / "locale.toml"),
+        sector_first=_share(formats, "sector_first_share", folder / "locale.toml"),
         surnames=_surnames(formats, folder / "locale.toml"),
         company_format=_two_part_format(formats, "company_name", ("name", "form"), folder / "locale.toml"),
         first_names=first,

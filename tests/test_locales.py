@@ -223,7 +223,10 @@ def test_a_format_needs_its_two_placeholders(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("lines", "message"),
-    [('unit = "Suite"\n', r"formats\.unit is 'Suite'"), ("unit_share = 0.3\n", r"formats\.unit_share is 0\.3")],
+    [
+        ('unit = "Suite"\n', r"formats\.unit is 'Suite'"),
+        ("unit_share = 0.3\n", r"formats\.unit_share is 0\.3 — set formats\.unit"),
+    ],
 )
 def test_an_office_unit_needs_its_placeholder_and_a_share_needs_a_unit(tmp_path: Path, lines: str, message: str):
     def broken(folder: Path) -> None:

@@ -15,6 +15,7 @@ from demogen.recipe import FORBIDDEN_WORDS
 from demogen.rng import BlockStreams, choose, cumulative_weights, uniform_from_raw
 from demogen.tables import Block
 from demogen.text import (
+    choose_text,
     concat,
     contains_any,
     fill_templates,
@@ -124,7 +125,7 @@ def company_identity(
     n = len(market)
     tag = f"@{attempt}" if attempt else ""
     pattern = choose(streams.raw("name_pattern" + tag, n), PATTERN_CUMULATIVE)
-    keys = ("stem", "sector", "surname", "surname2", "surname3", "legal_form", "suffix")
+    keys = ("stem", "sector", "surname", "surname2", "surname3", "word_order", "legal_form", "suffix")
     raws = {key: streams.raw(key + tag, n) for key in keys}
     if only is not None:
         market, industry, employees, pattern = market[only], industry[only], employees[only], pattern[only]
@@ -157,6 +158,10 @@ def company_identity(
             name, slug = words[first][0][at], words[first][1][at]
             if second is not None:
                 second_name, second_slug = words[second][0][at], words[second][1][at]
+                if second == "sector" and locale.sector_first:  # Transportes García where the language says so
+                    flip = uniform_from_raw(raws["word_order"][rows][at]) < locale.sector_first
+                    name, second_name = choose_text(flip, second_name, name), choose_text(flip, name, second_name)
+                    slug, second_slug = choose_text(flip, second_slug, slug), choose_text(flip, slug, second_slug)
                 name = concat(name, joiner, second_name)
                 joined_slug = concat(slug, second_slug)
                 clash = np.flatnonzero(contains_any(joined_slug, FORBIDDEN_WORDS))  # stolte+steuerung meet as one
