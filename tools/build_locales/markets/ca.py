@@ -18,6 +18,7 @@ from tools.build_locales.markets.au import WORDS, scale
 from tools.build_locales.phones import FIXED, MOBILE, NANP_ANY, US_SPECIAL_NXX, Plan
 
 CODE = "CA"
+VOCAB = m.vocabulary(CODE)
 PER_10M = au.PER_10M
 FRENCH_SHARE = 0.22
 """Francophones (French mother tongue or first official language, Census 2021: 21-22 %), about Québec's share."""
@@ -135,18 +136,7 @@ def last_names() -> dict[tuple[str, str], float]:
 
 LDU_LETTERS = "ABCEGHJKLMNPRSTVWXYZ"
 """Letters Canada Post uses in postal codes (no D F I O Q U); W and Z never lead an FSA, which the dump gives."""
-CITY_OF = """Toronto=North York|Scarborough|Etobicoke|East York|York|Downtown Toronto|Central Toronto|East Toronto|West Toronto
-Montréal=Montreal|Ahuntsic|Anjou|Rosemont|Petite-Patrie|Plateau Mont-Royal|Côte-des-Neiges|Notre-Dame-de-Grâce|Saint-Laurent|Saint-Léonard|Mercier|LaSalle|Lachine|Verdun|Cartierville|Maisonneuve|Centre-Sud|Griffintown|Ville Émard|Pointe-Aux-Trembles|Rivière-Des-Prairies|Villeray|Saint-Michel|Hochelaga|Outremont|Pierrefonds|Roxboro|Old Montreal|Île-Des-Soeurs|L'Île-Bizard|Sainte-Geneviève|Saint-Henri|Pointe-Saint-Charles|Little Burgundy|Mile End|Parc-Extension|Tétreaultville
-Québec=Quebec City|Beauport|Sainte-Foy|Cap-Rouge|Charlesbourg|Val-Bélair|Lac-Saint-Charles|Jean-Talon|Sillery|Loretteville|Vanier|Limoilou|Saint-Émile|Neufchâtel
-Ottawa=Nepean|Kanata|Gloucester|Orleans|Vanier|Cumberland|Stittsville|Greely|Manotick|Ottawa
-Gatineau=Hull|Aylmer|Masson-Angers|Buckingham
-Saguenay=Chicoutimi|Jonquière|La Baie
-Lévis=Saint-Jean-Chrysostome|Pintendre|Saint-Romuald|Charny|Saint-Nicolas|Saint-Rédempteur
-Laval=Chomedey|Fabreville|Sainte-Rose|Auteuil|Laval-des-Rapides|Sainte-Dorothée|Saint-Vincent-de-Paul|Vimont|Duvernay|Îles-Laval|Laval-sur-le-Lac|Pont-Viau|Laval-Ouest|Saint-François
-Longueuil=Saint-Hubert|Greenfield Park|Le Moyne
-Trois-Rivières=Cap-de-la-Madeleine
-Sherbrooke=Rock Forest|Fleurimont|Lennoxville
-Sudbury=Greater Sudbury"""
+CITY_OF = VOCAB["city_of"]
 ALIAS = {old: new for line in CITY_OF.splitlines() for new, olds in [line.split("=")] for old in olds.split("|")}
 DESCRIPTORS = frozenset(
     WORDS("North South East West Northeast Northwest Southeast Southwest Central Inner Outer Upper Lower Mid Outskirts")
@@ -258,121 +248,15 @@ QC_STREETS = [  # Québec (region QC only), in rank order per street type
 QC_STREET_WEIGHT = 5.0
 """Québec's French streets weigh five times all the English ones, so that a Québec company's address is a French
 street about 83 % of the time (the rest: Montréal's Sherbrooke, Peel, McGill, Wellington and the like)."""
-INDUSTRY_WORDS = """
-Software: Software=5, Technologies=4, Solutions=3, Digital=3, Analytics=3, Labs=2, Systems=2, Logiciels=2, Numérique=1
-IT Services: IT Solutions=4, Technologies=3, Systems=3, Networks=3, Computer Services=3, Data=2, Cyber=2, Informatique=2, Solutions TI=1
-Manufacturing: Manufacturing=5, Industries=4, Engineering=3, Fabrication=3, Products=3, Machining=2, Plastics=2, Metal=2, Precision=2, Packaging=2, Usinage=2
-Wholesale: Distribution=5, Wholesale=3, Supply=4, Trading=3, Imports=2, Distributors=2
-Retail: Retail=3, Stores=3, Home=2, Outlet=2, Furniture=2, Boutique=2, Meubles=1
-Financial Services: Capital=5, Financial=4, Wealth Management=3, Insurance=3, Investments=3, Finance=2, Gestion de patrimoine=1, Assurances=1, Placements=1
-Healthcare: Health=5, Medical=4, Dental=3, Pharmacy=3, Physiotherapy=2, Clinic=2, Home Care=2, Santé=2, Clinique=1
-Construction: Construction=6, Contracting=4, Builders=3, Excavation=3, Plumbing=3, Electric=3, Roofing=2, Concrete=2, Homes=2, Rénovation=1
-Logistics: Transport=5, Logistics=5, Freight=4, Trucking=4, Courier=2, Express=2, Moving=2, Logistique=1
-Professional Services: Consulting=5, Advisory=3, Accounting=3, Law=3, Associates=3, Partners=3, Management=2, Recruitment=2, Conseil=2, Services-conseils=1
-Energy: Energy=5, Power=4, Solar=3, Oil & Gas=3, Resources=3, Renewables=2, Utilities=2, Énergie=2
-Education: Education=5, Learning=4, Training=4, Academy=3, College=3, Tutoring=2, Formation=2
-Media: Media=5, Creative=4, Design=3, Productions=3, Studios=3, Publishing=3, Marketing=3, Communications=2, Médias=1
-Hospitality: Hospitality=5, Hotels=4, Catering=4, Restaurants=3, Events=3, Foods=2, Traiteur=1, Hôtellerie=1
-Real Estate: Realty=5, Properties=5, Real Estate=4, Developments=3, Homes=2, Property Management=2, Immobilier=2, Gestion immobilière=1
-Telecommunications: Communications=5, Telecom=5, Networks=3, Wireless=3, Broadband=2, Télécom=2, Connect=2
-"""
-BRANDS = """Maple Northern Boreal Cedar Aurora Summit Pinnacle Northstar Polaris Glacier Prairie Timber Coastal Pacific
-Atlantic Laurentian Great_Lakes Tundra Cardinal Beaver Loon Caribou Huron Algonquin Frontenac Ironwood Granite Keystone
-Cornerstone Benchmark Frontier Sterling Premier Allied Heritage Landmark Meridian Zenith Crest Ridgeline Bluewater
-Silverbirch Redwood True_North Trillium Muskoka Okanagan Kootenay Cariboo Fundy Evergreen Westwind Boréal
-Érable Horizon Sommet Nordik Alliance Laurentide Boisé Rivière Fleuve Cap Nordet Voyageur Montagne Estuaire Bellevue"""
+INDUSTRY_WORDS = VOCAB["industry_words"]
+BRANDS = VOCAB["brands"]
 LEGAL_FORMS = """Inc.=400 Ltd.=250 inc.=150 Corp.=60 Limited=40 Ltée=40 Corporation=20 Professional_Corporation=15
 Incorporated=10 LLP=10 S.E.N.C.R.L.=5"""
-LEGAL_FORM_SIZES = """
-Inc.|micro||40
-Inc.|small||45
-Inc.|medium||45
-Inc.|large||45
-Ltd.|micro||35
-Ltd.|small||30
-Ltd.|medium||20
-Ltd.|large||10
-inc.|micro||15
-inc.|small||15
-inc.|medium||15
-inc.|large||10
-Corp.|small||4
-Corp.|medium||8
-Corp.|large||12
-Limited|medium||4
-Limited|large||10
-Ltée|small||4
-Ltée|medium||4
-Ltée|large||3
-Corporation|medium||2
-Corporation|large||6
-Incorporated|large||2
-LLP|micro|Professional Services|10
-LLP|small|Professional Services|20
-LLP|medium|Professional Services|25
-LLP|large|Professional Services|30
-S.E.N.C.R.L.|small|Professional Services|5
-S.E.N.C.R.L.|medium|Professional Services|6
-S.E.N.C.R.L.|large|Professional Services|8
-Professional Corporation|micro|Professional Services|30
-Professional Corporation|small|Professional Services|15
-Professional Corporation|micro|Healthcare|25
-Professional Corporation|small|Healthcare|10
-"""
-CHIEF_TITLES = """
-Owner|micro||40
-President|micro||35
-Founder|micro||15
-President|small||50
-Owner|small||20
-Chief Executive Officer|small||10
-Founder|small||8
-President|medium||45
-Chief Executive Officer|medium||40
-President and CEO|medium||15
-Chief Executive Officer|large||55
-President and CEO|large||45
-President|large||15
-Managing Partner|micro|LLP|60
-Managing Partner|small|LLP|60
-Managing Partner|medium|LLP|60
-Managing Partner|large|LLP|60
-Principal|micro|Professional Corporation|60
-Principal|small|Professional Corporation|60
-President|micro|Professional Corporation|30
-President|small|Professional Corporation|30
-"""
-FRENCH_CHIEFS = """
-Propriétaire; micro; inc.; 35
-Président|Présidente; micro; inc.; 35
-Fondateur|Fondatrice; micro; inc.; 12
-Président|Présidente; small; inc.; 50
-Directeur général|Directrice générale; small; inc.; 15
-Fondateur|Fondatrice; small; inc.; 6
-Président|Présidente; medium; inc.; 40
-Président-directeur général|Présidente-directrice générale; medium; inc.; 30
-Directeur général|Directrice générale; medium; inc.; 15
-Président-directeur général|Présidente-directrice générale; large; inc.; 60
-Président|Présidente; large; inc.; 15
-Associé directeur|Associée directrice; small; S.E.N.C.R.L.; 60
-Associé directeur|Associée directrice; medium; S.E.N.C.R.L.; 60
-Associé directeur|Associée directrice; large; S.E.N.C.R.L.; 60
-"""
-"""Chiefs of Québec companies, by size class, at each French form (`inc.` rows are repeated for `Ltée`)."""
-JOB_TITLES = """
-executive: President=60; Chief Executive Officer=60; President and CEO=20; Chief Financial Officer=50; Chief Operating Officer=35; Chief Information Officer=25; Chief Technology Officer=25; Vice-President, Sales=30; Vice-President, Operations=30; Vice-President, Finance=25; Vice-President, Marketing=15; Owner=30; Founder=20; Managing Partner=10
-director: General Manager=120; Director of Operations=60; Director of Finance=50; Sales Director=50; IT Director=40; Director of Procurement=35; Director of Human Resources=30; Marketing Director=30; Director of Engineering=20; Plant Director=20; Regional Director=30; Controller=70
-manager: Operations Manager=180; IT Manager=150; Purchasing Manager=130; Office Manager=150; Project Manager=160; Business Development Manager=120; Account Manager=110; Sales Manager=120; Finance Manager=90; Marketing Manager=90; HR Manager=80; Plant Manager=50; Production Manager=60; Warehouse Manager=60; Logistics Manager=60; Supply Chain Manager=50; Branch Manager=60; Store Manager=40; Customer Service Manager=50; Health and Safety Manager=30; Quality Manager=40; Facilities Manager=40; Payroll Manager=25; Category Manager=40; Service Manager=40; Team Lead=70; Production Supervisor=60; Site Superintendent=40
-professional: Accountant=150; Buyer=150; Procurement Specialist=90; Purchasing Agent=80; Business Analyst=110; Systems Administrator=100; Software Developer=110; Network Administrator=70; Financial Analyst=80; Sales Representative=140; Account Executive=80; Marketing Coordinator=80; Project Coordinator=90; Estimator=60; Project Engineer=50; Mechanical Engineer=50; Civil Engineer=40; Data Analyst=70; Solutions Architect=40; HR Generalist=60; Health and Safety Coordinator=50; Logistics Coordinator=60; Bookkeeper=80; Payroll Administrator=50; Legal Counsel=30; Quality Assurance Specialist=40; Inside Sales Representative=60
-assistant: Administrative Assistant=160; Receptionist=100; Executive Assistant=100; Accounts Payable Clerk=100; Accounts Receivable Clerk=60; Customer Service Representative=120; Office Administrator=80; Sales Coordinator=60; Shipping and Receiving Clerk=50; Data Entry Clerk=30; IT Support Technician=70; Purchasing Assistant=40
-"""
-FRENCH_TITLES = """
-executive: Vice-président des ventes|Vice-présidente des ventes=30; Vice-président des opérations|Vice-présidente des opérations=30; Vice-président des finances|Vice-présidente des finances=25; Directeur financier|Directrice financière=40; Chef de la direction financière=20; Vice-président marketing|Vice-présidente marketing=15; Directeur des technologies|Directrice des technologies=20
-director: Directeur des ventes|Directrice des ventes=60; Directeur des opérations|Directrice des opérations=60; Directeur des finances|Directrice des finances=40; Directeur des TI|Directrice des TI=40; Directeur de l'approvisionnement|Directrice de l'approvisionnement=35; Directeur des ressources humaines|Directrice des ressources humaines=30; Directeur du marketing|Directrice du marketing=30; Directeur d'usine|Directrice d'usine=25; Contrôleur|Contrôleuse=50; Directeur régional|Directrice régionale=25
-manager: Chargé de projet|Chargée de projet=160; Gestionnaire de projet=60; Directeur de comptes|Directrice de comptes=90; Responsable des achats=80; Directeur de succursale|Directrice de succursale=50; Chef d'équipe=60; Superviseur de production|Superviseure de production=60; Coordonnateur de la logistique|Coordonnatrice de la logistique=50; Gestionnaire des TI=60; Directeur du service à la clientèle|Directrice du service à la clientèle=40; Contremaître|Contremaîtresse=40; Responsable de la qualité=30; Conseiller en développement des affaires|Conseillère en développement des affaires=60
-professional: Acheteur|Acheteuse=150; Comptable=140; Analyste d'affaires=90; Administrateur de systèmes|Administratrice de systèmes=80; Développeur logiciel|Développeuse logiciel=90; Représentant des ventes|Représentante des ventes=120; Conseiller en ressources humaines|Conseillère en ressources humaines=60; Technicien comptable|Technicienne comptable=80; Analyste financier|Analyste financière=60; Estimateur|Estimatrice=50; Ingénieur de projet|Ingénieure de projet=50; Coordonnateur marketing|Coordonnatrice marketing=50; Agent d'approvisionnement|Agente d'approvisionnement=70; Technicien informatique|Technicienne informatique=60
-assistant: Adjoint administratif|Adjointe administrative=160; Réceptionniste=100; Adjoint de direction|Adjointe de direction=90; Commis comptable=90; Préposé au service à la clientèle|Préposée au service à la clientèle=100; Commis aux comptes fournisseurs=60; Secrétaire=50; Commis à l'expédition=40; Technicien de soutien informatique|Technicienne de soutien informatique=50
-"""
+LEGAL_FORM_SIZES = VOCAB["legal_form_sizes"]
+CHIEF_TITLES = VOCAB["chief_titles"]
+FRENCH_CHIEFS = VOCAB["french_chiefs"]
+JOB_TITLES = VOCAB["job_titles"]
+FRENCH_TITLES = VOCAB["french_titles"]
 FRENCH_TITLE_SHARE = 0.8
 """French titles are bound to `inc.` (form_titles.csv: one form per title) and weighted so that 80 % of the
 contacts of an `inc.` company carry one; other companies get English titles only."""
@@ -465,14 +349,7 @@ LOCALE = {
     "phone_region": CODE,
     "mobile_share": 0.4,
 }
-ZONES = {
-    "ON": "America/Toronto", "QC": "America/Toronto", "BC": "America/Vancouver", "AB": "America/Edmonton",
-    "MB": "America/Winnipeg", "SK": "America/Regina", "NS": "America/Halifax", "NB": "America/Moncton",
-    "PE": "America/Halifax", "NL": "America/St_Johns", "YT": "America/Whitehorse", "NT": "America/Yellowknife",
-    "NU": "America/Iqaluit",
-}  # fmt: skip
-"""Québec runs on Eastern time (America/Montreal is a link to America/Toronto); Ontario's northwest (Thunder Bay
-is Eastern too, Kenora Central) and Labrador's Atlantic time are left to the province's main zone."""
+ZONES = VOCAB["zones"]
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
@@ -638,7 +515,4 @@ def build() -> None:
     print(f"{CODE}: {n}")
 
 
-SOURCES = """# Sources — Canada (CA)
-
-TODO
-"""
+SOURCES = m.sources_template(CODE)
