@@ -102,6 +102,30 @@ def sources_template(code: str) -> str:
     return (DATA_DIR / "sources" / f"{code}.md").read_text(encoding="utf-8")
 
 
+def names_dataset_ranks(kind: str, country: str) -> dict[str, int]:
+    """name -> rank in the country, from names-dataset (2021 social-network leak, aggregated ranks only)."""
+    return {name: a["rank"][country] for name, a in names_dataset(kind).items() if a["rank"].get(country)}
+
+
+NAM_DICT_COLUMNS = {"GB": 0, "IT": 3, "NL": 10, "DE": 12, "IN": 50, "JP": 51}
+"""Column of a country in gender-guesser's nam_dict.txt, counted from character 30 (see the file header)."""
+
+
+@cache
+def nam_dict(country: str, *, joined: bool = False) -> tuple[tuple[str, str, int], ...]:
+    """(name, gender code, band 1-13) of the nam_dict.txt entries with a band in the country's column. The file's
+    duplicates sorted with expanded umlauts are left out, and names written with "+" ("Jun+Wei" for Jun-Wei, Jun Wei
+    and Junwei) unless `joined`."""
+    column = 30 + NAM_DICT_COLUMNS[country]
+    lines = (package_dir("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(
+        (line[3:29].strip(), line[:2].strip(), int(line[column], 16))
+        for line in lines
+        if line[:1] not in ("", "#", "=") and len(line) > column and line[29] != "+" and line[column].strip()
+        and (joined or "+" not in line[3:29])
+    )  # fmt: skip
+
+
 # --- places -------------------------------------------------------------------------------------------------------
 
 
@@ -265,6 +289,13 @@ def rank_weights(
     return weights
 
 
+def line_fit(points: Sequence[tuple[float, float]], *, total=sum) -> tuple[float, float, float]:
+    """Least-squares line through (x, y) points, as (mean x, mean y, slope); the rank curves fit it in log-log.
+    `total` sums the terms (math.fsum where a market was fitted with it: the figures stay as published)."""
+    mx, my = total(x for x, _ in points) / len(points), total(y for _, y in points) / len(points)
+    return mx, my, total((x - mx) * (y - my) for x, y in points) / total((x - mx) ** 2 for x, _ in points)
+
+
 def band_weight(band: int, scale: int = 1_000_000) -> int:
     """gender-guesser's per-country frequency band (1 rare .. 13 very common) as a weight: about 0.02 * 2^(band-10)."""
     return max(1, round(scale * 0.02 * 2 ** (band - 10)))
@@ -384,19 +415,40 @@ def name_case(name: str, *, particles: Sequence[str] = ()) -> str:
 # --- writers ------------------------------------------------------------------------------------------------------
 
 
-def write(code: str, file: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+HEADERS = {
+    "first_names.csv": ("name", "gender", "weight"),
+    "last_names.csv": ("name", "weight"),
+    "cities.csv": ("city", "region", "postal_code", "weight"),
+    "streets.csv": ("street", "weight"),
+    "company_words.csv": ("word", "kind", "weight"),
+    "industry_words.csv": ("word", "industry", "weight"),
+    "legal_forms.csv": ("form", "weight"),
+    "legal_form_sizes.csv": ("form", "size_class", "industry", "weight"),
+    "job_titles.csv": ("title", "seniority", "weight"),
+    "chief_titles.csv": ("title", "size_class", "legal_form", "weight"),
+    "email_domains.csv": ("suffix", "weight"),
+    "activity_subjects.csv": ("phase", "kind", "subject", "weight"),
+    "deal_types.csv": ("vendor", "kind", "name", "weight"),
+    "form_titles.csv": ("title", "legal_form"),
+    "real_domains.csv": ("domain",),
+}
+"""The columns of each locale CSV (docs/locale-format.md); a market passes `header` where it adds optional columns
+(origin, ascii, a street's region)."""
+
+
+def write(code: str, file: str, rows: Iterable[Sequence[object]], header: Sequence[str] = ()) -> int:
     """One weighted locale CSV of a market (see `common.write_weighted_csv`)."""
-    return write_weighted_csv(LOCALES_DIR / code / file, header, rows)
+    return write_weighted_csv(LOCALES_DIR / code / file, header or HEADERS[file], rows)
 
 
-def write_plain(code: str, file: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def write_plain(code: str, file: str, rows: Iterable[Sequence[object]]) -> None:
     """A locale CSV without weights (form_titles.csv, real_domains.csv), sorted and unique."""
     path = LOCALES_DIR / code / file
     path.parent.mkdir(parents=True, exist_ok=True)
     unique = sorted({tuple(str(v) for v in row) for row in rows})
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
+        writer.writerow(HEADERS[file])
         writer.writerows(unique)
 
 

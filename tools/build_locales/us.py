@@ -432,48 +432,7 @@ def build_company_words(filt: Filtered, common_first_names: set[str], city_names
 LEGAL_FORMS = VOCAB["legal_forms"]
 
 # Approximate US employment in thousands (BLS OEWS, May 2023 national estimates, rounded) per SOC occupation.
-OCCUPATIONS = {
-    "11-1011 Chief Executives": 210,
-    "11-1021 General and Operations Managers": 3500,
-    "11-2021 Marketing Managers": 370,
-    "11-2022 Sales Managers": 560,
-    "11-2032 Public Relations Managers": 100,
-    "11-3012 Administrative Services Managers": 360,
-    "11-3021 Computer and Information Systems Managers": 590,
-    "11-3031 Financial Managers": 790,
-    "11-3051 Industrial Production Managers": 210,
-    "11-3061 Purchasing Managers": 75,
-    "11-3071 Transportation, Storage, and Distribution Managers": 180,
-    "11-3121 Human Resources Managers": 190,
-    "11-9041 Architectural and Engineering Managers": 200,
-    "13-1020 Buyers and Purchasing Agents": 430,
-    "13-1071 Human Resources Specialists": 890,
-    "13-1081 Logisticians": 220,
-    "13-1082 Project Management Specialists": 900,
-    "13-1111 Management Analysts": 1000,
-    "13-1161 Market Research Analysts and Marketing Specialists": 850,
-    "13-2011 Accountants and Auditors": 1400,
-    "13-2051 Financial and Investment Analysts": 330,
-    "15-1211 Computer Systems Analysts": 500,
-    "15-1212 Information Security Analysts": 170,
-    "15-1232 Computer User Support Specialists": 680,
-    "15-1244 Network and Computer Systems Administrators": 330,
-    "15-1252 Software Developers": 1660,
-    "15-1253 Software Quality Assurance Analysts": 200,
-    "15-2051 Data Scientists": 190,
-    "17-2112 Industrial Engineers": 330,
-    "17-2141 Mechanical Engineers": 280,
-    "27-1024 Graphic Designers": 220,
-    "41-4011 Sales Representatives, Technical and Scientific Products": 300,
-    "41-4012 Sales Representatives, Except Technical and Scientific Products": 1300,
-    "41-9031 Sales Engineers": 60,
-    "43-1011 First-Line Supervisors of Office and Administrative Support Workers": 1400,
-    "43-3031 Bookkeeping, Accounting, and Auditing Clerks": 1500,
-    "43-4051 Customer Service Representatives": 2800,
-    "43-6011 Executive Secretaries and Executive Administrative Assistants": 480,
-    "43-6014 Secretaries and Administrative Assistants": 1800,
-    "43-9061 Office Clerks, General": 2500,
-}
+OCCUPATIONS = VOCAB["occupations"]
 
 # (title, seniority, occupation, share of the occupation's employment given to this title). Shares add up to 1
 # per occupation, except three large clerical occupations whose workers are mostly not B2B contacts (call-centre

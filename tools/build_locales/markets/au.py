@@ -278,14 +278,7 @@ def first_names() -> dict[tuple[str, str], float]:
 VIETNAMESE = """Nguyen=38.4 Tran=11 Le=9.5 Pham=7 Huynh=2.6 Hoang=2.5 Phan=4.5 Vo=2 Vu=1.9 Dang=2.1 Bui=2 Do=1.4 Ho=1.3
 Ngo=1.3 Duong=1 Truong=1 Dinh=0.7 Ly=0.5 Lam=0.5 Luong=0.4 Mai=0.4 Trinh=0.4 Luu=0.3 Cao=0.3 Doan=0.3 Ta=0.2 La=0.2
 Vuong=0.2 Chau=0.2 Quach=0.1 Diep=0.1 Thai=0.2 Tang=0.1 Ha=0.3"""
-AU_GROUPS = (  # (label, share of people, sources as (names-dataset origin, ranked in, part), Zipf exponent)
-    ("Chinese", 0.045, (("CN", "CN", 0.6), ("HK", "HK", 0.4)), 0.9),
-    ("Italian", 0.030, (("IT", "IT", 1.0),), 0.7),
-    ("Indian", 0.026, (("IN", "IN", 0.5), ("IN", "CA", 0.5)), 0.9),
-    ("Greek", 0.013, (("GR", "GR", 1.0),), 0.8),
-    ("Filipino", 0.009, (("PH", "PH", 1.0),), 0.8),
-    ("Lebanese", 0.008, (("LB", "LB", 1.0),), 0.8),
-)
+AU_GROUPS = VOCAB["au_groups"]
 VIETNAMESE_SHARE = 0.011
 
 
@@ -315,11 +308,7 @@ def last_names() -> dict[str, float]:
     return dict(out)
 
 
-STREET_CODES = {  # street-delivery postcodes per state (Australia Post); the rest are PO boxes and large users
-    "NSW": ((2000, 2599), (2619, 2899), (2921, 2999)), "ACT": ((2600, 2618), (2900, 2920)), "VIC": ((3000, 3999),),
-    "QLD": ((4000, 4999),), "SA": ((5000, 5799),), "WA": ((6000, 6797),), "TAS": ((7000, 7799),),
-    "NT": ((800, 899),),
-}  # fmt: skip
+STREET_CODES = VOCAB["street_codes"]
 
 
 GPO_BOXES = frozenset(WORDS("0801 2001 2601 3001 4001 5001 6001 7001"))
@@ -342,27 +331,7 @@ def cities() -> list[tuple[str, str, str, int]]:
     )
 
 
-STREETS = [  # (base names in rank order, street types with shares, share of all addresses); see SOURCES.md
-    (
-        "Park|Church|Railway|Victoria|High|George|King|Queen|William|Main|Station|Albert|Elizabeth|John|Hill|Short|"
-        "Edward|Beach|Bridge|Mill|School|Mary|Ocean|Bay|Charles|Wellington|Macquarie|Pacific|Wattle|Market|Commercial|"
-        "Prince|Alfred|Princes|Bourke|Cemetery|River|Creek|Grey|Hunter|York|Smith|Brisbane|Forest|Russell|Thomas|"
-        "Arthur|Anzac|Marine|Stanley|Gordon|Lake|Murray|Lord|Oxford|Cambridge|Clarence|Mount|Pitt|Collins|Hume|"
-        "Henry|Bathurst|Sydney|Darling|Kent|Hope|Central|Fitzroy|James|Little|Crown|Pier|Mountain|Old_Pacific|Flinders",
-        "Street:52 Road:24 Avenue:6 Parade:6 Terrace:5 Lane:4 Highway:3",
-        0.55,
-    ),
-    (
-        "Wattle|Banksia|Acacia|Waratah|Grevillea|Jacaranda|Boronia|Kurrajong|Bottlebrush|Ironbark|Casuarina|"
-        "Melaleuca|Kookaburra|Rosella|Currawong|Lorikeet|Magpie|Wren|Koala|Wombat|Bluegum|Redgum|Blackwood|Coolabah|"
-        "Lilly_Pilly|Tea_Tree|Paperbark|Sunset|Ridge|Valley|Oakwood|Greenwood|Hillcrest|Lakeview|Seaview|Parkview|"
-        "Highview|Bellevue|Riverview|Wentworth|Lawson|Blaxland|Sturt|Hovell|Oxley|Kingsford|Florey|Bradman|Carlton|"
-        "Hampton|Windsor|Somerset|Dorset|Chelsea|Kensington|Richmond|Denman|Barton|Deakin|Chifley|Menzies|Curtin",
-        "Street:18 Drive:20 Court:18 Place:12 Crescent:12 Close:8 Way:6 Circuit:3 Grove:3",
-        0.42,
-    ),
-    ("Esplanade|Strand|Parade|Avenue|Boulevard|Crescent|Kingsway|Mall", "The~:1", 0.03),
-]
+STREETS = list(VOCAB["streets"])
 INDUSTRY_WORDS = VOCAB["industry_words"]
 BRANDS = VOCAB["brands"]
 LEGAL_FORMS = "Pty_Ltd=800 Pty_Limited=90 Pty._Ltd.=70 Limited=20 Ltd=20"
@@ -373,81 +342,7 @@ JOB_TITLES = VOCAB["job_titles"]
 ACTIVITY_SUBJECTS = VOCAB["activity_subjects"]
 DEAL_TYPES = VOCAB["deal_types"]
 EMAIL_DOMAINS = "com.au=700 com=200 net.au=40 au=20 org.au=15 io=10 co=10 net=5"
-REAL_DOMAINS = [
-    "bigpond.com",
-    "bigpond.net.au",
-    "optusnet.com.au",
-    "iinet.net.au",
-    "tpg.com.au",
-    "internode.on.net",
-    "westnet.com.au",
-    "dodo.com.au",
-    "ozemail.com.au",
-    "hotmail.com.au",
-    "outlook.com.au",
-    "live.com.au",
-    "yahoo.com.au",
-    "gmail.com",
-    "telstra.com.au",
-    "telstra.com",
-    "optus.com.au",
-    "vodafone.com.au",
-    "tpgtelecom.com.au",
-    "commbank.com.au",
-    "westpac.com.au",
-    "anz.com",
-    "nab.com.au",
-    "macquarie.com",
-    "bhp.com",
-    "riotinto.com",
-    "woolworths.com.au",
-    "coles.com.au",
-    "wesfarmers.com.au",
-    "bunnings.com.au",
-    "kmart.com.au",
-    "target.com.au",
-    "jbhifi.com.au",
-    "harveynorman.com.au",
-    "officeworks.com.au",
-    "qantas.com",
-    "virginaustralia.com",
-    "auspost.com.au",
-    "csl.com",
-    "atlassian.com",
-    "canva.com",
-    "seek.com.au",
-    "realestate.com.au",
-    "domain.com.au",
-    "afterpay.com",
-    "xero.com",
-    "myob.com",
-    "abc.net.au",
-    "sbs.com.au",
-    "news.com.au",
-    "smh.com.au",
-    "theage.com.au",
-    "gov.au",
-    "ato.gov.au",
-    "medibank.com.au",
-    "bupa.com.au",
-    "suncorp.com.au",
-    "aami.com.au",
-    "iag.com.au",
-    "amp.com.au",
-    "telstrahealth.com",
-    "fortescue.com",
-    "santos.com",
-    "woodside.com",
-    "originenergy.com.au",
-    "agl.com.au",
-    "transurban.com",
-    "lendlease.com",
-    "stockland.com.au",
-    "mirvac.com",
-    "ampol.com.au",
-    "aldi.com.au",
-    "ikea.com.au",
-]
+REAL_DOMAINS = list(VOCAB["real_domains"])
 LOCALE = {
     "name": "Australia",
     "language": "en",
@@ -550,27 +445,19 @@ def story_and_business(code: str, spec) -> dict[str, int]:
     stems = [(w.replace("_", " "), "stem", 3) for w in spec.BRANDS.split()] + spec.TOWN_STEMS
     sectors = sorted({(w, "sector", 1) for w, _, _ in industry})
     n = {
-        "company_words.csv": m.write(code, "company_words.csv", ("word", "kind", "weight"), stems + sectors),
-        "industry_words.csv": m.write(code, "industry_words.csv", ("word", "industry", "weight"), industry),
-        "legal_forms.csv": m.write(code, "legal_forms.csv", ("form", "weight"), pairs(spec.LEGAL_FORMS)),
-        "legal_form_sizes.csv": m.write(
-            code, "legal_form_sizes.csv", ("form", "size_class", "industry", "weight"), table(spec.LEGAL_FORM_SIZES, 4)
-        ),
-        "chief_titles.csv": m.write(
-            code, "chief_titles.csv", ("title", "size_class", "legal_form", "weight"), spec.chief_title_rows()
-        ),
-        "job_titles.csv": m.write(code, "job_titles.csv", ("title", "seniority", "weight"), spec.job_title_rows()),
-        "activity_subjects.csv": m.write(
-            code, "activity_subjects.csv", ("phase", "kind", "subject", "weight"), table(spec.ACTIVITY_SUBJECTS, 4)
-        ),
-        "deal_types.csv": m.write(
-            code, "deal_types.csv", ("vendor", "kind", "name", "weight"), table(spec.DEAL_TYPES, 4)
-        ),
+        "company_words.csv": m.write(code, "company_words.csv", stems + sectors),
+        "industry_words.csv": m.write(code, "industry_words.csv", industry),
+        "legal_forms.csv": m.write(code, "legal_forms.csv", pairs(spec.LEGAL_FORMS)),
+        "legal_form_sizes.csv": m.write(code, "legal_form_sizes.csv", table(spec.LEGAL_FORM_SIZES, 4)),
+        "chief_titles.csv": m.write(code, "chief_titles.csv", spec.chief_title_rows()),
+        "job_titles.csv": m.write(code, "job_titles.csv", spec.job_title_rows()),
+        "activity_subjects.csv": m.write(code, "activity_subjects.csv", table(spec.ACTIVITY_SUBJECTS, 4)),
+        "deal_types.csv": m.write(code, "deal_types.csv", table(spec.DEAL_TYPES, 4)),
         "streets.csv": spec.write_streets(),
-        "email_domains.csv": m.write(code, "email_domains.csv", ("suffix", "weight"), pairs(spec.EMAIL_DOMAINS)),
+        "email_domains.csv": m.write(code, "email_domains.csv", pairs(spec.EMAIL_DOMAINS)),
     }
-    m.write_plain(code, "form_titles.csv", ("title", "legal_form"), spec.FORM_TITLES)
-    m.write_plain(code, "real_domains.csv", ("domain",), [(d,) for d in spec.REAL_DOMAINS])
+    m.write_plain(code, "form_titles.csv", spec.FORM_TITLES)
+    m.write_plain(code, "real_domains.csv", [(d,) for d in spec.REAL_DOMAINS])
     return n
 
 
@@ -586,18 +473,16 @@ def chief_title_rows() -> list[tuple]:
 
 
 def write_streets() -> int:
-    return m.write(CODE, "streets.csv", ("street", "weight"), street_rows(STREETS))
+    return m.write(CODE, "streets.csv", street_rows(STREETS))
 
 
 def build() -> None:
     first, last = first_names(), last_names()
     TOWN_STEMS[:] = town_stems(CODE, exclude={"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
     n = {
-        "first_names.csv": m.write(
-            CODE, "first_names.csv", ("name", "gender", "weight"), [(k[0], k[1], round(w)) for k, w in first.items()]
-        ),
-        "last_names.csv": m.write(CODE, "last_names.csv", ("name", "weight"), [(k, round(w)) for k, w in last.items()]),
-        "cities.csv": m.write(CODE, "cities.csv", ("city", "region", "postal_code", "weight"), cities()),
+        "first_names.csv": m.write(CODE, "first_names.csv", [(k[0], k[1], round(w)) for k, w in first.items()]),
+        "last_names.csv": m.write(CODE, "last_names.csv", [(k, round(w)) for k, w in last.items()]),
+        "cities.csv": m.write(CODE, "cities.csv", cities()),
     }
     n.update(story_and_business(CODE, sys.modules[__name__]))
     first_w = [round(w) for w in first.values() if round(w) > 0]

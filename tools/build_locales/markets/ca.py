@@ -104,11 +104,7 @@ def is_french(name: str, insee: dict[str, int]) -> bool:
     return min(insee[key], ranks.get("FR", 10**6)) < english or ranks.get("CA", 10**6) * 10 < english
 
 
-CA_GROUPS = (  # (label, share of people, (names-dataset origin, ranked in Canada, part), Zipf exponent)
-    ("Chinese", 0.045, (("CN", "CA", 0.5), ("HK", "CA", 0.5)), 0.9),
-    ("South Asian", 0.05, (("IN", "CA", 1.0),), 0.9),
-    ("Filipino", 0.018, (("PH", "CA", 1.0),), 0.8),
-)
+CA_GROUPS = VOCAB["ca_groups"]
 VIETNAMESE_SHARE = 0.007
 NOT_SURNAMES = frozenset(WORDS("Canada Ann Dee Lynn Marie Joy Grace Love Jean Jr Sr"))
 """names-dataset rows of Canadians that are no family names (profile words, middle names)."""
@@ -192,59 +188,8 @@ def cities() -> list[tuple[str, str, str, int]]:
 
 # --- streets, business and story vocabulary ----------------------------------------------------------------------
 
-STREETS = [  # English Canada (anywhere), in rank order per group; see SOURCES.md
-    (
-        "Main|King|Queen|Church|Victoria|Wellington|Park|Water|Mill|Front|John|George|Albert|William|Dundas|Elgin|"
-        "Centre|Bridge|Railway|Bay|Simcoe|Brock|Talbot|Ontario|Erie|Huron|Richmond|Adelaide|Princess|Prince|Duke|"
-        "Durham|Colborne|Peel|Dufferin|Bathurst|Lakeshore|River|Highland|Dalhousie|Charlotte|Regent|Elizabeth|"
-        "Portage|Jasper|Broadway|Kingsway|Hastings|Granville|Barrington|Brunswick|Sheppard|Eglinton|Lawrence|Steeles|"
-        "Finch|Bloor|College|Memorial|Macleod|Pembina|Barton|Wharf|Market|Industrial|Commerce|Airport|Marine|Oxford",
-        "Street:47 Avenue:20 Road:18 Drive:7 Boulevard:5 Lane:2",
-        0.62,
-    ),
-    (
-        "Maple|Oak|Birch|Cedar|Pine|Spruce|Willow|Elm|Aspen|Poplar|Tamarack|Balsam|Hemlock|Meadow|Ridge|Valley|Forest|"
-        "Glen|Heritage|Sunset|Hillcrest|Lakeview|Parkview|Riverview|Woodland|Pinecrest|Greenbriar|Orchard|"
-        "Prairie|Aurora|Cardinal|Bluejay|Heron|Beaver|Fox|Timberline|Stonegate|Northridge|Westwood|Eastgate|Southview",
-        "Crescent:25 Drive:22 Court:15 Way:10 Place:8 Trail:6 Road:5 Gate:4 Circle:3 Close:2",
-        0.30,
-    ),
-    (
-        "Enterprise|Commerce|Technology|Innovation|Progress|Venture|Corporate|Executive|Gateway|Industry",
-        "Drive:40 Way:25 Road:15 Court:10 Boulevard:10",
-        0.08,
-    ),
-]
-QC_STREETS = [  # Québec (region QC only), in rank order per street type
-    (
-        "Principale|Saint-Jean|Notre-Dame|Sainte-Catherine|Saint-Joseph|Saint-Louis|Saint-Pierre|Saint-Paul|"
-        "Sainte-Anne|Saint-Georges|Saint-Charles|Saint-Jacques|Saint-Denis|Saint-Hubert|Saint-Antoine|Saint-Michel|"
-        "de l'Église|du Moulin|de la Gare|du Parc|du Lac|des Érables|des Pins|des Bouleaux|des Cèdres|des Merisiers|"
-        "des Chênes|des Lilas|Champlain|Laurier|Cartier|Frontenac|Papineau|Racine|Wellington|King|Sherbrooke|"
-        "Jean-Talon|Beaubien|Masson|Ontario|Bélanger|Fleury|Jarry|Hochelaga|Saint-Urbain|Saint-Vallier|Dorchester|"
-        "Marie-Victorin|Jacques-Cartier|de la Montagne|Industrielle|du Commerce|de l'Industrie|des Forges|Dollard",
-        "rue~:1",
-        0.70,
-    ),
-    (
-        "René-Lévesque|Saint-Laurent|Saint-Joseph|des Laurentides|Taschereau|Charest|Wilfrid-Hamel|Laurier|"
-        "Curé-Labelle|de la Concorde|des Forges|Henri-Bourassa|Saint-Martin|Lebourgneuf|Pie-IX|Décarie|Industriel|"
-        "de l'Industrie|Marie-Victorin|Talbot",
-        "boulevard~:1",
-        0.15,
-    ),
-    (
-        "du Parc|du Mont-Royal|Papineau|Cartier|Maguire|Royale|des Pins|Laurier|Christophe-Colomb|de l'Hôtel-de-Ville",
-        "avenue~:1",
-        0.08,
-    ),
-    (
-        "Sainte-Foy|de la Côte-des-Neiges|du Lac|Saint-Louis|de Chambly|des Patriotes|du Roy|de la Rivière",
-        "chemin~:1",
-        0.05,
-    ),
-    ("Saint-Joseph|Saint-Jacques|Sainte-Marie|du Nord", "rang~:1", 0.02),
-]
+STREETS = list(VOCAB["streets"])
+QC_STREETS = list(VOCAB["qc_streets"])
 QC_STREET_WEIGHT = 5.0
 """Québec's French streets weigh five times all the English ones, so that a Québec company's address is a French
 street about 83 % of the time (the rest: Montréal's Sherbrooke, Peel, McGill, Wellington and the like)."""
@@ -265,82 +210,7 @@ SUBJECTS_FROM_AU = {"Catch-up call with {first}": "Check-in call with {first}", 
                     "Prepare quote": "Prepare a quote", "Verbal yes": "Verbal commitment"}  # fmt: skip
 DEALS_FROM_AU = {"Training programme": "Training program", "Support agreement": "Support contract"}
 EMAIL_DOMAINS = "ca=560 com=360 net=25 io=15 co=10 org=10 qc.ca=5"
-REAL_DOMAINS = [
-    "rogers.com",
-    "bell.ca",
-    "bell.net",
-    "sympatico.ca",
-    "telus.net",
-    "telus.com",
-    "shaw.ca",
-    "videotron.ca",
-    "videotron.qc.ca",
-    "cogeco.ca",
-    "eastlink.ca",
-    "sasktel.net",
-    "hotmail.ca",
-    "live.ca",
-    "outlook.ca",
-    "yahoo.ca",
-    "gmail.com",
-    "rbc.com",
-    "rbcroyalbank.com",
-    "td.com",
-    "tdcanadatrust.com",
-    "scotiabank.com",
-    "bmo.com",
-    "cibc.com",
-    "desjardins.com",
-    "nbc.ca",
-    "bnc.ca",
-    "manulife.com",
-    "manulife.ca",
-    "sunlife.ca",
-    "sunlife.com",
-    "canadapost.ca",
-    "postescanada.ca",
-    "aircanada.com",
-    "westjet.com",
-    "cn.ca",
-    "cpr.ca",
-    "shopify.com",
-    "loblaw.ca",
-    "metro.ca",
-    "sobeys.com",
-    "canadiantire.ca",
-    "hydroquebec.com",
-    "bombardier.com",
-    "cgi.com",
-    "couche-tard.com",
-    "saputo.com",
-    "bce.ca",
-    "cbc.ca",
-    "radio-canada.ca",
-    "theglobeandmail.com",
-    "thestar.com",
-    "lapresse.ca",
-    "gc.ca",
-    "canada.ca",
-    "gouv.qc.ca",
-    "ontario.ca",
-    "hydroone.com",
-    "enbridge.com",
-    "suncor.com",
-    "cenovus.com",
-    "magna.com",
-    "thomsonreuters.com",
-    "timhortons.ca",
-    "timhortons.com",
-    "bestbuy.ca",
-    "amazon.ca",
-    "costco.ca",
-    "walmart.ca",
-    "ikea.ca",
-    "freedommobile.ca",
-    "fido.ca",
-    "koodo.com",
-    "virginplus.ca",
-]
+REAL_DOMAINS = list(VOCAB["real_domains"])
 LOCALE = {
     "name": "Canada",
     "language": "en",
@@ -358,8 +228,11 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 def nanp_areas() -> list[str]:
     """Canada's area codes: those the geocoder gives a Canadian place, and the overlays without one."""
-    own = {k[1:4] for k, v in phones.GEOCODE_DATA.items() if k.startswith("1") and re.search(r", [A-Z]{2}$", v.get("en", ""))
-           and v["en"][-2:] in ZONES}  # fmt: skip
+    own = {
+        k[1:4]
+        for k, v in phones.GEOCODE_DATA.items()
+        if k.startswith("1") and re.search(r", [A-Z]{2}$", v.get("en", "")) and v["en"][-2:] in ZONES
+    }
     overlays = WORDS("236 249 343 354 365 367 368 382 387 428 431 437 438 468 474 548 579 581 584 587 639 647 672")
     return sorted(own | set(overlays) | set(WORDS("683 742 753 782 825 873 879 942")))
 
@@ -474,7 +347,7 @@ def write_streets() -> int:
     english = [(s, "", w) for s, w in au.street_rows(STREETS)]
     french = [(s, "QC", w * QC_STREET_WEIGHT) for s, w in au.street_rows(QC_STREETS)]
     return m.write(
-        CODE, "streets.csv", ("street", "region", "weight"), english + [(s, r, round(w)) for s, r, w in french]
+        CODE, "streets.csv", english + [(s, r, round(w)) for s, r, w in french], header=("street", "region", "weight")
     )
 
 
@@ -483,12 +356,15 @@ def build() -> None:
     TOWN_STEMS[:] = au.town_stems(CODE, exclude={"Toronto", "Montreal", "Vancouver", "Calgary", "Ottawa", "Canada"})
     n = {
         "first_names.csv": m.write(
-            CODE, "first_names.csv", ("name", "gender", "origin", "weight"), [(*k, round(w)) for k, w in first.items()]
+            CODE,
+            "first_names.csv",
+            [(*k, round(w)) for k, w in first.items()],
+            header=("name", "gender", "origin", "weight"),
         ),
         "last_names.csv": m.write(
-            CODE, "last_names.csv", ("name", "origin", "weight"), [(*k, round(w)) for k, w in last.items()]
+            CODE, "last_names.csv", [(*k, round(w)) for k, w in last.items()], header=("name", "origin", "weight")
         ),
-        "cities.csv": m.write(CODE, "cities.csv", ("city", "region", "postal_code", "weight"), cities()),
+        "cities.csv": m.write(CODE, "cities.csv", cities()),
     }
     n.update(au.story_and_business(CODE, sys.modules[__name__]))
     ref = au.reference(
@@ -510,7 +386,7 @@ def build() -> None:
             "reference": ref,
         },
     )
-    v = {p: m.version(p) for p in au.VERSIONS + ("prenoms",)}
+    v = {p: m.version(p) for p in (*au.VERSIONS, "prenoms")}
     m.write_sources(CODE, SOURCES.format(n=n, ref=ref, v=v, fr_first=fr_first, fr_last=fr_last))
     print(f"{CODE}: {n}")
 

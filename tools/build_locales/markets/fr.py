@@ -44,9 +44,10 @@ SPREAD = 1.5
 
 
 def excluded_exchanges() -> tuple[str, ...]:
-    """Geocoder exchanges whose text names a town of another zone in cities.csv (the heaviest of its name) (Bellegarde, Loiret, 02 38 90
-    would go to Bellegarde, Gard; Moirans-en-Montagne, Jura, to Moirans, Isère): phones.py matches names without
-    places, so such prefixes are excluded and the town borrows its real neighbour's exchange."""
+    """Geocoder exchanges whose text names a town of another zone in cities.csv (the heaviest of its name)
+    (Bellegarde, Loiret, 02 38 90 would go to Bellegarde, Gard; Moirans-en-Montagne, Jura, to Moirans, Isère):
+    phones.py matches names without places, so such prefixes are excluded and the town borrows its real
+    neighbour's exchange."""
     path = m.LOCALES_DIR / CODE / "cities.csv"
     if not path.exists():
         return ()
@@ -134,7 +135,7 @@ def first_names() -> tuple[dict, dict[int, int]]:
         forms.setdefault(key, (total, m.name_case(best)))
         forms[key] = max(forms[key], (total, m.name_case(best)))
     rows = [(n, g, round(w)) for (n, g), w in groups.items() if w >= FIRST_MIN and len(n.replace("-", "")) > 1]
-    count = m.write(CODE, "first_names.csv", ("name", "gender", "weight"), rows)
+    count = m.write(CODE, "first_names.csv", rows)
     by_name: dict[str, float] = Counter()
     in_file: dict[str, float] = Counter()
     for (name, _), weight in groups.items():
@@ -196,7 +197,8 @@ def last_names(births: dict[int, int], first_forms: dict) -> dict:
     known = set(people)
     spelled, accents = wikidata_spellings(), 0
     merged: dict[str, float] = Counter()
-    for name, count in people.items():
+    for listed, count in people.items():
+        name = listed
         if re.search(r"[^A-Za-z' -]", name):
             continue
         if re.match(r"^[A-Z] \w", name):  # the source lost an apostrophe: N Diaye is N'Diaye, else junk
@@ -215,14 +217,21 @@ def last_names(births: dict[int, int], first_forms: dict) -> dict:
     ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
     kept = ranked[:SURNAME_KEEP]
     spread = (total - math.fsum(w for _, w in kept)) / len(kept)
-    count = m.write(CODE, "last_names.csv", ("name", "weight"), [(n, round(w + spread)) for n, w in kept])
+    count = m.write(CODE, "last_names.csv", [(n, round(w + spread)) for n, w in kept])
     modelled = [w for _, w in ranked]
     rest = total - math.fsum(modelled)
     distinct = math.fsum(-math.expm1(m.SAMPLE_SIZE * math.log1p(-w / total)) for w in modelled)
-    return {"rows": count, "people": total, "listed_share": 1 - rest / total, "kept_share": sum(w for _, w in kept) / total,
-            "distinct": distinct + m.SAMPLE_SIZE * rest / total, "top10": math.fsum(modelled[:10]) / total,
-            "file_distinct": m.expected_distinct([w + spread for _, w in kept]), "accents": accents,
-            "names": len(ranked)}  # fmt: skip
+    return {
+        "rows": count,
+        "people": total,
+        "listed_share": 1 - rest / total,
+        "kept_share": sum(w for _, w in kept) / total,
+        "distinct": distinct + m.SAMPLE_SIZE * rest / total,
+        "top10": math.fsum(modelled[:10]) / total,
+        "file_distinct": m.expected_distinct([w + spread for _, w in kept]),
+        "accents": accents,
+        "names": len(ranked),
+    }
 
 
 # --- places -------------------------------------------------------------------------------------------------------
@@ -237,7 +246,7 @@ def cities() -> dict:
     places = [p for p in places if p.place not in divided or p.postal_code in district_codes]
     rows = m.city_rows(places, m.towns(CODE), region_of=lambda p: p.admin1, city_of=lambda p: district.sub("", p.place),
                        count=3500)  # fmt: skip
-    count = m.write(CODE, "cities.csv", ("city", "region", "postal_code", "weight"), rows)
+    count = m.write(CODE, "cities.csv", rows)
     grand_est = [(code, w) for _, region, code, w in rows if region == "Grand Est"]
     alsace = sum(w for code, w in grand_est if code[:2] in ALSACE_MOSELLE) / sum(w for _, w in grand_est)
     return {"rows": count, "cities": len({(c, r) for c, r, _, _ in rows}), "people": sum(r[3] for r in rows),
@@ -319,20 +328,19 @@ def vocabulary() -> dict[str, int]:
     subjects = [(*text.split(" ", 2), n) for text, n in pairs(SUBJECTS)]
     deals = [(v, k, name, n) for v, kinds in DEALS.items() for k, text in kinds.items() for name, n in pairs(text)]
     counts = {
-        "streets.csv": m.write(CODE, "streets.csv", ("street", "weight"), pairs(STREETS)),
-        "company_words.csv": m.write(CODE, "company_words.csv", ("word", "kind", "weight"),
-                                     words + [(w, "sector", n) for w, n in best.items()]),
-        "industry_words.csv": m.write(CODE, "industry_words.csv", ("word", "industry", "weight"), sectors),
-        "legal_forms.csv": m.write(CODE, "legal_forms.csv", ("form", "weight"), pairs(LEGAL_FORMS)),
-        "legal_form_sizes.csv": m.write(CODE, "legal_form_sizes.csv", ("form", "size_class", "industry", "weight"), sizes),
-        "chief_titles.csv": m.write(CODE, "chief_titles.csv", ("title", "size_class", "legal_form", "weight"), chiefs),
-        "job_titles.csv": m.write(CODE, "job_titles.csv", ("title", "seniority", "weight"), jobs),
-        "email_domains.csv": m.write(CODE, "email_domains.csv", ("suffix", "weight"), pairs(EMAIL_SUFFIXES)),
-        "activity_subjects.csv": m.write(CODE, "activity_subjects.csv", ("phase", "kind", "subject", "weight"), subjects),
-        "deal_types.csv": m.write(CODE, "deal_types.csv", ("vendor", "kind", "name", "weight"), deals),
-    }  # fmt: skip
-    m.write_plain(CODE, "form_titles.csv", ("title", "legal_form"), FORM_TITLES.items())
-    m.write_plain(CODE, "real_domains.csv", ("domain",), [(d,) for d in REAL_DOMAINS.split()])
+        "streets.csv": m.write(CODE, "streets.csv", pairs(STREETS)),
+        "company_words.csv": m.write(CODE, "company_words.csv", words + [(w, "sector", n) for w, n in best.items()]),
+        "industry_words.csv": m.write(CODE, "industry_words.csv", sectors),
+        "legal_forms.csv": m.write(CODE, "legal_forms.csv", pairs(LEGAL_FORMS)),
+        "legal_form_sizes.csv": m.write(CODE, "legal_form_sizes.csv", sizes),
+        "chief_titles.csv": m.write(CODE, "chief_titles.csv", chiefs),
+        "job_titles.csv": m.write(CODE, "job_titles.csv", jobs),
+        "email_domains.csv": m.write(CODE, "email_domains.csv", pairs(EMAIL_SUFFIXES)),
+        "activity_subjects.csv": m.write(CODE, "activity_subjects.csv", subjects),
+        "deal_types.csv": m.write(CODE, "deal_types.csv", deals),
+    }
+    m.write_plain(CODE, "form_titles.csv", FORM_TITLES.items())
+    m.write_plain(CODE, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
     return counts
 
 

@@ -25,7 +25,6 @@ from tools.build_locales.phones import NANP_ANY as FIXED_OR_MOBILE
 
 CC = "IN"
 VOCAB = m.vocabulary(CC)
-NAM_DICT_COLUMN = 50  # "India/Sri Lanka" in gender-guesser's nam_dict.txt
 FEMALE_SHARE = 0.25
 """Women among B2B contacts: PLFS 2022-23 urban labour-force participation (15+) is 25.4% for women, 74.5% for men."""
 FIRST_RANKS, SURNAME_RANKS = 3500, 5000
@@ -116,17 +115,7 @@ REGION_NAMES = {"Chattisgarh": "Chhattisgarh", "Pondicherry": "Puducherry", "Jam
                 "Andaman & Nicobar Islands": "Andaman and Nicobar Islands"}  # fmt: skip
 LADAKH_DISTRICTS = {"Leh", "Kargil", "Leh Ladakh"}
 CITY_NAMES = {"Gurgaon": "Gurugram"}
-CITY_DISTRICTS = {
-    "Mumbai",
-    "Mumbai Suburban",
-    "Delhi",
-    "Kolkata",
-    "Chennai",
-    "Hyderabad",
-    "Bengaluru",
-    "Bangalore",
-    "Gurgaon",
-}
+CITY_DISTRICTS = set(VOCAB["city_districts"])
 """Districts that are one city: their postal codes belong to it whatever the post office is called."""
 SUSPECT_TOWNS = {"Rasapūdipalem", "Kallakurichi", "Nowrangapur", "Teni", "Kanayannur", "Bilimora", "Punāsa", "Mulugu",
                  "Kushinagar", "Gundupālaiyam", "Shivaji Nagar", "Tirunelveli"}  # fmt: skip
@@ -162,18 +151,6 @@ EMAIL_SUFFIXES = {"com": 520, "in": 230, "co.in": 190, "net": 20, "io": 15, "org
 
 
 # --- generic steps (candidates for market.py) ----------------------------------------------------------------
-
-
-def nam_dict_bands(column: int) -> list[tuple[str, str, int]]:
-    """(name, gender code, band 1-13) of gender-guesser's nam_dict.txt for one country column (0 = Great Britain)."""
-    out = []
-    for line in (m.package_dir("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8").splitlines():
-        if not line or line[0] in "#=" or len(line) <= 30 + column or line[29] == "+":
-            continue
-        name, band = line[3:29].strip(), line[30 + column].strip()
-        if band and "+" not in name:
-            out.append((name, line[:2].strip(), int(band, 16)))
-    return out
 
 
 def fitted_rank_weights(ranks: list[int], anchors: dict[int, float], **curve) -> dict[int, float]:
@@ -248,14 +225,14 @@ def female_share(code: str, profiles: float | None) -> float:
 def first_name_rows() -> tuple[list[tuple[str, str, int]], dict]:
     """nam_dict bands and names-dataset ranks, joined (see SOURCES.md); women scaled to FEMALE_SHARE."""
     nd = m.names_dataset("first_names")
-    surname_rank = {n: v["rank"]["IN"] for n, v in m.names_dataset("last_names").items() if v["rank"].get("IN")}
+    surname_rank = m.names_dataset_ranks("last_names", CC)
     ranked: dict[str, int] = {}
     for source, attrs in nd.items():
         rank, name = attrs["rank"].get(CC), MERGED.get(source, source)
         usable = rank and rank <= FIRST_RANKS and LATIN.fullmatch(name) and name not in NICKNAMES
         if usable and not garbled(name, rank) and surname_rank.get(name, 10**9) > rank:
             ranked[name] = min(rank, ranked.get(name, rank))
-    bands = {n: (g, b) for n, g, b in nam_dict_bands(NAM_DICT_COLUMN) if LATIN.fullmatch(n)}
+    bands = {n: (g, b) for n, g, b in m.nam_dict(CC) if LATIN.fullmatch(n)}
     anchors = {ranked[n]: m.band_weight(b) for n, (_, b) in bands.items() if n in ranked}
     curve = fitted_rank_weights(sorted(set(ranked.values())), anchors, head_s=FIRST_HEAD_S, knee=FIRST_KNEE,
                                 tail_s=FIRST_TAIL_S)  # fmt: skip
@@ -285,7 +262,7 @@ def first_name_rows() -> tuple[list[tuple[str, str, int]], dict]:
 
 def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset ranks for India, filtered; weights from a Zipf curve (see SOURCES.md)."""
-    first_rank = {n: v["rank"]["IN"] for n, v in m.names_dataset("first_names").items() if v["rank"].get("IN")}
+    first_rank = m.names_dataset_ranks("first_names", CC)
     kept = []
     for name, attrs in m.names_dataset("last_names").items():
         rank = attrs["rank"].get(CC)
@@ -483,26 +460,17 @@ def build() -> None:
     cities = city_rows()
     story = story_rows()
     counts = {
-        "first_names.csv": m.write(CC, "first_names.csv", ("name", "gender", "weight"), first),
-        "last_names.csv": m.write(CC, "last_names.csv", ("name", "weight"), last),
-        "cities.csv": m.write(CC, "cities.csv", ("city", "region", "postal_code", "weight"), cities),
-        "streets.csv": m.write(CC, "streets.csv", ("street", "weight"), weighted(STREETS)),
-        "company_words.csv": m.write(
-            CC, "company_words.csv", ("word", "kind", "weight"), company_word_rows({n for n, _ in last[:300]})
-        ),
-        "legal_forms.csv": m.write(CC, "legal_forms.csv", ("form", "weight"), LEGAL_FORMS.items()),
-        "email_domains.csv": m.write(CC, "email_domains.csv", ("suffix", "weight"), EMAIL_SUFFIXES.items()),
+        "first_names.csv": m.write(CC, "first_names.csv", first),
+        "last_names.csv": m.write(CC, "last_names.csv", last),
+        "cities.csv": m.write(CC, "cities.csv", cities),
+        "streets.csv": m.write(CC, "streets.csv", weighted(STREETS)),
+        "company_words.csv": m.write(CC, "company_words.csv", company_word_rows({n for n, _ in last[:300]})),
+        "legal_forms.csv": m.write(CC, "legal_forms.csv", LEGAL_FORMS.items()),
+        "email_domains.csv": m.write(CC, "email_domains.csv", EMAIL_SUFFIXES.items()),
     }
-    headers = {"industry_words.csv": ("word", "industry", "weight"),
-               "legal_form_sizes.csv": ("form", "size_class", "industry", "weight"),
-               "chief_titles.csv": ("title", "size_class", "legal_form", "weight"),
-               "job_titles.csv": ("title", "seniority", "weight"),
-               "activity_subjects.csv": ("phase", "kind", "subject", "weight"),
-               "deal_types.csv": ("vendor", "kind", "name", "weight")}  # fmt: skip
-    counts |= {file: m.write(CC, file, headers[file], rows) for file, rows in story.items()}
-    m.write_plain(CC, "form_titles.csv", ("title", "legal_form"),
-                  [tuple(p.strip() for p in item.split(":")) for item in FORM_TITLES.split("|")])  # fmt: skip
-    m.write_plain(CC, "real_domains.csv", ("domain",), [(d,) for d in REAL_DOMAINS.split()])
+    counts |= {file: m.write(CC, file, rows) for file, rows in story.items()}
+    m.write_plain(CC, "form_titles.csv", [tuple(p.strip() for p in item.split(":")) for item in FORM_TITLES.split("|")])
+    m.write_plain(CC, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
     distinct_first = m.expected_distinct(w for _, _, w in first)
     m.write_locale_toml(
         CC,

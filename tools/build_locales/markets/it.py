@@ -1,8 +1,7 @@
 """Italy (IT): nam_dict first-name bands, Wikidata x names-dataset surname ranks, GeoNames CAP places with their
 province sigla, Italian business vocabulary.
 
-Generic steps that other markets can share (candidates for market.py; nl.py imports them from here): `nam_dict`
-and `band_first_names` (a country column of gender-guesser's nam_dict.txt), `nd_ranks` (names-dataset ranks),
+Steps that nl.py shares (imported from here): `band_first_names` (a country column of gender-guesser's nam_dict.txt),
 `fit_s` (a rank exponent fitted on counts), `anchored_weights` (a rank curve whose top-10 share is a published
 figure, the rest of the people spread over the list) and `rows_of` (the compact vocabulary format)."""
 
@@ -12,15 +11,17 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from functools import cache
 
 from tools.build_locales import phones
 from tools.build_locales.market import (
     band_weight,
     city_rows,
     expected_distinct,
+    line_fit,
+    nam_dict,
     name_case,
     names_dataset,
+    names_dataset_ranks,
     package_dir,
     postal_places,
     rank_weights,
@@ -38,8 +39,6 @@ from tools.build_locales.market import (
 
 CC = "IT"
 VOCAB = vocabulary(CC)
-NAM_DICT_COLUMN = {"IT": 3, "NL": 10}
-"""Column of a country in nam_dict.txt, counted from character 30 (see the file header)."""
 UNISEX = {"?M": 0.75, "?F": 0.25, "?": 0.5}
 """Male share of nam_dict's unisex codes where names-dataset has no gender split."""
 
@@ -47,30 +46,13 @@ UNISEX = {"?M": 0.75, "?F": 0.25, "?": 0.5}
 # --- generic steps (candidates for market.py) ----------------------------------------------------------------------
 
 
-@cache
-def nam_dict(country: str) -> list[tuple[str, str, int]]:
-    """(name, gender code, band 1-13) of nam_dict.txt entries with a band in the country's column."""
-    path = package_dir("gender_guesser") / "data" / "nam_dict.txt"
-    column, out = 30 + NAM_DICT_COLUMN[country], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line[:1] in ("#", "=", "") or len(line) <= column or line[29] == "+":
-            continue
-        name, band = line[3:29].strip(), line[column].strip()
-        if band and "+" not in name and len(name) > 1:
-            out.append((name, line[:2].strip(), int(band, 16)))
-    return out
-
-
-def nd_ranks(kind: str, country: str) -> dict[str, int]:
-    """names-dataset 3.3.1 (2021 social-network leak, aggregated ranks only): name -> rank in the country."""
-    return {name: a["rank"][country] for name, a in names_dataset(kind).items() if a["rank"].get(country)}
-
-
 def band_first_names(country: str) -> list[tuple[str, str, float]]:
     """nam_dict bands as weights (`band_weight`); unisex names split by names-dataset's gender shares (else
     UNISEX)."""
     rows = []
     for name, code, band in nam_dict(country):
+        if len(name) < 2:
+            continue
         male = {"M": 1.0, "1M": 1.0, "F": 0.0, "1F": 0.0}.get(code)
         if male is None:
             split = names_dataset("first_names").get(name, {}).get("gender") or {}
@@ -90,10 +72,10 @@ def working_age_tilt(rows: list[tuple[str, str, float]], country: str) -> tuple[
     mean of the band weight and a * rank^-s of the name's names-dataset rank in the country (adults with a
     social-network profile in 2021, mostly born 1955-2003), with a, s fitted on the names in both; names it does
     not rank keep half their band weight. Only the existing names are re-weighted, none is added."""
-    ranks = nd_ranks("first_names", country)
+    ranks = names_dataset_ranks("first_names", country)
     pts = [(math.log(ranks[n]), math.log(w)) for n, _, w in rows if n in ranks]
-    mx, my = sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)
-    s = -sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
+    mx, my, slope = line_fit(pts)
+    s = -slope
     a = math.exp(my + s * mx)
     out = [(n, g, math.sqrt(w * a * ranks[n] ** -s) if n in ranks else w / 2) for n, g, w in rows]
     return out, {"ranked": len({n for n, _, _ in rows if n in ranks}), "a": round(a, 1), "s": round(s, 3)}
@@ -102,8 +84,7 @@ def working_age_tilt(rows: list[tuple[str, str, float]], country: str) -> tuple[
 def fit_s(counts: list[float], lo: int, hi: int) -> float:
     """Least-squares exponent s of count ~ rank^-s over ranks lo..hi of descending counts."""
     pts = [(math.log(r), math.log(c)) for r, c in enumerate(counts, 1) if lo <= r <= hi and c > 0]
-    mx, my = sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)
-    return -sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
+    return -line_fit(pts)[2]
 
 
 def anchored_weights(count: int, top10: float, **curve) -> tuple[list[int], float]:
@@ -168,9 +149,9 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
                 wiki[key] = (int(row[1]), name)
     counts = sorted((c for c, _ in wiki.values()), reverse=True)
     tie_rank = {c: (counts.index(c) + 1 + len(counts) - counts[::-1].index(c)) / 2 for c in set(counts)}
-    first_rank = nd_ranks("first_names", CC)
+    first_rank = names_dataset_ranks("first_names", CC)
     best: dict[str, float] = {}
-    for name, rank in nd_ranks("last_names", CC).items():
+    for name, rank in names_dataset_ranks("last_names", CC).items():
         key = re.sub(r"[^a-z]", "", name.lower())
         if key in wiki and first_rank.get(name, 10**9) * 3 >= rank:  # not a first name typed as surname
             best[key] = min(best.get(key, 1e18), math.sqrt(rank * tie_rank[wiki[key][0]]))
@@ -221,23 +202,23 @@ def build() -> None:
     cities = city_rows(places(), towns(CC), region_of=lambda p: p.admin2_code, city_of=lambda p: it_place(p.place))
     words = rows_of(STEMS) + [(w, "sector", n) for w, _, n in rows_of(INDUSTRY_WORDS)]
     files = {
-        "first_names.csv": (("name", "gender", "weight"), first),
-        "last_names.csv": (("name", "weight"), last),
-        "cities.csv": (("city", "region", "postal_code", "weight"), cities),
-        "streets.csv": (("street", "weight"), street_rows({n for n, _, _ in first})),
-        "company_words.csv": (("word", "kind", "weight"), words),
-        "legal_forms.csv": (("form", "weight"), rows_of(LEGAL_FORMS)),
-        "job_titles.csv": (("title", "seniority", "weight"), rows_of(JOB_TITLES)),
-        "email_domains.csv": (("suffix", "weight"), rows_of(EMAIL_DOMAINS)),
-        "industry_words.csv": (("word", "industry", "weight"), rows_of(INDUSTRY_WORDS)),
-        "legal_form_sizes.csv": (("form", "size_class", "industry", "weight"), rows_of(FORM_SIZES)),
-        "activity_subjects.csv": (("phase", "kind", "subject", "weight"), rows_of(SUBJECTS, item_first=False)),
-        "deal_types.csv": (("vendor", "kind", "name", "weight"), rows_of(DEALS, item_first=False)),
-        "chief_titles.csv": (("title", "size_class", "legal_form", "weight"), rows_of(CHIEFS)),
+        "first_names.csv": first,
+        "last_names.csv": last,
+        "cities.csv": cities,
+        "streets.csv": street_rows({n for n, _, _ in first}),
+        "company_words.csv": words,
+        "legal_forms.csv": rows_of(LEGAL_FORMS),
+        "job_titles.csv": rows_of(JOB_TITLES),
+        "email_domains.csv": rows_of(EMAIL_DOMAINS),
+        "industry_words.csv": rows_of(INDUSTRY_WORDS),
+        "legal_form_sizes.csv": rows_of(FORM_SIZES),
+        "activity_subjects.csv": rows_of(SUBJECTS, item_first=False),
+        "deal_types.csv": rows_of(DEALS, item_first=False),
+        "chief_titles.csv": rows_of(CHIEFS),
     }
-    counts = {file: write(CC, file, header, rows) for file, (header, rows) in files.items()}
-    write_plain(CC, "form_titles.csv", ("title", "legal_form"), [r[:2] for r in rows_of(FORM_TITLES)])
-    write_plain(CC, "real_domains.csv", ("domain",), [(d,) for d in REAL_DOMAINS.split()])
+    counts = {file: write(CC, file, rows) for file, rows in files.items()}
+    write_plain(CC, "form_titles.csv", [r[:2] for r in rows_of(FORM_TITLES)])
+    write_plain(CC, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
     reference = {
         "distinct_first_names_per_10k": round(expected_distinct(w for *_, w in first), 1),
         "top10_surname_share": round(top_share(w for _, w in last), 6),

@@ -18,7 +18,6 @@ import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from importlib.resources import files
 
 from tools.build_locales import phones
 from tools.build_locales.common import LOCALES_DIR
@@ -29,6 +28,8 @@ from tools.build_locales.market import (
     Versions,
     band_weight,
     expected_distinct,
+    line_fit,
+    nam_dict,
     names_dataset,
     package_dir,
     sources_template,
@@ -63,7 +64,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 # --- romanisation -------------------------------------------------------------------------------------------------
 
 _O, _U = set("おこそとのほもよろをごぞどぼぽょ"), set("うくすつぬふむゆるぐずづぶぷゅ")
-_MORPHEME = dict(w.split("=") for w in ["内=うち", "上=うえ", "浦=うら", "植=うえ", "梅=うめ", "海=うみ", "氏=うじ", "牛=うし", "臼=うす", "魚=うお", "馬=うま", "宇=う", "瓜=うり", "岡=おか", "奥=おく", "沖=おき", "尾=お"])  # fmt: skip
+_MORPHEME = dict(w.split("=") for w in VOCAB["morphemes"])  # fmt: skip
 """A last kanji whose reading starts with う/お begins a new word: 井上 ino+ue, 松浦 matsu+ura, 大内 o+uchi."""
 
 
@@ -125,16 +126,12 @@ def _gg_key(name: str) -> str:
 
 def _bands() -> dict[str, dict[str, float]]:
     """Share of the population per reading key and gender from nam_dict's Japan column (class 1-13)."""
-    lines = (files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8").splitlines()
-    bar = next(lines[i + 1] for i, line in enumerate(lines) if line.strip("#$ ") == "Japan")
-    column = bar.index("|")
     split = {"M": {"M": 1.0}, "1M": {"M": 1.0}, "F": {"F": 1.0}, "1F": {"F": 1.0}, "?M": {"M": 0.75, "F": 0.25},
              "?F": {"F": 0.75, "M": 0.25}, "?": {"F": 0.5, "M": 0.5}}  # fmt: skip
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for line in lines:
-        if line and line[0] not in "#=" and len(line) > column and line[29] != "+" and line[column].strip():
-            for gender, part in split[line[:2].strip()].items():
-                out[_gg_key(line[3:29].strip())][gender] += band_weight(int(line[column], 16), PER) * part
+    for name, code, band in nam_dict(CODE, joined=True):
+        for gender, part in split[code].items():
+            out[_gg_key(name)][gender] += band_weight(band, PER) * part
     return out
 
 
@@ -202,28 +199,7 @@ def first_names(stats: dict) -> list[tuple[str, str, str, int]]:
     return rows
 
 
-NOT_SURNAMES = set(
-    [
-        "男性",
-        "女性",
-        "日本",
-        "生成",
-        "銀座",
-        "住友",
-        "神奈川",
-        "名古屋",
-        "千代田",
-        "浅草",
-        "森林",
-        "西部",
-        "王子",
-        "江戸",
-        "市場",
-        "津波",
-        "東京",
-        "大阪",
-    ]
-)
+NOT_SURNAMES = set(VOCAB["not_surnames"])
 
 
 def last_names(stats: dict) -> list[tuple[str, str, int]]:
@@ -235,8 +211,7 @@ def last_names(stats: dict) -> list[tuple[str, str, int]]:
     latin = {n.lower() for n in nd_last if n.isascii()}
     given = {k for f in ("first_name_man_org.csv", "first_name_woman_org.csv") for row in _dataset(f) for k in row[2:]}
     pairs = [(math.log(nd_last[k][0]), math.log(c)) for k, _, c in head if k in nd_last]
-    mx, my = (sum(p[i] for p in pairs) / len(pairs) for i in (0, 1))
-    slope = sum((x - mx) * (y - my) for x, y in pairs) / sum((x - mx) ** 2 for x, _ in pairs)
+    mx, my, slope = line_fit(pairs)
     floor = min(c for _, _, c in head)
     tail = []
     for name, (rank, _) in sorted(nd_last.items(), key=lambda item: (item[1][0], item[0])):
@@ -247,16 +222,17 @@ def last_names(stats: dict) -> list[tuple[str, str, int]]:
             tail.append((name, ascii_, min(floor - 1, round(math.exp(my + slope * (math.log(rank) - mx))))))
     counts = sorted((c for *_, c in head), reverse=True)
     # population variety: listed counts, then a Zipf tail fitted on ranks 500+ until everyone has a surname
-    xs, ys = [math.log(r) for r in range(500, len(counts) + 1)], [math.log(c) for c in counts[499:]]
-    mx2, my2 = sum(xs) / len(xs), sum(ys) / len(ys)
-    s2 = sum((x - mx2) * (y - my2) for x, y in zip(xs, ys, strict=True)) / sum((x - mx2) ** 2 for x in xs)
+    mx2, my2, s2 = line_fit([(math.log(r), math.log(c)) for r, c in enumerate(counts[499:], 500)])
     people, rank, tail_counts = sum(counts), len(counts), []
     while people < POPULATION:
         rank += 1
         tail_counts.append(math.exp(my2 + s2 * (math.log(rank) - mx2)))
         people += tail_counts[-1]
-    stats.update(population_distinct=sum(-math.expm1(10_000 * math.log1p(-c / POPULATION)) for c in counts + tail_counts),
-                 population_surnames=rank, tail_s=-s2)  # fmt: skip
+    stats.update(
+        population_distinct=sum(-math.expm1(10_000 * math.log1p(-c / POPULATION)) for c in counts + tail_counts),
+        population_surnames=rank,
+        tail_s=-s2,
+    )
     stats.update(last_slope=slope, last_pairs=len(pairs), last_tail=len(tail), last_floor=floor,
                  last_head_total=sum(counts), top10=sum(counts[:10]) / POPULATION)  # fmt: skip
     rows = [(k, a, max(1, round(c * PER / POPULATION))) for k, a, c in head + tail]
@@ -389,8 +365,8 @@ def street_rows(rows: list[dict], offices: list[dict], stats: dict) -> list[tupl
 
 @dataclass(frozen=True)
 class _KanjiCity(phones.City):
-    """A cities.csv city under the name the phone geocoder uses (札幌市中央区 -> 札幌, 千代田区 -> 東京, 八王子市 -> 八王子);
-    `area` keeps the cities.csv name. Ambiguous only where that name is used in two prefectures."""
+    """A cities.csv city under the name the phone geocoder uses (札幌市中央区 -> 札幌, 千代田区 -> 東京,
+    八王子市 -> 八王子); `area` keeps the cities.csv name. Ambiguous only where that name is used in two prefectures."""
 
     shared: bool = False
 
@@ -448,7 +424,7 @@ _read_cities_keyed.original = _read_cities
 phones.read_cities = _read_cities_keyed  # see phone_cities: only JP's cities.csv is read differently
 
 
-# --- vocabulary (curated; weights are editorial 1-5 unless a count is named) -------------------------------------------
+# --- vocabulary (curated; weights are editorial 1-5 unless a count is named) ---------------------------------------
 
 STEMS = VOCAB["stems"]
 
@@ -502,10 +478,10 @@ def vocabulary(offices: list[dict]) -> dict[str, list[tuple]]:
             for size, w in zip(sizes, ws, strict=True)
             if int(w)
         ],
-        "chief_titles": [tuple(row.split(",")[:3]) + (int(row.split(",")[3]),) for row in CHIEFS.split("|")],
+        "chief_titles": [(*row.split(",")[:3], int(row.split(",")[3])) for row in CHIEFS.split("|")],
         "form_titles": [(t, form) for form, titles in FORM_TITLES.items() for t in titles.split()],
         "activity_subjects": [
-            tuple(row.rsplit(",", 1)[0].split(",", 2)) + (int(row.rsplit(",", 1)[1]),) for row in SUBJECTS.split("|")
+            (*row.rsplit(",", 1)[0].split(",", 2), int(row.rsplit(",", 1)[1])) for row in SUBJECTS.split("|")
         ],
         "deal_types": [
             (vendor, *item.split(":")[:2], int(item.split(":")[2]))
@@ -523,34 +499,26 @@ def build() -> None:
     cities, streets = city_rows(rows, people), street_rows(rows, offices, stats)
     vocab = vocabulary(offices)
     counts = {
-        "first_names.csv": write(CODE, "first_names.csv", ("name", "gender", "ascii", "weight"), first),
-        "last_names.csv": write(CODE, "last_names.csv", ("name", "ascii", "weight"), last),
-        "cities.csv": covered(
-            write(CODE, "cities.csv", ("city", "region", "postal_code", "weight"), cities), cities, stats
-        ),
-        "streets.csv": write(CODE, "streets.csv", ("street", "weight"), streets),
+        "first_names.csv": write(CODE, "first_names.csv", first, header=("name", "gender", "ascii", "weight")),
+        "last_names.csv": write(CODE, "last_names.csv", last, header=("name", "ascii", "weight")),
+        "cities.csv": covered(write(CODE, "cities.csv", cities), cities, stats),
+        "streets.csv": write(CODE, "streets.csv", streets),
         "company_words.csv": write(
-            CODE, "company_words.csv", ("word", "kind", "ascii", "weight"), vocab["company_words"]
+            CODE, "company_words.csv", vocab["company_words"], header=("word", "kind", "ascii", "weight")
         ),
         "industry_words.csv": write(
-            CODE, "industry_words.csv", ("word", "industry", "ascii", "weight"), vocab["industry_words"]
+            CODE, "industry_words.csv", vocab["industry_words"], header=("word", "industry", "ascii", "weight")
         ),
-        "legal_forms.csv": write(CODE, "legal_forms.csv", ("form", "weight"), LEGAL_FORMS.items()),
-        "legal_form_sizes.csv": write(
-            CODE, "legal_form_sizes.csv", ("form", "size_class", "industry", "weight"), vocab["legal_form_sizes"]
-        ),
-        "job_titles.csv": write(CODE, "job_titles.csv", ("title", "seniority", "weight"), vocab["job_titles"]),
-        "chief_titles.csv": write(
-            CODE, "chief_titles.csv", ("title", "size_class", "legal_form", "weight"), vocab["chief_titles"]
-        ),
-        "activity_subjects.csv": write(
-            CODE, "activity_subjects.csv", ("phase", "kind", "subject", "weight"), vocab["activity_subjects"]
-        ),
-        "deal_types.csv": write(CODE, "deal_types.csv", ("vendor", "kind", "name", "weight"), vocab["deal_types"]),
-        "email_domains.csv": write(CODE, "email_domains.csv", ("suffix", "weight"), EMAIL_SUFFIXES.items()),
+        "legal_forms.csv": write(CODE, "legal_forms.csv", LEGAL_FORMS.items()),
+        "legal_form_sizes.csv": write(CODE, "legal_form_sizes.csv", vocab["legal_form_sizes"]),
+        "job_titles.csv": write(CODE, "job_titles.csv", vocab["job_titles"]),
+        "chief_titles.csv": write(CODE, "chief_titles.csv", vocab["chief_titles"]),
+        "activity_subjects.csv": write(CODE, "activity_subjects.csv", vocab["activity_subjects"]),
+        "deal_types.csv": write(CODE, "deal_types.csv", vocab["deal_types"]),
+        "email_domains.csv": write(CODE, "email_domains.csv", EMAIL_SUFFIXES.items()),
     }
-    write_plain(CODE, "form_titles.csv", ("title", "legal_form"), vocab["form_titles"])
-    write_plain(CODE, "real_domains.csv", ("domain",), [(d,) for d in REAL_DOMAINS.split()])
+    write_plain(CODE, "form_titles.csv", vocab["form_titles"])
+    write_plain(CODE, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
     by_name: dict[tuple[str, str], float] = defaultdict(float)
     for gender in "FM":
         total = sum(w for _, g, _, w in first if g == gender)
@@ -602,7 +570,7 @@ def covered(_: int, cities: list[tuple[str, str, str, int]], stats: dict) -> int
     kept = [r for r in cities if (r[0] if len(regions_of[r[0]]) == 1 else f"{r[0]}, {r[1]}") in served]
     stats.update(unserved=len({(r[0], r[1]) for r in cities}) - len({(r[0], r[1]) for r in kept}),
                  unserved_people=sum(r[3] for r in cities) - sum(r[3] for r in kept))  # fmt: skip
-    return write(CODE, "cities.csv", ("city", "region", "postal_code", "weight"), kept)
+    return write(CODE, "cities.csv", kept)
 
 
 HOUSE_NUMBER_MAX = 15

@@ -120,11 +120,11 @@ def build() -> None:
     first = first_name_rows()
     last, stats = surname_rows()
     people = round(sum(w for _, w in last) / SPANISH_COVERAGE)
-    n = {"first_names": write(CC, "first_names.csv", ("name", "gender", "weight"), first),
-         "last_names": write(CC, "last_names.csv", ("name", "weight"), spread_unlisted(last, people))}  # fmt: skip
+    n = {"first_names": write(CC, "first_names.csv", first),
+         "last_names": write(CC, "last_names.csv", spread_unlisted(last, people))}  # fmt: skip
     cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), lambda p: p.admin3 or p.admin2, 2500,
                            main_locality_only=False, max_codes=6)  # fmt: skip
-    n["cities"] = write(CC, "cities.csv", ("city", "region", "postal_code", "weight"), cities)
+    n["cities"] = write(CC, "cities.csv", cities)
     industry = [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in es.industry_rows(es.INDUSTRY_WORDS)]
     industry += [("Constructora", "Construction", 4), ("Comercializadora", "Retail", 2), ("Fletes", "Logistics", 2)]
     n |= es.write_common(

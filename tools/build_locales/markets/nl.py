@@ -13,6 +13,7 @@ from tools.build_locales.market import (
     expected_distinct,
     name_case,
     names_dataset,
+    names_dataset_ranks,
     package_dir,
     postal_places,
     sources_template,
@@ -29,7 +30,6 @@ from tools.build_locales.markets.it import (
     anchored_weights,
     band_first_names,
     equal_genders,
-    nd_ranks,
     rows_of,
     working_age_tilt,
 )  # fmt: skip
@@ -77,8 +77,10 @@ def dutch_surname(name: str) -> str:
 def surname_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset NL ranks (the only Dutch surname ranking in a package), Dutch casing, one spelling per name
     (Vandijk and Devries, typed without spaces, are dropped), no first names, no names mostly borne abroad."""
-    first = nd_ranks("first_names", CC)
-    ranked = sorted((r, n) for n, r in nd_ranks("last_names", CC).items() if re.fullmatch(r"[A-Za-zÀ-ÿ' -]{2,}", n))
+    first = names_dataset_ranks("first_names", CC)
+    ranked = sorted(
+        (r, n) for n, r in names_dataset_ranks("last_names", CC).items() if re.fullmatch(r"[A-Za-zÀ-ÿ' -]{2,}", n)
+    )
     spaced = {re.sub(r"[^a-z]", "", n.lower()) for _, n in ranked if " " in n}
     names, seen, dropped = [], set(), 0
     for rank, name in ranked:
@@ -141,23 +143,23 @@ def build() -> None:
     places = cities()
     words = rows_of(STEMS) + [(w, "sector", n) for w, _, n in rows_of(INDUSTRY_WORDS)]
     files = {
-        "first_names.csv": (("name", "gender", "weight"), first),
-        "last_names.csv": (("name", "weight"), last),
-        "cities.csv": (("city", "region", "postal_code", "weight"), places),
-        "streets.csv": (("street", "weight"), street_rows()),
-        "company_words.csv": (("word", "kind", "weight"), words),
-        "legal_forms.csv": (("form", "weight"), rows_of(LEGAL_FORMS)),
-        "job_titles.csv": (("title", "seniority", "weight"), rows_of(JOB_TITLES)),
-        "email_domains.csv": (("suffix", "weight"), rows_of(EMAIL_DOMAINS)),
-        "industry_words.csv": (("word", "industry", "weight"), rows_of(INDUSTRY_WORDS)),
-        "legal_form_sizes.csv": (("form", "size_class", "industry", "weight"), rows_of(FORM_SIZES)),
-        "activity_subjects.csv": (("phase", "kind", "subject", "weight"), rows_of(SUBJECTS, item_first=False)),
-        "deal_types.csv": (("vendor", "kind", "name", "weight"), rows_of(DEALS, item_first=False)),
-        "chief_titles.csv": (("title", "size_class", "legal_form", "weight"), rows_of(CHIEFS)),
+        "first_names.csv": first,
+        "last_names.csv": last,
+        "cities.csv": places,
+        "streets.csv": street_rows(),
+        "company_words.csv": words,
+        "legal_forms.csv": rows_of(LEGAL_FORMS),
+        "job_titles.csv": rows_of(JOB_TITLES),
+        "email_domains.csv": rows_of(EMAIL_DOMAINS),
+        "industry_words.csv": rows_of(INDUSTRY_WORDS),
+        "legal_form_sizes.csv": rows_of(FORM_SIZES),
+        "activity_subjects.csv": rows_of(SUBJECTS, item_first=False),
+        "deal_types.csv": rows_of(DEALS, item_first=False),
+        "chief_titles.csv": rows_of(CHIEFS),
     }
-    counts = {file: write(CC, file, header, rows) for file, (header, rows) in files.items()}
-    write_plain(CC, "form_titles.csv", ("title", "legal_form"), [r[:2] for r in rows_of(FORM_TITLES)])
-    write_plain(CC, "real_domains.csv", ("domain",), [(d,) for d in REAL_DOMAINS.split()])
+    counts = {file: write(CC, file, rows) for file, rows in files.items()}
+    write_plain(CC, "form_titles.csv", [r[:2] for r in rows_of(FORM_TITLES)])
+    write_plain(CC, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
     reference = {
         "distinct_first_names_per_10k": round(expected_distinct(w for *_, w in first), 1),
         "top10_surname_share": round(top_share(w for _, w in last), 6),
