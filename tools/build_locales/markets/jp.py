@@ -32,7 +32,6 @@ from tools.build_locales.market import (
     nam_dict,
     names_dataset,
     package_dir,
-    sources_template,
     spread_unlisted,
     top_share,
     towns,
@@ -427,9 +426,7 @@ phones.read_cities = _read_cities_keyed  # see phone_cities: only JP's cities.cs
 # --- vocabulary (curated; weights are editorial 1-5 unless a count is named) ---------------------------------------
 
 STEMS = VOCAB["stems"]
-
 SECTORS = VOCAB["sectors"]
-
 LEGAL_FORMS = {"株式会社": 2_091_378, "有限会社": 600_000, "合同会社": 184_719, "合資会社": 12_290, "合名会社": 3_068}
 FORM_SIZES = ("株式会社 560 720 900 960 | 有限会社 260 220 60 0 | 合同会社 160 50 35 40 | 合資会社 6 5 2 0 | "
               "合名会社 2 1 0 0")  # fmt: skip
@@ -531,30 +528,11 @@ def build() -> None:
     write_locale_toml(
         CODE,
         {
-            "name": "Japan",
-            "language": "ja",
-            "currency": "JPY",
-            "timezone": "Asia/Tokyo",
-            "phone_region": CODE,
-            "mobile_share": 0.45,
-        },
-        {
-            "formats": {
-                "street_address": "{street}{number}",
-                "company_name": "{form}{name}",
-                "house_number_max": HOUSE_NUMBER_MAX,
-            },
-            "reference": {
-                "distinct_first_names_per_10k": round(stats["first_distinct"], 1),
-                "top10_surname_share": round(stats["top10"], 6),
-            },
-            "sources": {
-                "first_names": "bands (nam_dict frequency classes of readings) split over kanji spellings",
-                "last_names": "counts (estimated bearers of the 1,999 commonest) + ranks",
-            },
+            "distinct_first_names_per_10k": round(stats["first_distinct"], 1),
+            "top10_surname_share": round(stats["top10"], 6),
         },
     )
-    write_sources(CODE, sources(stats, counts))
+    write_sources(CODE, **sources(stats, counts))
     print(f"{CODE}: " + ", ".join(f"{file} {n}" for file, n in counts.items()))
 
 
@@ -573,13 +551,13 @@ def covered(_: int, cities: list[tuple[str, str, str, int]], stats: dict) -> int
     return write(CODE, "cities.csv", kept)
 
 
-HOUSE_NUMBER_MAX = 15
+HOUSE_NUMBER_MAX = VOCAB["locale"]["formats"]["house_number_max"]
 """Run time draws the 番 (block) uniformly from 1 to this; offices' real median is 6 and 75% are at most 15."""
 
 
-def sources(st: dict, n: dict[str, int]) -> str:
+def sources(st: dict, n: dict[str, int]) -> dict:
     chome = ", ".join(f"{k}: {c:,}" for k, c in st["chome"].items())
-    return sources_template(CODE).format(
+    return dict(
         versions=Versions(),
         n=n,
         st=st,

