@@ -272,7 +272,6 @@ def city_rows(
 
 ZIPF_KNEE = 100
 FIRST_NAME_HEAD_S, FIRST_NAME_TAIL_S = 0.7, 1.6
-SURNAME_S = 1.0
 
 
 def rank_weights(
@@ -337,61 +336,13 @@ def top_share(weights: Iterable[float], top: int = 10) -> float:
     return math.fsum(values[:top]) / math.fsum(values)
 
 
-IRISH_O_STEMS = frozenset(
-    [
-        "BANNON",
-        "BOYLE",
-        "BRIAN",
-        "BRIEN",
-        "BRYAN",
-        "BRYANT",
-        "CALLAGHAN",
-        "CALLAHAN",
-        "CONNELL",
-        "CONNER",
-        "CONNOR",
-        "DANIEL",
-        "DAY",
-        "DEA",
-        "DONNELL",
-        "DONOGHUE",
-        "DONOVAN",
-        "DOWD",
-        "DRISCOLL",
-        "DWYER",
-        "FALLON",
-        "FARRELL",
-        "FLAHERTY",
-        "GORMAN",
-        "GRADY",
-        "HAGAN",
-        "HALLORAN",
-        "HARA",
-        "HARE",
-        "HEARN",
-        "KANE",
-        "KEEFE",
-        "KEEFFE",
-        "KELLEY",
-        "KELLY",
-        "LEARY",
-        "LOUGHLIN",
-        "MAHONY",
-        "MALLEY",
-        "MARA",
-        "MEARA",
-        "NEAL",
-        "NEIL",
-        "NEILL",
-        "QUINN",
-        "REILLY",
-        "ROURKE",
-        "SHAUGHNESSY",
-        "SHEA",
-        "SULLIVAN",
-        "TOOLE",
-    ]
-)
+IRISH_O_STEMS = frozenset([
+    "BANNON", "BOYLE", "BRIAN", "BRIEN", "BRYAN", "BRYANT", "CALLAGHAN", "CALLAHAN", "CONNELL", "CONNER", "CONNOR",
+    "DANIEL", "DAY", "DEA", "DONNELL", "DONOGHUE", "DONOVAN", "DOWD", "DRISCOLL", "DWYER", "FALLON", "FARRELL",
+    "FLAHERTY", "GORMAN", "GRADY", "HAGAN", "HALLORAN", "HARA", "HARE", "HEARN", "KANE", "KEEFE", "KEEFFE", "KELLEY",
+    "KELLY", "LEARY", "LOUGHLIN", "MAHONY", "MALLEY", "MARA", "MEARA", "NEAL", "NEIL", "NEILL", "QUINN", "REILLY",
+    "ROURKE", "SHAUGHNESSY", "SHEA", "SULLIVAN", "TOOLE",
+])  # fmt: skip
 """Sources strip the apostrophe of Irish O' names ("OBRIEN", "Obrien"): these stems are restored as O'X; every other
 name starting with O stays as it is (Ochoa, Owen, Odell, Oliver are not O' names)."""
 

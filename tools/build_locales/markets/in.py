@@ -45,36 +45,12 @@ def words(text: str) -> list[str]:
 
 # --- curated vocabularies (compact) ---------------------------------------------------------------------------
 
-NICKNAMES = set(
-    words(
-        """Sonu Monu Pintu Bablu Pappu Munna Rinku Vicky Sunny Prince Lucky Guddu Golu Chintu Bittu Jitu Tinku
-Mintu Mantu Chhotu Chotu Banti Bunty Bapi Papu Pinku Sweety Pinky Pinki Honey Baby Lovely Happy Rocky Rock Smart Cute
-Cuty Darling Mass Hero King Bull Rebel Billa Pagal Chowkidar Xtylish Pubg Rdx Srk Mersal Thala Mahakal Angle Singer
-Dada Baba Bhai Sheru Bholu Lalu Kalu Kallu Abhi Ashu Annu Tanu Nishu Vishu Rishu Ishu Yashu Shanu Sanu Dipu Deepu
-Chandu Balu Srinu Venky Venki Akki Aju Ajju Ammu Appu Bujji Chinnu Chinni Chinu Kittu Munu Titu Bitu Gudu Litu Jintu
-Laltu Bappa Bappi Bapon Bubai Papai Babai Biki Bicky Vikky Vikki Vickey Boby Monty Goldy Maddy Jassi Nani Nandu Nandhu
-Siddu Shivu Sid Avi Nik Viru Veeru Bantu Banty Babloo Babalu Dablu Chunnu Sallu Ballu Kanhu Bishu Bhura Bheru Bulu
-Kuna Kaku Jaga Jagu Kano Gaju Deba Subho Suvo Apu Piku Piu Piyu Mou Mitu Mithu Momi Rimi Tumpa Mampi Munni Guddi
-Gudiya Guriya Misti Pihu Khusi Sony Janu Jaanu Teju Tannu Lalo Laddu Tuna Tutu Bunny Jass Jeetu Santu Shalu Chiku
-Nilu Babli Pompi Rimpa Rimpi Rinki Rinky Bablu Sanju Sallu Kutty Viji Raji Pandu Chinna Raaj Raaz Baby Sri Shri Shree
-Sree Tamil Nepal Srk Md Sk Er Dr Mr Miss Jaat Bhagwan Mahadev Blind Styles Mast Remo Hunny Anjel Tera Niks Thalapathy
-Rockey Jigs Devid Kashmir Krrish Sweetu Chottu Rozy Dimpy Shallu Pinkesh Monuj Monaj Shyamu"""
-    )
-)
+NICKNAMES = set(VOCAB["nicknames"])
 """Pet names, words and abbreviations that names-dataset (social-network profiles) ranks as Indian first names."""
 MERGED = {"Mohd": "Mohammed"}
 """Mohd is how profiles abbreviate Mohammed: counted for the full name, as on a business card (Md, rank 2, is mostly
 Bangladeshi and Bengali usage and would make Mohammed one man in twenty-five; it is dropped)."""
-NAM_DICT_KEEP = set(
-    words(
-        """Anita Joseph Antony Anthony Mary Maya Sonia Rita Mona Monica Nina Mira Roma John James Francis Thomas
-Jaswinder Balwinder Baljinder Gurmit Harjit Jagjit Paramjit Sukhwinder Kulwinder Charanjit Daljit Gurinder Inderjit
-Kamaljit Lakhwinder Manjinder Balachandran Parameswaran Kumarasamy Maheswaran Raveendran Krishnasamy Sivakumaran
-Kanthasamy Balasubramaniam Subramaniyam Vadivelu Thangavelu Senthilkumaran Muthiah Alakananda Basabi Dwijendra
-Sitanath Shyamapada Ratnabali Mridalini Gunmala Sheila Rashida Sabina Amal Karam Didar Gurdial Jagtar Santokh Tarlochan
-Malkiat Lakhbir Gurbax Gurbaksh Satwinder Raminder Sarabjit Karamjit Harwinder Gurjit"""
-    )
-)
+NAM_DICT_KEEP = set(VOCAB["nam_dict_keep"])
 """nam_dict India/Sri Lanka names that names-dataset does not rank in India but that are Indian (Christian names
 more common abroad, Punjabi and Tamil names of older cohorts); the rest of the nam_dict-only names are Sri Lankan
 Tamil (Nadarajah, Sinnathamby) or Western diaspora names, and are dropped."""
@@ -88,23 +64,7 @@ GENDER_FIX = {
 """Names both sources misgender for India (names-dataset's share of women is worldwide: Ronit and Basant are women's
 names in Israel and Egypt, men's names in India); U: given to both (half each)."""
 
-SURNAME_DROP = set(
-    words(
-        """Kumari Devi Kaur Khatun Begum Bai Bibi Rani Ben Bhai Ji Sk Md Mohd King Rock Prince Don Boss Star Sing
-Indian Nepali Bangali Bengali Bihari Madrasi Marwari Punjabi Gujarati Mr Miss Dr Er Sonu Raja Babu Baby Rajpoot
-Jaat Chamar Dalit Hindu Muslim Sardar Null Shrma Shrama Sharama Sha Shing Shingh
-Sigh Kumer Kuamr Kumsr Kumae Kumr Kuma Kumare Yadev Yadaw Yadv Yadhav Yadab Yadu Agrwal Anshari Ansri Ansare Vishwkarma
-Vishwakrma Prjapati Prajapti Parjapati Parjapti Parjapat Hussian Husan Hussan Khaan Kahn Kha Solnki Chodhary Choudary
-Cherry Boy Rebel Dancer Rider Singer Doll Darling Hero Billa Mass Sandy Jio India Raaz Razz Raaj Jaan Baba Dada Bhaiya
-Bro Krish Karthi Ammu Appu Chinnu Chinni Chinna Bujji Nani Venky Venki Seenu Vino Viji Raji Nagu Pandu Yashu Jaanu
-Nandhu Pavi Abi Santhu Janu Aru Anita Latha Lakshmi Selvi Fathima Sultana Bano Banu Begam Khatoon Khanam Parween
-Perween Parvin Parbin Kour Dhoni Kiccha Prabhas Mahakal Deewana Diwana Akela Premi Saab Sahab Jee Shab Shan Sab Rain
-Maha Nama Jit Sri Sree Shree Bapu Sinh Bahi Bhue Ail Ete Ade Rav Raw Sau Vai Soy Jaga Waran Saikh Shikh Shek Seikh
-Sekh Shekh Sheik Keyan Haran Kanna Kandan Kanth Sundar Teja Jeeva Aalam Aalm Alli Rahi Shani Lingam Kumara Yogi Nain
-Dkhar Davi Hans Mer Ulla Vali Sada Gor Ranga Sadhu Badsha Badshah Bahadur Maharaj Rajputana Maratha Bhumihar
-Harijan"""
-    )
-)
+SURNAME_DROP = set(VOCAB["surname_drop"])
 """Female-only surnames and female first names in the surname field (the runtime draws surnames without the
 person's gender: no Rajesh Kaur), abbreviations, words and pet names, typing slips of common surnames (Shrma,
 Kumer, Yadev), and community or caste labels written in place of a surname on social profiles."""
