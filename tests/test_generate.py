@@ -427,3 +427,14 @@ def test_mobiles_carry_the_area_code_of_the_company_s_region_where_mobiles_have_
         same = contacts["phone"].map(area) == contacts["company_id"].map(companies["phone"].map(area))
         assert mobile.sum() > 300
         assert low <= same[mobile].mean() <= high, market
+
+
+def test_romance_markets_often_put_the_sector_word_first():
+    """Transportes García, Gestoría Aurora: the order Spanish readers expect, in the share locale.toml gives."""
+    plan = build_plan(recipe_from({"volume": {"companies": 3000}, "locales": {"ES": 1}}, seed=4))
+    locale = load_locale("ES")
+    sector_words = {word.decode() for word in locale.industry_words["word"]}
+    names = pd.Series([name.decode() for name in plan.company_base])
+    first, last = names.str.split(" ").str[0], names.str.split(" ").str[-1]
+    leading, trailing = first.isin(sector_words).sum(), last.isin(sector_words).sum()
+    assert 0.45 <= leading / (leading + trailing) <= 0.75  # sector_first_share = 0.6 for the patterns with a sector

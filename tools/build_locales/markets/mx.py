@@ -72,8 +72,10 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
         if a["rank"].get("MX"):
             first_rank[es.plain(n)] = min(first_rank.get(es.plain(n), 10**9), a["rank"]["MX"])
     curve = sorted((int(c) for _, c in read_rows(es.NAMES / "names_es" / "essurnames.csv")), reverse=True)
-    known = {es.plain(n) for n, _ in read_rows(es.NAMES / "names_es" / "essurnames.csv")}
-    known |= {k for k, v in es.curated_spellings().items() if sum(v.values()) >= 2}
+    counts: dict[str, int] = defaultdict(int)  # INE bearers per plain surname
+    for name, count in read_rows(es.NAMES / "names_es" / "essurnames.csv"):
+        counts[es.plain(name)] += int(count)
+    known = set(counts) | {k for k, v in es.curated_spellings().items() if sum(v.values()) >= 2}
     known |= {es.plain(r[0]) for r in read_rows(es.NAMES / "names_mx" / "mxsurnames.csv")}
     best: dict[str, int] = {}
     for name, attrs in data.items():
@@ -81,7 +83,8 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
         key = es.plain(name)
         if rank and rank <= len(curve) and key.replace(" ", "").isalpha() and len(key) > 1 and name[:1].isupper():
             best[key] = min(best.get(key, rank), rank)
-    weights, dropped = defaultdict(int), 0
+    weights, dropped, garbled = defaultdict(int), 0, 0
+    near, kept = _one_edit_keys(set(best)), {}
     for key, rank in sorted(best.items(), key=lambda kv: (kv[1], kv[0])):
         words = key.split()
         if (len(words) > 1 and words[0].lower() not in es.PARTICLES) or (key not in known and rank > 3000):
@@ -89,9 +92,44 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
         if first_rank.get(key, 10**9) < rank:
             dropped += 1
             continue
+        if _garbled(key, rank, counts, near, kept):
+            garbled += 1
+            continue
+        kept[key] = rank
         rank_weight = curve[min(len(weights), len(curve) - 1)]
         weights[es.spanish_name(key)] += rank_weight
-    return list(weights.items()), {"first_dropped": dropped, "names": len(weights)}
+    return list(weights.items()), {"first_dropped": dropped, "garbled_dropped": garbled, "names": len(weights)}
+
+
+MAYA_SHORT = frozenset({"uc", "ek", "ku", "uh"})
+"""Two-letter Maya surnames of Yucatán; every other two-letter entry of the scrape is a pair of initials (Rm, Gc)."""
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _one_edit_keys(names: set[str]) -> dict[str, set[str]]:
+    """Each name and its one-letter deletions -> the names they come from: a lookup of names one edit apart."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for variant in {name} | _deletions(name):
+            index[variant].add(name)
+    return index
+
+
+def _garbled(key: str, rank: int, counts: dict[str, int], near: dict[str, set[str]], kept: dict[str, int]) -> bool:
+    """An entry the social-network scrape garbled (keys are plain upper case): a pair of initials (Rm, Gc), or a
+    name one letter off a kept surname (Hernandes, Hernádez, Hernándezz for Hernández) or cutting one short
+    (Herna, Lop) that ranks far higher in Mexico (`kept`: MX ranks) while the name itself is at least a hundred
+    times rarer in Spain (INE; it lists such registry slips too). Fernández stays (common in Spain), and so do
+    Maya surnames near rarer Spanish ones (Chan, Pech, May)."""
+    if (len(key) <= 2 and key.lower() not in MAYA_SHORT) or not any(c in "AEIOUY" for c in key):
+        return True
+    rivals = {other for variant in {key} | _deletions(key) for other in near.get(variant, ()) if other in kept}
+    if len(key) >= 3:
+        rivals |= {other for other in kept if other != key and other.startswith(key)}
+    return any(kept[other] * 20 <= rank and counts.get(key, 0) * 100 < counts.get(other, 0) for other in rivals)
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
