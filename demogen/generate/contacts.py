@@ -67,11 +67,12 @@ def local_mobiles(locale, companies: Block, company: np.ndarray, raw: np.ndarray
     if locale.mobiles_like_landlines:
         prefix = locale.city_prefixes.pick(companies["_city"][company], raw, fallback=-1)
         return np.where(prefix >= 0, locale.fixed_prefixes["template"][np.maximum(prefix, 0)], b"")
-    by_area = table_view(locale.mobile_prefixes, ("by area",), lambda: _mobiles_by_area(locale.mobile_prefixes))
+    by_area = table_view(locale.mobile_prefixes, ("by area",), lambda: _mobiles_by_area(locale))
     out = np.full(len(company), b"", dtype=locale.mobile_prefixes["template"].dtype)
-    if not by_area:
+    if not by_area:  # mobiles without areas (+44 7...): nothing is local
         return out
-    areas = np.array([_area(t) for t in companies["_phone_template"][company].tolist()], dtype=object)
+    landlines, row = np.unique(companies["_phone_template"][company], return_inverse=True)
+    areas = np.array([_area(t) for t in landlines.tolist()], dtype=object)[row]
     for area, table in by_area.items():
         at = np.flatnonzero(areas == area)
         if at.size:
@@ -79,12 +80,14 @@ def local_mobiles(locale, companies: Block, company: np.ndarray, raw: np.ndarray
     return out
 
 
-def _mobiles_by_area(mobiles: Table) -> dict[bytes, Table]:
+def _mobiles_by_area(locale) -> dict[bytes, Table]:
+    """The mobile rows of each area code that landlines have too (none where mobiles are non-geographic)."""
+    fixed = {_area(template) for template in locale.fixed_prefixes["template"].tolist()}
     groups: dict[bytes, list[int]] = {}
-    for row, template in enumerate(mobiles["template"].tolist()):
-        if area := _area(template):
+    for row, template in enumerate(locale.mobile_prefixes["template"].tolist()):
+        if (area := _area(template)) in fixed:
             groups.setdefault(area, []).append(row)
-    return {area: mobiles.subset(np.array(rows)) for area, rows in groups.items()}
+    return {area: locale.mobile_prefixes.subset(np.array(rows)) for area, rows in groups.items()}
 
 
 def generate_contacts(context: TenantContext, plan, block: int, *, companies: Block) -> Block:
