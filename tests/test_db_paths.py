@@ -16,7 +16,7 @@ from sqlalchemy import func, inspect, select, text
 from conftest import recipe_from
 from dbtools import postgres_database, sqlite_database
 from demogen.dataset import build_plan
-from demogen.db import integrity, migrate
+from demogen.db import migrate
 from demogen.db.engine import make_engine
 from demogen.db.integrity import MISSING_ROWS, CheckTimeout, check_tenant, table_pass, tenant_report
 from demogen.db.schema import TENANT_TABLES, tenant_metadata, tenants
@@ -139,22 +139,6 @@ def test_a_check_that_runs_out_of_time_is_a_check_timeout(database):
     with _locked(engine, "deals"), pytest.raises(CheckTimeout, match="the integrity check took longer than"):
         check_tenant(engine, "Checked", timeout=limit)
     assert check_tenant(engine, "Checked", timeout=60).ok
-
-
-def test_the_parallel_check_reports_what_one_transaction_sees_and_falls_back_when_the_tenant_changed(database):
-    """The passes run on several connections; each must see the very tenant the check started on."""
-    engine, _ = database
-    tenant_id = push(engine, build_plan(RECIPE), "Parallel").tenant_id
-    with engine.connect() as connection:
-        as_of = connection.execute(select(tenant_metadata.c.as_of)).scalar()
-        alone = tenant_report(connection, "Parallel", tenant_id, None, as_of)
-    parallel = check_tenant(engine, "Parallel")
-    assert (parallel.row_counts, parallel.dangling) == (alone.row_counts, alone.dangling)
-    del parallel.violations[integrity.ROW_COUNT_MISMATCH], alone.violations[integrity.ROW_COUNT_MISMATCH]  # no plan
-    assert parallel.violations == alone.violations
-    if engine.dialect.name == "sqlite":
-        params = integrity._params(engine, tenant_id, as_of)
-        assert integrity._parallel_sqlite_passes(engine, params, {}, None, created="another tenant") is None
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, Table, select, text
 
 from demogen.db.engine import is_sqlite
-from demogen.db.schema import TENANT_TABLES, tenant_metadata, tenants
+from demogen.db.schema import TENANT_TABLES, tenant_metadata
 from demogen.db.writer import REFERENCES, DatabaseTimeout, set_wise, tenant_id_of, time_limit, transaction
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.tables import TABLES
@@ -191,7 +191,7 @@ def tenant_report(
 
 
 CHECK_CONNECTIONS = 2
-"""Passes run at once by `check_tenant` (on PostgreSQL a server process each); 2 halves the wall time on two
+"""Passes run at once by `check_tenant` on PostgreSQL (a server process each); 2 halves the wall time on two
 cores and leaves a larger server room for others."""
 
 
@@ -212,40 +212,11 @@ def _shared_passes(
         return {name: future.result() for name, future in futures.items()}
 
 
-def _parallel_sqlite_passes(
-    engine: Engine, params: dict, expected: dict[str, int], deadline: float | None, created: object
-) -> dict[str, tuple[int, list[int]]] | None:
-    """The table passes in CHECK_CONNECTIONS read transactions of their own, the tables shared out by size (SQLite
-    runs a query on one core; the driver lets go of the GIL while it does). A tenant's rows never change while
-    its row exists, so each transaction checks it finds the same tenant row; None if one does not."""
-
-    def run(group: list[Table]) -> dict[str, tuple[int, list[int]]] | None:
-        remaining = None if deadline is None else max(deadline - time.monotonic(), 0.001)
-        with transaction(engine, remaining) as connection:
-            found = connection.execute(select(tenants.c.created_at).where(tenants.c.id == params["t"])).scalar()
-            if found != created:
-                return None
-            return {table.name: _table_counts(connection, table, params) for table in group}
-
-    groups: list[list[Table]] = [[] for _ in range(CHECK_CONNECTIONS)]
-    loads = [0] * CHECK_CONNECTIONS
-    for table in sorted(TENANT_TABLES, key=lambda t: -expected.get(t.name, 0)):
-        lightest = loads.index(min(loads))
-        groups[lightest].append(table)
-        loads[lightest] += expected.get(table.name, 0)
-    with ThreadPoolExecutor(CHECK_CONNECTIONS, thread_name_prefix="demogen-check") as pool:
-        results = list(pool.map(run, groups))
-    if any(result is None for result in results):
-        return None
-    return {name: counts for result in results for name, counts in result.items()}
-
-
 def check_tenant(engine: Engine, tenant_name: str, *, timeout: float | None = None) -> IntegrityReport | None:
     """Run every check; None if the tenant does not exist. Raises CheckTimeout past `timeout` seconds.
 
-    The passes run on several connections at once: on PostgreSQL they share one snapshot (like `pg_dump --jobs`),
-    on SQLite each finds the same tenant row, so the report is as consistent as a single transaction's and takes
-    part of the time.
+    On PostgreSQL the passes share one snapshot over several connections (like `pg_dump --jobs`), so the report
+    is as consistent as a single transaction's and takes part of the time.
     """
     time_limited = time_limit(CheckTimeout, "the integrity check", timeout)
     with time_limited as started, transaction(engine, timeout, snapshot=True) as connection:
@@ -258,14 +229,10 @@ def check_tenant(engine: Engine, tenant_name: str, *, timeout: float | None = No
             )
         ).first()
         expected, as_of = (dict(meta.row_counts), meta.as_of) if meta else (None, dt.date.max)
+        if is_sqlite(engine):
+            return tenant_report(connection, tenant_name, tenant_id, expected, as_of)
+        snapshot = connection.exec_driver_sql("SELECT pg_export_snapshot()").scalar()
         deadline = None if timeout is None else started + timeout
         params = _params(engine, tenant_id, as_of)
-        if is_sqlite(engine):
-            created = connection.execute(select(tenants.c.created_at).where(tenants.c.id == tenant_id)).scalar()
-            passes = _parallel_sqlite_passes(engine, params, expected or {}, deadline, created)
-            if passes is None:  # the tenant changed meanwhile: this transaction still sees it as it was
-                return tenant_report(connection, tenant_name, tenant_id, expected, as_of)
-            return _report(tenant_name, expected, passes, sqlite=True)
-        snapshot = connection.exec_driver_sql("SELECT pg_export_snapshot()").scalar()
         passes = _shared_passes(engine, snapshot, params, expected or {}, deadline)
         return _report(tenant_name, expected, passes, sqlite=False)
