@@ -639,16 +639,21 @@ def street_rows(groups: list[tuple[str, str, float]], *, head_s: float = 0.8) ->
     return rows
 
 
-def titled(spec: str) -> list[tuple[str, str, int]]:
-    """`level: Title=weight; Title=weight` lines -> (title, level, weight) rows."""
+def keyed_rows(spec: str, separator: str) -> list[tuple[str, str, int]]:
+    """`Key: Item=weight<separator> Item=weight` lines -> (item, key, weight) rows (blank items skipped)."""
     rows = []
     for line in spec.strip().splitlines():
-        level, items = line.split(":", 1)
-        for item in items.split(";"):
+        key, items = line.split(":", 1)
+        for item in items.split(separator):
             if item.strip():
-                title, weight = item.rsplit("=", 1)
-                rows.append((title.strip(), level.strip(), int(weight)))
+                name, weight = item.rsplit("=", 1)
+                rows.append((name.strip(), key.strip(), int(weight)))
     return rows
+
+
+def titled(spec: str) -> list[tuple[str, str, int]]:
+    """`level: Title=weight; Title=weight` lines -> (title, level, weight) rows."""
+    return keyed_rows(spec, ";")
 
 
 def pipe_rows(spec: str, columns: int) -> list[tuple]:
@@ -663,13 +668,7 @@ def pipe_rows(spec: str, columns: int) -> list[tuple]:
 
 def industry_rows(spec: str) -> list[tuple[str, str, int]]:
     """`Industry: Word=weight, Word=weight` lines -> industry_words.csv rows."""
-    rows = []
-    for line in spec.strip().splitlines():
-        industry, items = line.split(":", 1)
-        for item in items.split(","):
-            word, weight = item.rsplit("=", 1)
-            rows.append((word.strip(), industry.strip(), int(weight)))
-    return rows
+    return keyed_rows(spec, ",")
 
 
 def town_stems(country: str, *, min_people: int = 1500, exclude: set[str] = frozenset()) -> list[tuple[str, str, int]]:
