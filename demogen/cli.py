@@ -106,6 +106,16 @@ def _on_signals(handler) -> Iterator[None]:
             signal.signal(signum, handler_before)
 
 
+def _raising(came: list[int]):
+    """A signal handler that notes the signal in `came` and raises it as Ctrl-C (SIGTERM as `_Terminated`)."""
+
+    def handler(signum, _frame) -> None:
+        came.append(signum)
+        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    return handler
+
+
 @contextlib.contextmanager
 def _interruptible(outcome: str) -> Iterator[None]:
     """For one-transaction commands: Ctrl-C or SIGTERM rolls the work back; say so in one line, exit 130 / 143.
@@ -115,13 +125,8 @@ def _interruptible(outcome: str) -> Iterator[None]:
     from sqlalchemy.exc import DBAPIError
 
     came: list[int] = []
-
-    def handler(signum, _frame) -> None:
-        came.append(signum)
-        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
-
     try:
-        with _on_signals(handler):
+        with _on_signals(_raising(came)):
             yield
     except (KeyboardInterrupt, DBAPIError) as error:
         if not came and not isinstance(error, KeyboardInterrupt):
@@ -133,10 +138,14 @@ _TOLD: list[str] = []
 """What an interrupted command said on its way out (`_leave`); `main` speaks for the commands that said nothing."""
 
 
-def _leave(outcome: str, signum: int | None) -> NoReturn:
+def _say_interrupted(outcome: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message short
     typer.echo(f"interrupted: {outcome}", err=True)
     _TOLD.append(outcome)
+
+
+def _leave(outcome: str, signum: int | None) -> NoReturn:
+    _say_interrupted(outcome)
     raise typer.Exit(_EXIT_CODES.get(signum, 130))
 
 
@@ -663,21 +672,15 @@ def _one_line(error: BaseException) -> str:
 
 def _quiet_exit(came: list[int]) -> NoReturn:
     """One line for a command stopped by a signal that had nothing to roll back (staged files are cleaned up)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    typer.echo("interrupted: stopped before it finished; nothing was written", err=True)
+    _say_interrupted("stopped before it finished; nothing was written")
     sys.exit(_EXIT_CODES.get(came[-1] if came else signal.SIGINT, 130))
 
 
 def main() -> None:
     """Run the command; anything unexpected is one line (the traceback with DEMOGEN_DEBUG=1), never a dump."""
     came: list[int] = []
-
-    def handler(signum, _frame) -> None:  # commands that write install their own (rollback, job record)
-        came.append(signum)
-        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
-
     try:
-        with _on_signals(handler):
+        with _on_signals(_raising(came)):  # commands that write install their own (rollback, job record)
             app()
     except BrokenPipeError:  # `demogen preview | head`
         sys.stderr.close()

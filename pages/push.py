@@ -39,7 +39,6 @@ with st.expander("Limits", icon=":material/speed:"):
             step=60.0,
             help="A push still running after this is rolled back and its job fails; nothing is left.",
         )
-    current = ui.recipe()
 try:
     plan = build_plan(current)
 except (RecipeError, LocaleError) as error:

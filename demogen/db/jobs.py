@@ -256,11 +256,7 @@ def fail_stale(engine: Engine, stale_after: float = STALE_AFTER_SECONDS) -> list
                 "rows_done": row.rows_total,
                 "report": {
                     "data_digest": committed,
-                    "check": {
-                        "tenant": row.tenant_name,
-                        "ok": False,
-                        "error": ("did not finish: the process stopped after the commit; run `demogen check`"),
-                    },
+                    "check": _unfinished_check(row.tenant_name, "the process stopped after the commit"),
                 },
             }
             if committed
@@ -468,6 +464,11 @@ def _tenant_present(engine: Engine, tenant_name: str) -> bool:
         return tenant_id_of(connection, tenant_name) is not None
 
 
+def _unfinished_check(tenant_name: str, reason: str) -> dict:
+    """The integrity report of a check that did not finish (not ok), for `demogen check` to run again."""
+    return {"tenant": tenant_name, "ok": False, "error": reason}
+
+
 def _check_within(engine: Engine, tenant_name: str, rows: int, seconds: float) -> dict | None:
     """The integrity report of a pushed tenant within what is left of the job's time limit.
 
@@ -479,5 +480,5 @@ def _check_within(engine: Engine, tenant_name: str, rows: int, seconds: float) -
         report = check_tenant(engine, tenant_name, timeout=max(seconds, 1.0))
     except (CheckTimeout, OperationalError) as error:
         reason = str(error).splitlines()[0] if isinstance(error, CheckTimeout) else "the database could not be reached"
-        return {"tenant": tenant_name, "ok": False, "error": reason}
+        return _unfinished_check(tenant_name, reason)
     return report.as_dict() if report else None
