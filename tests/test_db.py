@@ -182,9 +182,12 @@ def test_integrity_check_reports_a_damaged_tenant(database):
     push(engine, build_plan(RECIPE), "Harbor Lines")
     with engine.begin() as connection:
         connection.execute(text("UPDATE activities SET due_at = (SELECT MIN(created_at) FROM companies) WHERE id = 1"))
+        connection.execute(text("UPDATE contacts SET title = 'Head of DeMo Sales' WHERE id = 2"))  # in any case
     report = check_tenant(engine, "Harbor Lines")
     assert not report.ok
     assert report.violations["activities outside their deal's life"] == 1
+    assert report.violations["contacts text that gives the data away"] == 1
+    assert sum(report.violations.values()) == 2
 
 
 def test_the_head_revision_the_commands_check_is_the_newest_migration():
