@@ -29,6 +29,9 @@ from demogen.rng import cumulative_weights
 from demogen.text import decode, to_text
 
 FALLBACK_MARKET = "US"
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""Characters no list value may hold: tenants never see them, PostgreSQL cannot store NUL, and the CSV sinks
+drop NUL as padding (`export.csv_bytes`)."""
 
 FILES = {
     "first_names.csv": ("name", "gender", "weight"),
@@ -374,6 +377,12 @@ def _check_rows(raw: dict[str, dict[str, list[str]]], root: Path) -> None:
             raise LocaleError(f"{root / file}: ascii {bad!r} — write the romanised form in lower-case a-z and 0-9")
     for file, columns in raw.items():
         for column, values in columns.items():
+            if CONTROL.search(" ".join(values)):
+                value = next(v for v in values if CONTROL.search(v))
+                code = ord(CONTROL.search(value).group())
+                raise LocaleError(
+                    f"{root / file}: {column} {value!r} holds the control character U+{code:04X} — remove it"
+                )
             if column in {"weight", "template", "prefix", "length"}:
                 continue
             for value in values:

@@ -75,6 +75,8 @@ def _broken_copy(tmp_path: Path, file: str, content: str) -> Path:
         ("last_names.csv", "name,weight\nSmith,2\nSmith,2\n", "duplicate"),
         ("first_names.csv", "name,gender,weight\nAnna,X,1\n", "gender"),
         ("company_words.csv", "word,kind,weight\nGroup,sector,1\nSamplers,stem,1\n", "forbidden"),
+        ("last_names.csv", "name,weight\nSmi\x07th,2\n", "control character U+0007"),
+        ("streets.csv", "street,weight\nHigh\x85Street,2\n", "control character U+0085"),
         ("locale.toml", 'name = "x"\n', "missing key"),
     ],
 )

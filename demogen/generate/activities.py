@@ -135,7 +135,7 @@ def generate_activities(
     finish = due + np.where(duration == NULL, 0, duration) * 60
     completed = np.where(done, np.minimum(finish, as_of_s), NULL)
 
-    offering = partition(deals["name"][deal], " - ", last=True)[2]
+    offering = partition(deals["name"], " - ", last=True)[2][deal]  # split once per deal, not per activity
     subject = _fill(_subjects(context, streams, phase, kind), contacts["first_name"][contact], offering)
     return {
         "id": np.arange(first_id + 1, first_id + n + 1, dtype=np.int64),

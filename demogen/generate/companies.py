@@ -213,6 +213,20 @@ def house_numbers(u: np.ndarray, largest: int) -> np.ndarray:
     return np.clip(number, 1, largest).astype(np.int64)
 
 
+class _DrawnOnce:
+    """A block's streams that keep what they drew: the redraws of one attempt, made for a few rows at a time,
+    read the same words (a stream is a pure function of its key, so this changes no value)."""
+
+    def __init__(self, streams: BlockStreams) -> None:
+        self._streams = streams
+        self._drawn: dict[tuple[str, int], np.ndarray] = {}
+
+    def raw(self, column: str, n: int) -> np.ndarray:
+        if (column, n) not in self._drawn:
+            self._drawn[column, n] = self._streams.raw(column, n)
+        return self._drawn[column, n]
+
+
 MAX_ATTEMPTS = 40
 """Names drawn for a company before a clash is accepted (only tiny custom name lists get there)."""
 
@@ -247,15 +261,25 @@ class NameRegistry:
 
         Redraws are made only for the rows that can need them (first draws taken before, reserved, or repeated
         in the block; any other row on demand), each the same as that row of a whole-block redraw."""
+        streams = _DrawnOnce(streams)
         first = company_identity(streams, context, market, industry, employees)
         name, base, domain = first.name.tolist(), first.base.tolist(), first.domain.tolist()
         suspects = self._suspects(base, domain)
         redraws: dict[int, dict[int, tuple[bytes, bytes, bytes]]] = {}
 
+        def likely(attempt: int, row: int) -> bool:
+            """Whether a later row will need this attempt too: every suspect for the first redraw, later ones where
+            the previous draw is made and taken by now (a guess; a row left out draws on demand, the same)."""
+            if attempt == 1:
+                return True
+            previous = redraws[attempt - 1].get(row)
+            return previous is not None and not self._free(previous[1], previous[2])
+
         def redraw(attempt: int, row: int) -> tuple[bytes, bytes, bytes]:
             made = redraws.setdefault(attempt, {})
             if row not in made:
-                rows = np.array(sorted({row, *(r for r in suspects if r > row and r not in made)}), dtype=np.int64)
+                later = (r for r in suspects if r > row and r not in made and likely(attempt, r))
+                rows = np.array(sorted({row, *later}), dtype=np.int64)
                 identity = company_identity(streams, context, market, industry, employees, attempt=attempt, only=rows)
                 columns = (identity.name.tolist(), identity.base.tolist(), identity.domain.tolist())
                 made.update(zip(rows.tolist(), zip(*columns, strict=True), strict=True))
