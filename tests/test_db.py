@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from conftest import ROOT, recipe_from
 from dbtools import counts, postgres_database, run_cli, url_of
 from demogen.dataset import build_plan, iter_blocks
-from demogen.db import jobs, migrate
+from demogen.db import integrity, jobs, migrate
 from demogen.db.engine import make_engine
 from demogen.db.integrity import check_tenant
 from demogen.db.readback import stored_digest
@@ -188,6 +188,51 @@ def test_integrity_check_reports_a_damaged_tenant(database):
     assert report.violations["activities outside their deal's life"] == 1
     assert report.violations["contacts text that gives the data away"] == 1
     assert sum(report.violations.values()) == 2
+
+
+@pytest.mark.parametrize("second", ["works", "fails"])
+def test_a_large_sqlite_tenant_is_checked_in_two_processes_and_still_reports_everything(tmp_path, monkeypatch, second):
+    """The largest table's pass runs in a second process (forced here for a small tenant); a damaged row in it is
+    still counted, also when that process cannot run and the pass is made in this one."""
+    monkeypatch.setattr(integrity, "SQLITE_SECOND_PROCESS_ROWS", 1)
+    if second == "fails":
+        monkeypatch.setattr(integrity.sys, "executable", "/bin/false")
+    engine = make_engine(f"sqlite:///{tmp_path / 'two.db'}")
+    migrate.upgrade(engine)
+    push(engine, build_plan(RECIPE), "Harbor Lines")
+    assert check_tenant(engine, "Harbor Lines").ok
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE activities SET due_at = (SELECT MIN(created_at) FROM companies) WHERE id = 3"))
+        connection.execute(text("UPDATE contacts SET title = 'Demo Lead' WHERE id = 1"))
+    here = []
+    local_pass = integrity._table_counts
+
+    def counted_here(connection, table, params):
+        here.append(table.name)
+        return local_pass(connection, table, params)
+
+    monkeypatch.setattr(integrity, "_table_counts", counted_here)
+    report = check_tenant(engine, "Harbor Lines")
+    assert report.violations["activities outside their deal's life"] == 1
+    assert report.violations["contacts text that gives the data away"] == 1
+    assert report.row_counts == build_plan(RECIPE).row_counts()
+    assert ("activities" in here) == (second == "fails")  # the largest table, made by the other process
+    engine.dispose()
+
+
+def test_a_check_that_breaks_leaves_the_committed_push_succeeded(database, monkeypatch):
+    engine, _ = database
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the check broke")
+
+    monkeypatch.setattr(jobs, "check_tenant", broken)
+    job_id = jobs.submit(engine, RECIPE, "Harbor Lines", build_plan(RECIPE).total_rows)
+    jobs.claim(engine, job_id)
+    job = jobs.run_job(engine, job_id)
+    assert job.status == "succeeded"
+    assert job.report["check"] == {"tenant": "Harbor Lines", "ok": False, "error": "the check broke"}
+    assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(build_plan(RECIPE)))
 
 
 def test_the_head_revision_the_commands_check_is_the_newest_migration():

@@ -136,7 +136,7 @@ SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
 """
 PUSH_PHASES = {
     "during its COPY": ("COPY %", False),
-    "during the reference verification": ("%NOT EXISTS%", False),
+    "during the reference verification": ("%p0.id IS NULL%", False),
     "during the integrity check after its commit": (None, True),
 }
 """What the push's own sessions are doing (pg_stat_activity) and whether its tenant is visible yet (committed)."""
