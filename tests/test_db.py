@@ -220,6 +220,17 @@ def test_a_large_sqlite_tenant_is_checked_in_two_processes_and_still_reports_eve
     engine.dispose()
 
 
+def test_a_sqlite_push_gives_its_connection_back_with_the_page_cache_it_had(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'cache.db'}")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    push(engine, build_plan(RECIPE), "Harbor Lines")
+    with engine.connect() as connection:  # the pool hands back the connection the push used
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == before
+    engine.dispose()
+
+
 def test_a_check_that_breaks_leaves_the_committed_push_succeeded(database, monkeypatch):
     engine, _ = database
 

@@ -16,6 +16,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import psycopg
@@ -249,6 +250,26 @@ def _bulk_load_mode(connection: Connection) -> bool:
     return True
 
 
+SQLITE_PUSH_CACHE_KB = 64 * 1024
+"""SQLite's page cache during a push (its default is 2 MB): the indexes of a large tenant stay in memory while it
+is inserted, 5% faster for 629k rows (benchmarks/push.py); the connection's own setting is restored after."""
+
+
+@contextlib.contextmanager
+def _roomy_page_cache(connection: Connection) -> Iterator[None]:
+    if not is_sqlite(connection.engine):
+        yield
+        return
+    raw = connection.connection.driver_connection
+    pages = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute(f"PRAGMA cache_size = -{SQLITE_PUSH_CACHE_KB}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):  # a push stopped by its time limit: the larger cache stays
+            raw.execute(f"PRAGMA cache_size = {pages}")
+
+
 class DanglingReferences(ValueError):
     """Rows that point at a parent row that does not exist (the push is rolled back)."""
 
@@ -397,18 +418,21 @@ def _push(
         handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
         sink = CanonicalCsvSink(handles)
         load_input = _load_input(is_sqlite(engine), tenant_id)
-        for table, block, canonical, rows in formatted_blocks(plan, load_input, workers=workers):
-            _write_block(connection, table, rows, batch_size=batch_size)
-            sink.write_bytes(table, canonical)
-            done += len(block["id"])
-            if progress is not None:
-                progress(done)
-            if deadline is not None and time.monotonic() > deadline:
-                raise PushTimeout(f"the push took longer than {timeout:g} s")
-        digest = sink.digest()
-        if bulk:
-            connection.exec_driver_sql("SET LOCAL session_replication_role = origin")
-            verify_references(connection, tenant_id)
+        with _roomy_page_cache(connection):
+            for table, block, canonical, rows in formatted_blocks(plan, load_input, workers=workers):
+                _write_block(connection, table, rows, batch_size=batch_size)
+                sink.write_bytes(table, canonical)
+                done += len(block["id"])
+                if progress is not None:
+                    progress(done)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise PushTimeout(f"the push took longer than {timeout:g} s")
+        with ThreadPoolExecutor(1, thread_name_prefix="demogen-digest") as beside:
+            digested = beside.submit(sink.digest)  # hashing releases the GIL: it overlaps the server's verification
+            if bulk:
+                connection.exec_driver_sql("SET LOCAL session_replication_role = origin")
+                verify_references(connection, tenant_id)
+            digest = digested.result()
         connection.execute(
             insert(tenant_metadata).values(
                 tenant_id=tenant_id,
