@@ -345,24 +345,26 @@ def generate(
             "--workers",
             min=1,
             max=16,
-            help="Processes that generate blocks (default: the free cores; no effect on the data).",
+            help="Processes that generate blocks (default: the free cores, one fewer beside a local PostgreSQL; "
+            "no effect on the data).",
         ),
     ] = None,
 ) -> None:
     """Generate a tenant into the database in one atomic transaction (a job, run here with a progress bar).
 
     By default blocks are made on every free core: the push's own thread is busy with the database (binding rows
-    on SQLite, feeding COPY on PostgreSQL), so generation in other processes shortens it (benchmarks/push.py)."""
+    on SQLite, feeding COPY on PostgreSQL), so generation in other processes shortens it; a PostgreSQL server on
+    this machine keeps a core busy with the COPY, so one fewer is used (benchmarks/push.py)."""
     from demogen import parallel
     from demogen.db import jobs
+    from demogen.db.engine import server_here
     from demogen.db.writer import tenant_id_of
-
-    workers = workers or parallel.default_workers()
 
     plan = _plan(config, seed, as_of, _tenant_name(tenant))
     recipe = plan.context.recipe
     name = recipe.tenant.name
     engine = _database(db, create=True)
+    workers = workers or parallel.default_workers(reserved=int(server_here(engine)))
     flag = _db_flag(db)
     with engine.connect() as connection:
         if tenant_id_of(connection, name) is not None:

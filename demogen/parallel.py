@@ -51,13 +51,14 @@ _claims = None
 Shape = Callable[[list[tuple[str, Block]]], list]
 
 
-def default_workers() -> int:
-    """The cores this process may use less those other work keeps busy (the one-minute load average), at least
-    one and at most MAX_WORKERS: where no core is free, another process only competes for the same ones (measured
-    in benchmarks/startup_results.md). The data never depends on it."""
+def default_workers(reserved: int = 0) -> int:
+    """The cores this process may use less those other work keeps busy (the one-minute load average) and the
+    `reserved` ones the command itself keeps busy elsewhere (a database server on this machine), at least one and
+    at most MAX_WORKERS: where no core is free, another process only competes for the same ones (measured in
+    benchmarks/startup_results.md and push_results.md). The data never depends on it."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     busy = int(os.getloadavg()[0]) if hasattr(os, "getloadavg") else 0
-    return max(1, min(cores - busy, MAX_WORKERS))
+    return max(1, min(cores - busy - reserved, MAX_WORKERS))
 
 
 def iter_blocks(plan: Plan, workers: int = 1) -> Iterator[tuple[str, Block]]:

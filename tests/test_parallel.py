@@ -14,6 +14,7 @@ import pytest
 
 from demogen import dataset, parallel
 from demogen.db import writer
+from demogen.db.engine import make_engine, server_here
 from demogen.db.readback import stored_digest
 from demogen.export import digest_blocks, export_blocks
 
@@ -129,12 +130,28 @@ def test_one_worker_or_a_small_tenant_starts_no_process(mixed_plan, monkeypatch)
 
 
 @pytest.mark.parametrize(
-    ("cores", "load", "expected"), [(2, 0.3, 2), (2, 1.2, 1), (2, 3.5, 1), (4, 1.9, 3), (32, 0.0, parallel.MAX_WORKERS)]
+    ("cores", "load", "expected", "beside_a_server"),
+    [(2, 0.3, 2, 1), (2, 1.2, 1, 1), (2, 3.5, 1, 1), (4, 1.9, 3, 2), (32, 0.0, parallel.MAX_WORKERS, 8)],
 )
-def test_the_default_takes_the_free_cores_within_a_cap(monkeypatch, cores, load, expected):
+def test_the_default_takes_the_free_cores_within_a_cap(monkeypatch, cores, load, expected, beside_a_server):
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: set(range(cores)), raising=False)
     monkeypatch.setattr(parallel.os, "getloadavg", lambda: (load, load, load))
     assert parallel.default_workers() == expected
+    assert parallel.default_workers(reserved=1) == beside_a_server
+
+
+@pytest.mark.parametrize(
+    ("url", "here"),
+    [
+        ("postgresql://postgres@127.0.0.1:5432/test", True),
+        ("postgresql://postgres@localhost/test", True),
+        ("postgresql:///test", True),  # the socket
+        ("postgresql://app@db.example.com/crm", False),
+        ("sqlite:///tenant.db", False),
+    ],
+)
+def test_a_push_to_a_server_on_this_machine_leaves_it_a_core(url, here):
+    assert server_here(make_engine(url)) is here
 
 
 def _slow_in_workers(blocks):

@@ -87,3 +87,9 @@ def make_engine(url: str) -> Engine:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def server_here(engine: Engine) -> bool:
+    """A PostgreSQL server on this machine (a socket, localhost or a loopback address): its COPY work takes a core
+    of ours."""
+    return not is_sqlite(engine) and (engine.url.host or "localhost") in {"localhost", "127.0.0.1", "::1"}
