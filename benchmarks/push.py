@@ -212,13 +212,16 @@ def _best(runs: list[dict]) -> dict:
 
 
 WORKERS = os.cpu_count() or 1
-"""Generating processes of the measured pushes: one per core, what `demogen generate` takes on an idle machine
-(its default, `parallel.default_workers`, leaves out the cores the load average says are busy)."""
+"""Generating processes of the measured library pushes: one per core."""
+GENERATE_WORKERS = {"postgresql": max(1, WORKERS - 1), "sqlite": WORKERS}
+"""What `demogen generate` takes on an idle machine: every core, one fewer beside a PostgreSQL server on the same
+machine (`parallel.default_workers`, which also leaves out the cores the load average says are busy)."""
 
 
 def _whole_processes(recipe: Path, url: str) -> dict:
+    workers = GENERATE_WORKERS["sqlite" if url.startswith("sqlite") else "postgresql"]
     return {
-        "generate": run_cli("generate", "--config", str(recipe), "--db", url, "--workers", str(WORKERS)),
+        "generate": run_cli("generate", "--config", str(recipe), "--db", url, "--workers", str(workers)),
         "cli_delete": run_cli("delete", "--tenant", TENANT, "--db", url),
     }
 
@@ -342,9 +345,11 @@ def report(path: Path, results: dict) -> None:
         "Ratios are against the peer measured in the same run: the same rows, formatted before the clock starts, "
         "loaded in one transaction into a fresh copy of the same schema. On PostgreSQL the peer is the fastest load "
         "the server allows (foreign-key triggers off, nothing verified); the plain COPY, whose per-row foreign-key "
-        "checks are planned for each value, is shown for comparison. demogen's pushes make blocks in "
-        f"{WORKERS} processes (`--workers {WORKERS}`, what `demogen generate` takes on an idle machine of "
-        f"{WORKERS} cores); the push in one process is shown beside.",
+        "checks are planned for each value, is shown for comparison. demogen's library pushes make blocks in "
+        f"{WORKERS} processes (one per core), the push in one process is shown beside; the whole `demogen "
+        f"generate` takes what it takes by default on an idle machine of {WORKERS} cores: "
+        f"`--workers {GENERATE_WORKERS['postgresql']}` into the PostgreSQL server on this machine (whose COPY "
+        f"keeps a core busy), `--workers {GENERATE_WORKERS['sqlite']}` into SQLite.",
         "",
         "## PostgreSQL",
         "",
