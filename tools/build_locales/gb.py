@@ -15,10 +15,12 @@ from tools.build_locales import gbde
 from tools.build_locales.common import LOCALES_DIR
 from tools.build_locales.market import (
     Versions,
+    first_name_distinct,
     name_case,
     sources_template,
     spread_unlisted,
     ssa_cohort_factor,
+    stable_key,
     vocabulary,
     write,
 )
@@ -94,7 +96,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
         for code in kept:
             districts[code.split()[0]].append(code)
         for _district, codes in sorted(districts.items()):
-            chosen = sorted(codes, key=gbde.stable_key)[:POSTCODES_PER_DISTRICT]
+            chosen = sorted(codes, key=stable_key)[:POSTCODES_PER_DISTRICT]
             weight = town.population * len(codes) / len(kept) / len(chosen)
             for code in chosen:
                 rows.append((place, region, code, max(1, round(weight))))
@@ -300,7 +302,7 @@ def main() -> None:
     extra, facts["first_extra"] = gbde.extra_first_name_rows("GB", first)
     facts["first_base"] = len(first)
     first, facts["age"] = working_age_rows(first + extra)
-    facts["first_distinct"] = gbde.first_name_distinct(first)
+    facts["first_distinct"] = first_name_distinct(first)
     first_set = {name for name, _, _ in first}
 
     last, facts["last"] = last_name_rows()

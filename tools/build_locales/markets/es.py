@@ -18,7 +18,7 @@ from pathlib import Path
 from tools.build_locales import phones
 from tools.build_locales.market import (
     city_rows,
-    expected_distinct,
+    first_name_distinct,
     name_case,
     name_key,
     names_dataset,
@@ -217,15 +217,6 @@ def surname_reference(counts: list[int], population: int) -> dict[str, float]:
     unlisted = rest * -math.expm1(10_000 * math.log1p(-1 / population))
     top = sorted(counts, reverse=True)[:10]
     return {"distinct": listed + unlisted, "top10": sum(top) / population, "covered": sum(counts) / population}
-
-
-def first_name_reference(rows: list[tuple[str, str, int]]) -> float:
-    """Expected distinct first names among 10,000 people, half women and half men."""
-    total = {g: sum(w for _, gg, w in rows if gg == g) for g in "FM"}
-    by_name: dict[str, float] = defaultdict(float)
-    for name, gender, weight in rows:
-        by_name[name] += weight / total[gender] / 2
-    return expected_distinct(by_name.values())
 
 
 # --- places -------------------------------------------------------------------------------------------------------
@@ -437,7 +428,7 @@ def build() -> None:
     for name, weight in last:
         merged[name] += weight
     ref = surname_reference(list(merged.values()), POPULATION)
-    first_ref = first_name_reference(first)
+    first_ref = first_name_distinct(first)
     write_locale_toml(
         CC,
         {

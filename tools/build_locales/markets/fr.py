@@ -144,9 +144,8 @@ def first_names() -> tuple[dict, dict[int, int]]:
         in_file[name] += weight
     rare_births = m.working_age_weight(rare)
     people = math.fsum(by_name.values()) + rare_births
-    distinct = math.fsum(-math.expm1(m.SAMPLE_SIZE * math.log1p(-w / people)) for w in by_name.values())
     facts = {"rows": count, "people": people, "rare_share": rare_births / people,
-             "distinct": distinct + m.SAMPLE_SIZE * rare_births / people,
+             "distinct": m.population_distinct(by_name.values(), people),
              "accented": sum(1 for n, _, _ in rows if marked(n)), "forms": forms,
              "file_distinct": m.expected_distinct(in_file.values())}  # fmt: skip
     return facts, births
@@ -219,14 +218,12 @@ def last_names(births: dict[int, int], first_forms: dict) -> dict:
     spread = (total - math.fsum(w for _, w in kept)) / len(kept)
     count = m.write(CODE, "last_names.csv", [(n, round(w + spread)) for n, w in kept])
     modelled = [w for _, w in ranked]
-    rest = total - math.fsum(modelled)
-    distinct = math.fsum(-math.expm1(m.SAMPLE_SIZE * math.log1p(-w / total)) for w in modelled)
     return {
         "rows": count,
         "people": total,
-        "listed_share": 1 - rest / total,
+        "listed_share": 1 - (total - math.fsum(modelled)) / total,
         "kept_share": sum(w for _, w in kept) / total,
-        "distinct": distinct + m.SAMPLE_SIZE * rest / total,
+        "distinct": m.population_distinct(modelled, total),
         "top10": math.fsum(modelled[:10]) / total,
         "file_distinct": m.expected_distinct([w + spread for _, w in kept]),
         "accents": accents,

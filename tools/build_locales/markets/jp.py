@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import json
 import math
 import re
@@ -28,11 +27,14 @@ from tools.build_locales.market import (
     Versions,
     band_weight,
     expected_distinct,
+    first_name_distinct,
     line_fit,
     nam_dict,
     names_dataset,
     package_dir,
+    population_distinct,
     spread_unlisted,
+    stable_key,
     top_share,
     towns,
     vocabulary,
@@ -96,10 +98,6 @@ def romaji(kana: str, kanji: str = "") -> str:
 
 def reading(kanji: str) -> str:
     return "".join(p["hira"] for p in _kakasi().convert(kanji))
-
-
-def stable(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 # --- names --------------------------------------------------------------------------------------------------------
@@ -228,7 +226,7 @@ def last_names(stats: dict) -> list[tuple[str, str, int]]:
         tail_counts.append(math.exp(my2 + s2 * (math.log(rank) - mx2)))
         people += tail_counts[-1]
     stats.update(
-        population_distinct=sum(-math.expm1(10_000 * math.log1p(-c / POPULATION)) for c in counts + tail_counts),
+        population_distinct=population_distinct(counts + tail_counts, POPULATION),
         population_surnames=rank,
         tail_s=-s2,
     )
@@ -334,7 +332,7 @@ def city_rows(rows: list[dict], people: dict[tuple[str, str], int]) -> list[tupl
             codes[(row["prefecture"], row["city"])].add(row["postal_code"])
     out = []
     for (pref, city), population in sorted(people.items()):
-        mine = sorted(codes.get((pref, city), ()), key=stable)
+        mine = sorted(codes.get((pref, city), ()), key=stable_key)
         mine = mine[: max(1, min(12, round(math.sqrt(population / 5000))))]
         out += [(city, pref, f"{c[:3]}-{c[3:]}", max(1, population // len(mine))) for c in mine]
     return out
@@ -516,13 +514,7 @@ def build() -> None:
     }
     write_plain(CODE, "form_titles.csv", vocab["form_titles"])
     write_plain(CODE, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
-    by_name: dict[tuple[str, str], float] = defaultdict(float)
-    for gender in "FM":
-        total = sum(w for _, g, _, w in first if g == gender)
-        for name, g, _, w in first:
-            if g == gender:
-                by_name[(name, "")] += 0.5 * w / total
-    stats["first_distinct"] = expected_distinct(by_name.values())
+    stats["first_distinct"] = first_name_distinct(first)
     stats["last_file_distinct"] = expected_distinct([w for *_, w in last])
     stats["last_file_top10"] = top_share([w for *_, w in last])
     write_locale_toml(

