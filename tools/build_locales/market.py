@@ -21,6 +21,7 @@ import json
 import math
 import pickle
 import re
+import sys
 import tomllib
 import unicodedata
 from collections import defaultdict
@@ -104,6 +105,12 @@ class Versions(dict):
 def sources_template(code: str) -> str:
     """The `str.format` template of a market's SOURCES.md (`data/sources/<CC>.md`), filled in by its `build()`."""
     return (DATA_DIR / "sources" / f"{code}.md").read_text(encoding="utf-8")
+
+
+def constants(module: str) -> dict[str, object]:
+    """A builder's upper-case settings by name (`constants(__name__)`), so that its SOURCES template can quote them
+    ({FIRST_MIN}, {CITY_COUNT}) without the builder passing each one."""
+    return {name: value for name, value in vars(sys.modules[module]).items() if name.isupper()}
 
 
 def names_dataset_ranks(kind: str, country: str) -> dict[str, int]:

@@ -41,6 +41,7 @@ from tools.build_locales.market import (
     WORDS,
     Versions,
     by_origin,
+    constants,
     expected_distinct,
     name_case,
     package_dir,
@@ -466,62 +467,9 @@ def reference_toml(first: dict, last: dict) -> str:
 # --- SOURCES.md ---------------------------------------------------------------------------------------------------
 
 
-def figures_table(first: dict, last: dict) -> str:
-    """The reference realism figures as a Markdown table with stable keys (tests look them up by key)."""
-    rows = (
-        (
-            "first_names_distinct_per_10000",
-            f"{first['distinct_file']:.1f}",
-            "expected distinct first names in 10,000 people drawn from `first_names.csv` (name string, genders merged)",
-        ),
-        (
-            "first_names_distinct_per_10000_by_gender",
-            f"{first['distinct_file_gendered']:.1f}",
-            "same, counting (name, gender) pairs",
-        ),
-        (
-            "ssa_first_names_distinct_per_10000",
-            f"{first['distinct_full']:.1f}",
-            f"same from the full SSA distribution used (survival-weighted births 1961-2003, all "
-            f"{first['names_in_source']:,} name/sex pairs, before the weight cut-off and the word filter)",
-        ),
-        (
-            "ssa_first_names_distinct_per_10000_by_gender",
-            f"{first['distinct_full_gendered']:.1f}",
-            "same, (name, gender) pairs",
-        ),
-        (
-            "ssa_births_first_names_distinct_per_10000",
-            f"{first['distinct_births']:.1f}",
-            "same from raw SSA births 1961-2003 without survival weighting",
-        ),
-        (
-            "census_surname_top10_share",
-            f"{last['top10_share']:.6f}",
-            f"10 largest 2010 Census surname counts / all {last['total_people']:,} people counted "
-            "(incl. ALL OTHER NAMES)",
-        ),
-        (
-            "last_names_distinct_per_10000",
-            f"{last['distinct_file']:.1f}",
-            "expected distinct surnames in 10,000 people drawn from `last_names.csv`",
-        ),
-        (
-            "census_surnames_distinct_per_10000",
-            f"{last['distinct_full']:.1f}",
-            f"same for the full 2010 Census incl. the {last['all_other']:,} people whose surname is not listed "
-            "(each such surname has fewer than 100 bearers, so it is counted as always distinct)",
-        ),
-    )
-    lines = ["| key | value | meaning |", "|---|---|---|"]
-    lines += [f"| `{key}` | {value} | {meaning} |" for key, value, meaning in rows]
-    return "\n".join(lines)
-
-
 def sources_md(
     *, first: dict, last: dict, cities: dict, streets: dict, words: dict, small: dict, filt: Filtered
 ) -> str:
-    figures = figures_table(first, last)
     levels = small["by_level"]
     level_total = sum(levels.values())
     level_text = ", ".join(
@@ -536,17 +484,12 @@ def sources_md(
     legal_list = ", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS)
     email_list = ", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES)
     return sources_template("US").format(
+        **constants(__name__),
         dropped=dropped,
-        figures=figures,
         last=last,
         first=first,
         versions=Versions(),
-        REFERENCE_YEAR=REFERENCE_YEAR,
-        FIRST_NAME_MIN_WEIGHT=FIRST_NAME_MIN_WEIGHT,
         cities=cities,
-        MAX_PEOPLE_PER_ZIP=MAX_PEOPLE_PER_ZIP,
-        CITY_COUNT=CITY_COUNT,
-        ZIPS_PER_CITY=ZIPS_PER_CITY,
         streets=streets,
         words=words,
         sector_list=sector_list,

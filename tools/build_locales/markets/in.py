@@ -435,21 +435,10 @@ def build() -> None:
 
 def sources_md(n: dict[str, int], f: dict) -> dict:
     return dict(
+        **m.constants(__name__),
         n=n,
         versions=m.Versions(),
-        FIRST_RANKS=FIRST_RANKS,
         f=f,
-        FIRST_HEAD_S=FIRST_HEAD_S,
-        FIRST_KNEE=FIRST_KNEE,
-        FIRST_TAIL_S=FIRST_TAIL_S,
-        FEMALE_SHARE=FEMALE_SHARE,
-        SURNAME_RANKS=SURNAME_RANKS,
-        SURNAME_HEAD_S=SURNAME_HEAD_S,
-        SURNAME_TAIL_S=SURNAME_TAIL_S,
-        WITHIN_KM=WITHIN_KM,
-        CITY_COUNT=CITY_COUNT,
-        PEOPLE_PER_PIN_CAP=PEOPLE_PER_PIN_CAP,
-        B2B_SCALING=B2B_SCALING,
         suspect_towns=", ".join(sorted(SUSPECT_TOWNS)),
         b2b_extra=B2B_SCALING - 1,
     )

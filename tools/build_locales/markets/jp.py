@@ -26,6 +26,7 @@ from tools.build_locales.market import (
     ZIPF_KNEE,
     Versions,
     band_weight,
+    constants,
     expected_distinct,
     first_name_distinct,
     line_fit,
@@ -550,12 +551,11 @@ HOUSE_NUMBER_MAX = VOCAB["locale"]["formats"]["house_number_max"]
 def sources(st: dict, n: dict[str, int]) -> dict:
     chome = ", ".join(f"{k}: {c:,}" for k, c in st["chome"].items())
     return dict(
+        **constants(__name__),
         versions=Versions(),
         n=n,
         st=st,
-        POPULATION=POPULATION,
         chome=chome,
-        HOUSE_NUMBER_MAX=HOUSE_NUMBER_MAX,
         first_lost_share=st["first_lost"] / st["first_band_mass"],
         last_head_share=st["last_head_total"] / POPULATION,
     )

