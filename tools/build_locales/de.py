@@ -366,17 +366,17 @@ def main() -> None:
         "DE", working_age_rows, (kept, last_facts), is_turkish, share=TURKISH_FIRST_NAME_SHARE, labels=("tr", "de")
     )
     cities, facts["city"] = city_rows()
-    counts["cities"] = m.write("DE", "cities.csv", cities)
-
     streets, facts["streets"] = street_rows()
-    counts["streets"] = m.write("DE", "streets.csv", streets)
     stems, facts["stems"] = stem_rows(kept)
-    words = [(s, "sector", 1) for s in SECTORS] + stems
-    counts["company_words"] = m.write("DE", "company_words.csv", words)
-    counts["legal_forms"] = m.write("DE", "legal_forms.csv", LEGAL_FORMS)
-    titles = job_title_rows()
-    counts["job_titles"] = m.write("DE", "job_titles.csv", titles)
-    counts["email_domains"] = m.write("DE", "email_domains.csv", EMAIL_DOMAINS)
+    files = {
+        "cities.csv": cities,
+        "streets.csv": streets,
+        "company_words.csv": [(s, "sector", 1) for s in SECTORS] + stems,
+        "legal_forms.csv": LEGAL_FORMS,
+        "job_titles.csv": job_title_rows(),
+        "email_domains.csv": EMAIL_DOMAINS,
+    }
+    counts |= {file.removesuffix(".csv"): n for file, n in m.write_files("DE", files).items()}
     gbde.write_settings("DE", counts, facts, sources_md(counts, facts))
 
 

@@ -272,13 +272,15 @@ def main() -> None:
     counts, facts, first = gbde.write_people("GB", working_age_rows, last_name_rows(), is_south_asian, **pairing)
     first_set = {name for name, _, _ in first}
     cities, facts["city"] = city_rows()
-    counts["cities"] = m.write("GB", "cities.csv", cities)
-
-    counts["streets"] = m.write("GB", "streets.csv", street_rows())
-    counts["company_words"] = m.write("GB", "company_words.csv", company_word_rows(first_set))
-    counts["legal_forms"] = m.write("GB", "legal_forms.csv", LEGAL_FORMS)
-    counts["job_titles"] = m.write("GB", "job_titles.csv", job_title_rows())
-    counts["email_domains"] = m.write("GB", "email_domains.csv", EMAIL_DOMAINS)
+    files = {
+        "cities.csv": cities,
+        "streets.csv": street_rows(),
+        "company_words.csv": company_word_rows(first_set),
+        "legal_forms.csv": LEGAL_FORMS,
+        "job_titles.csv": job_title_rows(),
+        "email_domains.csv": EMAIL_DOMAINS,
+    }
+    counts |= {file.removesuffix(".csv"): n for file, n in m.write_files("GB", files).items()}
     gbde.write_settings("GB", counts, facts, sources_md(counts, facts))
 
 

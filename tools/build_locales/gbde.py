@@ -130,14 +130,8 @@ def ranked_names(kind: str, country: str) -> list[tuple[int, str]]:
 
     Only names written in Latin letters with a leading capital are kept.
     """
-    out = []
-    for name, attrs in m.names_dataset(kind).items():
-        rank = attrs["rank"].get(country)
-        if rank is None or not NAME_RE.fullmatch(name) or not clean(name):
-            continue
-        out.append((rank, name))
-    out.sort()
-    return out
+    ranks = m.names_dataset_ranks(kind, country)
+    return sorted((rank, name) for name, rank in ranks.items() if NAME_RE.fullmatch(name) and clean(name))
 
 
 def us_census_tail_exponent(lo: int = 500, hi: int = 20_000) -> float:

