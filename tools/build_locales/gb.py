@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from tools.build_locales import gbde
 from tools.build_locales import market as m
-from tools.build_locales.phones import FIXED, MOBILE, Plan
+from tools.build_locales.phones import Plan
 
 VOCAB = m.vocabulary("GB")
 
@@ -300,14 +300,8 @@ PHONE_PLAN = Plan(
     languages=("en",),
     fixed_lengths=(10, 9),
     mobile_lengths=(10,),
-    fixed_types=FIXED,
-    mobile_types=MOBILE,
     local_digits=2,
-    max_prefixes_per_city=8,
-    min_pool=20,
     nearby_km=20.0,
-    mobile_prefix_digits=4,
-    mobile_prefixes=40,
     excluded=DRAMA_RANGES,
 )
 

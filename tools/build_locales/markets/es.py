@@ -249,9 +249,8 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 
 PHONE_PLAN = phones.Plan(
-    region=CC, languages=("es", "en"), fixed_lengths=(9,), mobile_lengths=(9,), fixed_types=phones.FIXED,
-    mobile_types=phones.MOBILE, local_digits=2, max_prefixes_per_city=8, min_pool=20, nearby_km=40.0,
-    mobile_prefix_digits=4, mobile_prefixes=40, excluded=("8",), regional=True,
+    region=CC, languages=("es", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2, nearby_km=40.0,
+    excluded=("8",), regional=True,
 )  # fmt: skip
 """Landlines are 9 digits with provincial codes (91 Madrid, 93 Barcelona, 965 Alicante; the newer 8xx numbers of
 the same provinces are left out: companies' lines are 9xx); mobiles 6/7.

@@ -14,13 +14,12 @@ from phonenumbers.geodata import GEOCODE_DATA
 
 from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.phones import FIXED, MOBILE, Plan
+from tools.build_locales.phones import Plan
 
 CODE = "FR"
 VOCAB = m.vocabulary(CODE)
-BASE_PLAN = Plan(region="FR", languages=("fr", "en"), fixed_lengths=(9,), mobile_lengths=(9,), fixed_types=FIXED,
-                 mobile_types=MOBILE, local_digits=2, max_prefixes_per_city=6, min_pool=20, nearby_km=100.0,
-                 mobile_prefix_digits=4, mobile_prefixes=40)  # fmt: skip
+BASE_PLAN = Plan(region="FR", languages=("fr", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2,
+                 max_prefixes_per_city=6, nearby_km=100.0)  # fmt: skip
 """PHONE_PLAN is this plus the homonym exchanges of `excluded_exchanges` (module __getattr__, read after cities.csv
 is written): far from its own exchange, a French town nobody's geocoder text names borrows the nearest one."""
 ZONES = VOCAB["zones"]

@@ -20,7 +20,7 @@ from anyascii import anyascii
 from phonenumbers.geodata import GEOCODE_DATA
 
 from tools.build_locales import market as m
-from tools.build_locales.phones import FIXED, MOBILE, Plan
+from tools.build_locales.phones import FIXED, Plan
 from tools.build_locales.phones import NANP_ANY as FIXED_OR_MOBILE
 
 CC = "IN"
@@ -268,12 +268,8 @@ _PHONE_PLAN = Plan(
     fixed_lengths=(10,),
     mobile_lengths=(10,),
     fixed_types=FIXED | FIXED_OR_MOBILE,
-    mobile_types=MOBILE,
     local_digits=2,
-    max_prefixes_per_city=8,
-    min_pool=20,
     nearby_km=60.0,
-    mobile_prefix_digits=4,
     mobile_prefixes=60,
 )
 """Ten-digit national numbers: landlines are an STD code (11 Delhi, 22 Mumbai, 80 Bengaluru, 8472 Kalaburagi) and the

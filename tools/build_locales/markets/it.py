@@ -119,8 +119,7 @@ def build() -> None:
 
 PHONE_PLAN = phones.Plan(
     region=CC, languages=("it", "en"), fixed_lengths=(10, 9, 11, 8), mobile_lengths=(10,),
-    fixed_types=phones.FIXED, mobile_types=phones.MOBILE, local_digits=1, max_prefixes_per_city=8, min_pool=20,
-    nearby_km=35.0, mobile_prefix_digits=3, mobile_prefixes=40, english_fallback=True,
+    local_digits=1, nearby_km=35.0, mobile_prefix_digits=3, english_fallback=True,
 )  # fmt: skip
 
 

@@ -129,8 +129,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 PHONE_PLAN = phones.Plan(
     region=CC, languages=("es", "en"), fixed_lengths=(10,), mobile_lengths=(10,),
     fixed_types=phones.FIXED | phones.NANP_ANY, mobile_types=phones.MOBILE | phones.NANP_ANY, local_digits=2,
-    max_prefixes_per_city=8, min_pool=20, nearby_km=40.0, mobile_prefix_digits=4, mobile_prefixes=40,
-    comma_state=True, regional=True,
+    nearby_km=40.0, comma_state=True, regional=True,
 )  # fmt: skip
 """Ten-digit numbers (area code 55/33/81 or three digits, then the line); since 2019 fixed and mobile lines share
 the plan (FIXED_LINE_OR_MOBILE) and phonenumbers has no MX carrier table, so mobiles use the city's area codes."""

@@ -135,9 +135,8 @@ def build() -> None:
 
 
 PHONE_PLAN = phones.Plan(
-    region=CC, languages=("nl", "en"), fixed_lengths=(9,), mobile_lengths=(9,), fixed_types=phones.FIXED,
-    mobile_types=phones.MOBILE, local_digits=1, max_prefixes_per_city=8, min_pool=20, nearby_km=15.0,
-    mobile_prefix_digits=3, mobile_prefixes=40,
+    region=CC, languages=("nl", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=1, nearby_km=15.0,
+    mobile_prefix_digits=3,
 )  # fmt: skip
 
 
