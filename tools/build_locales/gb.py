@@ -12,19 +12,10 @@ import re
 from collections import Counter, defaultdict
 
 from tools.build_locales import gbde
-from tools.build_locales.common import LOCALES_DIR
-from tools.build_locales.market import (
-    Versions,
-    name_case,
-    sources_template,
-    spread_unlisted,
-    ssa_cohort_factor,
-    vocabulary,
-    write,
-)
+from tools.build_locales import market as m
+from tools.build_locales.phones import Plan
 
-VOCAB = vocabulary("GB")
-OUT = LOCALES_DIR / "GB"
+VOCAB = m.vocabulary("GB")
 
 # ---------------------------------------------------------------------------------------------
 # Person names
@@ -43,7 +34,7 @@ def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
         rows.append((name, max(weight, 1)))
         tail += 1
     info = {"head": len(head), "tail": tail, "anchor": curve.anchor, "exponent": curve.tail_exponent}
-    cased = [(name_case(name), weight) for name, weight in rows if not re.fullmatch(r"Mc.", name)]
+    cased = [(m.name_case(name), weight) for name, weight in rows if not re.fullmatch(r"Mc.", name)]
     return cased, info  # the sources write Mccallum, Oconnor, Mc Mahon, and list bare prefixes (Mck)
 
 
@@ -94,7 +85,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
         for code in kept:
             districts[code.split()[0]].append(code)
         for _district, codes in sorted(districts.items()):
-            chosen = sorted(codes, key=gbde.stable_key)[:POSTCODES_PER_DISTRICT]
+            chosen = sorted(codes, key=m.stable_key)[:POSTCODES_PER_DISTRICT]
             weight = town.population * len(codes) / len(kept) / len(chosen)
             for code in chosen:
                 rows.append((place, region, code, max(1, round(weight))))
@@ -160,7 +151,7 @@ def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, 
     births 1961-2003 against births of the population's years); names the SSA barely knows keep their weight."""
     out, aged, facts = [], 0, {}
     for name, gender, weight in rows:
-        factor = ssa_cohort_factor(name, gender, POPULATION_BIRTH_YEARS)
+        factor = m.ssa_cohort_factor(name, gender, POPULATION_BIRTH_YEARS)
         aged += factor is not None
         out.append((name, gender, weight if factor is None else max(1, round(weight * factor))))
     for key, data in (("before", rows), ("after", out)):
@@ -228,18 +219,11 @@ JOB_TITLES = VOCAB["job_titles"]
 
 def job_title_rows() -> list[tuple[str, str, int]]:
     """Weight = level share x title factor / sum of the level's factors, per 10,000 contacts."""
-    rows = []
-    for level, titles in JOB_TITLES.items():
-        total = sum(f for _, f in titles)
-        for title, factor in titles:
-            rows.append((title, level, max(1, round(JOB_LEVEL_SHARE[level] * 100 * factor / total))))
-    return rows
+    return m.level_weighted([(t, level, f) for level, titles in JOB_TITLES.items() for t, f in titles], JOB_LEVEL_SHARE)
 
 
 EMAIL_DOMAINS = (("co.uk", 560), ("com", 300), ("uk", 50), ("org.uk", 20), ("net", 20), ("io", 20), ("co", 10))
 """Per mille of company e-mail domains by suffix: estimate (no published breakdown for company mail domains)."""
-
-LOCALE_TOML = VOCAB["locale_toml"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -251,22 +235,16 @@ def sources_md(counts: dict[str, int], facts: dict) -> str:
     last = facts["last"]
     city, origin = facts["city"], facts["origin"]
     street_types = ", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items())
-    return sources_template("GB").format(
+    return m.sources_template("GB").format(
+        **m.constants(__name__),
         counts=counts,
-        versions=Versions(),
-        POPULATION_BIRTH_YEARS=POPULATION_BIRTH_YEARS,
+        versions=m.Versions(),
         facts=facts,
-        SOUTH_ASIAN_FIRST_NAME_SHARE=SOUTH_ASIAN_FIRST_NAME_SHARE,
         origin=origin,
         gbde=gbde,
         last=last,
         city=city,
-        AMBIGUITY_RATIO=AMBIGUITY_RATIO,
-        MAX_PEOPLE_PER_POSTCODE=MAX_PEOPLE_PER_POSTCODE,
-        POSTCODES_PER_DISTRICT=POSTCODES_PER_DISTRICT,
-        STREET_WEIGHTS=STREET_WEIGHTS,
         street_types=street_types,
-        STREET_TOWN_MIN_POPULATION=STREET_TOWN_MIN_POPULATION,
         last_birth_year=POPULATION_BIRTH_YEARS.stop - 1,
         older_women=", ".join(facts["age"]["top_before_F"]),
         younger_women=", ".join(facts["age"]["top_after_F"]),
@@ -280,8 +258,6 @@ def sources_md(counts: dict[str, int], facts: dict) -> str:
         implausible=city.get("implausible", 0),
         n_common_streets=len(COMMON_STREETS),
         n_street_words=len(STREET_WORDS.split()),
-        stem_town_low=STEM_TOWN_POPULATION[0],
-        stem_town_high=STEM_TOWN_POPULATION[1],
         n_brand_words=len(BRAND_WORDS),
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items()),
@@ -292,42 +268,42 @@ def sources_md(counts: dict[str, int], facts: dict) -> str:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    counts: dict[str, int] = {}
-    facts: dict = {}
-
-    first = gbde.first_name_rows("GB")
-    extra, facts["first_extra"] = gbde.extra_first_name_rows("GB", first)
-    facts["first_base"] = len(first)
-    first, facts["age"] = working_age_rows(first + extra)
-    facts["first_distinct"] = gbde.first_name_distinct(first)
+    pairing = {"share": SOUTH_ASIAN_FIRST_NAME_SHARE, "labels": ("sa", "other")}
+    counts, facts, first = gbde.write_people("GB", working_age_rows, last_name_rows(), is_south_asian, **pairing)
     first_set = {name for name, _, _ in first}
-
-    last, facts["last"] = last_name_rows()
-    facts["surnames"] = gbde.surname_figures([w for _, w in last])
-    last = spread_unlisted(last, gbde.PER_TEN_MILLION)
-    sampled = gbde.surname_figures([w for _, w in last])
-    facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
-    first_rows, last_rows, facts["origin"] = gbde.pair_by_origin(
-        first, last, is_south_asian, share=SOUTH_ASIAN_FIRST_NAME_SHARE, labels=("sa", "other")
-    )
-    counts["first_names"] = write("GB", "first_names.csv", first_rows, header=("name", "gender", "origin", "weight"))
-    counts["last_names"] = write("GB", "last_names.csv", last_rows, header=("name", "origin", "weight"))
-
     cities, facts["city"] = city_rows()
-    counts["cities"] = write("GB", "cities.csv", cities)
+    files = {
+        "cities.csv": cities,
+        "streets.csv": street_rows(),
+        "company_words.csv": company_word_rows(first_set),
+        "legal_forms.csv": LEGAL_FORMS,
+        "job_titles.csv": job_title_rows(),
+        "email_domains.csv": EMAIL_DOMAINS,
+    }
+    counts |= {file.removesuffix(".csv"): n for file, n in m.write_files("GB", files).items()}
+    gbde.write_settings("GB", counts, facts, sources_md(counts, facts))
 
-    counts["streets"] = write("GB", "streets.csv", street_rows())
-    counts["company_words"] = write("GB", "company_words.csv", company_word_rows(first_set))
-    counts["legal_forms"] = write("GB", "legal_forms.csv", LEGAL_FORMS)
-    counts["job_titles"] = write("GB", "job_titles.csv", job_title_rows())
-    counts["email_domains"] = write("GB", "email_domains.csv", EMAIL_DOMAINS)
-    (OUT / "locale.toml").write_text(
-        LOCALE_TOML + gbde.reference_toml(facts["first_distinct"], facts["surnames"]), encoding="utf-8"
-    )
-    (OUT / "SOURCES.md").write_text(sources_md(counts, facts), encoding="utf-8")
-    for name, n in counts.items():
-        print(f"GB {name}: {n} rows")
+
+def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
+    """County -> London time and its nation's `holidays` subdivision ([nations] of data/gb.toml; else England)."""
+    nation_of = {c.strip(): n for n, counties in VOCAB["nations"].items() for c in counties.split("|")}
+    return {r: ("Europe/London", nation_of.get(r, "ENG")) for r in regions}
+
+
+DRAMA_RANGES = (
+    "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960",
+    "1414960", "1514960", "1614960", "1914980", "2079460", "2896496", "2920180", "1632960", "7700900",
+)  # fmt: skip
+"""Ofcom's ranges reserved for TV and radio drama (fictional numbers); no emitted prefix may overlap them."""
+PHONE_PLAN = Plan(
+    region="GB",
+    languages=("en",),
+    fixed_lengths=(10, 9),
+    mobile_lengths=(10,),
+    local_digits=2,
+    nearby_km=20.0,
+    excluded=DRAMA_RANGES,
+)
 
 
 if __name__ == "__main__":

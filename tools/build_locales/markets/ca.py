@@ -6,18 +6,18 @@ Québec streets in French, kept in Québec (`streets.csv` region column). Steps 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
-import sys
 from collections import defaultdict
 
 from anyascii import anyascii
 
 from tools.build_locales import market as m
-from tools.build_locales import phones
+from tools.build_locales import phones, us
 from tools.build_locales.markets import au
-from tools.build_locales.phones import FIXED, MOBILE, NANP_ANY, US_SPECIAL_NXX, Plan
+from tools.build_locales.phones import US_SPECIAL_NXX, Plan
 
 CODE = "CA"
 VOCAB = m.vocabulary(CODE)
@@ -197,15 +197,6 @@ QC_STREETS = list(VOCAB["qc_streets"])
 QC_STREET_WEIGHT = 5.0
 """Québec's French streets weigh five times all the English ones, so that a Québec company's address is a French
 street about 83 % of the time (the rest: Montréal's Sherbrooke, Peel, McGill, Wellington and the like)."""
-INDUSTRY_WORDS = VOCAB["industry_words"]
-BRANDS = VOCAB["brands"]
-LEGAL_FORMS = """Inc.=400 Ltd.=250 inc.=150 Corp.=60 Limited=40 Ltée=40 Corporation=20 Professional_Corporation=15
-Incorporated=10 LLP=10 S.E.N.C.R.L.=5"""
-LEGAL_FORM_SIZES = VOCAB["legal_form_sizes"]
-CHIEF_TITLES = VOCAB["chief_titles"]
-FRENCH_CHIEFS = VOCAB["french_chiefs"]
-JOB_TITLES = VOCAB["job_titles"]
-FRENCH_TITLES = VOCAB["french_titles"]
 FRENCH_TITLE_SHARE = 0.8
 """French titles are bound to `inc.` (form_titles.csv: one form per title) and weighted so that 80 % of the
 contacts of an `inc.` company carry one; other companies get English titles only."""
@@ -213,8 +204,6 @@ SUBJECTS_FROM_AU = {"Catch-up call with {first}": "Check-in call with {first}", 
                     "Follow up after EOFY": "Follow up in the new fiscal year", "enquiry": "inquiry",
                     "Prepare quote": "Prepare a quote", "Verbal yes": "Verbal commitment"}  # fmt: skip
 DEALS_FROM_AU = {"Training programme": "Training program", "Support agreement": "Support contract"}
-EMAIL_DOMAINS = "ca=560 com=360 net=25 io=15 co=10 org=10 qc.ca=5"
-REAL_DOMAINS = list(VOCAB["real_domains"])
 ZONES = VOCAB["zones"]
 
 
@@ -275,20 +264,9 @@ def city_codes(plan: Plan, verifier: phones.Verifier, cities: list[phones.City],
     return areas
 
 
-PHONE_PLAN = Plan(
+PHONE_PLAN = dataclasses.replace(
+    us.PHONE_PLAN,
     region=CODE,
-    languages=("en",),
-    fixed_lengths=(10,),
-    mobile_lengths=(10,),
-    fixed_types=FIXED | NANP_ANY,
-    mobile_types=MOBILE | NANP_ANY,
-    local_digits=3,
-    max_prefixes_per_city=12,
-    min_pool=1,
-    nearby_km=30.0,
-    mobile_prefix_digits=6,
-    mobile_prefixes=40,
-    by_state=True,
     excluded=tuple(area + nxx for area in nanp_areas() for nxx in sorted(US_SPECIAL_NXX)),
     area_steps=(city_codes, phones.region_check(area_provinces(), city_of)),
 )
@@ -297,37 +275,28 @@ PHONE_PLAN = Plan(
 geocoder text names borrow the exchanges of the nearest named city of their province (GeoNames numbers the provinces,
 cities.csv writes ON, QC), after Toronto and Montréal took theirs (outside, nearby cities borrow the 416 and 514
 rows)."""
-ACTIVITY_SUBJECTS = "\n".join(
-    next((line.replace(a, b) for a, b in SUBJECTS_FROM_AU.items() if a in line), line)
-    for line in au.ACTIVITY_SUBJECTS.strip().splitlines()
-)
-DEAL_TYPES = "\n".join(
-    next((line.replace(a, b) for a, b in DEALS_FROM_AU.items() if a in line), line)
-    for line in au.DEAL_TYPES.strip().splitlines()
-)
-FORM_TITLES: list[tuple[str, str]] = []
-TOWN_STEMS: list = []
 
 
-def job_title_rows() -> list[tuple[str, str, int]]:
-    """English titles as they are; French ones scaled per seniority to FRENCH_TITLE_SHARE of an `inc.` pool."""
-    english, french = m.titled(JOB_TITLES), m.titled(FRENCH_TITLES)
+def in_canadian(rows: list[tuple], swaps: dict[str, str]) -> list[tuple]:
+    """Australia's story rows in Canadian usage: the first of `swaps` found in a row's text replaced."""
+    out = []
+    for *head, text, weight in rows:
+        old = next((a for a in swaps if a in text), None)
+        out.append((*head, text.replace(old, swaps[old]) if old else text, weight))
+    return out
+
+
+def job_title_rows(english: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], list[tuple[str, str]]]:
+    """English titles as they are; French ones scaled per seniority to FRENCH_TITLE_SHARE of an `inc.` pool, and
+    bound to `inc.` (form_titles.csv)."""
+    french = m.rows_of(VOCAB["french_titles"])
     rows = list(english)
     for level in sorted({lv for _, lv, _ in english}):
         e = math.fsum(w for _, lv, w in english if lv == level)
         f = math.fsum(w for _, lv, w in french if lv == level)
         factor = e * FRENCH_TITLE_SHARE / (1 - FRENCH_TITLE_SHARE) / f
         rows += [(t, lv, max(1, round(w * factor))) for t, lv, w in french if lv == level]
-    FORM_TITLES[:] = [(t, "inc.") for t, _, _ in french]
-    return rows
-
-
-def chief_title_rows() -> list[tuple]:
-    rows = m.pipe_rows(CHIEF_TITLES, 4)
-    for line in FRENCH_CHIEFS.strip().splitlines():
-        title, size, form, weight = (c.strip() for c in line.split(";"))
-        rows += [(title, size, f, int(weight)) for f in ([form, "Ltée"] if form == "inc." else [form])]
-    return rows
+    return rows, [(t, "inc.") for t, _, _ in french]
 
 
 def write_streets() -> int:
@@ -340,7 +309,6 @@ def write_streets() -> int:
 
 def build() -> None:
     first, last = first_names(), last_names()
-    TOWN_STEMS[:] = m.town_stems(CODE, exclude={"Toronto", "Montreal", "Vancouver", "Calgary", "Ottawa", "Canada"})
     n = {
         "first_names.csv": m.write(
             CODE,
@@ -353,7 +321,15 @@ def build() -> None:
         ),
         "cities.csv": m.write(CODE, "cities.csv", cities()),
     }
-    n.update(au.story_and_business(CODE, sys.modules[__name__]))
+    files = au.business_files(CODE, {"Toronto", "Montreal", "Vancouver", "Calgary", "Ottawa", "Canada"})
+    australian = m.compact_vocabulary("AU")
+    files["activity_subjects.csv"] = in_canadian(australian["activity_subjects.csv"], SUBJECTS_FROM_AU)
+    files["deal_types.csv"] = in_canadian(australian["deal_types.csv"], DEALS_FROM_AU)
+    files["job_titles.csv"], form_titles = job_title_rows(files["job_titles.csv"])
+    for title, size, form, weight in m.rows_of(VOCAB["french_chiefs"]):
+        files["chief_titles.csv"] += [(title, size, f, weight) for f in ([form, "Ltée"] if form == "inc." else [form])]
+    n |= m.write_files(CODE, files) | {"streets.csv": write_streets()}
+    au.write_plain_files(CODE, form_titles)
     ref = m.reference_figures(
         dict(enumerate(round(w) for w in first.values() if round(w) > 0)),
         dict(enumerate(round(w) for w in last.values() if round(w) > 0)),
@@ -361,6 +337,5 @@ def build() -> None:
     fr_first = math.fsum(w for k, w in first.items() if k[2] == "fr") / math.fsum(first.values())
     fr_last = math.fsum(w for k, w in last.items() if k[1] == "fr") / math.fsum(last.values())
     m.write_locale_toml(CODE, ref)
-    v = {p: m.version(p) for p in (*au.VERSIONS, "prenoms")}
-    m.write_sources(CODE, n=n, ref=ref, v=v, fr_first=fr_first, fr_last=fr_last)
+    m.write_sources(CODE, n=n, ref=ref, v=m.Versions(), fr_first=fr_first, fr_last=fr_last)
     print(f"{CODE}: {n}")

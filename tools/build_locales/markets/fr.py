@@ -14,13 +14,12 @@ from phonenumbers.geodata import GEOCODE_DATA
 
 from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.phones import FIXED, MOBILE, Plan
+from tools.build_locales.phones import Plan
 
 CODE = "FR"
 VOCAB = m.vocabulary(CODE)
-BASE_PLAN = Plan(region="FR", languages=("fr", "en"), fixed_lengths=(9,), mobile_lengths=(9,), fixed_types=FIXED,
-                 mobile_types=MOBILE, local_digits=2, max_prefixes_per_city=6, min_pool=20, nearby_km=100.0,
-                 mobile_prefix_digits=4, mobile_prefixes=40)  # fmt: skip
+BASE_PLAN = Plan(region="FR", languages=("fr", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2,
+                 max_prefixes_per_city=6, nearby_km=100.0)  # fmt: skip
 """PHONE_PLAN is this plus the homonym exchanges of `excluded_exchanges` (module __getattr__, read after cities.csv
 is written): far from its own exchange, a French town nobody's geocoder text names borrows the nearest one."""
 ZONES = VOCAB["zones"]
@@ -92,17 +91,6 @@ def marked(text: str) -> bool:
     return any(ch in FRENCH_MARKS for ch in text.lower())
 
 
-def pairs(text: str, sep: str = "|") -> list[tuple[str, int]]:
-    """'Rue de la Gare:2771|Grande Rue:3943' -> [(name, weight)] (weight 1 where none is given)."""
-    out, text = [], re.sub(r"\s*\n\s*", " ", text)
-    text = re.sub(r"\s*\|\s*", "|", text) if sep != "|" else text
-    for item in (part.strip() for part in text.split(sep)):
-        if item:
-            name, _, weight = item.rpartition(":") if re.search(r":\d+$", item) else (item, "", "1")
-            out.append((name.strip(), int(weight)))
-    return out
-
-
 # --- people -------------------------------------------------------------------------------------------------------
 
 
@@ -144,9 +132,8 @@ def first_names() -> tuple[dict, dict[int, int]]:
         in_file[name] += weight
     rare_births = m.working_age_weight(rare)
     people = math.fsum(by_name.values()) + rare_births
-    distinct = math.fsum(-math.expm1(m.SAMPLE_SIZE * math.log1p(-w / people)) for w in by_name.values())
     facts = {"rows": count, "people": people, "rare_share": rare_births / people,
-             "distinct": distinct + m.SAMPLE_SIZE * rare_births / people,
+             "distinct": m.population_distinct(by_name.values(), people),
              "accented": sum(1 for n, _, _ in rows if marked(n)), "forms": forms,
              "file_distinct": m.expected_distinct(in_file.values())}  # fmt: skip
     return facts, births
@@ -219,14 +206,12 @@ def last_names(births: dict[int, int], first_forms: dict) -> dict:
     spread = (total - math.fsum(w for _, w in kept)) / len(kept)
     count = m.write(CODE, "last_names.csv", [(n, round(w + spread)) for n, w in kept])
     modelled = [w for _, w in ranked]
-    rest = total - math.fsum(modelled)
-    distinct = math.fsum(-math.expm1(m.SAMPLE_SIZE * math.log1p(-w / total)) for w in modelled)
     return {
         "rows": count,
         "people": total,
-        "listed_share": 1 - rest / total,
+        "listed_share": 1 - (total - math.fsum(modelled)) / total,
         "kept_share": sum(w for _, w in kept) / total,
-        "distinct": distinct + m.SAMPLE_SIZE * rest / total,
+        "distinct": m.population_distinct(modelled, total),
         "top10": math.fsum(modelled[:10]) / total,
         "file_distinct": m.expected_distinct([w + spread for _, w in kept]),
         "accents": accents,
@@ -260,86 +245,21 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-STREETS = VOCAB["streets"]
-STEMS = VOCAB["stems"]
-SECTORS = VOCAB["sectors"]
-LEGAL_FORMS = (
-    "SARL:708400|SAS:483880|SASU:483880|EURL:472267|EI:1186590|SA:30000|SNC:20000|SELARL:40000|SELAS:15000|SE:200"
-)
-FORM_SIZES = VOCAB["form_sizes"]
-GERANT, PRESIDENT, DG, PDG = "Gérant|Gérante", "Président|Présidente", "Directeur général|Directrice générale", \
-    "Président-directeur général|Présidente-directrice générale"  # fmt: skip
-BOSS, FOUNDER, BOARD = (
-    "Dirigeant|Dirigeante",
-    "Fondateur|Fondatrice",
-    "Président du directoire|Présidente du directoire",
-)
-CHIEFS = {  # (size classes, legal form or "" for any other): [(title, weight)]
-    ("micro", ""): [(BOSS, 60), (GERANT, 40)],
-    ("small", ""): [(BOSS, 50), (DG, 50)],
-    ("medium", ""): [(DG, 100)],
-    ("large", ""): [(DG, 80), (PDG, 20)],
-    ("micro", "SARL"): [(GERANT, 90), (FOUNDER, 10)],
-    ("small", "SARL"): [(GERANT, 90), (BOSS, 10)],
-    ("medium large", "SARL"): [(GERANT, 60), (DG, 40)],
-    ("micro small medium", "EURL"): [(GERANT, 100)],
-    ("micro", "SAS"): [(PRESIDENT, 55), (BOSS, 25), (FOUNDER, 20)],
-    ("small", "SAS"): [(PRESIDENT, 55), (DG, 20), (BOSS, 15), (FOUNDER, 10)],
-    ("medium", "SAS"): [(PRESIDENT, 45), (DG, 45), (PDG, 10)],
-    ("large", "SAS"): [(DG, 50), (PRESIDENT, 30), (PDG, 10), ("CEO", 10)],
-    ("micro", "SASU"): [(PRESIDENT, 75), (FOUNDER, 25)],
-    ("small", "SASU"): [(PRESIDENT, 80), (FOUNDER, 10), (DG, 10)],
-    ("medium large", "SASU"): [(PRESIDENT, 55), (DG, 45)],
-    ("medium", "SA"): [(PDG, 60), (DG, 25), (BOARD, 15)],
-    ("large", "SA"): [(PDG, 45), (DG, 35), (BOARD, 20)],
-    ("large", "SE"): [(PDG, 40), (DG, 30), (BOARD, 30)],
-    ("micro small", "SNC"): [(GERANT, 100)],
-    ("micro", "EI"): [(BOSS, 55), ("Chef d'entreprise", 45)],
-    ("micro small medium", "SELARL"): [(GERANT, 60), ("Associé gérant|Associée gérante", 40)],
-    ("micro small", "SELAS"): [(PRESIDENT, 70), ("Associé fondateur|Associée fondatrice", 30)],
-    ("medium large", "SELAS"): [(PRESIDENT, 60), ("Managing Partner", 40)],
-}
 FORM_TITLES = {"Membre du directoire": "SA", "Cogérant|Cogérante": "SARL", "Associé|Associée": "SELARL"}
-LEVEL_SHARES = {"executive": 8, "director": 14, "manager": 28, "professional": 36, "assistant": 14}
-"""Per cent of contact titles by seniority (as DE): a design assumption; title factors are editorial."""
-JOBS = VOCAB["jobs"]
-DEALS = VOCAB["deals"]
-SUBJECTS = VOCAB["subjects"]
-REAL_DOMAINS = VOCAB["real_domains"]
-EMAIL_SUFFIXES = "fr:740|com:200|eu:15|net:15|io:10|info:10|org:10"
 
 
 def vocabulary() -> dict[str, int]:
-    """The curated files: streets, company words, legal forms and titles, e-mail suffixes, story files."""
-    words = [(w, "stem", n) for w, n in pairs(STEMS)]
-    sectors = [(w, ind, n) for ind, text in SECTORS.items() for w, n in pairs(text)]
-    best = {w: max(n for v, _, n in sectors if v == w) for w, _, _ in sectors}
-    sizes = [(f.rsplit(" ", 1)[-1], size, f.rsplit(" ", 1)[0] if " " in f else "", n)
-             for size, text in FORM_SIZES.items() for f, n in pairs(text)]  # fmt: skip
-    chiefs = [(t, size, form, n) for (classes, form), titles in CHIEFS.items() for size in classes.split()
-              for t, n in titles]  # fmt: skip
-    jobs = []
-    for level, text in JOBS.items():
-        titles = pairs(text, ";")
-        factor = sum(n for _, n in titles)
-        jobs += [(t, level, round(LEVEL_SHARES[level] * 100 * n / factor)) for t, n in titles]
-    subjects = [(*text.split(" ", 2), n) for text, n in pairs(SUBJECTS)]
-    deals = [(v, k, name, n) for v, kinds in DEALS.items() for k, text in kinds.items() for name, n in pairs(text)]
-    counts = {
-        "streets.csv": m.write(CODE, "streets.csv", pairs(STREETS)),
-        "company_words.csv": m.write(CODE, "company_words.csv", words + [(w, "sector", n) for w, n in best.items()]),
-        "industry_words.csv": m.write(CODE, "industry_words.csv", sectors),
-        "legal_forms.csv": m.write(CODE, "legal_forms.csv", pairs(LEGAL_FORMS)),
-        "legal_form_sizes.csv": m.write(CODE, "legal_form_sizes.csv", sizes),
-        "chief_titles.csv": m.write(CODE, "chief_titles.csv", chiefs),
-        "job_titles.csv": m.write(CODE, "job_titles.csv", jobs),
-        "email_domains.csv": m.write(CODE, "email_domains.csv", pairs(EMAIL_SUFFIXES)),
-        "activity_subjects.csv": m.write(CODE, "activity_subjects.csv", subjects),
-        "deal_types.csv": m.write(CODE, "deal_types.csv", deals),
-    }
+    """The curated files of data/fr.toml: streets, company words, legal forms and titles, e-mail suffixes, story
+    files; a sector word weighs in company names its highest industry weight."""
+    files = m.compact_vocabulary(CODE) | {"streets.csv": m.rows_of(VOCAB["streets"])}
+    best: dict[str, int] = {}
+    for word, _, n in files["industry_words.csv"]:
+        best[word] = max(best.get(word, 0), n)
+    files["company_words.csv"] += [(w, "sector", n) for w, n in best.items()]
+    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
     m.write_plain(CODE, "form_titles.csv", FORM_TITLES.items())
-    m.write_plain(CODE, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
-    return counts
+    m.write_plain(CODE, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
+    return m.write_files(CODE, files)
 
 
 def build() -> None:

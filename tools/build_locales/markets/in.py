@@ -20,7 +20,7 @@ from anyascii import anyascii
 from phonenumbers.geodata import GEOCODE_DATA
 
 from tools.build_locales import market as m
-from tools.build_locales.phones import FIXED, MOBILE, Plan
+from tools.build_locales.phones import FIXED, Plan
 from tools.build_locales.phones import NANP_ANY as FIXED_OR_MOBILE
 
 CC = "IN"
@@ -81,27 +81,9 @@ SUSPECT_TOWNS = {"Rasapūdipalem", "Kallakurichi", "Nowrangapur", "Teni", "Kanay
                  "Kushinagar", "Gundupālaiyam", "Shivaji Nagar", "Tirunelveli"}  # fmt: skip
 """GeoNames towns carrying their district's or taluk's population (Kallakurichi 1.7 million): left out."""
 
-STREETS = VOCAB["streets"]
-COMPANY_STEMS = VOCAB["company_stems"]
-INDUSTRY_WORDS = VOCAB["industry_words"]
-LEGAL_FORMS = {"Private Limited": 700_000, "Pvt. Ltd.": 800_000, "Limited": 40_000, "Ltd.": 30_000,
-               "LLP": 300_000, "(OPC) Private Limited": 45_000}  # fmt: skip
-"""Estimated MCA register mix: about 1.5 million active private companies, 70,000 public limited companies, 300,000
-LLPs, 45,000 One Person Companies (MCA monthly information bulletins, order of magnitude). Private companies are
-written both ways, Pvt. Ltd. slightly more often in correspondence."""
-FORM_SIZES = VOCAB["form_sizes"]
-CHIEF_TITLES = VOCAB["chief_titles"]
-JOB_TITLES = VOCAB["job_titles"]
 FORM_TITLES = (
     "Designated Partner: LLP|Managing Partner: LLP|Senior Partner: LLP|Partner: LLP|Whole-time Director: Limited"
 )
-
-ACTIVITIES = VOCAB["activities"]
-DEALS = VOCAB["deals"]
-REAL_DOMAINS = VOCAB["real_domains"]
-EMAIL_SUFFIXES = {"com": 520, "in": 230, "co.in": 190, "net": 20, "io": 15, "org": 15, "biz": 10}
-"""Estimate: Indian firms mostly run .com domains, .in and .co.in next (NIXI reports about 3 million .in names)."""
-
 
 # --- generic steps (candidates for market.py) ----------------------------------------------------------------
 
@@ -278,55 +260,6 @@ def city_rows() -> list[tuple[str, str, str, int]]:
     )
 
 
-# --- vocabulary -------------------------------------------------------------------------------------------------
-
-
-def weighted(text: str) -> list[tuple[str, int]]:
-    """ "Name 5|Other name 3" -> [("Name", 5), ("Other name", 3)]."""
-    items = [item.strip().rsplit(None, 1) for item in text.replace("\n", " ").split("|") if item.strip()]
-    return [(name.strip(), int(n)) for name, n in items]
-
-
-def sections(text: str, sep: str = ",") -> list[tuple[str, list[tuple[str, int]]]]:
-    """ "head: item 5, item 3\\n continued 2" -> [("head", [("item", 5), ("item", 3), ("continued", 2)])]."""
-    out = []
-    for block in re.split(r"\n(?! )", text.strip()):
-        head, body = block.split(":", 1)
-        out.append((head.strip(), weighted(body.replace("\n ", " ").replace(sep, "|"))))
-    return out
-
-
-def story_rows() -> dict[str, list[tuple]]:
-    industry = [(w, ind, n) for ind, items in sections(INDUSTRY_WORDS) for w, n in items]
-    sizes = []
-    for block in FORM_SIZES.splitlines():
-        head, body = block.split(":", 1)
-        body, _, trade = body.partition("@")
-        sizes += [(head.strip(), size, trade.strip(), n) for size, n in weighted(body.replace(",", "|"))]
-    chiefs = []
-    for block in CHIEF_TITLES.splitlines():
-        head, body = block.split(":", 1)
-        body, _, forms = body.partition("@")
-        chiefs += [
-            (head, size, form, n) for form in forms.strip().split("|") for size, n in weighted(body.replace(",", "|"))
-        ]
-    jobs = []
-    for head, items in sections(JOB_TITLES):
-        level, share = head.split()
-        total = sum(n for _, n in items)
-        jobs += [(title, level, round(int(share) * 100 * n / total)) for title, n in items]
-    activities = [(phase, *item.split(None, 1), n) for phase, items in sections(ACTIVITIES, "|") for item, n in items]
-    deals = [(vendor, *item.split(None, 1), n) for vendor, items in sections(DEALS, "|") for item, n in items]
-    return {"industry_words.csv": industry, "legal_form_sizes.csv": sizes, "chief_titles.csv": chiefs,
-            "job_titles.csv": jobs, "activity_subjects.csv": activities, "deal_types.csv": deals}  # fmt: skip
-
-
-def company_word_rows(surnames: set[str]) -> list[tuple[str, str, int]]:
-    stems = [(w, "stem", n) for w, n in weighted(COMPANY_STEMS) if w not in surnames]
-    sectors = {w for _, items in sections(INDUSTRY_WORDS) for w, _ in items}
-    return stems + [(w, "sector", 1) for w in sorted(sectors)]
-
-
 # --- phones and regions -------------------------------------------------------------------------------------------
 
 _PHONE_PLAN = Plan(
@@ -335,12 +268,8 @@ _PHONE_PLAN = Plan(
     fixed_lengths=(10,),
     mobile_lengths=(10,),
     fixed_types=FIXED | FIXED_OR_MOBILE,
-    mobile_types=MOBILE,
     local_digits=2,
-    max_prefixes_per_city=8,
-    min_pool=20,
     nearby_km=60.0,
-    mobile_prefix_digits=4,
     mobile_prefixes=60,
 )
 """Ten-digit national numbers: landlines are an STD code (11 Delhi, 22 Mumbai, 80 Bengaluru, 8472 Kalaburagi) and the
@@ -411,19 +340,15 @@ def build() -> None:
     first, first_facts = first_name_rows()
     last, last_facts = last_name_rows()
     cities = city_rows()
-    story = story_rows()
-    counts = {
-        "first_names.csv": m.write(CC, "first_names.csv", first),
-        "last_names.csv": m.write(CC, "last_names.csv", last),
-        "cities.csv": m.write(CC, "cities.csv", cities),
-        "streets.csv": m.write(CC, "streets.csv", weighted(STREETS)),
-        "company_words.csv": m.write(CC, "company_words.csv", company_word_rows({n for n, _ in last[:300]})),
-        "legal_forms.csv": m.write(CC, "legal_forms.csv", LEGAL_FORMS.items()),
-        "email_domains.csv": m.write(CC, "email_domains.csv", EMAIL_SUFFIXES.items()),
-    }
-    counts |= {file: m.write(CC, file, rows) for file, rows in story.items()}
+    files = m.compact_vocabulary(CC) | {"streets.csv": m.rows_of(VOCAB["streets"])}
+    surnames = {n for n, _ in last[:300]}
+    files["company_words.csv"] = [r for r in files["company_words.csv"] if r[0] not in surnames]
+    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
+    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
+    files = {"first_names.csv": first, "last_names.csv": last, "cities.csv": cities} | files
+    counts = m.write_files(CC, files)
     m.write_plain(CC, "form_titles.csv", [tuple(p.strip() for p in item.split(":")) for item in FORM_TITLES.split("|")])
-    m.write_plain(CC, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
+    m.write_plain(CC, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
     distinct_first = m.expected_distinct(w for _, _, w in first)
     m.write_locale_toml(CC, {"distinct_first_names_per_10k": round(distinct_first, 1)})
     figures = {"distinct_first": distinct_first, "distinct_last": m.expected_distinct(w for _, w in last),
@@ -435,21 +360,10 @@ def build() -> None:
 
 def sources_md(n: dict[str, int], f: dict) -> dict:
     return dict(
+        **m.constants(__name__),
         n=n,
         versions=m.Versions(),
-        FIRST_RANKS=FIRST_RANKS,
         f=f,
-        FIRST_HEAD_S=FIRST_HEAD_S,
-        FIRST_KNEE=FIRST_KNEE,
-        FIRST_TAIL_S=FIRST_TAIL_S,
-        FEMALE_SHARE=FEMALE_SHARE,
-        SURNAME_RANKS=SURNAME_RANKS,
-        SURNAME_HEAD_S=SURNAME_HEAD_S,
-        SURNAME_TAIL_S=SURNAME_TAIL_S,
-        WITHIN_KM=WITHIN_KM,
-        CITY_COUNT=CITY_COUNT,
-        PEOPLE_PER_PIN_CAP=PEOPLE_PER_PIN_CAP,
-        B2B_SCALING=B2B_SCALING,
         suspect_towns=", ".join(sorted(SUSPECT_TOWNS)),
         b2b_extra=B2B_SCALING - 1,
     )

