@@ -376,8 +376,7 @@ def main() -> None:
         "job_titles.csv": job_title_rows(),
         "email_domains.csv": EMAIL_DOMAINS,
     }
-    counts |= {file.removesuffix(".csv"): n for file, n in m.write_files("DE", files).items()}
-    gbde.write_settings("DE", counts, facts, sources_md(counts, facts))
+    gbde.write_settings("DE", files, counts, facts, sources_md)
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:

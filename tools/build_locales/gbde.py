@@ -401,8 +401,13 @@ def write_people(country: str, working_age: Callable, surnames: tuple[list, dict
     return counts, facts, first
 
 
-def write_settings(country: str, counts: dict[str, int], facts: dict, sources: str) -> None:
-    """locale.toml (the data's settings and the [reference] figures) and SOURCES.md of GB or DE."""
+def write_settings(
+    country: str, files: dict[str, list], counts: dict[str, int], facts: dict, sources_md: Callable[..., str]
+) -> None:
+    """The remaining CSVs, then locale.toml (the data's settings and the [reference] figures) and SOURCES.md
+    (`sources_md(counts, facts)`, which quotes every file's row count) of GB or DE."""
+    counts |= {file.removesuffix(".csv"): n for file, n in m.write_files(country, files).items()}
+    sources = sources_md(counts, facts)
     surnames = facts["surnames"]
     toml = m.vocabulary(country)["locale_toml"]
     toml += m.reference_toml(facts["first_distinct"], surnames["distinct_real"], surnames["top10_real"])
