@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from conftest import ROOT, recipe_from
 from dbtools import counts, postgres_database, run_cli, url_of
 from demogen.dataset import build_plan, iter_blocks
-from demogen.db import integrity, jobs, migrate
+from demogen.db import integrity, jobs, migrate, readback
 from demogen.db.engine import make_engine
 from demogen.db.integrity import check_tenant
 from demogen.db.readback import stored_digest
@@ -218,6 +218,58 @@ def test_a_large_sqlite_tenant_is_checked_in_two_processes_and_still_reports_eve
     assert report.row_counts == build_plan(RECIPE).row_counts()
     assert ("activities" in here) == (second == "fails")  # the largest table, made by the other process
     engine.dispose()
+
+
+def test_a_check_and_a_digest_read_one_snapshot_while_the_tenant_is_deleted(database, monkeypatch):
+    """A delete that commits between two of a check's (or a digest's) statements is not seen half: the report and
+    the digest are those of the whole tenant as it was when they began."""
+    engine, _ = database
+    plan = build_plan(RECIPE)
+    push(engine, plan, "Harbor Lines")
+    other = make_engine(engine.url.render_as_string(hide_password=False))
+
+    def deleting_after_the_first(original):
+        def wrapped(connection, table, *args):
+            if table.name == "companies":
+                assert delete_tenant(other, "Harbor Lines")
+            return original(connection, table, *args)
+
+        return wrapped
+
+    monkeypatch.setattr(integrity, "_table_counts", deleting_after_the_first(integrity._table_counts))
+    report = check_tenant(engine, "Harbor Lines")
+    assert report.ok, report.lines()
+    assert report.row_counts == plan.row_counts()
+    push(engine, plan, "Harbor Lines")
+    monkeypatch.setattr(readback, "_table_blocks", deleting_after_the_first(readback._table_blocks))
+    assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(plan))
+    assert counts(engine)["tenants"] == 0
+    other.dispose()
+
+
+def test_a_sqlite_check_ignores_a_second_process_that_read_a_tenant_pushed_again(tmp_path, monkeypatch):
+    """Deleted and pushed again (SQLite reuses the id) while the check runs: the other process reads the new push,
+    so its pass is made again in the check's own snapshot of the old one."""
+    monkeypatch.setattr(integrity, "SQLITE_SECOND_PROCESS_ROWS", 1)
+    engine = make_engine(f"sqlite:///{tmp_path / 'again.db'}")
+    migrate.upgrade(engine)
+    plan, smaller = build_plan(RECIPE), build_plan(recipe_from({"volume": {"companies": 40}}, seed=9))
+    push(engine, plan, "Harbor Lines")
+    other = make_engine(f"sqlite:///{tmp_path / 'again.db'}")
+    start_pass = integrity._start_pass
+
+    def pushed_again_first(*args):
+        assert delete_tenant(other, "Harbor Lines")
+        assert push(other, smaller, "Harbor Lines").tenant_id == 1
+        return start_pass(*args)
+
+    monkeypatch.setattr(integrity, "_start_pass", pushed_again_first)
+    report = check_tenant(engine, "Harbor Lines")
+    assert report.ok, report.lines()
+    assert report.row_counts == plan.row_counts()
+    assert check_tenant(other, "Harbor Lines").row_counts == smaller.row_counts()
+    engine.dispose()
+    other.dispose()
 
 
 def test_a_sqlite_push_gives_its_connection_back_with_the_page_cache_it_had(tmp_path):

@@ -227,8 +227,14 @@ SQLite's allocator takes one global mutex); a process costs about 40 ms to start
 _SQLITE_PASS = """\
 import json, sqlite3, sys
 job = json.load(sys.stdin)
-print(json.dumps(sqlite3.connect(job["uri"], uri=True).execute(job["sql"], job["params"]).fetchone()))
+db = sqlite3.connect(job["uri"], uri=True, isolation_level=None)
+db.execute("BEGIN")
+stamp = db.execute(job["stamp"], job["params"]).fetchone()
+print(json.dumps([stamp, db.execute(job["sql"], job["params"]).fetchone()]))
 """
+_STAMP = "SELECT name, created_at FROM tenants WHERE id = :t"
+"""What identifies one push of a tenant: a pass read under another stamp (deleted and pushed again meanwhile, ids
+are reused on SQLite) is not this check's tenant."""
 
 
 def _sqlite_passes(
@@ -236,9 +242,9 @@ def _sqlite_passes(
 ) -> dict[str, tuple[int, list[int]]]:
     """The table passes of a SQLite tenant: the largest in a second process (see SQLITE_SECOND_PROCESS_ROWS).
 
-    Each pass is one statement, hence one consistent read, in either process (as before: the SQLite driver opens
-    no transaction for reads); a tenant is written in one transaction, so a pass sees all of it or nothing.
-    Should the process fail, its pass is made here.
+    The passes made here share the connection's snapshot; the other process reads its own, together with the
+    tenant's `_STAMP`: a tenant is written and deleted in one transaction and never changed, so an equal stamp
+    means the same rows. Should the process fail, or read another stamp, its pass is made here.
     """
     largest = max(TENANT_TABLES, key=lambda t: expected.get(t.name, 0))
     path = connection.engine.url.database
@@ -254,8 +260,9 @@ def _sqlite_passes(
             except subprocess.TimeoutExpired:
                 raise CheckTimeout("the integrity check took longer than its time limit") from None
             out = child.stdout.read()
-            if status == 0 and out.strip():
-                rows, *counts = json.loads(out)
+            stamp, answer = json.loads(out) if status == 0 and out.strip() else (None, None)
+            if stamp is not None and stamp == list(connection.execute(text(_STAMP), params).one()):
+                rows, *counts = answer
                 passes[largest.name] = int(rows), [int(count or 0) for count in counts]
             else:
                 passes[largest.name] = _table_counts(connection, largest, params)
@@ -270,7 +277,8 @@ def _sqlite_passes(
 
 def _start_pass(path: Path, table: Table, params: dict) -> subprocess.Popen | None:
     """A second process making one table's pass on the database file (read-only); None if it cannot start."""
-    job = {"uri": path.resolve().as_uri() + "?mode=ro", "sql": table_pass(table, True)[0], "params": params}
+    uri = path.resolve().as_uri() + "?mode=ro"
+    job = {"uri": uri, "stamp": _STAMP, "sql": table_pass(table, True)[0], "params": params}
     try:
         child = subprocess.Popen(
             [sys.executable, "-c", _SQLITE_PASS],

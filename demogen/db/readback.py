@@ -1,4 +1,8 @@
-"""Read a tenant back from the database into canonical blocks: the digest of what is really stored."""
+"""Read a tenant back from the database into canonical blocks: the digest of what is really stored.
+
+Each read is one snapshot (`writer.transaction(snapshot=True)`): a delete or push that commits meanwhile is
+not half seen.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from sqlalchemy import Connection, Engine, Table, select
 
 from demogen.db.codec import rows_to_block
 from demogen.db.schema import TENANT_TABLES
-from demogen.db.writer import tenant_id_of
+from demogen.db.writer import tenant_id_of, transaction
 from demogen.export import csv_bytes, csv_header
 from demogen.tables import TABLES, Block
 
@@ -29,7 +33,7 @@ def _table_blocks(connection: Connection, table: Table, tenant_id: int) -> Itera
 
 def iter_stored_blocks(engine: Engine, tenant_name: str) -> Iterator[tuple[str, Block]]:
     """Every stored row of the tenant, table by table in canonical order, rows by id."""
-    with engine.connect() as connection:
+    with transaction(engine, snapshot=True) as connection:
         tenant_id = tenant_id_of(connection, tenant_name)
         if tenant_id is None:
             raise UnknownTenant(tenant_name)
@@ -41,7 +45,7 @@ def iter_stored_blocks(engine: Engine, tenant_name: str) -> Iterator[tuple[str, 
 def stored_digest(engine: Engine, tenant_name: str) -> str:
     """The canonical dataset digest recomputed from the rows in the database."""
     sha = hashlib.sha256()
-    with engine.connect() as connection:
+    with transaction(engine, snapshot=True) as connection:
         tenant_id = tenant_id_of(connection, tenant_name)
         if tenant_id is None:
             raise UnknownTenant(tenant_name)

@@ -146,8 +146,9 @@ def transaction(engine: Engine, timeout: float | None = None, *, snapshot: bool 
     transaction and reaches every node of a distributed database); SQLite interrupts its statement from a progress
     handler (every 10,000 instructions: measured free) and waits for another writer's lock no longer than the
     limit. Either way the error that follows rolls the transaction back; `time_limit` names it a timeout.
-    `snapshot` makes it REPEATABLE READ on PostgreSQL: every statement sees the same snapshot, which other
-    transactions can share (SET TRANSACTION SNAPSHOT).
+    `snapshot` makes every statement see the same snapshot: REPEATABLE READ on PostgreSQL, which other
+    transactions can share (SET TRANSACTION SNAPSHOT); an explicit BEGIN on SQLite, whose driver otherwise opens no
+    transaction for reads, so each SELECT would see the file as it is at that moment.
     """
     with engine.connect() as connection, _begin(connection, snapshot):
         if timeout is None:
@@ -170,10 +171,15 @@ def transaction(engine: Engine, timeout: float | None = None, *, snapshot: bool 
             yield connection
 
 
-def _begin(connection: Connection, snapshot: bool):
-    if snapshot and not is_sqlite(connection.engine):
+@contextlib.contextmanager
+def _begin(connection: Connection, snapshot: bool) -> Iterator[None]:
+    sqlite = is_sqlite(connection.engine)
+    if snapshot and not sqlite:
         connection.execution_options(isolation_level="REPEATABLE READ")
-    return connection.begin()
+    with connection.begin():
+        if snapshot and sqlite:
+            connection.exec_driver_sql("BEGIN")  # the commit or rollback at the end closes it as any other
+        yield
 
 
 @contextlib.contextmanager
