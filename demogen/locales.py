@@ -94,15 +94,18 @@ EXTRA_COLUMNS = {
     "company_words.csv": ("ascii",),
     "industry_words.csv": ("ascii",),
     "streets.csv": ("region",),
+    "legal_form_sizes.csv": ("region",),
 }
 """Columns a file may carry before its weight, in this order: `ascii`, the romanised form emails and domains are
 made of, for scripts that accent folding cannot turn into ASCII (Japanese kanji); `origin`, the people a name row
 stands for (a surname's Hispanic bearers, a first name's), so that first name and surname pair as they do in the
-population; a street's `region` (empty: anywhere), so that a region's own streets stay in it (Québec's rues)."""
+population; a street's or legal form's `region` (empty: anywhere), so that a region's own streets and forms stay
+in it (Québec's rues, its `inc.` and `Ltée`)."""
 OPTIONAL_COLUMNS = {
     ("legal_form_sizes.csv", "industry"),
     ("chief_titles.csv", "legal_form"),
     ("streets.csv", "region"),
+    ("legal_form_sizes.csv", "region"),
     ("first_names.csv", "origin"),
     ("last_names.csv", "origin"),
 }
@@ -552,10 +555,11 @@ def _story_folder(folder: Path, name: str) -> Path:
     return folder if (folder / name).is_file() else market_folder(FALLBACK_MARKET)
 
 
-def _read_story(folder: Path, validate: bool, translit: dict[str, str]) -> dict:
+def _read_story(folder: Path, validate: bool, translit: dict[str, str], regions: set[str]) -> dict:
     raw = {name: _read_csv(_story_folder(folder, name) / name, header) for name, header in STORY_FILES.items()}
     if validate:
         _check_rows(raw, folder)
+        _check_regions(raw, regions, folder)
     tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
     domains_path = _story_folder(folder, REAL_DOMAINS) / REAL_DOMAINS
     domains = _read_csv(domains_path, ("domain",))["domain"]
@@ -582,6 +586,14 @@ def _read_optional(folder: Path) -> dict:
     }
 
 
+def _check_regions(raw: dict[str, dict], regions: set[str], folder: Path) -> None:
+    """A row kept to a region (streets, legal forms) must name one of cities.csv, or no company would get it."""
+    for name, columns in raw.items():
+        unknown = sorted(set(columns.get("region", ())) - regions - {""}) if name in EXTRA_COLUMNS else []
+        if unknown:
+            raise LocaleError(f"{folder / name}: region {unknown[0]!r} is not a region of cities.csv — fix it")
+
+
 def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     """Read one market folder; `validate` adds the full checks (sorting, duplicates, words, phone templates)."""
     folder = Path(folder)
@@ -591,11 +603,9 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
     if validate:
         _check_rows(raw, folder)
     tables = {name: _table(columns, folder / name) for name, columns in raw.items()}
-    if validate and "region" in raw["streets.csv"]:
-        unknown = sorted(set(raw["streets.csv"]["region"]) - set(raw["cities.csv"]["region"]) - {""})
-        if unknown:
-            raise LocaleError(f"{folder / 'streets.csv'}: region {unknown[0]!r} is not a region of cities.csv — fix it")
+    regions = set(raw["cities.csv"]["region"])
     if validate:
+        _check_regions(raw, regions, folder)
         _check_phone_prefixes(
             meta["phone_region"],
             raw["phone_prefixes.csv"],
@@ -643,7 +653,7 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         reference={str(k): float(v) for k, v in (meta.get("reference") or {}).items()},
         sources={str(k): str(v) for k, v in (meta.get("sources") or {}).items()},
         transliteration=translit,
-        **_read_story(folder, validate, translit),
+        **_read_story(folder, validate, translit, regions),
         **_read_optional(folder),
     )
 

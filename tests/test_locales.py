@@ -268,11 +268,37 @@ def test_a_region_s_own_streets_stay_in_it(tmp_path: Path, monkeypatch):
     assert set(street[~companies["region"].isin(["Berlin", "Bayern"])]) == {"Hauptstraße"}
 
 
-def test_a_street_region_must_be_a_region_of_the_cities(tmp_path: Path):
-    def wrong(folder: Path) -> None:
-        (folder / "streets.csv").write_text("street,region,weight\nHauptstraße,Atlantis,9\n", "utf-8")
+def test_a_region_s_own_legal_forms_stay_in_it(tmp_path: Path, monkeypatch):
+    def regional(folder: Path) -> None:
+        sizes = ("large", "medium", "micro", "small")  # sorted as builders write them
+        rows = "".join(f"GmbH,{size},,,9\n" for size in sizes) + "".join(f"KG,{size},,Bayern,5\n" for size in sizes)
+        (folder / "legal_form_sizes.csv").write_text("form,size_class,industry,region,weight\n" + rows, "utf-8")
 
-    with pytest.raises(LocaleError, match="region 'Atlantis'"):
+    root = _own_market(tmp_path, "ZR", regional)
+    validate_locale_dir(root / "ZR")
+    monkeypatch.setenv("DEMOGEN_LOCALES_PATH", str(root))
+    from conftest import frames_of, recipe_from
+    from demogen.dataset import build_plan
+
+    recipe = recipe_from({"volume": {"companies": 400}, "locales": {"ZR": 1.0}, "tenant": {"country": "DE"}})
+    companies = frames_of(build_plan(recipe))["companies"]
+    form = companies["name"].str.rsplit(" ", n=1).str[1]
+    assert set(form[companies["region"] == "Bayern"]) == {"GmbH", "KG"}
+    assert set(form[companies["region"] != "Bayern"]) == {"GmbH"}
+
+
+@pytest.mark.parametrize(
+    ("file", "rows"),
+    [
+        ("streets.csv", "street,region,weight\nHauptstraße,Atlantis,9\n"),
+        ("legal_form_sizes.csv", "form,size_class,industry,region,weight\nGmbH,micro,,,9\nKG,small,,Atlantis,5\n"),
+    ],
+)
+def test_a_row_s_region_must_be_a_region_of_the_cities(tmp_path: Path, file: str, rows: str):
+    def wrong(folder: Path) -> None:
+        (folder / file).write_text(rows, "utf-8")
+
+    with pytest.raises(LocaleError, match=f"{file}: region 'Atlantis'"):
         validate_locale_dir(_own_market(tmp_path, "ZT", wrong) / "ZT")
 
 

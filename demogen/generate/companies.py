@@ -87,9 +87,21 @@ def _forms_by_industry(forms: Table, class_name: str) -> tuple[Table, dict[bytes
     return forms.subset(np.flatnonzero(generic)), own
 
 
-def _legal_forms(locale, industry: np.ndarray, size: np.ndarray, raw: np.ndarray) -> np.ndarray:
-    """A legal form that exists at the company's size in its market (an LLP or P.C. only where it is a profession)."""
-    forms = locale.legal_form_sizes
+def _legal_forms(locale, industry: np.ndarray, size: np.ndarray, raw: np.ndarray, city_raw: np.ndarray) -> np.ndarray:
+    """A legal form that exists at the company's size in its market (an LLP or P.C. only where it is a profession)
+    and, where the market keeps forms to a region, in the region of the company's city (Québec's `inc.`)."""
+    if "region" not in locale.legal_form_sizes.columns:
+        return _legal_forms_of(locale.legal_form_sizes, industry, size, raw)
+    region = locale.cities["region"][choose(city_raw, locale.cities.cumulative)]
+    pieces = []
+    for value in np.unique(region).tolist():
+        at = np.flatnonzero(region == value)
+        forms = matching(locale.legal_form_sizes, "region", value)
+        pieces.append((at, _legal_forms_of(forms, industry[at], size[at], raw[at])))
+    return scatter(len(region), pieces)
+
+
+def _legal_forms_of(forms: Table, industry: np.ndarray, size: np.ndarray, raw: np.ndarray) -> np.ndarray:
     pieces = []
     for index, class_name in enumerate(SIZE_CLASSES):
         rows = np.flatnonzero(size == index)
@@ -127,9 +139,11 @@ def company_identity(
     pattern = choose(streams.raw("name_pattern" + tag, n), PATTERN_CUMULATIVE)
     keys = ("stem", "sector", "surname", "surname2", "surname3", "word_order", "legal_form", "suffix")
     raws = {key: streams.raw(key + tag, n) for key in keys}
+    city_raw = streams.raw("city", n)  # the block's draw of each company's city (`generate_companies`)
     if only is not None:
         market, industry, employees, pattern = market[only], industry[only], employees[only], pattern[only]
         raws = {key: raw[only] for key, raw in raws.items()}
+        city_raw = city_raw[only]
         n = len(only)
     size = size_class(employees)
     names, bases, domains = [], [], []
@@ -169,7 +183,7 @@ def company_identity(
             name_parts.append((at, name))
             slug_parts.append((at, slug))
         base_name, base_slug = _capitalised(scatter(rows.size, name_parts)), scatter(rows.size, slug_parts)
-        form = _legal_forms(locale, industry[rows], size[rows], raws["legal_form"][rows])
+        form = _legal_forms(locale, industry[rows], size[rows], raws["legal_form"][rows], city_raw[rows])
         names.append((rows, formatted(locale.company_format, name=base_name, form=form)))
         bases.append((rows, base_name))
         domains.append((rows, concat(base_slug, ".", locale.email_suffixes["suffix"][tld])))
