@@ -516,20 +516,27 @@ class CityPrefixes:
 
 
 def _city_prefixes(cities: Table, fixed: Table) -> CityPrefixes:
-    """Group the fixed prefixes by the city they serve (their `area`), in file order."""
+    """Group the fixed prefixes by the city they serve (their `area`), in file order. A city that no prefix names
+    takes those of its region's cities (a Mallorcan village the Balearic codes, not the capital's), and only a
+    region without any the market's first prefix."""
     by_area: dict[bytes, list[int]] = {}
     for index, area in enumerate(fixed["area"].tolist()):
         if area:
             by_area.setdefault(area, []).append(index)
+    keys, regions = area_keys(cities), cities["region"].tolist()
+    by_region: dict[bytes, dict[int, None]] = {}
+    for key, region in zip(keys, regions, strict=True):
+        by_region.setdefault(region, {}).update(dict.fromkeys(by_area.get(key, ())))
     pool: list[int] = []
     start, count = [], []
     first_of: dict[bytes, int] = {}
-    for key in area_keys(cities):
-        rows = by_area.get(key, [])
-        if key not in first_of:
-            first_of[key] = len(pool)
+    for key, region in zip(keys, regions, strict=True):
+        own = by_area.get(key)
+        rows, pool_key = (own, key) if own else (list(by_region[region]), ("region", region))
+        if pool_key not in first_of:
+            first_of[pool_key] = len(pool)
             pool.extend(rows)
-        start.append(first_of[key])
+        start.append(first_of[pool_key])
         count.append(len(rows))
     return CityPrefixes(
         pool=np.array(pool or [0], dtype=np.int64),
