@@ -204,6 +204,8 @@ class LocaleData:
     sector_first: float  # share of sector-word names with the word first (Transportes García, not García Transportes)
     company_format: str  # "{name} {form}" (Acme GmbH), or "{form}{name}" where the form leads (株式会社...)
     surnames: int  # 2 where people carry two (Spain, Mexico): drawn independently, joined by a space
+    word_joiner: str  # between a company name's words: " " (Acme Software), "" in Japanese (中央情報処理)
+    partner_joiner: str  # between two partners' surnames: " & " (Roorda & Kooiman), "・" in Japanese
     first_names: Table  # name, gender, ascii
     last_names: Table  # with an "ascii" column
     cities: Table
@@ -481,6 +483,14 @@ def _flag(formats: dict, key: str, path: Path) -> bool:
     return value
 
 
+def _joiner(formats: dict, key: str, default: str, path: Path) -> str:
+    """The text between two words of a company name: short, printable, no leading or trailing letters."""
+    value = formats.get(key, default)
+    if not isinstance(value, str) or len(value) > 5 or CONTROL.search(value) or value.strip().isalnum():
+        raise LocaleError(f"{path}: formats.{key} is {value!r} — write the text between the words, such as {default!r}")
+    return value
+
+
 def _surnames(formats: dict, path: Path) -> int:
     value = formats.get("surnames", 1)
     if value not in (1, 2) or isinstance(value, bool):
@@ -644,6 +654,8 @@ def read_locale(folder: Path, *, validate: bool = False) -> LocaleData:
         mobiles_like_landlines=not has_mobile or _flag(formats, "mobiles_like_landlines", folder / "locale.toml"),
         sector_first=_share(formats, "sector_first_share", folder / "locale.toml"),
         surnames=_surnames(formats, folder / "locale.toml"),
+        word_joiner=_joiner(formats, "word_joiner", " ", folder / "locale.toml"),
+        partner_joiner=_joiner(formats, "partner_joiner", " & ", folder / "locale.toml"),
         company_format=_two_part_format(formats, "company_name", ("name", "form"), folder / "locale.toml"),
         first_names=first,
         last_names=_with_ascii(tables["last_names.csv"], "name", "ascii", translit),

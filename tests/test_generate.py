@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import phonenumbers
@@ -410,6 +412,16 @@ def test_a_company_of_two_partners_names_two_families():
     pairs = names.str.extract(r"^(\S+) & (\S+)").dropna()
     assert len(pairs) > 300
     assert (pairs[0] == pairs[1]).mean() < 0.003  # was 0.8%; now only where two redraws agree as well
+
+
+def test_japanese_company_names_run_together_as_written_in_japanese():
+    """株式会社中央情報処理, not 株式会社中央 情報処理; partners 大里・大越, not 大里 & 大越; domains stay ASCII."""
+    recipe = recipe_from({"volume": {"companies": 600}, "locales": {"JP": 1}, "tenant": {"country": "JP"}}, seed=5)
+    plan = build_plan(recipe)
+    names = [name.decode() for name in plan.company_name]
+    assert not any(" " in name or "&" in name for name in names)
+    assert sum("・" in name for name in names) > 30
+    assert all(re.fullmatch(r"[a-z0-9-]+(\.[a-z]+)+", domain.decode()) for domain in plan.company_domain)
 
 
 def test_mobiles_carry_the_area_code_of_the_company_s_region_where_mobiles_have_one():

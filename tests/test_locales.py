@@ -228,9 +228,11 @@ def test_a_format_needs_its_two_placeholders(tmp_path: Path):
     [
         ('unit = "Suite"\n', r"formats\.unit is 'Suite'"),
         ("unit_share = 0.3\n", r"formats\.unit_share is 0\.3 — set formats\.unit"),
+        ('word_joiner = "and"\n', r"formats\.word_joiner is 'and' — write the text between the words"),
+        ("partner_joiner = 3\n", r"formats\.partner_joiner is 3"),
     ],
 )
-def test_an_office_unit_needs_its_placeholder_and_a_share_needs_a_unit(tmp_path: Path, lines: str, message: str):
+def test_a_format_that_cannot_work_is_refused_with_its_key(tmp_path: Path, lines: str, message: str):
     def broken(folder: Path) -> None:
         toml = folder / "locale.toml"
         text = toml.read_text(encoding="utf-8").replace("[formats]\n", "[formats]\n" + lines)

@@ -27,11 +27,12 @@ from demogen.text import (
 )
 
 NAME_PATTERNS = (
-    # (first word, second word, how the name joins them); the domain joins the same words' ASCII slugs
-    ("stem", "sector", " "),
-    ("last", "sector", " "),
-    ("last", "last2", " & "),
-    ("stem", None, ""),
+    # (first word, second word); the name joins them with the market's word or partner joiner, the domain joins
+    # the same words' ASCII slugs
+    ("stem", "sector"),
+    ("last", "sector"),
+    ("last", "last2"),
+    ("stem", None),
 )
 PATTERN_CUMULATIVE = cumulative_weights(np.array([45, 25, 12, 18]))
 EMAIL_PATTERNS = ("first.last", "flast", "first", "firstl", "first_last")
@@ -165,7 +166,7 @@ def company_identity(
         }
         p = pattern[rows]
         name_parts, slug_parts = [], []
-        for k, (first, second, joiner) in enumerate(NAME_PATTERNS):
+        for k, (first, second) in enumerate(NAME_PATTERNS):
             at = np.flatnonzero(p == k)
             if at.size == 0:
                 continue
@@ -176,7 +177,7 @@ def company_identity(
                     flip = uniform_from_raw(raws["word_order"][rows][at]) < locale.sector_first
                     name, second_name = choose_text(flip, second_name, name), choose_text(flip, name, second_name)
                     slug, second_slug = choose_text(flip, second_slug, slug), choose_text(flip, slug, second_slug)
-                name = concat(name, joiner, second_name)
+                name = concat(name, locale.partner_joiner if second == "last2" else locale.word_joiner, second_name)
                 joined_slug = concat(slug, second_slug)
                 clash = np.flatnonzero(contains_any(joined_slug, FORBIDDEN_WORDS))  # stolte+steuerung meet as one
                 slug = replace_rows(joined_slug, clash, concat(slug[clash], "-", second_slug[clash]))
