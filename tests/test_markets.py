@@ -16,7 +16,7 @@ from conftest import ROOT, frames_of, recipe_from
 from demogen import realism
 from demogen.dataset import build_plan
 from demogen.generate.context import USD_PER_UNIT
-from demogen.locales import available_markets, load_locale, validate_locale_dir
+from demogen.locales import area_keys, available_markets, load_locale, validate_locale_dir
 from demogen.recipe import FORBIDDEN_WORDS
 
 MARKETS = available_markets(ROOT / "locales")
@@ -104,6 +104,22 @@ def test_phones_are_valid_numbers_of_the_country(market):
     landlines = [phonenumbers.number_type(phonenumbers.parse(n, code)) for n in frames["companies"]["phone"]]
     fixed = {phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
     assert np.mean([kind in fixed for kind in landlines]) > 0.95, "a company's number is its landline"
+
+
+@pytest.mark.parametrize("code", MARKETS)
+def test_a_company_s_landline_has_an_area_code_of_its_region(code):
+    """Also where no prefix names the city (a village): it takes its region's codes, never the capital's."""
+    data = load_locale(code)
+    keys = area_keys(data.cities)
+    region_of = dict(zip(keys, data.cities["region"].tolist(), strict=True))
+    areas = data.fixed_prefixes["area"]
+    weights = np.diff(data.cities.cumulative, prepend=0)
+    elsewhere = 0
+    for row, region in enumerate(data.cities["region"].tolist()):
+        start, count = data.city_prefixes.start[row], data.city_prefixes.count[row]
+        served = {region_of.get(area) for area in areas[data.city_prefixes.pool[start : start + count]].tolist()}
+        elsewhere += weights[row] * (served != {region})
+    assert elsewhere / weights.sum() < 0.005
 
 
 def test_postal_code_city_and_region_agree_and_have_the_country_s_form(market):

@@ -699,7 +699,7 @@ def assign_areas(plan: Plan, verifier: Verifier, geo: Geodata, cities: list[City
         by_region: dict[str, list[str]] = defaultdict(list)
         for text in exchanges.pools:
             for name in exchanges.geo.names(text):
-                by_region[normalise(name)].append(text)
+                by_region[normalise(_aliases(plan.aliases).get(name, name))].append(text)
         for city in by_weight(cities):
             if city not in areas.tier and len(areas.rows) < plan.row_budget:
                 texts = dict.fromkeys(by_region.get(normalise(city.region), []))

@@ -248,14 +248,20 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: (zones.get(communities[r], "Europe/Madrid"), communities[r]) for r in regions}
 
 
+PROVINCE_NAMES = (
+    ("Baleares", "Illes Balears"), ("Tenerife", "Santa Cruz de Tenerife"), ("Guipúzcoa", "Gipuzkoa"),
+    ("Vizcaya", "Bizkaia"), ("Gerona", "Girona"), ("Lérida", "Lleida"), ("Orense", "Ourense"),
+    ("Álmería", "Almería"), ("Seville", "Sevilla"),
+)  # fmt: skip
+"""Provinces the geocoder names in Castilian or English where cities.csv has the official (co-official) name."""
 PHONE_PLAN = phones.Plan(
-    region=CC, languages=("es", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2, nearby_km=40.0,
-    excluded=("8",), regional=True,
+    region=CC, languages=("es", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2, nearby_km=0.0,
+    excluded=("8",), regional=True, aliases=PROVINCE_NAMES,
 )  # fmt: skip
 """Landlines are 9 digits with provincial codes (91 Madrid, 93 Barcelona, 965 Alicante; the newer 8xx numbers of
 the same provinces are left out: companies' lines are 9xx); mobiles 6/7.
-The geocoder names provinces: cities named like their province match, others borrow within 40 km, the rest take
-their province's code (`regional`)."""
+The geocoder names provinces, and a province's code serves all of it: cities named like their province match,
+every other city takes its own province's code (`regional`), never a neighbour's (no borrowing: `nearby_km` 0)."""
 
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
