@@ -424,6 +424,20 @@ def test_japanese_company_names_run_together_as_written_in_japanese():
     assert all(re.fullmatch(r"[a-z0-9-]+(\.[a-z]+)+", domain.decode()) for domain in plan.company_domain)
 
 
+def test_french_legal_forms_and_their_chiefs_stay_in_quebec():
+    """A Québec firm is mostly `inc.` or `Ltée` with a Président|Présidente; an Ontario firm never is."""
+    recipe = recipe_from({"volume": {"companies": 2000}, "locales": {"CA": 1}, "tenant": {"country": "CA"}}, seed=5)
+    frames = frames_of(build_plan(recipe))
+    companies = frames["companies"]
+    french = companies["name"].str.contains(r" (?:inc\.|Ltée|S\.E\.N\.C\.R\.L\.)$")
+    quebec = companies["region"] == "QC"
+    assert quebec.sum() > 300
+    assert 0.55 < french[quebec].mean() < 0.8
+    assert not french[~quebec].any()
+    contacts = frames["contacts"].merge(companies[["id", "region"]], left_on="company_id", right_on="id")
+    assert not contacts["title"][contacts["region"] != "QC"].str.startswith(("Président", "Fondat")).any()
+
+
 def test_mobiles_carry_the_area_code_of_the_company_s_region_where_mobiles_have_one():
     """A São Paulo firm's people mostly have 11 mobiles (Brazil's DDD); UK mobiles (07...) have no area at all."""
 

@@ -307,6 +307,21 @@ def write_streets() -> int:
     )
 
 
+QC_FORMS, QC_FORM_WEIGHT = frozenset({"inc.", "Ltée", "S.E.N.C.R.L."}), 10
+"""The French legal forms stay in Québec (`region` QC), where they weigh ten times their listed weight beside the
+English forms every province uses: about two in three Québec companies then carry one (an estimate)."""
+
+
+def in_regions(form_sizes: list[tuple]) -> list[tuple]:
+    """legal_form_sizes.csv rows with their region: QC for the French forms, any (empty) for the others."""
+    french = {form: ("QC", QC_FORM_WEIGHT) for form in QC_FORMS}
+    return [
+        (form, size, industry, region, weight * factor)
+        for form, size, industry, weight in form_sizes
+        for region, factor in [french.get(form, ("", 1))]
+    ]
+
+
 def build() -> None:
     first, last = first_names(), last_names()
     n = {
@@ -328,7 +343,9 @@ def build() -> None:
     files["job_titles.csv"], form_titles = job_title_rows(files["job_titles.csv"])
     for title, size, form, weight in m.rows_of(VOCAB["french_chiefs"]):
         files["chief_titles.csv"] += [(title, size, f, weight) for f in ([form, "Ltée"] if form == "inc." else [form])]
-    n |= m.write_files(CODE, files) | {"streets.csv": write_streets()}
+    files["legal_form_sizes.csv"] = in_regions(files["legal_form_sizes.csv"])
+    headers = {"legal_form_sizes.csv": ("form", "size_class", "industry", "region", "weight")}
+    n |= m.write_files(CODE, files, headers) | {"streets.csv": write_streets()}
     au.write_plain_files(CODE, form_titles)
     ref = m.reference_figures(
         dict(enumerate(round(w) for w in first.values() if round(w) > 0)),
