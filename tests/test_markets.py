@@ -122,6 +122,34 @@ def test_a_company_s_landline_has_an_area_code_of_its_region(code):
     assert elsewhere / weights.sum() < 0.005
 
 
+@pytest.mark.parametrize(
+    ("code", "city", "region", "area_codes"),
+    [
+        ("MX", "Puebla", "Puebla", ("222",)),
+        ("MX", "Acapulco de Juárez", "Guerrero", ("744",)),
+        ("MX", "Mérida", "Yucatán", ("999",)),
+        ("MX", "Juárez", "Chihuahua", ("656",)),
+        ("CA", "Toronto", "ON", ("416", "647", "437")),
+        ("ES", "Palma de Mallorca", "Illes Balears", ("971",)),
+        ("ES", "San Sebastián de los Reyes", "Madrid", ("91",)),
+        ("ES", "Arona", "Santa Cruz de Tenerife", ("922",)),
+    ],
+)
+def test_well_known_cities_have_the_area_codes_locals_know(code, city, region, area_codes):
+    """Where the geocoder names only the state or province, the city still gets its own code (Puebla 222)."""
+    data = load_locale(code)
+    rows = [
+        i
+        for i, (c, r) in enumerate(zip(data.cities.texts("city"), data.cities.texts("region"), strict=True))
+        if (c, r) == (city, region)
+    ]
+    assert rows
+    start, count = data.city_prefixes.start[rows[0]], data.city_prefixes.count[rows[0]]
+    templates = data.fixed_prefixes.texts("template")
+    codes = {templates[i].split(" ")[1].split("-")[0] for i in data.city_prefixes.pool[start : start + count]}
+    assert codes and all(group.startswith(area_codes) for group in codes), codes  # ES writes 91x, 971
+
+
 def test_postal_code_city_and_region_agree_and_have_the_country_s_form(market):
     code, frames = market
     cities = load_locale(code).cities

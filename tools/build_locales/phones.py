@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import itertools
 import math
 import sys
@@ -388,7 +389,8 @@ def readings(description: str, plan: Plan) -> list[list[tuple[str, str]]]:
     groups = [[(aliases.get(description, description), "")]]
     if plan.comma_state and ", " in description:
         groups.append([(description.rsplit(", ", 1)[0], "")])
-    parts = [part.strip() for chunk in description.split("/") for part in chunk.split(" - ")]
+    places = description.rsplit(", ", 1)[0] if plan.comma_state else description  # "Conkal/Mérida, YUC"
+    parts = [part.strip() for chunk in places.split("/") for part in chunk.split(" - ")]
     parts = [aliases.get(part, part) for part in parts]
     if len(parts) > 1:
         groups.append([(part, "") for part in parts if part])
@@ -775,6 +777,33 @@ class Table:
     cities: list[City]
     areas: Areas
     verifier: Verifier
+
+
+def city_codes(codes: dict[tuple[str, str], str]) -> Callable:
+    """An area step (`Plan.area_steps`) for cities whose geocoder texts name only their region (or the newest
+    overlay): each (city, region) of `codes` takes its landlines from the area codes people know, `"code:count"`
+    prefixes each (`"416:6 647:4"`), in a fixed shuffle of the local digits and verified like every prefix."""
+
+    def step(plan: Plan, verifier: Verifier, cities: list[City], areas: Areas) -> Areas:
+        taken = {r[0] for r in areas.rows}
+        tails = ["".join(d) for d in itertools.product(LOCAL_FIRST_DIGITS, *["0123456789"] * (plan.local_digits - 1))]
+        for city in cities:
+            rows = []
+            for item in codes.get((city.name, city.region), "").split():
+                code, count = item.split(":")
+                order = sorted(tails, key=lambda x: hashlib.sha256(f"{city.name}{code}{x}".encode()).hexdigest())
+                found = (verifier.prefix(code + x, "fixed") for x in order if code + x not in taken)
+                rows += itertools.islice((p for p in found if p), int(count))
+                taken.update(p.digits for p in rows)
+            if rows:
+                shares = split_weight(city.weight, len(rows))
+                kept = [r for r in areas.rows if r[3] != city.area]
+                areas.rows = kept + [
+                    (p.digits, "fixed", p.length, city.area, p.template, w) for p, w in zip(rows, shares, strict=True)
+                ]
+        return areas
+
+    return step
 
 
 def region_check(allowed: dict[str, tuple[str, ...]], city_of: Callable = lambda place: place.place) -> Callable:

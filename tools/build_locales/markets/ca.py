@@ -17,7 +17,7 @@ from anyascii import anyascii
 from tools.build_locales import market as m
 from tools.build_locales import phones, us
 from tools.build_locales.markets import au
-from tools.build_locales.phones import US_SPECIAL_NXX, Plan
+from tools.build_locales.phones import US_SPECIAL_NXX
 
 CODE = "CA"
 VOCAB = m.vocabulary(CODE)
@@ -232,43 +232,17 @@ def area_provinces() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in sorted(out.items())}
 
 
-CITY_CODES = {"Toronto": "416:6 647:4 437:2", "Montréal": "514:7 438:3"}
+CITY_CODES = {("Toronto", "ON"): "416:6 647:4 437:2", ("Montréal", "QC"): "514:7 438:3"}
 """The geocoder names only the province for most 416, 647, 514 and 438 exchanges, so phones.py finds Toronto and
 Montréal only in their newest overlays (437, 942; 263): their landlines are drawn from the area codes people
-know, this many exchanges each (verified like every prefix)."""
-
-
-def city_codes(plan: Plan, verifier: phones.Verifier, cities: list[phones.City], areas: phones.Areas) -> phones.Areas:
-    """An area step (`Plan.area_steps`): Toronto's and Montréal's landlines from the area codes of CITY_CODES."""
-    taken = {r[0] for r in areas.rows}
-    for city in cities:
-        if city.name not in CITY_CODES or city.region not in ("ON", "QC"):
-            continue
-        rows = []
-        for item in CITY_CODES[city.name].split():
-            code, count = item.split(":")
-            exchanges = sorted(f"{a}{b}{c}" for a in "23456789" for b in "0123456789" for c in "0123456789")
-            exchanges.sort(key=lambda x: hashlib.sha256(f"{city.name}{code}{x}".encode()).hexdigest())
-            got = 0
-            for nxx in exchanges:
-                found = code + nxx not in taken and verifier.prefix(code + nxx, "fixed")
-                if found:
-                    rows.append(found)
-                    taken.add(found.digits)
-                    got += 1
-                    if got == int(count):
-                        break
-        shares = phones.split_weight(city.weight, len(rows))
-        new = [(p.digits, "fixed", p.length, city.area, p.template, w) for p, w in zip(rows, shares, strict=True)]
-        areas.rows = [r for r in areas.rows if r[3] != city.area] + new
-    return areas
+know, this many exchanges each (`phones.city_codes`)."""
 
 
 PHONE_PLAN = dataclasses.replace(
     us.PHONE_PLAN,
     region=CODE,
     excluded=tuple(area + nxx for area in nanp_areas() for nxx in sorted(US_SPECIAL_NXX)),
-    area_steps=(city_codes, phones.region_check(area_provinces(), city_of)),
+    area_steps=(phones.city_codes(CITY_CODES), phones.region_check(area_provinces(), city_of)),
 )
 """Like the US plan (NANP): geocoder texts read `City, PR`; the service and fictional exchanges (555, N11, 950,
 958, 959, 976) that phones.py leaves out of US pools are excluded here for every Canadian area code. Cities no

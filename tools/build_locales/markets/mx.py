@@ -126,10 +126,18 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: (zone_of.get(r, "America/Mexico_City"), "") for r in regions}
 
 
+CITY_CODES = {
+    (city, state): f"{code}:{6 if rank < 16 else 4}"
+    for rank, (city, state, code) in enumerate(
+        (*line.split("|"),) for line in VOCAB["city_area_codes"].strip().splitlines()
+    )
+}
+"""Area codes of the larger cities whose geocoder texts name only their state ("Puebla" for all of 222-249, 797:
+Puebla city drew 236 and 797), from the IFT numbering plan as every local knows them (data/mx.toml)."""
 PHONE_PLAN = phones.Plan(
     region=CC, languages=("es", "en"), fixed_lengths=(10,), mobile_lengths=(10,),
     fixed_types=phones.FIXED | phones.NANP_ANY, mobile_types=phones.MOBILE | phones.NANP_ANY, local_digits=2,
-    nearby_km=40.0, comma_state=True, regional=True,
+    nearby_km=40.0, comma_state=True, regional=True, area_steps=(phones.city_codes(CITY_CODES),),
 )  # fmt: skip
 """Ten-digit numbers (area code 55/33/81 or three digits, then the line); since 2019 fixed and mobile lines share
 the plan (FIXED_LINE_OR_MOBILE) and phonenumbers has no MX carrier table, so mobiles use the city's area codes."""
