@@ -431,9 +431,6 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
     return {"legal": legal, "titles": titles, "domains": domains, "by_level": dict(by_level)}
 
 
-LOCALE_TOML = VOCAB["locale_toml"]
-
-
 # --- SOURCES.md ---------------------------------------------------------------------------------------------------
 
 
@@ -487,9 +484,7 @@ def main() -> None:
     city_names = {line.split(",")[0] for line in (OUT_DIR / "cities.csv").read_text().splitlines()[1:]}
     words = build_company_words(filt, common, city_names)
     small = build_small_tables(filt)
-    figures = (first["distinct_full"], last["distinct_full"], last["top10_share"])
-    toml = LOCALE_TOML + m.reference_toml(*figures, note="real-population figures")
-    (OUT_DIR / "locale.toml").write_text(toml, encoding="utf-8")
+    m.write_locale_toml("US", m.reference(first["distinct_full"], last["distinct_full"], last["top10_share"]))
     text = sources_md(first=first, last=last, cities=cities, streets=streets, words=words, small=small, filt=filt)
     (OUT_DIR / "SOURCES.md").write_text(text, encoding="utf-8")
     print(f"first names: {first['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE} (full {first['distinct_full']:.1f})")

@@ -98,7 +98,6 @@ def cities() -> list[tuple[str, str, str, int]]:
 
 
 STREETS = list(VOCAB["streets"])
-FORM_TITLES = [("Chair", "Limited")]
 ZONES = VOCAB["zones"]
 
 
@@ -127,16 +126,10 @@ PHONE_PLAN = Plan(
 
 
 def business_files(code: str, exclude: set[str]) -> dict[str, list]:
-    """The curated files of data/<cc>.toml (AU, CA), with the country's towns among the company stems and each
-    industry word also a sector word."""
-    files = m.compact_vocabulary(code)
-    files["company_words.csv"] += m.town_stems(code, exclude=exclude) + m.sector_rows(files["industry_words.csv"])
+    """The curated files of data/<cc>.toml (AU, CA), with the country's towns among the company stems."""
+    files = m.business_files(code, floor=None)
+    files["company_words.csv"] += m.town_stems(code, exclude=exclude)
     return files
-
-
-def write_plain_files(code: str, form_titles: list[tuple[str, str]]) -> None:
-    m.write_plain(code, "form_titles.csv", form_titles)
-    m.write_plain(code, "real_domains.csv", [(d,) for d in m.vocabulary(code)["real_domains"]])
 
 
 def build() -> None:
@@ -148,10 +141,10 @@ def build() -> None:
     }
     files = business_files(CODE, {"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
     n |= m.write_files(CODE, files | {"streets.csv": m.street_rows(STREETS)})
-    write_plain_files(CODE, FORM_TITLES)
+    m.write_plain_files(CODE)
     first_w = [round(w) for w in first.values() if round(w) > 0]
     last_w = [round(w) for w in last.values() if round(w) > 0]
-    ref = m.reference_figures(dict(enumerate(first_w)), dict(enumerate(last_w)))
+    ref = m.reference(m.expected_distinct(first_w), m.expected_distinct(last_w), m.top_share(last_w))
     m.write_locale_toml(CODE, ref)
     m.write_sources(CODE, n=n, ref=ref, v=m.Versions())
     print(f"{CODE}: {n}")

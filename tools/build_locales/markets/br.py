@@ -409,20 +409,6 @@ def streets(female: list[str], male: list[str], surnames: list[str]) -> list[tup
     return sorted(out.items())
 
 
-# --- business vocabulary (curated, Brazilian Portuguese) ---------------------------------------------------------
-
-FORM_TITLES = [("Presidente do conselho de administração", "S.A."),
-               ("Diretor de relações com investidores|Diretora de relações com investidores", "S.A.")]  # fmt: skip
-
-
-def story_rows() -> dict[str, list]:
-    """The curated business and story files (data/br.toml), job titles weighted by seniority."""
-    files = m.compact_vocabulary(CC)
-    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
-    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
-    return files
-
-
 # --- build ------------------------------------------------------------------------------------------------------
 
 
@@ -439,16 +425,11 @@ def build() -> None:
     m.write(CC, "streets.csv", street_rows)
     counts = {"first_names.csv": len(first), "last_names.csv": len(last), "cities.csv": len(places),
               "streets.csv": len(street_rows)}  # fmt: skip
-    counts |= {file: m.write(CC, file, rows) for file, rows in story_rows().items()}
-    m.write_plain(CC, "form_titles.csv", FORM_TITLES)
-    free = {d for d in free_mail if d.endswith(".br")}
-    m.write_plain(CC, "real_domains.csv", ((d,) for d in sorted(set(VOCAB["real_domains"].split()) | free)))
+    counts |= m.write_files(CC, m.business_files(CC))
+    m.write_plain_files(CC, domains=[d for d in free_mail if d.endswith(".br")])
     f_pop, m_pop = fstats["population"]["F"], fstats["population"]["M"]
-    reference = {
-        "distinct_first_names_per_10k": round(m.expected_distinct(f_pop, 5000) + m.expected_distinct(m_pop, 5000), 1),
-        "distinct_last_names_per_10k": round(lstats["distinct"], 1),
-        "top10_surname_share": round(lstats["top10"], 6),
-    }
+    first_ref = m.expected_distinct(f_pop, 5000) + m.expected_distinct(m_pop, 5000)
+    reference = m.reference(first_ref, lstats["distinct"], lstats["top10"])
     sampled = {
         "first": m.expected_distinct(fstats["weights"]["F"], 5000) + m.expected_distinct(fstats["weights"]["M"], 5000),
         "last": m.expected_distinct([w for _, w in last]),

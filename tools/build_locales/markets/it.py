@@ -106,11 +106,9 @@ def build() -> None:
         "cities.csv": cities,
         "streets.csv": street_rows({n for n, _, _ in first}),
     }
-    counts = m.write_files(CC, files) | m.write_compact_vocabulary(CC, FORM_TITLES)
-    reference = {
-        "distinct_first_names_per_10k": round(m.expected_distinct(w for *_, w in first), 1),
-        "top10_surname_share": round(m.top_share(w for _, w in last), 6),
-    }
+    m.write_plain_files(CC)
+    counts = m.write_files(CC, files | m.business_files(CC, sector_weight=sum, floor=None))
+    reference = m.reference(m.expected_distinct(w for *_, w in first), top10=m.top_share(w for _, w in last))
     m.write_locale_toml(CC, reference)
     facts["cities"] = len({(c, r) for c, r, _, _ in cities})
     m.write_sources(CC, v=m.Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100)
@@ -131,9 +129,4 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: ("Europe/Rome", r if r in known else "") for r in regions}
 
 
-# --- vocabulary ---------------------------------------------------------------------------------------------------
-
-FORM_TITLES = """
-S.p.A. 1: Consigliere delegato|Consigliera delegata; Presidente del consiglio di amministrazione
-"""
 STREETS = VOCAB["streets"]

@@ -398,8 +398,6 @@ RANKS = "{d}_部長=director:3 {d}_次長=manager:1 {d}_課長=manager:3 {d}_係
         "{d}=professional:3"  # fmt: skip
 """Department titles as business cards print them: 営業部 部長, 購買部 課長, 情報システム部 (staff)."""
 TITLES = VOCAB["titles"]
-FORM_TITLES = {"株式会社": "専務取締役 常務取締役 取締役 取締役副社長 取締役会長 取締役CFO 取締役CTO 執行役員",
-               "合同会社": "業務執行社員"}  # fmt: skip
 
 
 def _pairs(text: str) -> list[tuple[str, ...]]:
@@ -433,18 +431,11 @@ def build() -> None:
                "industry_words.csv": ("word", "industry", "ascii", "weight")}  # fmt: skip
     files = {"first_names.csv": first, "last_names.csv": last, "streets.csv": streets} | curated(offices)
     counts = m.write_files(CODE, files, headers) | {"cities.csv": covered(cities, stats)}
-    m.write_plain(CODE, "form_titles.csv", [(t, form) for form, titles in FORM_TITLES.items() for t in titles.split()])
-    m.write_plain(CODE, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
+    m.write_plain_files(CODE)
     stats["first_distinct"] = m.first_name_distinct(first)
     stats["last_file_distinct"] = m.expected_distinct([w for *_, w in last])
     stats["last_file_top10"] = m.top_share([w for *_, w in last])
-    m.write_locale_toml(
-        CODE,
-        {
-            "distinct_first_names_per_10k": round(stats["first_distinct"], 1),
-            "top10_surname_share": round(stats["top10"], 6),
-        },
-    )
+    m.write_locale_toml(CODE, m.reference(stats["first_distinct"], top10=stats["top10"]))
     m.write_sources(CODE, **sources(stats, counts))
     print(f"{CODE}: " + ", ".join(f"{file} {n}" for file, n in counts.items()))
 

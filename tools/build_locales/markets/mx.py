@@ -16,8 +16,6 @@ STATES = {"Distrito Federal": "Ciudad de México", "Coahuila de Zaragoza": "Coah
 """States as written in addresses (the dump has the constitutional names and the former Distrito Federal)."""
 ZONES = VOCAB["zones"]
 INDUSTRY_SWAPS = VOCAB["industry_swaps"]
-FORM_TITLES = {"Presidente del Consejo de Administración|Presidenta del Consejo de Administración": "S.A.B. de C.V.",
-               "Socio Director|Socia Directora": "S.C."}  # fmt: skip
 MEXICAN = VOCAB["mexican"]
 STREETS = VOCAB["streets"]
 
@@ -144,14 +142,15 @@ def build() -> None:
     cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), lambda p: p.admin3 or p.admin2, 2500,
                            main_locality_only=False, max_codes=6)  # fmt: skip
     n["cities"] = m.write(CC, "cities.csv", cities)
-    spain, files = m.compact_vocabulary("ES"), m.compact_vocabulary(CC)
-    files["industry_words.csv"] += [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
+    spain = m.compact_vocabulary("ES")
+    spanish = [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
+    files = m.business_files(CC, floor=1, industry_words=spanish)
     files["activity_subjects.csv"] = swapped(spain["activity_subjects.csv"], MEXICAN)
     files["deal_types.csv"] = swapped(spain["deal_types.csv"], MEXICAN)
-    n |= es.write_common(CC, files | {"streets.csv": es.street_rows(STREETS, {})}, FORM_TITLES)
+    n |= es.write_common(CC, files | {"streets.csv": es.street_rows(STREETS, {})})
     ref = es.surname_reference([w for _, w in last], people)
     first_ref = m.first_name_distinct(first)
-    m.write_locale_toml(CC, {"distinct_first_names_per_10k": round(first_ref, 1)})
+    m.write_locale_toml(CC, m.reference(first_ref))
     towns = len({(c, r) for c, r, _, _ in cities})
     m.write_sources(CC, **n, **stats, v=m.Versions(), ref=ref, first_ref=first_ref, towns=towns)
 

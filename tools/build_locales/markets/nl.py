@@ -123,11 +123,9 @@ def build() -> None:
         "cities.csv": places,
         "streets.csv": street_rows(),
     }
-    counts = m.write_files(CC, files) | m.write_compact_vocabulary(CC, FORM_TITLES)
-    reference = {
-        "distinct_first_names_per_10k": round(m.expected_distinct(w for *_, w in first), 1),
-        "top10_surname_share": round(m.top_share(w for _, w in last), 6),
-    }
+    m.write_plain_files(CC)
+    counts = m.write_files(CC, files | m.business_files(CC, sector_weight=sum, floor=None))
+    reference = m.reference(m.expected_distinct(w for *_, w in first), top10=m.top_share(w for _, w in last))
     m.write_locale_toml(CC, reference)
     facts |= {"tilt": tilt, "cities": len({(c, r) for c, r, _, _ in places})}
     m.write_sources(CC, v=m.Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S)
@@ -146,9 +144,4 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: ("Europe/Amsterdam", "") for r in regions}
 
 
-# --- vocabulary ---------------------------------------------------------------------------------------------------
-
-FORM_TITLES = """
-N.V. 1: Lid raad van bestuur; Voorzitter raad van bestuur
-"""
 STREETS = VOCAB["streets"]
