@@ -34,25 +34,16 @@ def nam_dict_share(frequency: int) -> float:
     return 0.02 * 2.0 ** (frequency - 10) * math.sqrt(2.0)
 
 
-# Gender split for nam_dict entries marked unisex, used only when names-dataset has no split.
-UNISEX_FALLBACK = {"?M": {"M": 0.75, "F": 0.25}, "?F": {"F": 0.75, "M": 0.25}, "?": {"F": 0.5, "M": 0.5}}
-
-
 def first_name_rows(country: str) -> list[tuple[str, str, int]]:
     """nam_dict frequency classes turned into bearers per 10 million people of the gender."""
     rows = []
     for name, code, band in m.nam_dict(country):
         if not clean(name):
             continue
-        share = nam_dict_share(band)
-        if code in ("M", "1M"):
-            split = {"M": 1.0}
-        elif code in ("F", "1F"):
-            split = {"F": 1.0}
-        else:
-            split = gender_split(name) or UNISEX_FALLBACK[code]
+        share, male = nam_dict_share(band), m.NAM_DICT_MALE[code]
+        split = (code[0] == "?" and gender_split(name)) or {"M": male, "F": 1 - male}
         for gender in ("F", "M"):
-            weight = round(share * split.get(gender, 0.0) * PER_TEN_MILLION)
+            weight = round(share * split[gender] * PER_TEN_MILLION)
             if weight >= 1:
                 rows.append((name, gender, weight))
     return rows

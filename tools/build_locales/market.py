@@ -233,10 +233,14 @@ def towns(country: str, min_population: int = 1) -> list[Town]:
     return sorted(found, key=lambda t: (-t.population, t.name))
 
 
+def fold(text: str) -> str:
+    """The text without its accents (NFKD, combining marks dropped)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def name_key(text: str) -> str:
     """A place name reduced for matching: no accents, case, punctuation or `Saint`/`St` differences."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    plain = fold(text).lower()
     plain = re.sub(r"\b(saint|sankt|st|ste|sainte)\b\.?", "st", plain)
     return re.sub(r"[^a-z0-9]", "", plain)
 
@@ -302,21 +306,19 @@ ZIPF_KNEE = 100
 FIRST_NAME_HEAD_S, FIRST_NAME_TAIL_S = 0.7, 1.6
 
 
+def zipf(rank: int, head_s: float, tail_s: float | None = None, knee: int = ZIPF_KNEE) -> float:
+    """rank^-s, bending from `head_s` to `tail_s` at `knee` (continuous there). Fitted on the markets with counts
+    (US SSA, INSEE, INE, IBGE first names; US Census and INE surnames): first names follow s of about 0.6-0.8 to
+    rank 100 and 1.4-1.8 beyond; surnames stay close to s = 1 throughout."""
+    tail_s = head_s if tail_s is None else tail_s
+    return rank ** (-head_s) if rank <= knee else knee ** (-head_s) * (rank / knee) ** (-tail_s)
+
+
 def rank_weights(
     count: int, *, head_s: float, tail_s: float | None = None, knee: int = ZIPF_KNEE, top: int = 1_000_000
 ) -> list[int]:
-    """Weights for names known only by rank: a Zipf law rank^-s, bending from `head_s` to `tail_s` at `knee`.
-
-    Fitted on the markets with counts (US SSA, INSEE, INE, IBGE first names; US Census and INE surnames): first
-    names follow s of about 0.6-0.8 to rank 100 and 1.4-1.8 beyond; surnames stay close to s = 1 throughout.
-    The curve is continuous at the knee. Weights are integers with the top rank at `top`.
-    """
-    tail_s = head_s if tail_s is None else tail_s
-    weights = []
-    for rank in range(1, count + 1):
-        value = rank ** (-head_s) if rank <= knee else knee ** (-head_s) * (rank / knee) ** (-tail_s)
-        weights.append(max(1, round(top * value)))
-    return weights
+    """Integer weights for names known only by rank, on the `zipf` curve with the top rank at `top`."""
+    return [max(1, round(top * zipf(rank, head_s, tail_s, knee))) for rank in range(1, count + 1)]
 
 
 def line_fit(points: Sequence[tuple[float, float]], *, total=sum) -> tuple[float, float, float]:
@@ -418,21 +420,19 @@ def name_case(name: str, *, particles: Sequence[str] = ()) -> str:
     return " ".join(word(part, index == 0) for index, part in enumerate(name.split()))
 
 
-UNISEX = {"?M": 0.75, "?F": 0.25, "?": 0.5}
-"""Male share of nam_dict's unisex codes where names-dataset has no gender split."""
+NAM_DICT_MALE = {"M": 1.0, "1M": 1.0, "F": 0.0, "1F": 0.0, "?M": 0.75, "?F": 0.25, "?": 0.5}
+"""Male share of a nam_dict gender code; for the unisex ones (?) only where names-dataset has no gender split."""
 
 
 def band_first_names(country: str) -> list[tuple[str, str, float]]:
-    """nam_dict bands as weights (`band_weight`); unisex names split by names-dataset's gender shares (else
-    UNISEX)."""
+    """nam_dict bands as weights (`band_weight`); unisex names split by names-dataset's gender shares."""
     rows = []
     for name, code, band in nam_dict(country):
         if len(name) < 2:
             continue
-        male = {"M": 1.0, "1M": 1.0, "F": 0.0, "1F": 0.0}.get(code)
-        if male is None:
-            split = names_dataset("first_names").get(name, {}).get("gender") or {}
-            male = split.get("M", UNISEX[code]) if split else UNISEX[code]
+        male = NAM_DICT_MALE[code]
+        if code[0] == "?":
+            male = (names_dataset("first_names").get(name, {}).get("gender") or {}).get("M", male)
         rows += [(name, g, band_weight(band) * share) for g, share in (("M", male), ("F", 1 - male)) if share > 0]
     return rows
 

@@ -12,7 +12,6 @@ import hashlib
 import json
 import math
 import re
-import unicodedata
 from collections import defaultdict
 
 import numpy as np
@@ -44,7 +43,7 @@ that no accented source lists."""
 
 
 def fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).upper()
+    return m.fold(text).upper()
 
 
 def pt_ok(form: str) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import glob
 import importlib
-import json
 import math
 import re
 import unicodedata
@@ -47,7 +46,7 @@ def curated_spellings() -> dict[str, Counter]:
         for attr in ("first_names_male", "first_names_female", "last_names"):
             lists.append(set(getattr(provider, attr, ())))
     for loc in ("es", "es-mx"):
-        data = json.loads((m.package_dir("mimesis") / "datasets" / loc / "person.json").read_text(encoding="utf-8"))
+        data = m.mimesis(loc, "person")
         for part in ("names", "surnames"):
             value = data[part]
             lists.append({n for names in value.values() for n in names} if isinstance(value, dict) else set(value))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -83,10 +82,6 @@ def __getattr__(name: str) -> Plan:
     raise AttributeError(name)
 
 
-def fold(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
 def marked(text: str) -> bool:
     return any(ch in FRENCH_MARKS for ch in text.lower())
 
@@ -107,7 +102,7 @@ def first_names() -> tuple[dict, dict[int, int]]:
         if name == "_PRENOMS_RARES":
             rare[int(year)] += int(count)
         else:
-            spellings[("M" if sex == "1" else "F", fold(name))][name][int(year)] = int(count)
+            spellings[("M" if sex == "1" else "F", m.fold(name))][name][int(year)] = int(count)
     groups, forms = {}, {}
     for (gender, key), variants in spellings.items():
         weights = {name: m.working_age_weight(years) for name, years in variants.items()}
@@ -151,10 +146,10 @@ def wikidata_spellings() -> dict[str, str]:
     counts: dict[str, Counter] = defaultdict(Counter)
     for row in m.read_rows(path):
         if len(row) == 2 and row[1].isdigit():
-            counts[fold(row[0]).lower()][row[0]] += int(row[1])
+            counts[m.fold(row[0]).lower()][row[0]] += int(row[1])
     out = {}
     for key, variants in counts.items():
-        accented = [(v, n) for n, v in variants.items() if marked(n) and fold(n).lower() == key]
+        accented = [(v, n) for n, v in variants.items() if marked(n) and m.fold(n).lower() == key]
         plain = max((v for n, v in variants.items() if not marked(n)), default=0)
         if accented and (best := max(accented))[0] >= max(5, SPREAD * plain):
             out[key] = best[1]
@@ -196,9 +191,9 @@ def last_names(births: dict[int, int], first_forms: dict) -> dict:
             continue
         key = name.lower()
         form = spelled.get(key)
-        if form is None and (first := first_forms.get(fold(name).upper())) and first[0] >= 100:
+        if form is None and (first := first_forms.get(m.fold(name).upper())) and first[0] >= 100:
             form = first[1] if marked(first[1]) else ""
-        if form and fold(form).lower() == key:
+        if form and m.fold(form).lower() == key:
             name, accents = (" ".join(w[:1].upper() + w[1:] for w in form.split(" ")), accents + 1)
         merged[surname_case(name)] += count
     ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))

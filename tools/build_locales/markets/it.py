@@ -6,7 +6,6 @@ format) are in market.py."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -87,7 +86,7 @@ def street_rows(first_names: set[str]) -> list[tuple[str, int]]:
     """Common Italian odonyms (estimated comuni having each), plus the person-named streets of mimesis' list
     (Via Achille Grandi) as a flat tail carrying three quarters of all streets."""
     head = m.rows_of(STREETS)
-    data = json.loads((m.package_dir("mimesis") / "datasets" / "it" / "address.json").read_text(encoding="utf-8"))
+    data = m.mimesis("it", "address")
     people = sorted({n for n in data["street"]["name"] if re.fullmatch(r"[A-Z][a-zàèéìòù]+( [A-Z][a-zàèéìòù]+)+", n)
                      and n.split()[0] in first_names and not re.search(r" [IVX][ivx]*\b", n)})  # fmt: skip
     each = max(1, round(3 * sum(w for _, w in head) / len(people)))

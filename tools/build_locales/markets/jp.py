@@ -101,12 +101,12 @@ def _gg_key(name: str) -> str:
 
 def _bands() -> dict[str, dict[str, float]]:
     """Share of the population per reading key and gender from nam_dict's Japan column (class 1-13)."""
-    split = {"M": {"M": 1.0}, "1M": {"M": 1.0}, "F": {"F": 1.0}, "1F": {"F": 1.0}, "?M": {"M": 0.75, "F": 0.25},
-             "?F": {"F": 0.75, "M": 0.25}, "?": {"F": 0.5, "M": 0.5}}  # fmt: skip
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for name, code, band in m.nam_dict(CODE, joined=True):
-        for gender, part in split[code].items():
-            out[_gg_key(name)][gender] += m.band_weight(band, PER) * part
+        male = m.NAM_DICT_MALE[code]
+        for gender, part in (("M", male), ("F", 1 - male)):
+            if part:
+                out[_gg_key(name)][gender] += m.band_weight(band, PER) * part
     return out
 
 
@@ -119,12 +119,7 @@ def _nd_ranks(kind: str) -> dict[str, tuple[int, dict]]:
 
 
 def _curve(rank: int) -> float:
-    """market.rank_weights' first-name curve (Zipf 0.7 to rank 100, 1.6 beyond) at one rank."""
-    return (
-        rank**-m.FIRST_NAME_HEAD_S
-        if rank <= m.ZIPF_KNEE
-        else m.ZIPF_KNEE**-m.FIRST_NAME_HEAD_S * (rank / m.ZIPF_KNEE) ** -m.FIRST_NAME_TAIL_S
-    )
+    return m.zipf(rank, m.FIRST_NAME_HEAD_S, m.FIRST_NAME_TAIL_S)  # the shared first-name curve
 
 
 def first_names(stats: dict) -> list[tuple[str, str, str, int]]:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 
 from tools.build_locales import market as m
@@ -105,7 +104,7 @@ def street_rows() -> list[tuple[str, int]]:
     """The most common Dutch street names (estimated number of streets), plus mimesis' Dutch street list as a flat
     tail carrying three quarters of all streets (no house numbers or initials in a name)."""
     head = m.rows_of(STREETS)
-    data = json.loads((m.package_dir("mimesis") / "datasets" / "nl" / "address.json").read_text(encoding="utf-8"))
+    data = m.mimesis("nl", "address")
     tail = sorted({n[:1].upper() + n[1:] if n[:1] != "'" else n for n in data["street"]["name"]
                    if not re.search(r"\d|\b[A-Z]\.", n)})  # fmt: skip
     each = max(1, round(3 * sum(w for _, w in head) / len(tail)))
