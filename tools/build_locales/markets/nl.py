@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 
 from tools.build_locales import market as m
@@ -105,7 +104,7 @@ def street_rows() -> list[tuple[str, int]]:
     """The most common Dutch street names (estimated number of streets), plus mimesis' Dutch street list as a flat
     tail carrying three quarters of all streets (no house numbers or initials in a name)."""
     head = m.rows_of(STREETS)
-    data = json.loads((m.package_dir("mimesis") / "datasets" / "nl" / "address.json").read_text(encoding="utf-8"))
+    data = m.mimesis("nl", "address")
     tail = sorted({n[:1].upper() + n[1:] if n[:1] != "'" else n for n in data["street"]["name"]
                    if not re.search(r"\d|\b[A-Z]\.", n)})  # fmt: skip
     each = max(1, round(3 * sum(w for _, w in head) / len(tail)))
@@ -123,11 +122,9 @@ def build() -> None:
         "cities.csv": places,
         "streets.csv": street_rows(),
     }
-    counts = m.write_files(CC, files) | m.write_compact_vocabulary(CC, FORM_TITLES)
-    reference = {
-        "distinct_first_names_per_10k": round(m.expected_distinct(w for *_, w in first), 1),
-        "top10_surname_share": round(m.top_share(w for _, w in last), 6),
-    }
+    m.write_plain_files(CC)
+    counts = m.write_files(CC, files | m.business_files(CC, sector_weight=sum, floor=None))
+    reference = m.reference(m.expected_distinct(w for *_, w in first), top10=m.top_share(w for _, w in last))
     m.write_locale_toml(CC, reference)
     facts |= {"tilt": tilt, "cities": len({(c, r) for c, r, _, _ in places})}
     m.write_sources(CC, v=m.Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S)
@@ -146,9 +143,4 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: ("Europe/Amsterdam", "") for r in regions}
 
 
-# --- vocabulary ---------------------------------------------------------------------------------------------------
-
-FORM_TITLES = """
-N.V. 1: Lid raad van bestuur; Voorzitter raad van bestuur
-"""
 STREETS = VOCAB["streets"]
