@@ -31,8 +31,8 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "2657b7a8a2dea31e9c2890556dc994cd842c5d0eacf9f0f725df6b945e815413",
-    "us-only-150": "6e2c53e8aaab70cab9d2886d8383a6f0cd72e294fedc398679ac7c8f1c63d610",
+    "default-300": "2beb07ca34e149aed13a4abdf2414897d5868da65f1f66a782fb19f67f2264cc",
+    "us-only-150": "897a577c0ec2e3cf044d71dbc80642965fc4a2c529f4c502da2483c6ca73916f",
     "de-home-200": "ae7cb403e896e5f4fe40f15d2d830abba059c889994e95048df48dc587047c87",
 }
 

@@ -438,6 +438,14 @@ def test_french_legal_forms_and_their_chiefs_stay_in_quebec():
     assert not contacts["title"][contacts["region"] != "QC"].str.startswith(("Président", "Fondat")).any()
 
 
+def test_us_offices_sit_on_streets_and_avenues_more_than_on_terraces():
+    recipe = recipe_from({"volume": {"companies": 2000}, "locales": {"US": 1}}, seed=5)
+    street = frames_of(build_plan(recipe))["companies"]["street"].str.split(",").str[0]
+    share = street.str.rsplit(" ", n=1).str[1].value_counts(normalize=True)
+    assert share["Street"] > 0.15 and share["Drive"] > 0.1 and share["Avenue"] > 0.08
+    assert share.get("Terrace", 0) < 0.03 and share.get("Circle", 0) < 0.04
+
+
 def test_mobiles_carry_the_area_code_of_the_company_s_region_where_mobiles_have_one():
     """A São Paulo firm's people mostly have 11 mobiles (Brazil's DDD); UK mobiles (07...) have no area at all."""
 

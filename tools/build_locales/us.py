@@ -274,8 +274,10 @@ def build_cities(filt: Filtered) -> dict[str, object]:
 
 # --- streets -----------------------------------------------------------------------------------------------------
 
-# Common street designators (USPS Publication 28, Appendix C1 primary names), all present in faker's en_US list.
+# Common street designators (USPS Publication 28, Appendix C1 primary names), all present in faker's en_US list,
+# and how often company addresses carry each (per mille, estimates).
 STREET_SUFFIXES = VOCAB["street_suffixes"]
+SUFFIX_WEIGHT = dict(VOCAB["street_suffix_weights"])
 
 
 def build_streets(filt: Filtered) -> dict[str, object]:
@@ -300,7 +302,7 @@ def build_streets(filt: Filtered) -> dict[str, object]:
         for index in (first, second):
             street = f"{name} {STREET_SUFFIXES[index]}"
             if filt.ok("streets.csv", street):
-                rows.append((street, 1))
+                rows.append((street, SUFFIX_WEIGHT[STREET_SUFFIXES[index]]))
     count = m.write("US", "streets.csv", rows)
     return {"rows": count, "names": len(kept), "source_names": len(names)}
 
@@ -422,7 +424,7 @@ def sources_md(filt: Filtered, **facts: dict) -> str:
         legal_list=", ".join(f"{form} {weight}" for form, weight in LEGAL_FORMS),
         email_list=", ".join(f"{suffix} {weight}" for suffix, weight in EMAIL_SUFFIXES),
         top10_of_listed=last["top10_share"] / last["listed_share"],
-        street_suffixes=", ".join(STREET_SUFFIXES),
+        street_suffixes=", ".join(f"{suffix} {SUFFIX_WEIGHT[suffix]}" for suffix in STREET_SUFFIXES),
     )
 
 
