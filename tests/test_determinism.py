@@ -31,9 +31,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "2beb07ca34e149aed13a4abdf2414897d5868da65f1f66a782fb19f67f2264cc",
+    "default-300": "431943c3c89422e3ce9cdb37280c01440b940efddba51cf398cf04fb6b5694d6",
     "us-only-150": "897a577c0ec2e3cf044d71dbc80642965fc4a2c529f4c502da2483c6ca73916f",
-    "de-home-200": "ae7cb403e896e5f4fe40f15d2d830abba059c889994e95048df48dc587047c87",
+    "de-home-200": "cb4989e7f92e9d797b12ef1c5edec2fa0fa8545d63424737356593a9ee43884f",
 }
 
 

@@ -65,6 +65,8 @@ def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, 
 
 
 TURKISH_LETTERS = frozenset("ıİğĞşŞ")
+TURKISH_ROOTS_SHARE = 0.035
+"""Share of Germany's people with Turkish roots (Mikrozensus 2022: about 2.9 million of 83 million)."""
 TURKISH_FIRST_NAME_SHARE = 0.85
 """Share of people with a Turkish surname who bear a Turkish first name (editorial estimate: most children of
 Turkish-German families get Turkish names, the rest names common in both languages or German ones)."""
@@ -339,7 +341,13 @@ def sources_md(facts: dict) -> dict:
 def main() -> None:
     kept, last_facts = last_name_rows()
     counts, facts, _ = gbde.write_people(
-        "DE", working_age_rows, (kept, last_facts), is_turkish, share=TURKISH_FIRST_NAME_SHARE, labels=("tr", "de")
+        "DE",
+        working_age_rows,
+        (kept, last_facts),
+        is_turkish,
+        share=TURKISH_FIRST_NAME_SHARE,
+        census=TURKISH_ROOTS_SHARE,
+        labels=("tr", "de"),
     )
     cities, facts["city"] = city_rows()
     streets, facts["streets"] = street_rows()

@@ -122,6 +122,9 @@ speaking ones (Canada left out: its Patels and Singhs rank first there)."""
 NOT_SOUTH_ASIAN_WORDS = "Paul Prince Ray Roy Moon Swain Milton Don Rock Rose Joy Vicky Selina Monika Misty Darling Kate"
 NOT_SOUTH_ASIAN = frozenset([*NOT_SOUTH_ASIAN_WORDS.split(), "Seal"])
 """English names and words that rank better in India or Bangladesh than in Britain (editorial)."""
+SOUTH_ASIAN_SHARE = 0.063
+"""Share of the UK's people of Indian, Pakistani or Bangladeshi origin (Census 2021 England and Wales 6.9% of
+59.6 million, Scotland 2022 and Northern Ireland 2021 far fewer: about 6.3% of the UK)."""
 SOUTH_ASIAN_FIRST_NAME_SHARE = 0.9
 """Share of people with a South Asian surname who bear a South Asian first name (editorial estimate)."""
 
@@ -234,7 +237,7 @@ def sources_md() -> dict:
 
 
 def main() -> None:
-    pairing = {"share": SOUTH_ASIAN_FIRST_NAME_SHARE, "labels": ("sa", "other")}
+    pairing = {"share": SOUTH_ASIAN_FIRST_NAME_SHARE, "census": SOUTH_ASIAN_SHARE, "labels": ("sa", "other")}
     counts, facts, first = gbde.write_people("GB", working_age_rows, last_name_rows(), is_south_asian, **pairing)
     first_set = {name for name, _, _ in first}
     cities, facts["city"] = city_rows()

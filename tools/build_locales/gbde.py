@@ -219,34 +219,50 @@ def realism_md(first_distinct: float, first_rows: int, last: dict[str, float], l
 # --- origin pairing: a minority's surnames with its first names (DE: Turkish, GB: South Asian) -------------------
 
 
+OTHERS_WITH_MINORITY_NAME = 0.01
+"""Share of people without a minority surname who bear one of its first names (editorial estimate: shared names
+such as Deniz or Sam, mixed families): the minority's first names are scaled so that its people, at their census
+share, bear them as `share` says and the others this often."""
+
+
 def pair_by_origin(
     first: list[tuple[str, str, int]],
     last: list[tuple[str, int]],
     belongs: Callable[[str, dict[str, int]], bool],
     *,
     share: float,
+    census: float,
     labels: tuple[str, str],
 ) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, int]], dict]:
     """Surnames labelled with the minority's origin where `belongs(name, names-dataset ranks)`, else the majority's:
-    the person's origin. Each first name's weight is split over the two, so that `share` of the minority's people
-    bear one of its first names and everyone else the rest of those names (each name keeps its total weight)."""
+    the person's origin; the minority's surnames scaled to its `census` share of the people (the sources' social-
+    network users misstate it), its first names to `OTHERS_WITH_MINORITY_NAME`. Each first name's weight is split
+    over the two, so that `share` of the minority's people bear one of its first names and everyone else the rest."""
     minority, majority = labels
     ranks = {kind: m.names_dataset(kind) for kind in ("first_names", "last_names")}
 
     def own(name: str, kind: str) -> bool:
         return belongs(name, ranks[kind].get(name, {}).get("rank", {}))
 
-    surnames = [(n, minority if own(n, "last_names") else majority, w) for n, w in last]
+    labelled = [(n, minority if own(n, "last_names") else majority, w) for n, w in last]
+    found = sum(w for _, o, w in labelled if o == minority) / sum(w for *_, w in labelled)
+    scale = census * (1 - found) / (found * (1 - census))
+    surnames = [(n, o, max(1, round(w * scale)) if o == minority else w) for n, o, w in labelled]
     t = sum(w for _, o, w in surnames if o == minority) / sum(w for *_, w in surnames)
-    rows, facts = [], {"surnames": t}
+    rows, facts = [], {"surnames": t, "surnames_found": found}
+    wanted = t * share + (1 - t) * OTHERS_WITH_MINORITY_NAME
     for g in ("F", "M"):
         names = [(n, w, own(n, "first_names")) for n, gender, w in first if gender == g]
+        found = sum(w for _, w, mine in names if mine) / sum(w for _, w, _ in names)
+        grow = wanted * (1 - found) / (found * (1 - wanted))
+        names = [(n, max(1, round(w * grow)) if mine else w, mine) for n, w, mine in names]
         w_min = sum(w for _, w, mine in names if mine) / sum(w for _, w, _ in names)
         on_own, on_other = min(t * share / w_min, 1.0), t * (1 - share) / (1 - w_min)
         for n, w, mine in names:
             parts = {minority: on_own if mine else on_other}
             rows += [(n, g, o, part) for o, part in m.by_origin(w, parts, rest=majority, floor=0.0)]
-        facts[g] = {"minority": w_min, "others_minority": (w_min - min(t * share, w_min)) / (1 - t)}
+        others = (w_min - min(t * share, w_min)) / (1 - t)
+        facts[g] = {"minority": w_min, "found": found, "others_minority": others}
     return rows, surnames, facts
 
 
