@@ -90,6 +90,8 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
 
 MAYA_SHORT = frozenset({"uc", "ek", "ku", "uh"})
 """Two-letter Maya surnames of Yucatán; every other two-letter entry of the scrape is a pair of initials (Rm, Gc)."""
+PLACE_ABBREVIATIONS = frozenset({"gro", "chih", "zam", "aca"})
+"""Abbreviations of places (Guerrero, Chihuahua, Zamora, Acapulco) that the scrape took for surnames."""
 
 
 def _deletions(key: str) -> set[str]:
@@ -110,6 +112,8 @@ def _garbled(key: str, rank: int, counts: dict[str, int], near: dict[str, set[st
     or cutting short a kept surname (Hernandes, Herna) that ranks 20x higher in Mexico while INE counts it 100x
     rarer in Spain; Fernández and the Maya surnames near Spanish ones (Chan, Pech, May) stay."""
     if (len(key) <= 2 and key.lower() not in MAYA_SHORT) or not any(c in "AEIOUY" for c in key):
+        return True
+    if key.lower() in PLACE_ABBREVIATIONS:
         return True
     rivals = {other for variant in {key} | _deletions(key) for other in near.get(variant, ()) if other in kept}
     if len(key) >= 3:
