@@ -60,8 +60,7 @@ NANP_ANY = frozenset({PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
 @dataclass(frozen=True)
 class Plan:
-    """How to derive one market's prefixes: the values follow its numbering plan, the method is shared. The
-    defaults are the values most plans share."""
+    """How to derive one market's prefixes: values from its numbering plan, defaults those most plans share."""
 
     region: str
     languages: tuple[str, ...]
@@ -143,12 +142,14 @@ class Verifier:
         self._cache: dict[tuple[str, str, str], Prefix | None] = {}
 
     def prefix(self, digits: str, kind: str, description: str = "") -> Prefix | None:
-        """The verified prefix at the first length that works, or None; a `description` must be the geocoder's
-        text for every completion, so the area written beside a prefix is the one libphonenumber reports."""
+        """The prefix at the first length that verifies, or None; a `description` must be the geocoder's text of
+        every completion, so a row's area is the one libphonenumber reports."""
         key = (digits, kind, description)
         if key not in self._cache:
             lengths = self.plan.fixed_lengths if kind == "fixed" else self.plan.mobile_lengths
-            tried = () if overlaps(digits, self.plan.excluded) else [n for n in lengths if n > len(digits)]
+            # an excluded range and the prefix must not contain one another
+            excluded = any(r.startswith(digits) or digits.startswith(r) for r in self.plan.excluded)
+            tried = () if excluded else [n for n in lengths if n > len(digits)]
             found = next(filter(None, (self._verify(digits, kind, n, description) for n in tried)), None)
             self.rejected += found is None
             self._cache[key] = found
@@ -160,6 +161,7 @@ class Verifier:
 
     def _verify(self, digits: str, kind: str, length: int, description: str) -> Prefix | None:
         types = self.plan.fixed_types if kind == "fixed" else self.plan.mobile_types
+        lang, region = self.plan.languages[0], self.plan.region
         template = None
         for tail in completions(digits, length):
             self.numbers += 1
@@ -167,19 +169,13 @@ class Verifier:
             if not phonenumbers.is_valid_number(number) or phonenumbers.number_type(number) not in types:
                 return None
             formatted = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
-            if template is None:
-                if kind == "fixed" and not ordinary_subscriber(number, digits):
-                    return None
+            if template is None and (kind == "mobile" or ordinary_subscriber(number, digits)):
                 template = make_template(formatted, self.country_code, len(digits))
             if template is None or fill(template, tail) != formatted:
                 return None
-            if description and self._area(number) != description:
+            if description and geocoder.description_for_valid_number(number, lang, region=region) != description:
                 return None
         return Prefix(digits, kind, length, template)
-
-    def _area(self, number: PhoneNumber) -> str:
-        """The geocoder's text as a user in the same country sees it (the number has been checked valid)."""
-        return geocoder.description_for_valid_number(number, self.plan.languages[0], region=self.plan.region)
 
 
 def national(country_code: int, digits: str) -> PhoneNumber:
@@ -194,9 +190,8 @@ def ordinary_subscriber(number: PhoneNumber, digits: str) -> bool:
 
 
 def completions(digits: str, length: int) -> Iterable[str]:
-    """Tails that exercise a prefix: all-0 ... all-9, then every value of the first two random digits (which
-    metadata patterns constrain) with seeded random digits after them, at least 64 in all. Seeded by the prefix,
-    so a prefix is checked with the same numbers whatever order the build runs in."""
+    """Tails that exercise a prefix: all-0 ... all-9, then every value of the two digits metadata patterns constrain
+    with random digits after them; seeded by the prefix, so the build order does not change the check."""
     n = length - len(digits)
     rng = np.random.default_rng([SEED, length, len(digits), int(digits)])
     for d in "0123456789":
@@ -221,11 +216,6 @@ def fill(template: str, tail: str) -> str:
     """The template with its `#` replaced by the tail's digits in order: what the generator does at run time."""
     parts = template.split("#")
     return "".join(part + digit for part, digit in zip(parts, tail, strict=False)) + parts[-1]
-
-
-def overlaps(digits: str, ranges: Iterable[str]) -> bool:
-    """True when a completion of the prefix could fall in an excluded range (either one contains the other)."""
-    return any(r.startswith(digits) or digits.startswith(r) for r in ranges)
 
 
 def longest_key(digits: str, table: Container[str]) -> str | None:
@@ -285,8 +275,7 @@ class Geodata:
         return {text: sorted(self._deepen(outermost(ds), text)) for text, ds in sorted(pools.items()) if ds}
 
     def _deepen(self, pool: set[str], text: str) -> set[str]:
-        """Split a small pool by one more digit until it can serve the neighbouring towns that borrow from it
-        (Northern Ireland's 028 exchanges are single 4-digit entries), keeping enough random digits."""
+        """Split a small pool a digit deeper, so it can serve the towns that borrow it (NI 028: 4-digit entries)."""
         longest = self.plan.fixed_lengths[0] - MIN_RANDOM_DIGITS
         while len(pool) < self.plan.min_pool and max(map(len, pool)) < longest:
             pool = {d + x for d in pool for x in "0123456789" if self.description(d + x) == text}
@@ -340,11 +329,8 @@ def _aliases(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 def readings(description: str, plan: Plan) -> list[list[tuple[str, str]]]:
-    """(name, state) readings of a geocoder text, most literal first; a lookup takes the first group that hits.
-
-    US: "City, ST" (a state name alone is no place). GB: "Harrogate/Boroughbridge" and "Isle of Mull - Tobermory"
-    name several places. DE: "Köln-Porz" is a district of Köln.
-    """
+    """(name, state) readings of a geocoder text, most literal first: US "City, ST"; GB "Harrogate/Boroughbridge"
+    and "Isle of Mull - Tobermory" name several places; DE "Köln-Porz" is a district of Köln."""
     aliases = _aliases(plan.aliases)
     if plan.by_state:
         name, comma, state = aliases.get(description, description).rpartition(", ")
@@ -407,8 +393,7 @@ def locate(places: list[Town]) -> tuple[float, float] | None:
 
 
 def locate_text(places: NameIndex[Town], names: list[str], plan: Plan) -> list[tuple[float, float]]:
-    """Where a geocoder text points: one spot per place it names, skipping names that GeoNames has twice
-    (an exchange "Gosforth" in Cumbria must not pull in towns near Gosforth, Newcastle)."""
+    """One spot per place a geocoder text names, none for a name GeoNames has twice (Gosforth, Cumbria or Tyne)."""
     hits = places.read(names, plan, keep=lambda place: place.population > 0)
     return [(h[0].lat, h[0].lon) for h in hits if len(h) == 1]
 
@@ -524,12 +509,11 @@ class Exchanges:
         return list(dict.fromkeys(text for text in texts if not state or text.endswith(f", {state}")))
 
     def in_district(self, city: City, text: str) -> bool:
-        """True when a place near the city has an area code with the same two leading digits as the text's
-        (German area codes are grouped by region, 073x around Ulm): the check behind a qualified name."""
+        """A place near the city has area codes of the text's district (their first two digits: 073x around Ulm)."""
         spot = self.spot(city)
-        if spot is None:
-            return False
-        return any(self.geo.heads[other] & self.geo.heads[text] for other in self.near(spot) if other != text)
+        return spot is not None and any(
+            self.geo.heads[other] & self.geo.heads[text] for other in self.near(spot) if other != text
+        )
 
 
 def shortened(names: list[str]) -> list[str]:
@@ -669,8 +653,7 @@ def operator_blocks(plan: Plan, country_code: int) -> list[str]:
 
 
 def pick_spread(candidates: list[str], count: int, verify: Callable[[str], Prefix | None]) -> list[Prefix]:
-    """One verified prefix from each of `count` equal slices of the sorted candidates, the slice middle first,
-    so every operator range is represented and only about `count` prefixes need proving."""
+    """A verified prefix from each of `count` equal slices (middle first), so every operator range is represented."""
     chosen = []
     for i in range(count):
         lo, hi = i * len(candidates) // count, (i + 1) * len(candidates) // count
@@ -739,8 +722,7 @@ def coverage(table: Table) -> str:
 
 
 def document(region: str) -> None:
-    """Write (or replace) the phone section of the market's SOURCES.md (template data/sources/phones.md); other
-    builders own the rest of it."""
+    """Write the phone section of the market's SOURCES.md (data/sources/phones.md); other builders own the rest."""
     path = LOCALES_DIR / region / "SOURCES.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     head = text.split("\n## phone_prefixes.csv\n", 1)[0].rstrip("\n")
