@@ -39,8 +39,6 @@ SEED = 20240607
 RANDOM_COMPLETIONS = 64
 MIN_RANDOM_DIGITS = 3
 """Every prefix leaves at least this many random digits (1,000 numbers)."""
-ROW_BUDGET = 15_000
-"""Upper bound on area rows, keeping the CSV well under 1 MB."""
 
 LOCAL_FIRST_DIGITS = "23456789"
 """Subscriber numbers begin with 2-9 where we choose the digit: 0 is the trunk prefix, 1 leads to service codes."""
@@ -203,11 +201,10 @@ def completions(digits: str, length: int) -> Iterable[str]:
             yield f"{value:0{head}d}" + "".join(map(str, rng.integers(0, 10, n - head)))
 
 
-def make_template(formatted: str, country_code: int, fixed: int) -> str | None:
-    """The international-format number with `#` for each digit after the first `fixed`, separators kept."""
+def make_template(formatted: str, country_code: int, fixed: int) -> str:
+    """The international-format number with `#` for each digit after the first `fixed`, separators kept (a number
+    formatted otherwise fails the `fill` check)."""
     lead = f"+{country_code} "
-    if not formatted.startswith(lead):
-        return None
     digit_index = itertools.count()
     return lead + "".join("#" if c.isdigit() and next(digit_index) >= fixed else c for c in formatted[len(lead) :])
 
@@ -240,7 +237,7 @@ class Geodata:
         """The first language's text of each entry."""
         self._names: dict[str, list[str]] = {}
         for value in entries.values():
-            self._names.setdefault(value.get(lang, ""), [value[lang] for lang in plan.languages if lang in value])
+            self._names.setdefault(value.get(lang, ""), [value[other] for other in plan.languages if other in value])
         self.heads: dict[str, set[str]] = defaultdict(set)
         """The first two digits of each text's entries (`Exchanges.in_district`)."""
         self.below: dict[str, set[str]] = defaultdict(set)
@@ -362,10 +359,10 @@ class NameIndex(Generic[T]):
     def get(self, name: str, region: str = "") -> list[T]:
         return [item for item in self._by_name.get(normalise(name), []) if not region or self._region(item) == region]
 
-    def read(self, descriptions: Iterable[str], plan: Plan, keep: Callable[[T], bool] = bool) -> list[list[T]]:
-        """The kept items of each place of the first reading that finds any, trying each description in turn."""
-        for description in descriptions:
-            for group in readings(description, plan):
+    def read(self, texts: Iterable[str], plan: Plan, keep: Callable[[T], bool] = lambda _: True) -> list[list[T]]:
+        """The kept items of each place of the first reading that finds any, trying each text in turn."""
+        for text in texts:
+            for group in readings(text, plan):
                 if any(hits := [[i for i in self.get(name, state) if keep(i)] for name, state in group]):
                     return hits
         return []
@@ -554,9 +551,9 @@ def name_sources(plan: Plan, exchanges: Exchanges, cities: list[City]) -> tuple[
 
 
 def assign_areas(plan: Plan, verifier: Verifier, geo: Geodata, cities: list[City]) -> Areas:
-    """Give each city verified landline prefixes, heaviest cities first, until the row budget is spent: those of
-    the texts naming it ("named", "qualified"), else those of the nearest named place within `nearby_km` (same
-    state in the US), the exchange that serves a suburb or village in practice, else (`regional`) its region's."""
+    """Give each city verified landline prefixes, heaviest first: those of the texts naming it ("named",
+    "qualified"), else those of the nearest named place within `nearby_km` (same state in the US), the exchange
+    that serves a suburb or village in practice, else (`regional`) those of its region's texts."""
     exchanges = Exchanges(plan, geo, cities)
     sources, literal = name_sources(plan, exchanges, cities)
     exchanges.add_named(sources)
@@ -581,16 +578,13 @@ def assign_areas(plan: Plan, verifier: Verifier, geo: Geodata, cities: list[City
             ]
             areas.tier[city] = tier
 
-    def unserved(city: City) -> bool:
-        return city not in areas.tier and len(areas.rows) < ROW_BUDGET
-
     for city in by_weight(cities):
-        if city in sources and unserved(city):
+        if city in sources:
             texts = sources[city]  # the city's own exchanges before its districts'
             groups = [[d for t in texts if texts[t] == rank for d in exchanges.pools[t]] for rank in (0, 1)]
             take(city, groups, "named" if city in literal else "qualified")
     for city in by_weight(cities):
-        if unserved(city) and (spot := exchanges.spot(city)):
+        if city not in areas.tier and (spot := exchanges.spot(city)):
             near = exchanges.near(spot, city.region if plan.by_state else "")
             take(city, (exchanges.pools[text] for text in near), "nearby")
     if plan.regional:
@@ -598,17 +592,17 @@ def assign_areas(plan: Plan, verifier: Verifier, geo: Geodata, cities: list[City
         for text in exchanges.pools:
             for name in exchanges.geo.names(text):
                 by_region[normalise(name)].append(text)
-        for city in filter(unserved, by_weight(cities)):
-            texts = dict.fromkeys(by_region.get(normalise(city.region), []))
-            take(city, (exchanges.pools[text] for text in texts), "regional")
+        for city in by_weight(cities):
+            if city not in areas.tier:
+                texts = dict.fromkeys(by_region.get(normalise(city.region), []))
+                take(city, (exchanges.pools[text] for text in texts), "regional")
     return areas
 
 
 def region_check(allowed: dict[str, tuple[str, ...]], city_of: Callable = lambda place: place.place) -> Callable:
-    """An area step (`Plan.area_steps`) for markets whose exchange names repeat across regions and whose texts
-    name none (AU, CA): rows whose leading digits (the longest key of `allowed`) do not serve the city's region are
-    dropped, and a city left without rows takes those of the nearest city of its region that has some (positions:
-    the mean of its postal-dump rows under `city_of`)."""
+    """An area step for markets whose exchange names repeat across regions, unnamed in the texts (AU, CA): drop rows
+    whose area code (longest key of `allowed`) does not serve the city's region; a city left without rows takes
+    those of the nearest city of its region (positions: the mean of its postal-dump rows under `city_of`)."""
 
     def step(plan: Plan, verifier: Verifier, cities: list[City], areas: Areas) -> Areas:
         region_of = {c.area: c.region for c in cities}
@@ -643,23 +637,19 @@ def region_check(allowed: dict[str, tuple[str, ...]], city_of: Callable = lambda
 # --- other rows ---------------------------------------------------------------------------------------------------
 
 
-def operator_blocks(plan: Plan, country_code: int) -> list[str]:
-    """Mobile blocks that the carrier table assigns to an operator, widened to `mobile_prefix_digits`."""
-    cc, width = str(country_code), plan.mobile_prefix_digits
+def operator_prefixes(plan: Plan, verifier: Verifier) -> list[Prefix]:
+    """The carrier table's operator blocks widened to `mobile_prefix_digits`, and of them a verified one from each
+    of `mobile_prefixes` equal slices (middle first), so every operator range is represented."""
+    cc, width, count = str(verifier.country_code), plan.mobile_prefix_digits, plan.mobile_prefixes
     blocks = {key[len(cc) :] for key in CARRIER_DATA if key.startswith(cc) and len(key) - len(cc) <= width}
-    return sorted(
-        {block + "".join(t) for block in blocks for t in itertools.product("0123456789", repeat=width - len(block))}
+    candidates = sorted(
+        {b + "".join(t) for b in blocks for t in itertools.product("0123456789", repeat=width - len(b))}
     )
-
-
-def pick_spread(candidates: list[str], count: int, verify: Callable[[str], Prefix | None]) -> list[Prefix]:
-    """A verified prefix from each of `count` equal slices (middle first), so every operator range is represented."""
     chosen = []
     for i in range(count):
         lo, hi = i * len(candidates) // count, (i + 1) * len(candidates) // count
-        middle = (lo + hi) // 2
-        order = sorted(range(lo, hi), key=lambda j: (abs(j - middle), j))
-        if found := next(filter(None, (verify(candidates[j]) for j in order)), None):
+        order = sorted(range(lo, hi), key=lambda j: (abs(j - (lo + hi) // 2), j))
+        if found := next(filter(None, (verifier.prefix(candidates[j], "mobile") for j in order)), None):
             chosen.append(found)
     return chosen
 
@@ -677,8 +667,7 @@ def mobile_rows(plan: Plan, verifier: Verifier, areas: Areas) -> list[tuple]:
             if len(chosen) == plan.mobile_prefixes:
                 break
     else:
-        blocks = operator_blocks(plan, verifier.country_code)
-        chosen = pick_spread(blocks, plan.mobile_prefixes, lambda d: verifier.prefix(d, "mobile"))
+        chosen = operator_prefixes(plan, verifier)
     return [p.row("", 1) for p in chosen]
 
 
