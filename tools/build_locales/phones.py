@@ -202,8 +202,7 @@ def completions(digits: str, length: int) -> Iterable[str]:
 
 
 def make_template(formatted: str, country_code: int, fixed: int) -> str:
-    """The international-format number with `#` for each digit after the first `fixed`, separators kept (a number
-    formatted otherwise fails the `fill` check)."""
+    """The international-format number with `#` for each digit after the first `fixed`, separators kept."""
     lead = f"+{country_code} "
     digit_index = itertools.count()
     return lead + "".join("#" if c.isdigit() and next(digit_index) >= fixed else c for c in formatted[len(lead) :])
@@ -638,8 +637,7 @@ def region_check(allowed: dict[str, tuple[str, ...]], city_of: Callable = lambda
 
 
 def operator_prefixes(plan: Plan, verifier: Verifier) -> list[Prefix]:
-    """The carrier table's operator blocks widened to `mobile_prefix_digits`, and of them a verified one from each
-    of `mobile_prefixes` equal slices (middle first), so every operator range is represented."""
+    """A verified operator block from each of `mobile_prefixes` equal slices, so every operator range is represented."""
     cc, width, count = str(verifier.country_code), plan.mobile_prefix_digits, plan.mobile_prefixes
     blocks = {key[len(cc) :] for key in CARRIER_DATA if key.startswith(cc) and len(key) - len(cc) <= width}
     candidates = sorted(
@@ -655,8 +653,7 @@ def operator_prefixes(plan: Plan, verifier: Verifier) -> list[Prefix]:
 
 
 def mobile_rows(plan: Plan, verifier: Verifier, areas: Areas) -> list[tuple]:
-    """Mobile rows, equal weights: in the US (mobiles share the geographic plan) an unused exchange in each of the
-    largest cities, elsewhere operator blocks of the carrier table; no area."""
+    """Mobiles, equal weights, no area: US ones share the geographic plan, so they are unused big-city exchanges."""
     if plan.by_state:
         chosen = []
         for city in by_weight(areas.sources):
