@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
-from scipy import special
 
-from demogen.discrete import nbinom_cdf, nbinom_ppf, poisson_cdf, poisson_ppf
+from demogen import special
+from demogen.special import nbinom_cdf, nbinom_ppf, poisson_cdf, poisson_ppf
 
 
 class _Spec(BaseModel):
