@@ -21,5 +21,5 @@ PY
 "$VENV/bin/python" -m pip install --quiet $pins
 "$VENV/bin/python" -m pip install --quiet --no-deps -e .
 echo "lowest allowed versions:"
-"$VENV/bin/python" -m pip list --format=freeze | grep -iE '^(numpy|scipy|pandas|pydantic|sqlalchemy|psycopg|typer|rich|alembic|phonenumbers|tomlkit|pytest)=='
+"$VENV/bin/python" -m pip list --format=freeze | grep -iE '^(numpy|pandas|pydantic|sqlalchemy|psycopg|typer|rich|alembic|phonenumbers|tomlkit|pytest)=='
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/test_determinism.py tests/test_cli.py

@@ -182,7 +182,6 @@ def cpu_model() -> str:
 
 def report(m: dict, runs: int, load_before: float, load_after: float) -> str:
     import numpy  # versions for the record only
-    import scipy
 
     def ratio(value: float) -> str:
         return f"{value:.0f}x" if value >= 10 else f"{value:.2g}x"
@@ -200,7 +199,7 @@ def report(m: dict, runs: int, load_before: float, load_after: float) -> str:
         "# Start-up and parallel generation",
         "",
         f"Measured {dt.date.today().isoformat()} on {cpu_model()} ({platform.machine()}, {cores} cores), Python"
-        f" {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}; median of {runs} runs"
+        f" {platform.python_version()}, numpy {numpy.__version__}; median of {runs} runs"
         f" (cold runs and the large exports, interleaved: {max(3, runs // 2)}). Load average {load_before:.1f} before"
         f" and {load_after:.1f} after: other work on the machine slows every row, so compare the ratios. CPU is the"
         " process's own user + system time. Reproduce with `python benchmarks/startup.py`.",

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtri
 
 from demogen.distributions import assign_by_rank, copula_uniform, size_score
 from demogen.generate.activities import generate_activities
@@ -25,6 +24,7 @@ from demogen.generate.pipeline import generate_stages
 from demogen.generate.users import Ownership, generate_users, ownership
 from demogen.recipe import Recipe, RecipeError
 from demogen.rng import BlockStreams, choose
+from demogen.special import ndtri
 from demogen.tables import TABLE_ORDER, Block
 
 COMPANY_BLOCK = 1024

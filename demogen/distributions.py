@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
-from scipy import special
 
-from demogen.discrete import nbinom_cdf, nbinom_ppf, poisson_cdf, poisson_ppf
+from demogen import special
+from demogen.special import nbinom_cdf, nbinom_ppf, poisson_cdf, poisson_ppf
 
 
 class _Spec(BaseModel):
@@ -87,6 +87,30 @@ class Pareto(_Spec):
 
 ALPHA_SEARCH = (1e-3, 1e3)
 """The alphas `pareto_alpha_for_top_share` searches; wider ones are not amounts anyone meant."""
+GOLDEN_SECTION = (np.sqrt(5.0) - 1.0) / 2.0
+
+
+def _peak(f, low: float, high: float, tolerance: float) -> float:
+    """Where a unimodal f peaks in [low, high], by golden-section search to within tolerance."""
+    left, right = high - GOLDEN_SECTION * (high - low), low + GOLDEN_SECTION * (high - low)
+    f_left, f_right = f(left), f(right)
+    while high - low > tolerance:
+        if f_left >= f_right:
+            high, right, f_right = right, left, f_left
+            left = high - GOLDEN_SECTION * (high - low)
+            f_left = f(left)
+        else:
+            low, left, f_left = left, right, f_right
+            right = low + GOLDEN_SECTION * (high - low)
+            f_right = f(right)
+    return (low + high) / 2
+
+
+def _crossing(f, low: float, high: float) -> float:
+    """Where f, with f(low) >= 0 > f(high), crosses zero: bisection down to adjacent doubles."""
+    while (middle := (low + high) / 2) not in (low, high):
+        low, high = (middle, high) if f(middle) >= 0 else (low, middle)
+    return middle
 
 
 def pareto_alpha_for_top_share(share: float, *, minimum: float, cap: float | None, fraction: float = 0.2) -> float:
@@ -100,19 +124,12 @@ def pareto_alpha_for_top_share(share: float, *, minimum: float, cap: float | Non
     def top(alpha: float) -> float:
         return Pareto(dist="pareto", alpha=alpha, minimum=minimum, cap=cap).top_share(fraction)
 
-    from scipy import optimize  # noqa: PLC0415 - a tuning aid of the app, a tenth of a second to import
-
     low, high = ALPHA_SEARCH
     if cap is None:
         low = 1.0 + 1e-9  # at alpha <= 1 the uncapped mean is infinite
     else:
-        peak = optimize.minimize_scalar(
-            lambda log_alpha: -top(float(np.exp(log_alpha))),
-            bounds=np.log(ALPHA_SEARCH),
-            method="bounded",
-            options={"xatol": 1e-9},
-        )
-        low = float(np.exp(peak.x))
+        log_low, log_high = np.log(ALPHA_SEARCH)
+        low = float(np.exp(_peak(lambda log_alpha: top(float(np.exp(log_alpha))), log_low, log_high, 1e-9)))
     most, least = top(low), top(high)
     if not least < share <= most:
         bounds = f"minimum = {minimum:g}" + ("" if cap is None else f", cap = {cap:g}")
@@ -120,7 +137,7 @@ def pareto_alpha_for_top_share(share: float, *, minimum: float, cap: float | Non
             f"the top {fraction:.0%} of draws can hold more than {least:.2%} and at most {most:.2%} of the value with"
             f" {bounds} (asked: {share:.2%}) — choose a share in that range, or raise the cap for a larger one"
         )
-    return float(optimize.brentq(lambda alpha: top(alpha) - share, low, high, xtol=1e-12, rtol=1e-12))
+    return _crossing(lambda alpha: top(alpha) - share, low, high)
 
 
 class LogNormal(_Spec):

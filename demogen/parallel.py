@@ -40,7 +40,7 @@ MAX_WORKERS = 8
 """The default never asks for more processes than this, however many cores the machine has."""
 IN_FLIGHT_PER_WORKER = 2
 BLOCKS_PER_WORKER = 8
-"""A worker process costs about a second of CPU to start (it imports numpy, scipy and the generator), what making
+"""A worker process costs about a second of CPU to start (it imports numpy and the generator), what making
 about ten blocks costs; so at most one process generates per this many company blocks, however many were allowed
 (no worker process below 16 blocks, about 250,000 rows)."""
 

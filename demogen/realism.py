@@ -33,6 +33,13 @@ def distinct_per_10k(names: pd.Series) -> float:
     return window.nunique() * (PEOPLE_WINDOW / max(len(window), 1)) if len(window) < PEOPLE_WINDOW else window.nunique()
 
 
+def spearman(a: pd.Series, b: pd.Series) -> float:
+    """Spearman's rank correlation over the rows where both are known: Pearson's of their average ranks, as
+    scipy.stats.spearmanr computes it (pandas' `corr(method="spearman")` imports scipy for that)."""
+    both = a.notna() & b.notna()
+    return float(a[both].rank().corr(b[both].rank()))
+
+
 def top_share(names: pd.Series, top: int = 10) -> float:
     """Share of people carrying the `top` most common values (top-10 surname share)."""
     counts = names.value_counts()
@@ -515,7 +522,7 @@ def story_report(frames: dict[str, pd.DataFrame], as_of: pd.Timestamp | None = N
         out["open_deal_age_last_stage_days"] = float(ages["median_age_days"].iloc[-1]) if len(ages) else float("nan")
         position = open_deals["stage_id"].map(frames["pipeline_stages"].set_index("id")["position"])
         age = (as_of - open_deals["created_at"]).dt.total_seconds()
-        out["open_deal_age_stage_correlation"] = float(age.corr(position, method="spearman"))
+        out["open_deal_age_stage_correlation"] = spearman(age, position)
     out.update(committee_report(companies, contacts, deals, markets))
     company_of_activity = activities["contact_id"].map(contacts.set_index("id")["company_id"])
     places = company_places(companies).set_index(companies["id"]).loc[company_of_activity.to_numpy()]
@@ -583,7 +590,7 @@ def committee_report(companies: pd.DataFrame, contacts: pd.DataFrame, deals: pd.
         "senior_share_besides_chief_micro": float(senior[classes == "micro"].mean()),
         "senior_share_besides_chief_large": float(senior[classes == "large"].mean()),
         "junior_contact_on_top_deals_share": junior_contact_share(deals, primary),
-        "primary_seniority_amount_correlation": float(deals["amount"].astype(float).corr(primary, method="spearman")),
+        "primary_seniority_amount_correlation": spearman(deals["amount"].astype(float), primary),
     }
 
 

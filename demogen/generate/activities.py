@@ -10,12 +10,12 @@ deal lies inside its life. Subject lines come from `locales/<CC>/activity_subjec
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import ndtri
 
 from demogen.generate.context import TenantContext
 from demogen.generate.pipeline import stage_order
 from demogen.generate.timing import SECONDS_PER_DAY
 from demogen.rng import BlockStreams, choose, cumulative_weights
+from demogen.special import ndtri
 from demogen.tables import NULL, Block
 from demogen.text import concat, partition, scatter, to_text
 

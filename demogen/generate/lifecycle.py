@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtri
 
 from demogen.generate.context import TenantContext
 from demogen.recipe import DEAL_KINDS
 from demogen.rng import BlockStreams, choose, cumulative_weights
+from demogen.special import ndtri
 
 KINDS = DEAL_KINDS
 NEW_BUSINESS, RENEWAL, EXPANSION, SERVICES = range(4)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtri
 
 from demogen.generate.context import TenantContext
 from demogen.generate.people import pick_people
 from demogen.rng import BlockStreams, cumulative_weights
+from demogen.special import ndtri
 from demogen.tables import Block
 from demogen.text import concat, deduplicate, to_text
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtr
 
 from demogen.generate.industries import INDUSTRIES
 from demogen.recipe import DEAL_KINDS as KINDS
 from demogen.recipe import Recipe
+from demogen.special import ndtr
 
 INDUSTRY_LIFT = {
     # how much more (or less) often than in the B2B account base each industry buys from this kind of vendor
