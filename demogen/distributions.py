@@ -252,12 +252,20 @@ AmountLaw = Annotated[Pareto | LogNormal | Mixture, Field(discriminator="dist")]
 
 class _CountSpec(_Spec):
     min: int = Field(default=0, ge=0)
-    max: int = Field(default=1000, ge=0)
+    max: int = Field(default=1000, ge=0, le=1_000_000)
 
     @model_validator(mode="after")
     def _bounds(self) -> _CountSpec:
         if self.min > self.max:
             raise ValueError("min must not exceed max — lower min or raise max")
+        try:
+            low = float(self._cdf_raw(np.float64(self.min - 1))) if self.min > 0 else 0.0
+            high = float(self._cdf_raw(np.float64(self.max)))
+        except ValueError as error:  # a law too wide to tabulate (special.LARGEST_TABLE)
+            fix = "lower mean, or raise dispersion" if hasattr(self, "dispersion") else "lower mean"
+            raise ValueError(f"{error} — {fix}") from None
+        if not high > low:
+            raise ValueError("almost no counts fall between min and max for this mean — move mean into [min, max]")
         return self
 
     def _cdf_raw(self, k: np.ndarray) -> np.ndarray:  # pragma: no cover - overridden

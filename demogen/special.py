@@ -155,6 +155,10 @@ TAIL_NEGLIGIBLE = 2.0**-64
 """Mass beyond the end of a count law's table, relative to the mode's: below the rounding of any CDF value."""
 
 
+LARGEST_TABLE = 1 << 22
+"""Counts a law's table may span (32 MB a column): recipes are held below it (`distributions._CountSpec`)."""
+
+
 def _cdf_table(step: Callable[[np.ndarray], np.ndarray], decay_limit: float) -> np.ndarray:
     """CDF at 0, 1, ..., K of the law with pmf(k) / pmf(k - 1) = step(k), read-only.
 
@@ -163,6 +167,8 @@ def _cdf_table(step: Callable[[np.ndarray], np.ndarray], decay_limit: float) -> 
     """
     size = 64
     while True:
+        if size > LARGEST_TABLE:
+            raise ValueError(f"the law reaches past {LARGEST_TABLE:,} counts")
         steps = step(np.arange(1.0, size + 1.0))  # steps[k - 1] = pmf(k) / pmf(k - 1)
         mode = int(np.count_nonzero(steps > 1.0))
         with np.errstate(over="ignore"):  # far below the mode the pmf underflows: 1 / inf = 0

@@ -48,6 +48,21 @@ def test_digest_covers_seed_and_as_of():
         ({"tenant": {"name": "X", "history_months": 0}}, "tenant.history_months", ">= 1"),
         ({"limits": {"warn_rows": 10, "max_rows": 5}}, "limits", "warn_rows must not exceed max_rows"),
         ({"deals": {"win_rate": 1.5}}, "deals.win_rate", "< 1"),
+        (  # a law too wide to tabulate would take gigabytes before any check of the volume
+            {"volume": {"deals_per_company": {"dist": "negbinom", "mean": 1e6, "dispersion": 0.01}}},
+            "volume.deals_per_company",
+            "the law reaches past 4,194,304 counts",
+        ),
+        (
+            {"volume": {"activities_per_deal": {"dist": "poisson", "mean": 5000, "max": 100}}},
+            "volume.activities_per_deal",
+            "almost no counts fall between min and max",
+        ),
+        (
+            {"volume": {"deals_per_company": {"dist": "poisson", "mean": 2, "max": 10**9}}},
+            "volume.deals_per_company.max",
+            "<=",
+        ),
     ],
 )
 def test_invalid_values_name_the_key_path(overrides, where, problem):
