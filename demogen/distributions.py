@@ -344,6 +344,9 @@ class FixedCount(_CountSpec):
     dist: Literal["fixed"]
     value: int = Field(ge=0)
 
+    def _cdf_raw(self, k: np.ndarray) -> np.ndarray:
+        return (np.asarray(k, dtype=np.float64) >= self.value).astype(np.float64)
+
     def sample(self, u: np.ndarray) -> np.ndarray:
         return np.full(u.shape, self.value, dtype=np.int64)
 
