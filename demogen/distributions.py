@@ -259,8 +259,7 @@ class _CountSpec(_Spec):
         if self.min > self.max:
             raise ValueError("min must not exceed max — lower min or raise max")
         try:
-            low = float(self._cdf_raw(np.float64(self.min - 1))) if self.min > 0 else 0.0
-            high = float(self._cdf_raw(np.float64(self.max)))
+            low, high = self._window()
         except ValueError as error:  # a law too wide to tabulate (special.LARGEST_TABLE)
             fix = "lower mean, or raise dispersion" if hasattr(self, "dispersion") else "lower mean"
             raise ValueError(f"{error} — {fix}") from None
@@ -274,16 +273,19 @@ class _CountSpec(_Spec):
     def _ppf(self, q: np.ndarray) -> np.ndarray:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def _window(self) -> tuple[float, float]:
+        """The law's CDF just below min and at max: the mass the truncation keeps lies between them."""
+        low = float(self._cdf_raw(np.float64(self.min - 1))) if self.min > 0 else 0.0
+        return low, float(self._cdf_raw(np.float64(self.max)))
+
     def sample(self, u: np.ndarray) -> np.ndarray:
         """Truncated to [min, max] by inverting the CDF on the squeezed uniform."""
-        low = float(self._cdf_raw(np.float64(self.min - 1))) if self.min > 0 else 0.0
-        high = float(self._cdf_raw(np.float64(self.max)))
+        low, high = self._window()
         values = self._ppf(_truncate(u, low, high))
         return np.clip(np.nan_to_num(values, nan=self.max), self.min, self.max).astype(np.int64)
 
     def pmf(self, k: np.ndarray) -> np.ndarray:
-        low = float(self._cdf_raw(np.float64(self.min - 1))) if self.min > 0 else 0.0
-        high = float(self._cdf_raw(np.float64(self.max)))
+        low, high = self._window()
         k = np.asarray(k)
         inside = (k >= self.min) & (k <= self.max)
         return np.where(inside, (self._cdf_raw(k) - self._cdf_raw(k - 1)) / (high - low), 0.0)

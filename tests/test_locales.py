@@ -252,19 +252,24 @@ def test_house_numbers_are_mostly_small_like_real_streets():
         assert low <= np.median(numbers) <= high
 
 
+def _companies_of_own_market(tmp_path: Path, monkeypatch, code: str, edit) -> pd.DataFrame:
+    """400 companies of a user's market (DE changed by `edit`), which must validate."""
+    root = _own_market(tmp_path, code, edit)
+    validate_locale_dir(root / code)
+    monkeypatch.setenv("DEMOGEN_LOCALES_PATH", str(root))
+    from conftest import frames_of, recipe_from
+    from demogen.dataset import build_plan
+
+    recipe = recipe_from({"volume": {"companies": 400}, "locales": {code: 1.0}, "tenant": {"country": "DE"}})
+    return frames_of(build_plan(recipe))["companies"]
+
+
 def test_a_region_s_own_streets_stay_in_it(tmp_path: Path, monkeypatch):
     def regional(folder: Path) -> None:
         rows = "street,region,weight\nHauptstraße,,9\nKurfürstendamm,Berlin,5\nMaximilianstraße,Bayern,5\n"
         (folder / "streets.csv").write_text(rows, "utf-8")
 
-    root = _own_market(tmp_path, "ZU", regional)
-    validate_locale_dir(root / "ZU")
-    monkeypatch.setenv("DEMOGEN_LOCALES_PATH", str(root))
-    from conftest import frames_of, recipe_from
-    from demogen.dataset import build_plan
-
-    recipe = recipe_from({"volume": {"companies": 400}, "locales": {"ZU": 1.0}, "tenant": {"country": "DE"}})
-    companies = frames_of(build_plan(recipe))["companies"]
+    companies = _companies_of_own_market(tmp_path, monkeypatch, "ZU", regional)
     street = companies["street"].str.rsplit(" ", n=1).str[0]
     assert set(street[companies["region"] == "Berlin"]) == {"Hauptstraße", "Kurfürstendamm"}
     assert set(street[~companies["region"].isin(["Berlin", "Bayern"])]) == {"Hauptstraße"}
@@ -276,14 +281,7 @@ def test_a_region_s_own_legal_forms_stay_in_it(tmp_path: Path, monkeypatch):
         rows = "".join(f"GmbH,{size},,,9\n" for size in sizes) + "".join(f"KG,{size},,Bayern,5\n" for size in sizes)
         (folder / "legal_form_sizes.csv").write_text("form,size_class,industry,region,weight\n" + rows, "utf-8")
 
-    root = _own_market(tmp_path, "ZR", regional)
-    validate_locale_dir(root / "ZR")
-    monkeypatch.setenv("DEMOGEN_LOCALES_PATH", str(root))
-    from conftest import frames_of, recipe_from
-    from demogen.dataset import build_plan
-
-    recipe = recipe_from({"volume": {"companies": 400}, "locales": {"ZR": 1.0}, "tenant": {"country": "DE"}})
-    companies = frames_of(build_plan(recipe))["companies"]
+    companies = _companies_of_own_market(tmp_path, monkeypatch, "ZR", regional)
     form = companies["name"].str.rsplit(" ", n=1).str[1]
     assert set(form[companies["region"] == "Bayern"]) == {"GmbH", "KG"}
     assert set(form[companies["region"] != "Bayern"]) == {"GmbH"}

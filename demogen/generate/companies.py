@@ -94,11 +94,17 @@ def _legal_forms(locale, industry: np.ndarray, size: np.ndarray, raw: np.ndarray
     if "region" not in locale.legal_form_sizes.columns:
         return _legal_forms_of(locale.legal_form_sizes, industry, size, raw)
     region = locale.cities["region"][choose(city_raw, locale.cities.cumulative)]
+    return _by_region(
+        region, locale.legal_form_sizes, lambda at, forms: _legal_forms_of(forms, industry[at], size[at], raw[at])
+    )
+
+
+def _by_region(region: np.ndarray, table: Table, pick) -> np.ndarray:
+    """`pick(rows, table)` for the rows of each region, with the table's rows of that region or of none."""
     pieces = []
     for value in np.unique(region).tolist():
         at = np.flatnonzero(region == value)
-        forms = matching(locale.legal_form_sizes, "region", value)
-        pieces.append((at, _legal_forms_of(forms, industry[at], size[at], raw[at])))
+        pieces.append((at, pick(at, matching(table, "region", value))))
     return scatter(len(region), pieces)
 
 
@@ -197,12 +203,7 @@ def _streets(locale, region: np.ndarray, raw: np.ndarray) -> np.ndarray:
     streets = locale.streets
     if "region" not in streets.columns:
         return streets["street"][choose(raw, streets.cumulative)]
-    pieces = []
-    for value in np.unique(region).tolist():
-        at = np.flatnonzero(region == value)
-        table = matching(locale.streets, "region", value)
-        pieces.append((at, table["street"][choose(raw[at], table.cumulative)]))
-    return scatter(len(region), pieces)
+    return _by_region(region, streets, lambda at, table: table["street"][choose(raw[at], table.cumulative)])
 
 
 def _capitalised(names: np.ndarray) -> np.ndarray:
