@@ -225,6 +225,11 @@ such as Deniz or Sam, mixed families): the minority's first names are scaled so 
 share, bear them as `share` says and the others this often."""
 
 
+def _share_factor(found: float, wanted: float) -> float:
+    """What to multiply a subset's weights by so that its share of the total goes from `found` to `wanted`."""
+    return wanted * (1 - found) / (found * (1 - wanted))
+
+
 def pair_by_origin(
     first: list[tuple[str, str, int]],
     last: list[tuple[str, int]],
@@ -246,7 +251,7 @@ def pair_by_origin(
 
     labelled = [(n, minority if own(n, "last_names") else majority, w) for n, w in last]
     found = sum(w for _, o, w in labelled if o == minority) / sum(w for *_, w in labelled)
-    scale = census * (1 - found) / (found * (1 - census))
+    scale = _share_factor(found, census)
     surnames = [(n, o, max(1, round(w * scale)) if o == minority else w) for n, o, w in labelled]
     t = sum(w for _, o, w in surnames if o == minority) / sum(w for *_, w in surnames)
     rows, facts = [], {"surnames": t, "surnames_found": found}
@@ -254,7 +259,7 @@ def pair_by_origin(
     for g in ("F", "M"):
         names = [(n, w, own(n, "first_names")) for n, gender, w in first if gender == g]
         found = sum(w for _, w, mine in names if mine) / sum(w for _, w, _ in names)
-        grow = wanted * (1 - found) / (found * (1 - wanted))
+        grow = _share_factor(found, wanted)
         names = [(n, max(1, round(w * grow)) if mine else w, mine) for n, w, mine in names]
         w_min = sum(w for _, w, mine in names if mine) / sum(w for _, w, _ in names)
         on_own, on_other = min(t * share / w_min, 1.0), t * (1 - share) / (1 - w_min)

@@ -126,11 +126,10 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: (zone_of.get(r, "America/Mexico_City"), "") for r in regions}
 
 
+_CODE_LINES = VOCAB["city_area_codes"].strip().splitlines()
 CITY_CODES = {
     (city, state): f"{code}:{6 if rank < 16 else 4}"
-    for rank, (city, state, code) in enumerate(
-        (*line.split("|"),) for line in VOCAB["city_area_codes"].strip().splitlines()
-    )
+    for rank, (city, state, code) in enumerate(line.split("|") for line in _CODE_LINES)
 }
 """Area codes of the larger cities whose geocoder texts name only their state ("Puebla" for all of 222-249, 797:
 Puebla city drew 236 and 797), from the IFT numbering plan as every local knows them (data/mx.toml)."""
