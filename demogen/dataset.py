@@ -3,11 +3,14 @@
 Companies are generated in fixed blocks of COMPANY_BLOCK; the contacts, deals and activities of a company block
 are generated with it, from streams keyed by that block. So a block depends only on (seed, block), children
 never straddle blocks, and raising a count only appends rows (prefix stability). The plan holds one small
-integer per company and per deal; everything else streams.
+integer per company and per deal; everything else streams. Company names are the one sequential step (a name
+depends on those taken before it, and naming is most of the plan's time): they are made block by block when a
+block is first generated (`CompanyNames`), so a push starts writing while later blocks are still unnamed.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -63,15 +66,64 @@ def check_volume(recipe: Recipe, total: int) -> str | None:
     return None
 
 
+Names = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""A block's company names, the same without the legal form (as reps write them in deal names), and domains
+(unique within the tenant, never a well-known real domain)."""
+
+
+class CompanyNames:
+    """The companies' names, made block by block in company order the first time a block asks for them.
+
+    A name depends on every name taken before it (`NameRegistry`), so blocks are named in order, once, here; what
+    a block is given never depends on when it asked. Worker processes are handed their block's names with the
+    block (`demogen.parallel`) instead of naming all blocks before it again.
+    """
+
+    def __init__(self, context: TenantContext, market: np.ndarray, industry: np.ndarray, employees: np.ndarray):
+        self._inputs = (context, market, industry, employees)
+        self._registry = NameRegistry(context)
+        self._named: list[Names] = []
+        self._lock = threading.Lock()
+
+    def block(self, block: int) -> Names:
+        with self._lock:
+            while len(self._named) <= block:
+                self._named.append(self._name(len(self._named)))
+            return self._named[block]
+
+    def _name(self, block: int) -> Names:
+        context, *columns = self._inputs
+        rows = slice(block * COMPANY_BLOCK, (block + 1) * COMPANY_BLOCK)
+        streams = BlockStreams(context.stream_seed, "companies", block)
+        return self._registry.register(streams, context, *(column[rows] for column in columns))
+
+    def __getstate__(self) -> tuple:
+        """Only what the names are made from: a copy names its blocks again, to the same names."""
+        return self._inputs
+
+    def __setstate__(self, inputs: tuple) -> None:
+        self.__init__(*inputs)
+
+
+class GivenNames:
+    """One block's names, as a worker process is handed them (see `CompanyNames`)."""
+
+    def __init__(self, block: int, names: Names) -> None:
+        self._block, self._names = block, names
+
+    def block(self, block: int) -> Names:
+        if block != self._block:
+            raise ValueError(f"names of block {block} were not given (only of block {self._block})")
+        return self._names
+
+
 @dataclass(frozen=True)
 class Plan:
     context: TenantContext
     company_market: np.ndarray
     employees: np.ndarray
     size_z: np.ndarray
-    company_name: np.ndarray
-    company_base: np.ndarray  # the name without its legal form, as reps write it in deal names
-    company_domain: np.ndarray  # unique within the tenant, never a well-known real domain
+    names: CompanyNames | GivenNames
     industry: np.ndarray  # index into generate.industries.INDUSTRIES; names and legal forms follow it
     contacts_per_company: np.ndarray
     deals_per_company: np.ndarray
@@ -133,14 +185,14 @@ def _activity_counts(law, planning: BlockStreams, deals: int) -> np.ndarray:
 
 
 def build_plan(recipe: Recipe) -> Plan:
-    """Validate the volume, load market data and draw every per-company count (prefix-stable, block-keyed)."""
+    """Validate the volume, load market data and draw every per-company count (prefix-stable, block-keyed); the
+    names are made as blocks ask for them (`CompanyNames`)."""
     estimate_warning = check_volume(recipe, sum(estimate_rows(recipe).values()))
     context = build_context(recipe)
     v, rho = recipe.volume, recipe.companies.size_correlation
-    keys = ("market", "industry", "employees", "z", "name", "base", "domain", "contacts", "deals", "first_deal_day")
+    keys = ("market", "industry", "employees", "z", "contacts", "deals", "first_deal_day")
     parts: dict[str, list[np.ndarray]] = {k: [] for k in keys}
     activities: list[np.ndarray] = []
-    registry = NameRegistry(context)
     for block in range(-(-v.companies // COMPANY_BLOCK)):
         n = min(COMPANY_BLOCK, v.companies - block * COMPANY_BLOCK)
         streams = BlockStreams(context.stream_seed, "companies", block)
@@ -156,10 +208,6 @@ def build_plan(recipe: Recipe) -> Plan:
         parts["employees"].append(employees)
         parts["industry"].append(industry)
         parts["z"].append(z)
-        name, base, domain = registry.register(streams, context, market, industry, employees)
-        parts["name"].append(name)
-        parts["base"].append(base)
-        parts["domain"].append(domain)
         parts["contacts"].append(v.contacts_per_company.sample(copula_uniform(z, planning.uniform("contacts", n), rho)))
         parts["deals"].append(deals)
         days = deal_days(context, planning, full_deals)
@@ -186,9 +234,7 @@ def build_plan(recipe: Recipe) -> Plan:
         company_market=joined["market"],
         employees=joined["employees"],
         size_z=joined["z"],
-        company_name=joined["name"],
-        company_base=joined["base"],
-        company_domain=joined["domain"],
+        names=CompanyNames(context, joined["market"], joined["industry"], joined["employees"]),
         industry=joined["industry"],
         contacts_per_company=joined["contacts"],
         deals_per_company=joined["deals"],

@@ -15,13 +15,16 @@ yielded, so memory stays bounded by a few blocks whatever the tenant's size.
 Workers are forked by multiprocessing's fork server (spawned where there is none), never forked from the calling
 process, whose threads (the app's, a database driver's) a fork would copy mid-flight. Each imports the generator
 itself and reads the plan once from a private temporary file (removed as soon as every worker has read it):
-handing an 18 MB plan over the start-up pipe would hold the caller until the worker had finished importing.
+handing a plan of some 20 MB (40,000 companies) over the start-up pipe would hold the caller until the worker
+had finished importing. Company names are the exception: the caller makes them in order and hands each block
+its own (`dataset.CompanyNames`).
 Workers ignore Ctrl-C (the caller handles it and stops them) and end as soon as the caller is gone, even killed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import pickle
@@ -32,7 +35,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from demogen.dataset import Plan, company_block, tenant_blocks
+from demogen.dataset import GivenNames, Names, Plan, company_block, tenant_blocks
 from demogen.export import csv_bytes
 from demogen.tables import Block
 
@@ -123,8 +126,11 @@ def _claim(claims, block: int) -> bool:
         return True
 
 
-def _worker_block(shape: Shape, block: int) -> list | None:
-    return shape(company_block(_plan, block)) if _claim(_claims, block) else None
+def _worker_block(shape: Shape, block: int, names: Names) -> list | None:
+    """The block, with the names the caller made for it (`dataset.CompanyNames`), unless already claimed."""
+    if not _claim(_claims, block):
+        return None
+    return shape(company_block(dataclasses.replace(_plan, names=GivenNames(block, names)), block))
 
 
 def _helpers(workers: int, blocks: int) -> int:
@@ -168,13 +174,17 @@ def _with_helpers(plan: Plan, helpers: int, shape: Shape) -> Iterator:
 
 def _in_order(plan: Plan, helpers: int, shape: Shape, pool: ProcessPoolExecutor, claims) -> Iterator:
     ahead = helpers * IN_FLIGHT_PER_WORKER
-    handed = {block: pool.submit(_worker_block, shape, block) for block in range(1, min(ahead, plan.blocks))}
+
+    def hand(block: int):
+        return pool.submit(_worker_block, shape, block, plan.names.block(block))
+
+    handed = {block: hand(block) for block in range(1, min(ahead, plan.blocks))}
     ready: dict[int, list] = {}  # blocks made here ahead of their turn, while a worker made an earlier one
     tried = 0  # the caller has tried to claim every block below this one
     for block in range(plan.blocks):
         following = block + ahead  # blocks (block, block + ahead] are handed out before this one is taken
         if following < plan.blocks:
-            handed[following] = pool.submit(_worker_block, shape, following)
+            handed[following] = hand(following)
         made = handed.pop(block, None)
         while block not in ready:
             if tried <= block or (not made.done() and tried <= min(following, plan.blocks - 1)):

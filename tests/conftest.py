@@ -54,6 +54,15 @@ def frames_of(plan: Plan) -> dict:
     return collect_frames(iter_blocks(plan))
 
 
+def company_names(plan: Plan) -> dict[str, list[str]]:
+    """Every company's name, name without its legal form ("base") and domain, as the blocks are given them."""
+    blocks = [plan.names.block(block) for block in range(plan.blocks)]
+    return {
+        key: [value.decode() for names in blocks for value in names[at]]
+        for at, key in enumerate(("name", "base", "domain"))
+    }
+
+
 @pytest.fixture(scope="session")
 def mixed_plan() -> Plan:
     """A three-market tenant big enough to span several company blocks."""

@@ -85,7 +85,7 @@ def test_at_most_a_few_blocks_per_worker_are_in_flight(mixed_plan, share_small_t
 
     class CountingPool(parallel.ProcessPoolExecutor):
         def submit(self, fn, /, *args, **kwargs):
-            submitted.append(args[-1])
+            submitted.append(args[1])  # (shape, block, names)
             return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountingPool)

@@ -383,10 +383,11 @@ def generate_companies(context: TenantContext, plan, block: int) -> Block:
     templates = columns.pop("template")
     columns["phone"] = fill_templates(templates, streams.raw("phone", n))
     created = context.clock.moment(_created_days(context, plan, streams, start, stop), streams, "created", zone)
+    name, _, domain = plan.names.block(block)
     return {
         "id": np.arange(start + 1, stop + 1, dtype=np.int64),
-        "name": plan.company_name[start:stop],
-        "domain": plan.company_domain[start:stop],
+        "name": name,
+        "domain": domain,
         "industry": INDUSTRY_NAMES[industry],
         "employees": employees,
         "annual_revenue": (revenue * 100).astype(np.int64),

@@ -109,7 +109,7 @@ def generate_deals(context: TenantContext, plan, block: int, *, companies: Block
         "contact_id": contacts["id"][contact],
         "owner_id": owner,
         "stage_id": stage.astype(np.int64),
-        "name": concat(plan.company_base[start:stop][company], " - ", offerings(context, streams, timeline.kind[:n])),
+        "name": concat(plan.names.block(block)[1][company], " - ", offerings(context, streams, timeline.kind[:n])),
         "amount": np.rint(amount * 100).astype(np.int64),
         "currency": repeat(context.currency, n),
         "status": status,
