@@ -132,7 +132,8 @@ CITY_CODES = {
     for rank, (city, state, code) in enumerate(line.split("|") for line in _CODE_LINES)
 }
 """Area codes of the larger cities whose geocoder texts name only their state ("Puebla" for all of 222-249, 797:
-Puebla city drew 236 and 797), from the IFT numbering plan as every local knows them (data/mx.toml)."""
+Puebla city drew 236 and 797), then of the towns the nearest exchange gave a wrong one (San Andrés Cholula 249,
+Xalapa 294, Macuspana 228), from the IFT numbering plan as every local knows them (data/mx.toml)."""
 PHONE_PLAN = phones.Plan(
     region=CC, languages=("es", "en"), fixed_lengths=(10,), mobile_lengths=(10,),
     fixed_types=phones.FIXED | phones.NANP_ANY, mobile_types=phones.MOBILE | phones.NANP_ANY, local_digits=2,
