@@ -121,6 +121,18 @@ def _garbled(key: str, rank: int, counts: dict[str, int], near: dict[str, set[st
     return any(kept[other] * 20 <= rank and counts.get(key, 0) * 100 < counts.get(other, 0) for other in rivals)
 
 
+PLACE_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "o", "en"})
+
+
+def place_case(name: str) -> str:
+    """Every word of a place name capitalised but its particles: the postal dump spells some municipalities in
+    sentence case ('San miguel de Allende', 'La piedad de Cabadas'), beside the right spelling of the same town."""
+    words = name.split(" ")
+    return " ".join(
+        [words[0], *(w if w in PLACE_PARTICLES or not w[:1].islower() else w[:1].upper() + w[1:] for w in words[1:])]
+    )
+
+
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     zone_of = {state: zone for zone, states in ZONES.items() for state in states.split("|")}
     return {r: (zone_of.get(r, "America/Mexico_City"), "") for r in regions}
@@ -149,8 +161,8 @@ def build() -> None:
     people = round(sum(w for _, w in last) / SPANISH_COVERAGE)
     n = {"first_names": m.write(CC, "first_names.csv", first),
          "last_names": m.write(CC, "last_names.csv", m.spread_unlisted(last, people))}  # fmt: skip
-    cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), lambda p: p.admin3 or p.admin2, 2500,
-                           main_locality_only=False, max_codes=6)  # fmt: skip
+    cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), lambda p: place_case(p.admin3 or p.admin2),
+                           2500, main_locality_only=False, max_codes=6)  # fmt: skip
     n["cities"] = m.write(CC, "cities.csv", cities)
     spain = m.compact_vocabulary("ES")
     spanish = [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
