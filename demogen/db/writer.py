@@ -409,6 +409,8 @@ def _push(
     recipe = plan.context.recipe
     deadline = None if timeout is None else started + timeout
     done = 0
+    if is_sqlite(engine) and plan.blocks:  # its inserts hold the GIL: names made beside them only take turns
+        plan.names.block(plan.blocks - 1)
     with contextlib.ExitStack() as stack, transaction(engine, timeout) as connection:
         if tenant_id_of(connection, tenant_name) is not None:
             raise TenantExists(tenant_name)
