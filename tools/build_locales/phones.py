@@ -625,20 +625,26 @@ def city_codes(codes: dict[tuple[str, str], str]) -> Callable:
     return step
 
 
-def region_check(allowed: dict[str, tuple[str, ...]], city_of: Callable = lambda place: place.place) -> Callable:
-    """An area step for markets whose exchange names repeat across regions, unnamed in the texts (AU, CA): drop rows
-    whose area code (longest key of `allowed`) does not serve the city's region; a city left without rows takes
-    those of the nearest city of its region (positions: the mean of its postal-dump rows under `city_of`)."""
+def region_check(
+    allowed: dict[str, tuple[str, ...]],
+    city_of: Callable = lambda place: place.place,
+    region_of_place: Callable = lambda place: place.admin1_code,
+    unknown: tuple[str, ...] = (),
+) -> Callable:
+    """An area step for markets whose exchange names repeat across regions, unnamed in the texts (AU, CA), or whose
+    nearest exchange can be another region's (MX): drop rows whose area code (longest key of `allowed`; `unknown`
+    regions for a code it lacks) does not serve the city's region; a city left without rows takes those of the
+    nearest city of its region (positions: the mean of its postal-dump rows under `city_of`, `region_of_place`)."""
 
     def step(plan: Plan, verifier: Verifier, cities: list[City], areas: Areas) -> Areas:
         region_of = {c.area: c.region for c in cities}
         spots: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         for p in market.postal_places(plan.region):
-            spots[(city_of(p), p.admin1_code)].append((p.lat, p.lon))
+            spots[(city_of(p), region_of_place(p))].append((p.lat, p.lon))
         at = {k: (math.fsum(a for a, _ in v) / len(v), math.fsum(b for _, b in v) / len(v)) for k, v in spots.items()}
         rows_of: dict[str, list[tuple]] = defaultdict(list)
         for r in areas.rows:
-            if region_of[r[3]] in allowed.get(longest_key(r[0], allowed), ()):
+            if region_of[r[3]] in allowed.get(longest_key(r[0], allowed), unknown):
                 rows_of[r[3]].append(r)
         donors: dict[str, list[City]] = defaultdict(list)
         for c in cities:

@@ -146,13 +146,53 @@ CITY_CODES = {
 """Area codes of the larger cities whose geocoder texts name only their state ("Puebla" for all of 222-249, 797:
 Puebla city drew 236 and 797), then of the towns the nearest exchange gave a wrong one (San Andrés Cholula 249,
 Xalapa 294, Macuspana 228), from the IFT numbering plan as every local knows them (data/mx.toml)."""
+GEOCODER_STATES = {
+    "AGS": "Aguascalientes", "BCN": "Baja California", "BCS": "Baja California Sur", "CAMP": "Campeche",
+    "CHIS": "Chiapas", "CHIH": "Chihuahua", "CDMX": "Ciudad de México", "COAH": "Coahuila", "COL": "Colima",
+    "DGO": "Durango", "GTO": "Guanajuato", "GRO": "Guerrero", "HGO": "Hidalgo", "JAL": "Jalisco",
+    "MEX": "Estado de México", "México": "Estado de México", "MICH": "Michoacán", "MOR": "Morelos", "NAY": "Nayarit",
+    "NL": "Nuevo León", "OAX": "Oaxaca", "PUE": "Puebla", "QRO": "Querétaro", "SLP": "San Luis Potosí",
+    "SON": "Sonora", "TAB": "Tabasco", "TAMPS": "Tamaulipas", "TLAX": "Tlaxcala", "VER": "Veracruz",
+    "YUC": "Yucatán", "ZAC": "Zacatecas", "Morelia": "Michoacán", "Culiacán": "Sinaloa", "Toluca": "Estado de México",
+    "Cuernavaca": "Morelos", "Tuxtla Gutierrez": "Chiapas", "Merida": "Yucatán",
+}  # fmt: skip
+"""The geocoder's state abbreviations and bare city names ("Jalapa/Tuzamapan, VER", "Toluca"), as states of
+cities.csv; its full state names are the same."""
+
+
+def area_states() -> dict[str, tuple[str, ...]]:
+    """Each area code's states: those the geocoder texts of its numbers name, and those of the towns CITY_CODES
+    puts on it (55 is Mexico City's for the geocoder, and the Estado de México suburbs' too; 871 Gómez Palacio's)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for (_, state), codes in CITY_CODES.items():
+        for item in codes.split():
+            out[item.split(":")[0]].add(state)
+    for key, value in phones.GEOCODE_DATA.items():
+        code = key[2:4] if key[2:4] in ("55", "33", "81") else key[2:5]
+        if key.startswith("52") and len(key) >= 2 + len(code):
+            text = value.get("es") or value.get("en", "")
+            for part in text.rsplit(", ", 1)[-1].split("/"):
+                out[code].add(GEOCODER_STATES.get(part, part))
+    return {code: tuple(sorted(states)) for code, states in sorted(out.items())}
+
+
+AREA_STATES = area_states()
+ALL_STATES = tuple(sorted(set().union(*AREA_STATES.values())))
 PHONE_PLAN = phones.Plan(
     region=CC, languages=("es", "en"), fixed_lengths=(10,), mobile_lengths=(10,),
     fixed_types=phones.FIXED | phones.NANP_ANY, mobile_types=phones.MOBILE | phones.NANP_ANY, local_digits=2,
-    nearby_km=40.0, comma_state=True, regional=True, area_steps=(phones.city_codes(CITY_CODES),),
+    nearby_km=40.0, comma_state=True, regional=True,
+    area_steps=(
+        phones.city_codes(CITY_CODES),
+        phones.region_check(AREA_STATES, lambda p: place_case(p.admin3 or p.admin2),
+                            lambda p: STATES.get(p.admin1, p.admin1), unknown=ALL_STATES),
+    ),
 )  # fmt: skip
 """Ten-digit numbers (area code 55/33/81 or three digits, then the line); since 2019 fixed and mobile lines share
-the plan (FIXED_LINE_OR_MOBILE) and phonenumbers has no MX carrier table, so mobiles use the city's area codes."""
+the plan (FIXED_LINE_OR_MOBILE) and phonenumbers has no MX carrier table, so mobiles use the city's area codes.
+The nearest exchange can lie across a state line (Ciudad del Carmen drew Monterrey's 81, Teapa Xalapa's 228):
+a landline whose code serves other states only is dropped and the town takes its state's nearest town's
+(`phones.region_check`); codes the geocoder does not place stay."""
 
 
 def build() -> None:
