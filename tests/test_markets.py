@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import phonenumbers
 import pytest
+from phonenumbers import geocoder
 
 from conftest import ROOT, frames_of, recipe_from
 from demogen import realism
@@ -120,6 +121,31 @@ def test_a_company_s_landline_has_an_area_code_of_its_region(code):
         served = {region_of.get(area) for area in areas[data.city_prefixes.pool[start : start + count]].tolist()}
         elsewhere += weights[row] * (served != {region})
     assert elsewhere / weights.sum() < 0.001
+
+
+SHARED_ACROSS_STATES = {"55": "Estado de México", "871": "Durango"}
+"""Area codes a metropolitan area dials across a state line, where the geocoder names only the core's state: Mexico
+City's suburbs in the Estado de México, La Laguna's Gómez Palacio and Lerdo (Durango) on Torreón's 871."""
+
+
+def test_a_mexican_landline_has_an_area_code_of_its_state():
+    """Where the geocoder names the states a code serves, the town lies in one of them (Teapa, Tabasco drew Xalapa's
+    228 and Ciudad del Carmen, Campeche Monterrey's 81 from their nearest exchange)."""
+    data = load_locale("MX")
+    regions = data.cities.texts("region")
+    states = set(regions)
+    region_of = {key.decode(): region for key, region in zip(area_keys(data.cities), regions, strict=True)}
+    checked = 0
+    for area, template in zip(data.fixed_prefixes.texts("area"), data.fixed_prefixes.texts("template"), strict=True):
+        number = phonenumbers.parse(template.replace("#", "5"))
+        served = set(geocoder.description_for_number(number, "es").split("/"))
+        if not area or not served <= states:
+            continue  # a city's name or a state's abbreviation ("Jalapa/Tuzamapan, VER"): not a state to compare
+        code = template.split(" ")[1]
+        state = region_of[area]
+        assert state in served or SHARED_ACROSS_STATES.get(code) == state, (area, template, served)
+        checked += 1
+    assert checked > 1000
 
 
 @pytest.mark.parametrize(
