@@ -123,6 +123,20 @@ def test_a_company_s_landline_has_an_area_code_of_its_region(code):
     assert elsewhere / weights.sum() < 0.001
 
 
+def test_a_mexican_town_has_one_name():
+    """Not León beside León de los Aldama, Xalapa beside Xalapa-Enríquez, Tehuacan beside Tehuacán: the postal dump
+    names a city on some rows and its municipio on others, which made two towns (two populations, two area codes)."""
+    data = load_locale("MX")
+    towns: dict[str, set[str]] = {}
+    for city, state in set(zip(data.cities.texts("city"), data.cities.texts("region"), strict=True)):
+        towns.setdefault(state, set()).add(city)
+    for state, names in towns.items():
+        folded = [unicodedata.normalize("NFD", n).encode("ascii", "ignore").lower() for n in names]
+        assert len(set(folded)) == len(folded), state
+        longer = [(a, b) for a in names for b in names if b.startswith((f"{a} de ", f"{a}-"))]
+        assert not longer, (state, longer)
+
+
 SHARED_ACROSS_STATES = {"55": "Estado de México", "871": "Durango"}
 """Area codes a metropolitan area dials across a state line, where the geocoder names only the core's state: Mexico
 City's suburbs in the Estado de México, La Laguna's Gómez Palacio and Lerdo (Durango) on Torreón's 871."""

@@ -3,7 +3,9 @@ places by state, Mexican Spanish business vocabulary. The Spanish-language tools
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from tools.build_locales import market as m
 from tools.build_locales import phones
@@ -133,6 +135,30 @@ def place_case(name: str) -> str:
     )
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", m.fold(text).lower())) + " "
+
+
+def town_namer() -> Callable:
+    """A postal row's town, one name per town, as people write it. The dump names a municipio's city on its urban
+    rows (León de los Aldama, Heroica Matamoros, Santa Maria Tultepec, Cancún) and only the municipio on its rural
+    ones (León, Matamoros, Tultepec, Benito Juárez), which made two towns of one. Rural rows take the city most of
+    the municipio's rows name, and a city whose name holds its municipio's is written as the municipio (León,
+    Matamoros, Tultepec, Tehuacán for 'Tehuacan'); others stay (Cancún, Ciudad Obregón)."""
+    counts = Counter((p.admin1, p.admin2, p.admin3) for p in m.postal_places(CC) if p.admin3)
+    main: dict[tuple[str, str], str] = {}
+    for (state, municipio, city), _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        main.setdefault((state, municipio), city)
+
+    def town(p) -> str:
+        city, municipio = p.admin3 or main.get((p.admin1, p.admin2)) or p.admin2, p.admin2
+        if municipio and _words(municipio) in _words(re.sub(r"\(.*?\)", "", city)):  # not "Los Reyes (La Paz)"
+            city = municipio
+        return place_case(city)
+
+    return town
+
+
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     zone_of = {state: zone for zone, states in ZONES.items() for state in states.split("|")}
     return {r: (zone_of.get(r, "America/Mexico_City"), "") for r in regions}
@@ -201,8 +227,8 @@ def build() -> None:
     people = round(sum(w for _, w in last) / SPANISH_COVERAGE)
     n = {"first_names": m.write(CC, "first_names.csv", first),
          "last_names": m.write(CC, "last_names.csv", m.spread_unlisted(last, people))}  # fmt: skip
-    cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), lambda p: place_case(p.admin3 or p.admin2),
-                           2500, main_locality_only=False, max_codes=6)  # fmt: skip
+    cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), town_namer(), 2500,
+                           main_locality_only=False, max_codes=6)  # fmt: skip
     n["cities"] = m.write(CC, "cities.csv", cities)
     spain = m.compact_vocabulary("ES")
     spanish = [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
