@@ -123,6 +123,27 @@ def test_a_company_s_landline_has_an_area_code_of_its_region(code):
     assert elsewhere / weights.sum() < 0.001
 
 
+def test_a_brazilian_landline_has_a_ddd_of_its_state():
+    """A DDD belongs to one state (61 also to the towns of Goiás around Brasília): Viçosa, Alagoas drew Viçosa, Minas
+    Gerais' 31 and Paulista, Paraíba Paulista, Pernambuco's 81 by name. The geocoder's texts say which states."""
+    from phonenumbers.geodata import GEOCODE_DATA
+
+    served: dict[str, set[str]] = {}
+    for key, texts in GEOCODE_DATA.items():
+        state = texts.get("pt", "").rpartition(" - ")[2]
+        if key.startswith("55") and len(key) >= 4 and len(state) == 2:
+            served.setdefault(key[2:4], set()).add(state)
+    data = load_locale("BR")
+    regions = data.cities.texts("region")
+    region_of = {key.decode(): region for key, region in zip(area_keys(data.cities), regions, strict=True)}
+    wrong = [
+        (area, template)
+        for area, template in zip(data.fixed_prefixes.texts("area"), data.fixed_prefixes.texts("template"), strict=True)
+        if area and region_of[area] not in served[template.split(" ")[1]]
+    ]
+    assert not wrong
+
+
 def test_a_mexican_town_has_one_name():
     """Not León beside León de los Aldama, Xalapa beside Xalapa-Enríquez, Tehuacan beside Tehuacán: the postal dump
     names a city on some rows and its municipio on others, which made two towns (two populations, two area codes)."""

@@ -346,10 +346,27 @@ def foreign_exchanges() -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def ddd_states() -> dict[str, tuple[str, ...]]:
+    """The states each DDD serves, from the geocoder texts of its numbers (61: the Distrito Federal and the towns of
+    Goiás around it)."""
+    from phonenumbers.geodata import GEOCODE_DATA  # noqa: PLC0415 - build time only
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, texts in GEOCODE_DATA.items():
+        state = texts.get("pt", "").rpartition(" - ")[2]
+        if key.startswith("55") and len(key) >= 4 and len(state) == 2:
+            out[key[2:4]].add(state)
+    return {ddd: tuple(sorted(states)) for ddd, states in sorted(out.items())}
+
+
 def __getattr__(name: str):
-    """`PHONE_PLAN` is made when phones.py asks for it, after `build()` has written cities.csv."""
+    """`PHONE_PLAN` is made when phones.py asks for it, after `build()` has written cities.csv. A town that still
+    draws a namesake's or a neighbour's exchange in another state (Viçosa, AL on Viçosa, MG's 31; Paulista, PB on
+    Paulista, PE's 81) loses it and takes its state's nearest town's (`phones.region_check`)."""
     if name == "PHONE_PLAN":
-        return dataclasses.replace(PLAN, excluded=foreign_exchanges())
+        uf = {key: code for key, (code, _, _) in states().items()}
+        check = phones.region_check(ddd_states(), region_of_place=lambda p: uf[fold(p.admin1)])
+        return dataclasses.replace(PLAN, excluded=foreign_exchanges(), area_steps=(check,))
     raise AttributeError(name)
 
 
