@@ -9,6 +9,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 import numpy as np
 from faker.providers.person.pt_BR import Provider as FakerBR
@@ -276,6 +277,26 @@ def anchored(found: list[m.Town], places: list[m.PostalPlace]) -> list[m.Town]:
             else t for t in found]  # fmt: skip
 
 
+def accented(towns: list[m.Town]) -> Callable[[str], str]:
+    """The towns' spelling of a postal name that lost its accents (the dump's Guara and São Sebastiao in the
+    Distrito Federal are GeoNames' Guará and São Sebastião), where every town of the name writes it one way."""
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for town in towns:
+        spellings[fold(town.name)].add(town.name)
+
+    def marks(text: str) -> int:
+        return sum(ch != m.fold(ch) for ch in text)
+
+    def spelled(city: str) -> str:
+        found = spellings.get(fold(city), set())
+        if len(found) != 1:
+            return city
+        (spelling,) = found
+        return spelling if marks(spelling) > marks(city) else city
+
+    return spelled
+
+
 def cities() -> tuple[list[tuple[str, str, str, int]], dict]:
     """GeoNames postal places (one general CEP per municipality) joined to town populations. A city of 50,000+
     people has street CEPs: it gets several, drawn (seeded by its name) in its municipality's CEP range, which runs
@@ -283,9 +304,10 @@ def cities() -> tuple[list[tuple[str, str, str, int]], dict]:
     uf = {key: (code, pattern) for key, (code, _, pattern) in states().items()}
     places = m.postal_places(CC)
     codes = sorted({int(p.postal_code.replace("-", "")) for p in places})
-    rows = m.city_rows(
-        places, anchored(m.towns(CC), places), region_of=lambda p: uf[fold(p.admin1)][0], count=CITY_COUNT
-    )
+    towns = anchored(m.towns(CC), places)
+    rows = m.city_rows(places, towns, region_of=lambda p: uf[fold(p.admin1)][0], count=CITY_COUNT)
+    spelled = accented(towns)
+    rows = [(spelled(city), region, code, weight) for city, region, code, weight in rows]
     pattern = dict(uf.values())
     out, expanded = [], 0
     for city, region, code, weight in rows:
