@@ -625,6 +625,21 @@ def city_codes(codes: dict[tuple[str, str], str]) -> Callable:
     return step
 
 
+def code_regions(
+    country_code: str, code_length: Callable[[str], int], regions_of: Callable[[dict], Iterable[str]]
+) -> dict[str, tuple[str, ...]]:
+    """Each area code's regions (`region_check`'s `allowed`), from the geocoder texts of its numbers: an entry's
+    code is the first `code_length(digits)` digits after the country code, `regions_of(texts)` the regions its
+    texts name (CA 902: NS and PE; BR 61: DF and GO; MX 871: Coahuila)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, texts in GEOCODE_DATA.items():
+        digits = key[len(country_code) :]
+        fits = key.startswith(country_code) and len(digits) >= code_length(digits)
+        if fits and (regions := set(regions_of(texts))):
+            out[digits[: code_length(digits)]] |= regions
+    return {code: tuple(sorted(regions)) for code, regions in sorted(out.items())}
+
+
 def region_check(
     allowed: dict[str, tuple[str, ...]],
     city_of: Callable = lambda place: place.place,

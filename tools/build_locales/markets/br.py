@@ -369,16 +369,14 @@ def foreign_exchanges() -> tuple[str, ...]:
 
 
 def ddd_states() -> dict[str, tuple[str, ...]]:
-    """The states each DDD serves, from the geocoder texts of its numbers (61: the Distrito Federal and the towns of
-    Goiás around it)."""
-    from phonenumbers.geodata import GEOCODE_DATA  # noqa: PLC0415 - build time only
+    """The states each DDD serves: the "Town - UF" endings of its geocoder texts (61: the Distrito Federal and the
+    towns of Goiás around it)."""
 
-    out: dict[str, set[str]] = defaultdict(set)
-    for key, texts in GEOCODE_DATA.items():
-        state = texts.get("pt", "").rpartition(" - ")[2]
-        if key.startswith("55") and len(key) >= 4 and len(state) == 2:
-            out[key[2:4]].add(state)
-    return {ddd: tuple(sorted(states)) for ddd, states in sorted(out.items())}
+    def state(texts: dict) -> list[str]:
+        uf = texts.get("pt", "").rpartition(" - ")[2]
+        return [uf] if len(uf) == 2 else []
+
+    return phones.code_regions("55", lambda _: 2, state)
 
 
 def __getattr__(name: str):

@@ -221,13 +221,13 @@ def nanp_areas() -> list[str]:
 
 
 def area_provinces() -> dict[str, tuple[str, ...]]:
-    """Each area code's provinces, from the geocoder texts of its numbers (902: NS and PE)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for key, value in phones.GEOCODE_DATA.items():
-        text = value.get("en", "")
-        if key.startswith("1") and len(key) >= 4 and text[-2:] in ZONES and text[-4:-2] == ", ":
-            out[key[1:4]].add(text[-2:])
-    return {k: tuple(sorted(v)) for k, v in sorted(out.items())}
+    """Each area code's provinces: the "Town, PR" endings of its geocoder texts (902: NS and PE)."""
+
+    def provinces(texts: dict) -> list[str]:
+        text = texts.get("en", "")
+        return [text[-2:]] if text[-2:] in ZONES and text[-4:-2] == ", " else []
+
+    return phones.code_regions("1", lambda _: 3, provinces)
 
 
 CITY_CODES = {("Toronto", "ON"): "416:6 647:4 437:2", ("Montréal", "QC"): "514:7 438:3"}

@@ -187,19 +187,23 @@ cities.csv; its full state names are the same."""
 
 
 def area_states() -> dict[str, tuple[str, ...]]:
-    """Each area code's states: those the geocoder texts of its numbers name, and those of the towns CITY_CODES
-    puts on it (55 is Mexico City's for the geocoder, and the Estado de México suburbs' too; 871 Gómez Palacio's)."""
-    out: dict[str, set[str]] = defaultdict(set)
+    """Each area code's states: those its geocoder texts name, and those of the towns CITY_CODES puts on it (55 is
+    Mexico City's for the geocoder, and the Estado de México suburbs' too; 871 Gómez Palacio's in Durango)."""
+
+    def states(texts: dict) -> list[str]:
+        text = texts.get("es") or texts.get("en", "")
+        return [GEOCODER_STATES.get(part, part) for part in text.rsplit(", ", 1)[-1].split("/")]
+
+    out = {code: set(found) for code, found in phones.code_regions("52", mx_code_length, states).items()}
     for (_, state), codes in CITY_CODES.items():
         for item in codes.split():
-            out[item.split(":")[0]].add(state)
-    for key, value in phones.GEOCODE_DATA.items():
-        code = key[2:4] if key[2:4] in ("55", "33", "81") else key[2:5]
-        if key.startswith("52") and len(key) >= 2 + len(code):
-            text = value.get("es") or value.get("en", "")
-            for part in text.rsplit(", ", 1)[-1].split("/"):
-                out[code].add(GEOCODER_STATES.get(part, part))
-    return {code: tuple(sorted(states)) for code, states in sorted(out.items())}
+            out.setdefault(item.split(":")[0], set()).add(state)
+    return {code: tuple(sorted(found)) for code, found in sorted(out.items())}
+
+
+def mx_code_length(digits: str) -> int:
+    """Mexico City, Guadalajara and Monterrey dial two-digit area codes, every other place three."""
+    return 2 if digits[:2] in ("55", "33", "81") else 3
 
 
 AREA_STATES = area_states()
