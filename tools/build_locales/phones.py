@@ -634,9 +634,9 @@ def code_regions(
     out: dict[str, set[str]] = defaultdict(set)
     for key, texts in GEOCODE_DATA.items():
         digits = key[len(country_code) :]
-        fits = key.startswith(country_code) and len(digits) >= code_length(digits)
-        if fits and (regions := set(regions_of(texts))):
-            out[digits[: code_length(digits)]] |= regions
+        length = code_length(digits)
+        if key.startswith(country_code) and len(digits) >= length and (regions := set(regions_of(texts))):
+            out[digits[:length]] |= regions
     return {code: tuple(sorted(regions)) for code, regions in sorted(out.items())}
 
 

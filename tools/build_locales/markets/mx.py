@@ -3,6 +3,7 @@ places by state, Mexican Spanish business vocabulary. The Spanish-language tools
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -139,6 +140,7 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z0-9]+", m.fold(text).lower())) + " "
 
 
+@functools.cache
 def town_namer() -> Callable:
     """A postal row's town, one name per town, as people write it. The dump names a municipio's city on its urban
     rows (León de los Aldama, Heroica Matamoros, Santa Maria Tultepec, Cancún) and only the municipio on its rural
@@ -214,7 +216,7 @@ PHONE_PLAN = phones.Plan(
     nearby_km=40.0, comma_state=True, regional=True,
     area_steps=(
         phones.city_codes(CITY_CODES),
-        phones.region_check(AREA_STATES, lambda p: place_case(p.admin3 or p.admin2),
+        phones.region_check(AREA_STATES, lambda p: town_namer()(p),  # noqa: PLW0108 - the dump is read when it runs
                             lambda p: STATES.get(p.admin1, p.admin1), unknown=ALL_STATES),
     ),
 )  # fmt: skip
