@@ -123,6 +123,12 @@ def test_a_company_s_landline_has_an_area_code_of_its_region(code):
     assert elsewhere / weights.sum() < 0.001
 
 
+def _region_of_area(data) -> dict[str, str]:
+    """The region of each city as a phone prefix's `area` names it ("Viçosa, AL" where the name is in two)."""
+    regions = data.cities.texts("region")
+    return {key.decode(): region for key, region in zip(area_keys(data.cities), regions, strict=True)}
+
+
 def test_a_brazilian_landline_has_a_ddd_of_its_state():
     """A DDD belongs to one state (61 also to the towns of Goiás around Brasília): Viçosa, Alagoas drew Viçosa, Minas
     Gerais' 31 and Paulista, Paraíba Paulista, Pernambuco's 81 by name. The geocoder's texts say which states."""
@@ -134,8 +140,7 @@ def test_a_brazilian_landline_has_a_ddd_of_its_state():
         if key.startswith("55") and len(key) >= 4 and len(state) == 2:
             served.setdefault(key[2:4], set()).add(state)
     data = load_locale("BR")
-    regions = data.cities.texts("region")
-    region_of = {key.decode(): region for key, region in zip(area_keys(data.cities), regions, strict=True)}
+    region_of = _region_of_area(data)
     wrong = [
         (area, template)
         for area, template in zip(data.fixed_prefixes.texts("area"), data.fixed_prefixes.texts("template"), strict=True)
@@ -167,9 +172,8 @@ def test_a_mexican_landline_has_an_area_code_of_its_state():
     """Where the geocoder names the states a code serves, the town lies in one of them (Teapa, Tabasco drew Xalapa's
     228 and Ciudad del Carmen, Campeche Monterrey's 81 from their nearest exchange)."""
     data = load_locale("MX")
-    regions = data.cities.texts("region")
-    states = set(regions)
-    region_of = {key.decode(): region for key, region in zip(area_keys(data.cities), regions, strict=True)}
+    states = set(data.cities.texts("region"))
+    region_of = _region_of_area(data)
     checked = 0
     for area, template in zip(data.fixed_prefixes.texts("area"), data.fixed_prefixes.texts("template"), strict=True):
         number = phonenumbers.parse(template.replace("#", "5"))
