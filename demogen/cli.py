@@ -358,7 +358,7 @@ def generate(
     from demogen import parallel
     from demogen.db import jobs
     from demogen.db.engine import server_here
-    from demogen.db.writer import tenant_id_of
+    from demogen.db.transaction import tenant_id_of
 
     plan = _plan(config, seed, as_of, _tenant_name(tenant))
     recipe = plan.context.recipe
@@ -466,7 +466,7 @@ def delete(tenant: RequiredTenant, db: DbOption = None, timeout: TimeoutOption =
 
 def _timed(action, timeout: float | None):
     """Run a database action under `--timeout`: running out is one line and exit 1, with everything rolled back."""
-    from demogen.db.writer import DatabaseTimeout
+    from demogen.db.transaction import DatabaseTimeout
 
     try:
         return action()

@@ -6,7 +6,7 @@ import streamlit as st
 from demogen import spawn, ui
 from demogen.dataset import build_plan
 from demogen.db import jobs
-from demogen.db.writer import tenant_id_of
+from demogen.db.transaction import tenant_id_of
 from demogen.locales import LocaleError
 from demogen.recipe import RecipeError
 from demogen.tuning import duration_words, estimated_push_seconds

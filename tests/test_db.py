@@ -18,12 +18,12 @@ from sqlalchemy.exc import DBAPIError
 from conftest import ROOT, recipe_from
 from dbtools import counts, postgres_database, run_cli, url_of
 from demogen.dataset import build_plan, iter_blocks
-from demogen.db import integrity, jobs, migrate, readback
+from demogen.db import integrity, jobs, migrate, readback, writer
 from demogen.db.engine import make_engine
 from demogen.db.integrity import check_tenant
 from demogen.db.readback import stored_digest
 from demogen.db.schema import generation_jobs, metadata
-from demogen.db.writer import DanglingReferences, PushTimeout, delete_tenant, push, verify_references
+from demogen.db.writer import DanglingReferences, PushTimeout, delete_tenant, push
 from demogen.export import digest_blocks
 
 RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
@@ -236,8 +236,9 @@ def test_a_check_and_a_digest_read_one_snapshot_while_the_tenant_is_deleted(data
 
         return wrapped
 
-    monkeypatch.setattr(integrity, "_table_counts", deleting_after_the_first(integrity._table_counts))
-    report = check_tenant(engine, "Harbor Lines")
+    with monkeypatch.context() as patched:  # the push's own report (PostgreSQL) must not delete
+        patched.setattr(integrity, "_table_counts", deleting_after_the_first(integrity._table_counts))
+        report = check_tenant(engine, "Harbor Lines")
     assert report.ok, report.lines()
     assert report.row_counts == plan.row_counts()
     push(engine, plan, "Harbor Lines")
@@ -283,19 +284,32 @@ def test_a_sqlite_push_gives_its_connection_back_with_the_page_cache_it_had(tmp_
     engine.dispose()
 
 
-def test_a_check_that_breaks_leaves_the_committed_push_succeeded(database, monkeypatch):
-    engine, _ = database
-
+def _job_whose_check_breaks(engine, monkeypatch, module, name: str) -> jobs.Job:
     def broken(*args, **kwargs):
         raise RuntimeError("the check broke")
 
-    monkeypatch.setattr(jobs, "check_tenant", broken)
+    monkeypatch.setattr(module, name, broken)
     job_id = jobs.submit(engine, RECIPE, "Harbor Lines", build_plan(RECIPE).total_rows)
     jobs.claim(engine, job_id)
-    job = jobs.run_job(engine, job_id)
+    return jobs.run_job(engine, job_id)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_a_check_after_the_commit_that_breaks_leaves_the_push_succeeded(database, monkeypatch):
+    """SQLite checks a tenant after its commit (PostgreSQL inside the push: see the next test)."""
+    engine, _ = database
+    job = _job_whose_check_breaks(engine, monkeypatch, jobs, "check_tenant")
     assert job.status == "succeeded"
     assert job.report["check"] == {"tenant": "Harbor Lines", "ok": False, "error": "the check broke"}
     assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(build_plan(RECIPE)))
+
+
+def test_a_check_inside_the_push_that_breaks_rolls_the_tenant_back(postgres, monkeypatch):
+    """On PostgreSQL the report is the push's verification of its references: without it nothing is committed."""
+    engine, _, _ = postgres
+    job = _job_whose_check_breaks(engine, monkeypatch, writer, "tenant_report")
+    assert job.status == "failed" and "the check broke" in job.error
+    assert set(counts(engine).values()) == {0}
 
 
 def test_the_head_revision_the_commands_check_is_the_newest_migration():
@@ -444,17 +458,29 @@ def test_a_killed_push_leaves_nothing_and_the_worker_fails_its_job(postgres, tmp
     assert job.status == "failed" and "stopped" in job.error
 
 
-def test_bulk_load_verifies_every_reference_before_commit(postgres):
-    """The fast load skips per-row FK triggers, so the set-wise check must catch what they would have."""
+def test_bulk_load_verifies_every_reference_before_commit(postgres, monkeypatch):
+    """The fast load skips per-row FK triggers, so the push's own check must refuse what they would have: a deal
+    whose contact does not exist rolls the whole tenant back."""
     engine, _, _ = postgres
-    tenant_id = push(engine, build_plan(RECIPE), "Harbor Lines").tenant_id
-    with engine.connect() as connection, connection.begin():
-        connection.execute(text("SET LOCAL session_replication_role = replica"))
-        connection.execute(text(f"UPDATE deals SET contact_id = 999999 WHERE tenant_id = {tenant_id} AND id = 1"))
-        with pytest.raises(DanglingReferences, match=r"deals\.contact_id -> contacts"):
-            verify_references(connection, tenant_id)
-        connection.rollback()
-    assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(build_plan(RECIPE)))
+    load_input = writer._load_input
+
+    def with_a_dangling_contact(sqlite: bool, tenant_id: int):
+        prepare = load_input(sqlite, tenant_id)
+
+        def rows(table, block, canonical):
+            data = prepare(table, block, canonical)
+            if table != "deals":
+                return data
+            first, rest = data.split(b"\n", 1)
+            tenant, deal, company, _, others = first.split(b",", 4)  # COPY input: tenant_id first
+            return b",".join([tenant, deal, company, b"999999", others]) + b"\n" + rest
+
+        return rows
+
+    monkeypatch.setattr(writer, "_load_input", with_a_dangling_contact)
+    with pytest.raises(DanglingReferences, match=r"1 deals\.contact_id -> contacts"):
+        push(engine, build_plan(RECIPE), "Harbor Lines")
+    assert set(counts(engine).values()) == {0}
 
 
 def test_reading_commands_do_not_create_the_embedded_database(tmp_path):
@@ -477,7 +503,9 @@ def test_a_large_job_refreshes_the_statistics_and_its_check_keeps_to_the_time_li
         analyzed = connection.execute(
             text("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'contacts' AND last_analyze IS NOT NULL")
         ).scalar()
+        columns = connection.execute(text("SELECT attname FROM pg_stats WHERE tablename = 'contacts'")).scalars()
     assert analyzed == 1
+    assert {"tenant_id", "id", "company_id", "owner_id"} <= set(columns), "the join columns have no statistics"
 
 
 def test_one_recipe_pushed_under_two_names_makes_two_tenants_that_share_nobody(database, tmp_path):

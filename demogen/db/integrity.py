@@ -4,7 +4,7 @@ One pass per table: a single query per tenant table joins its rows to their pare
 foreign keys) and counts, rule by rule, the rows that break each rule, and the rows themselves. So the report
 says how many rows break which rule, and costs six scans instead of one per rule. The queries are the same on
 PostgreSQL and SQLite (timestamps compare as values on one, as ISO text on the other). On PostgreSQL the joins
-may not be nested loops (`writer.set_wise`): a tenant too new for the planner's statistics is still checked in
+may not be nested loops (`transaction.set_wise`): a tenant too new for the planner's statistics is still checked in
 time linear in its size.
 """
 
@@ -24,8 +24,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, Table, select, text
 
 from demogen.db.engine import is_sqlite
-from demogen.db.schema import TENANT_TABLES, tenant_metadata
-from demogen.db.writer import REFERENCES, DatabaseTimeout, set_wise, tenant_id_of, time_limit, transaction
+from demogen.db.schema import REFERENCES, TENANT_TABLES, tenant_metadata
+from demogen.db.transaction import DatabaseTimeout, set_wise, tenant_id_of, time_limit, transaction
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.tables import TABLES
 

@@ -6,6 +6,7 @@ clicks and retry storms create one job. A job stores its resolved recipe, so a r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 import time
@@ -14,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, and_, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from demogen.dataset import Plan, build_plan
 from demogen.db import lease
@@ -22,7 +23,8 @@ from demogen.db.engine import is_sqlite
 from demogen.db.integrity import CheckTimeout, check_tenant
 from demogen.db.readback import stored_digest
 from demogen.db.schema import generation_jobs, tenant_metadata, tenants
-from demogen.db.writer import DatabaseTimeout, TenantExists, delete_tenant, push, refresh_statistics, tenant_id_of
+from demogen.db.transaction import DatabaseTimeout, tenant_id_of
+from demogen.db.writer import TenantExists, delete_tenant, push, refresh_statistics
 from demogen.recipe import Recipe
 
 ACTIVE = ("queued", "running")
@@ -439,18 +441,23 @@ def _run(
                 progress(done)
 
         started = time.monotonic()
+        made = None
         try:
             result = push(
                 engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size, workers=workers
             )
-            digest, seconds = result.data_digest, result.seconds
+            digest, seconds, made = result.data_digest, result.seconds, result.report
         except Exception as error:
             if isinstance(error, TenantExists) or not _despite_outage(_tenant_present, engine, job.tenant_name):
                 raise
             # The COMMIT reached the server but its answer was lost (a restart, a failover): the tenant is whole
             # (one job per tenant name), so the job succeeded; its digest is read back from the rows.
             digest, seconds = _despite_outage(stored_digest, engine, job.tenant_name), time.monotonic() - started
-        check = _check_within(engine, job.tenant_name, plan.total_rows, timeout - (time.monotonic() - started))
+        if made is None:  # SQLite, or a commit whose answer was lost: the check runs now
+            check = _check_within(engine, job.tenant_name, plan.total_rows, timeout - (time.monotonic() - started))
+        else:
+            check = made.as_dict()
+            _refresh_statistics(engine, plan.total_rows)
     return {
         "status": "succeeded",
         "rows_done": plan.total_rows,
@@ -470,8 +477,16 @@ def _unfinished_check(tenant_name: str, reason: str) -> dict:
     return {"tenant": tenant_name, "ok": False, "error": reason}
 
 
+def _refresh_statistics(engine: Engine, rows: int) -> None:
+    """`refresh_statistics` after a committed push, which its failure (the server gone meanwhile) must not fail:
+    autovacuum analyzes the tables a little later anyway."""
+    with contextlib.suppress(SQLAlchemyError):
+        refresh_statistics(engine, rows)
+
+
 def _check_within(engine: Engine, tenant_name: str, rows: int, seconds: float) -> dict | None:
-    """The integrity report of a pushed tenant within what is left of the job's time limit.
+    """The integrity report of a tenant pushed without one (SQLite; a commit whose answer was lost) within what
+    is left of the job's time limit.
 
     The tenant is committed by then, so neither running out of time, losing the server nor a check that breaks
     fails the push: the report says the check did not finish (not ok), and `demogen check` can run it again.
@@ -480,9 +495,8 @@ def _check_within(engine: Engine, tenant_name: str, rows: int, seconds: float) -
     """
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="demogen-analyze") as beside:
-            analyzed = beside.submit(refresh_statistics, engine, rows)  # the check needs no statistics (set-wise)
+            beside.submit(_refresh_statistics, engine, rows)  # the check needs no statistics (set-wise)
             report = check_tenant(engine, tenant_name, timeout=max(seconds, 1.0))
-            analyzed.result()
     except (CheckTimeout, OperationalError) as error:
         reason = str(error).splitlines()[0] if isinstance(error, CheckTimeout) else "the database could not be reached"
         return _unfinished_check(tenant_name, reason)

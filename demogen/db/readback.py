@@ -1,6 +1,6 @@
 """Read a tenant back from the database into canonical blocks: the digest of what is really stored.
 
-Each read is one snapshot (`writer.transaction(snapshot=True)`): a delete or push that commits meanwhile is
+Each read is one snapshot (`transaction.transaction(snapshot=True)`): a delete or push that commits meanwhile is
 not half seen.
 """
 
@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, Table, select
 
 from demogen.db.codec import rows_to_block
 from demogen.db.schema import TENANT_TABLES
-from demogen.db.writer import tenant_id_of, transaction
+from demogen.db.transaction import tenant_id_of, transaction
 from demogen.export import csv_bytes, csv_header
 from demogen.tables import TABLES, Block
 

@@ -190,3 +190,17 @@ generation_jobs = Table(
     ),
     schema=ADMIN_SCHEMA,
 )
+
+
+def _references() -> list[tuple[str, str, str]]:
+    """(table, column, parent table) of every composite foreign key of the tenant tables, in a fixed order."""
+    refs = []
+    for table in TENANT_TABLES:
+        for constraint in table.foreign_key_constraints:
+            local = [c.name for c in constraint.columns if c.name != "tenant_id"]
+            if local:
+                refs.append((table.name, local[0], constraint.referred_table.name))
+    return sorted(refs)
+
+
+REFERENCES = _references()
