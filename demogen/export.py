@@ -177,15 +177,30 @@ class CanonicalCsvSink:
         self._handles[table].write(data)
 
     def digest(self) -> str:
-        sha = hashlib.sha256()
+        return self.digest_and_find(())[0]
+
+    def digest_and_find(self, words: tuple[str, ...]) -> tuple[str, frozenset[str]]:
+        """The digest, and the tables whose CSV holds one of `words` (lower case) regardless of ASCII case, read in
+        the same pass. A word is found wherever it stands in a value (it never holds a separator, so it cannot
+        reach across fields); a word in a header or a number would be found too: a hint to look closer, never a
+        miss."""
+        sha, found = hashlib.sha256(), set()
+        sought = [word.encode("ascii") for word in words]
+        overlap = max((len(word) for word in sought), default=1) - 1
         for table in TABLE_ORDER:
             handle = self._handles[table]
             handle.flush()
             handle.seek(0)
             sha.update(f"== {table}\n".encode())
+            tail = b""
             while chunk := handle.read(1 << 20):
                 sha.update(chunk)
-        return sha.hexdigest()
+                if sought and table not in found:
+                    text = tail + chunk.lower()
+                    if any(word in text for word in sought):
+                        found.add(table)
+                    tail = text[-overlap:] if overlap else b""
+        return sha.hexdigest(), frozenset(found)
 
 
 def _spool(blocks: Iterable[CsvInput], stack: contextlib.ExitStack) -> tuple[dict[str, BinaryIO], str]:

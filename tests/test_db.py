@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 
 from conftest import ROOT, recipe_from
 from dbtools import counts, postgres_database, run_cli, url_of
+from demogen import parallel
 from demogen.dataset import build_plan, iter_blocks
 from demogen.db import integrity, jobs, migrate, readback, writer
 from demogen.db.engine import make_engine
@@ -24,7 +25,9 @@ from demogen.db.integrity import check_tenant
 from demogen.db.readback import stored_digest
 from demogen.db.schema import generation_jobs, metadata
 from demogen.db.writer import DanglingReferences, PushTimeout, delete_tenant, push
-from demogen.export import digest_blocks
+from demogen.export import CanonicalCsvSink, csv_header, digest_blocks
+from demogen.recipe import FORBIDDEN_WORDS
+from demogen.tables import TABLE_ORDER
 
 RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
 
@@ -481,6 +484,41 @@ def test_bulk_load_verifies_every_reference_before_commit(postgres, monkeypatch)
     with pytest.raises(DanglingReferences, match=r"1 deals\.contact_id -> contacts"):
         push(engine, build_plan(RECIPE), "Harbor Lines")
     assert set(counts(engine).values()) == {0}
+
+
+def test_a_word_that_gives_the_data_away_is_counted_by_the_push_as_by_the_check(postgres, monkeypatch):
+    """The push answers the text rule from the COPY input it sends (digest_and_find), and counts in SQL only where
+    a word turns up: a user named Testerman is one row, as the stand-alone check counts it."""
+    engine, _, _ = postgres
+    iter_formatted = parallel.iter_formatted
+
+    def with_a_telling_name(plan, workers):
+        for table, block, canonical in iter_formatted(plan, workers):
+            if table != "users":
+                yield table, block, canonical
+                continue
+            first, rest = canonical.split(b"\n", 1)
+            user, given, _, others = first.split(b",", 3)
+            yield table, block, b",".join([user, given, b"Testerman", others]) + b"\n" + rest
+
+    monkeypatch.setattr(parallel, "iter_formatted", with_a_telling_name)
+    report = push(engine, build_plan(RECIPE), "Harbor Lines").report
+    assert report.violations["users text that gives the data away"] == 1
+    assert sum(count for label, count in report.violations.items() if "gives the data away" in label) == 1
+    assert check_tenant(engine, "Harbor Lines").violations == report.violations
+
+
+def test_the_csv_scan_finds_a_word_across_a_chunk_boundary(tmp_path):
+    """The spool is read in chunks of 1 MiB: a word cut by a chunk's end is still found, in any ASCII case."""
+    handles = {table: (tmp_path / table).open("w+b") for table in TABLE_ORDER}
+    sink = CanonicalCsvSink(handles)
+    filler = b"x" * ((1 << 20) - len(csv_header("deals")) - 2)
+    sink.write_bytes("deals", filler + b"SaMple\n")
+    sink.write_bytes("contacts", b"examp le\n")
+    digest, found = sink.digest_and_find(FORBIDDEN_WORDS)
+    assert found == {"deals"} and digest == sink.digest()
+    for handle in handles.values():
+        handle.close()
 
 
 def test_reading_commands_do_not_create_the_embedded_database(tmp_path):
