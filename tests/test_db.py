@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 
+import numpy as np
 import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -28,6 +29,7 @@ from demogen.db.writer import DanglingReferences, PushTimeout, delete_tenant, pu
 from demogen.export import CanonicalCsvSink, csv_header, digest_blocks
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.tables import TABLE_ORDER
+from demogen.text import replace_rows
 
 RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
 
@@ -210,9 +212,9 @@ def test_a_large_sqlite_tenant_is_checked_in_two_processes_and_still_reports_eve
     here = []
     local_pass = integrity._table_counts
 
-    def counted_here(connection, table, params):
+    def counted_here(connection, table, *args):
         here.append(table.name)
-        return local_pass(connection, table, params)
+        return local_pass(connection, table, *args)
 
     monkeypatch.setattr(integrity, "_table_counts", counted_here)
     report = check_tenant(engine, "Harbor Lines")
@@ -486,10 +488,11 @@ def test_bulk_load_verifies_every_reference_before_commit(postgres, monkeypatch)
     assert set(counts(engine).values()) == {0}
 
 
-def test_a_word_that_gives_the_data_away_is_counted_by_the_push_as_by_the_check(postgres, monkeypatch):
-    """The push answers the text rule from the COPY input it sends (digest_and_find), and counts in SQL only where
-    a word turns up: a user named Testerman is one row, as the stand-alone check counts it."""
-    engine, _, _ = postgres
+def test_a_word_that_gives_the_data_away_is_counted_by_the_push_as_by_the_check(database, monkeypatch):
+    """The push finds the text rule's suspects in the rows it writes (digest_and_find) and the job's check counts
+    them in SQL only there (PostgreSQL inside the push, SQLite after it): a user named Testerman is one row, as
+    the stand-alone check counts it."""
+    engine, _ = database
     iter_formatted = parallel.iter_formatted
 
     def with_a_telling_name(plan, workers):
@@ -499,13 +502,16 @@ def test_a_word_that_gives_the_data_away_is_counted_by_the_push_as_by_the_check(
                 continue
             first, rest = canonical.split(b"\n", 1)
             user, given, _, others = first.split(b",", 3)
-            yield table, block, b",".join([user, given, b"Testerman", others]) + b"\n" + rest
+            named = {**block, "last_name": replace_rows(block["last_name"], np.array([0]), b"Testerman")}
+            yield table, named, b",".join([user, given, b"Testerman", others]) + b"\n" + rest
 
     monkeypatch.setattr(parallel, "iter_formatted", with_a_telling_name)
-    report = push(engine, build_plan(RECIPE), "Harbor Lines").report
-    assert report.violations["users text that gives the data away"] == 1
-    assert sum(count for label, count in report.violations.items() if "gives the data away" in label) == 1
-    assert check_tenant(engine, "Harbor Lines").violations == report.violations
+    job_id = jobs.submit(engine, RECIPE, "Harbor Lines", build_plan(RECIPE).total_rows)
+    jobs.claim(engine, job_id)
+    violations = jobs.run_job(engine, job_id).report["check"]["violations"]
+    assert violations["users text that gives the data away"] == 1
+    assert sum(count for label, count in violations.items() if "gives the data away" in label) == 1
+    assert check_tenant(engine, "Harbor Lines").violations == violations
 
 
 def test_the_csv_scan_finds_a_word_across_a_chunk_boundary(tmp_path):

@@ -441,12 +441,12 @@ def _run(
                 progress(done)
 
         started = time.monotonic()
-        made = None
+        made, worded = None, None
         try:
             result = push(
                 engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size, workers=workers
             )
-            digest, seconds, made = result.data_digest, result.seconds, result.report
+            digest, seconds, made, worded = result.data_digest, result.seconds, result.report, result.worded
         except Exception as error:
             if isinstance(error, TenantExists) or not _despite_outage(_tenant_present, engine, job.tenant_name):
                 raise
@@ -454,7 +454,8 @@ def _run(
             # (one job per tenant name), so the job succeeded; its digest is read back from the rows.
             digest, seconds = _despite_outage(stored_digest, engine, job.tenant_name), time.monotonic() - started
         if made is None:  # SQLite, or a commit whose answer was lost: the check runs now
-            check = _check_within(engine, job.tenant_name, plan.total_rows, timeout - (time.monotonic() - started))
+            left = timeout - (time.monotonic() - started)
+            check = _check_within(engine, job.tenant_name, plan.total_rows, left, worded)
         else:
             check = made.as_dict()
             _refresh_statistics(engine, plan.total_rows)
@@ -484,9 +485,11 @@ def _refresh_statistics(engine: Engine, rows: int) -> None:
         refresh_statistics(engine, rows)
 
 
-def _check_within(engine: Engine, tenant_name: str, rows: int, seconds: float) -> dict | None:
+def _check_within(
+    engine: Engine, tenant_name: str, rows: int, seconds: float, worded: frozenset[str] | None
+) -> dict | None:
     """The integrity report of a tenant pushed without one (SQLite; a commit whose answer was lost) within what
-    is left of the job's time limit.
+    is left of the job's time limit; `worded`, the push's finding on the text rule, where it has one.
 
     The tenant is committed by then, so neither running out of time, losing the server nor a check that breaks
     fails the push: the report says the check did not finish (not ok), and `demogen check` can run it again.
@@ -496,7 +499,7 @@ def _check_within(engine: Engine, tenant_name: str, rows: int, seconds: float) -
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="demogen-analyze") as beside:
             beside.submit(_refresh_statistics, engine, rows)  # the check needs no statistics (set-wise)
-            report = check_tenant(engine, tenant_name, timeout=max(seconds, 1.0))
+            report = check_tenant(engine, tenant_name, timeout=max(seconds, 1.0), worded=worded)
     except (CheckTimeout, OperationalError) as error:
         reason = str(error).splitlines()[0] if isinstance(error, CheckTimeout) else "the database could not be reached"
         return _unfinished_check(tenant_name, reason)
