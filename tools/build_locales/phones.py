@@ -100,6 +100,20 @@ class Plan:
     """How cities.csv becomes geocoder-keyed cities where `read_cities` does not fit (JP)."""
 
 
+PHONE_TYPES = {"FIXED": FIXED, "MOBILE": MOBILE, "NANP_ANY": NANP_ANY}
+
+
+def plan_of(code: str, **steps: object) -> Plan:
+    """A market's plan from the [phone_plan] table of data/<cc>.toml (its numbering plan is data: lengths, digits,
+    distances; number types by name, `fixed_types = ["FIXED", "NANP_ANY"]`), with the `steps` that are code
+    (area_steps, read_cities, settings worked out from cities.csv)."""
+    settings = dict(market.vocabulary(code)["phone_plan"])
+    for key in ("fixed_types", "mobile_types"):
+        if key in settings:
+            settings[key] = frozenset().union(*(PHONE_TYPES[name] for name in settings[key]))
+    return Plan(**{"region": code, **settings, **steps})
+
+
 @dataclass(frozen=True)
 class City:
     """A `cities.csv` place; `area` names it `City, Region` where another region has a city of the same name."""

@@ -19,7 +19,7 @@ from faker.providers.color.en_US import Provider as FakerColor
 
 from tools.build_locales import market as m
 from tools.build_locales.common import LOCALES_DIR
-from tools.build_locales.phones import FIXED, MOBILE, NANP_ANY, Plan
+from tools.build_locales.phones import plan_of
 
 VOCAB = m.vocabulary("US")
 REFERENCE_YEAR = 2026
@@ -447,20 +447,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: (zone_of[r], "") for r in regions}
 
 
-PHONE_PLAN = Plan(
-    region="US",
-    languages=("en",),
-    fixed_lengths=(10,),
-    mobile_lengths=(10,),
-    fixed_types=FIXED | NANP_ANY,
-    mobile_types=MOBILE | NANP_ANY,
-    local_digits=3,
-    max_prefixes_per_city=12,
-    min_pool=1,
-    nearby_km=30.0,
-    mobile_prefix_digits=6,
-    by_state=True,
-)
+PHONE_PLAN = plan_of("US")
 """NANP: geocoder texts read `City, ST`; phones.py leaves the service and fictional exchanges out of US pools."""
 
 

@@ -9,7 +9,6 @@ from collections import defaultdict
 
 from tools.build_locales import market as m
 from tools.build_locales import phones
-from tools.build_locales.phones import Plan
 
 CODE = "AU"
 VOCAB = m.vocabulary(CODE)
@@ -106,16 +105,7 @@ AREA_STATES = {"2": ("NSW", "ACT"), "3": ("VIC", "TAS"), "7": ("QLD",), "8": ("S
 state, so `phones.region_check` drops an exchange of another state and the city borrows its state's nearest."""
 
 
-PHONE_PLAN = Plan(
-    region=CODE,
-    languages=("en",),
-    fixed_lengths=(9,),
-    mobile_lengths=(9,),
-    local_digits=3,
-    nearby_km=25.0,
-    qualified_names=True,
-    area_steps=(phones.region_check(AREA_STATES),),
-)
+PHONE_PLAN = phones.plan_of(CODE, area_steps=(phones.region_check(AREA_STATES),))
 
 
 def business_files(code: str, exclude: set[str]) -> dict[str, list]:

@@ -338,10 +338,7 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: (zone_of[r], r) for r in regions}
 
 
-PLAN = phones.Plan(
-    region=CC, languages=("pt",), fixed_lengths=(10,), mobile_lengths=(11,), local_digits=4, min_pool=10,
-    nearby_km=20.0, mobile_prefix_digits=7, mobile_prefixes=120, qualified_names=True,
-)  # fmt: skip
+PLAN = phones.plan_of(CC)
 """DDD (2 digits) + 8-digit landlines starting 2-5; mobiles DDD + 9 + 8 digits. The geocoder says "City - UF";
 `qualified_names` checks an exchange against the area codes around a city (their first two digits are the DDD),
 so a Bom Jesus or São Domingos of another state does not take its namesake's exchange."""

@@ -244,19 +244,10 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {r: (zones.get(communities[r], "Europe/Madrid"), communities[r]) for r in regions}
 
 
-PROVINCE_NAMES = (
-    ("Baleares", "Illes Balears"), ("Tenerife", "Santa Cruz de Tenerife"), ("Guipúzcoa", "Gipuzkoa"),
-    ("Vizcaya", "Bizkaia"), ("Gerona", "Girona"), ("Lérida", "Lleida"), ("Orense", "Ourense"),
-    ("Álmería", "Almería"), ("Seville", "Sevilla"),
-)  # fmt: skip
-"""Provinces the geocoder names in Castilian or English where cities.csv has the official (co-official) name."""
 AUTONOMOUS_CITY_CODES = {("Ceuta", "Ceuta"): "956:4", ("Melilla", "Melilla"): "952:4"}
 """Ceuta dials Cádiz's provincial code and Melilla Málaga's (the cities belonged to those provinces until 1995),
 and the geocoder names only the provinces, so no text names the two cities (`phones.city_codes`)."""
-PHONE_PLAN = phones.Plan(
-    region=CC, languages=("es", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2, nearby_km=0.0,
-    excluded=("8",), regional=True, aliases=PROVINCE_NAMES, area_steps=(phones.city_codes(AUTONOMOUS_CITY_CODES),),
-)  # fmt: skip
+PHONE_PLAN = phones.plan_of(CC, area_steps=(phones.city_codes(AUTONOMOUS_CITY_CODES),))
 """Landlines are 9 digits with provincial codes (91 Madrid, 93 Barcelona, 965 Alicante; the newer 8xx numbers of
 the same provinces are left out: companies' lines are 9xx); mobiles 6/7.
 The geocoder names provinces, and a province's code serves all of it: cities named like their province match,

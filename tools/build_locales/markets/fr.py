@@ -17,8 +17,7 @@ from tools.build_locales.phones import Plan
 
 CODE = "FR"
 VOCAB = m.vocabulary(CODE)
-BASE_PLAN = Plan(region="FR", languages=("fr", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=2,
-                 max_prefixes_per_city=6, nearby_km=100.0)  # fmt: skip
+BASE_PLAN = phones.plan_of(CODE)
 """PHONE_PLAN is this plus the homonym exchanges of `excluded_exchanges` (module __getattr__, read after cities.csv
 is written): far from its own exchange, a French town nobody's geocoder text names borrows the nearest one."""
 ZONES = VOCAB["zones"]

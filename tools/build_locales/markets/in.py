@@ -16,8 +16,7 @@ from anyascii import anyascii
 from phonenumbers.geodata import GEOCODE_DATA
 
 from tools.build_locales import market as m
-from tools.build_locales.phones import FIXED, Plan
-from tools.build_locales.phones import NANP_ANY as FIXED_OR_MOBILE
+from tools.build_locales.phones import Plan, plan_of
 
 CC = "IN"
 VOCAB = m.vocabulary(CC)
@@ -252,16 +251,7 @@ def city_rows() -> list[tuple[str, str, str, int]]:
 
 # --- phones and regions -------------------------------------------------------------------------------------------
 
-_PHONE_PLAN = Plan(
-    region=CC,
-    languages=("en",),
-    fixed_lengths=(10,),
-    mobile_lengths=(10,),
-    fixed_types=FIXED | FIXED_OR_MOBILE,
-    local_digits=2,
-    nearby_km=60.0,
-    mobile_prefixes=60,
-)
+_PHONE_PLAN = plan_of(CC)
 """Ten digits: landlines an STD code (11 Delhi, 8472 Kalaburagi) and the subscriber number, mobiles 6-9 in
 TRAI blocks of four digits; libphonenumber calls landlines with a 6-9 STD code FIXED_LINE_OR_MOBILE, so that type
 counts as fixed."""

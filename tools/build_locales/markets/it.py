@@ -111,10 +111,7 @@ def build() -> None:
     print(f"{CC}: {counts} {reference} {facts}")
 
 
-PHONE_PLAN = phones.Plan(
-    region=CC, languages=("it", "en"), fixed_lengths=(10, 9, 11, 8), mobile_lengths=(10,),
-    local_digits=1, nearby_km=35.0, mobile_prefix_digits=3, english_fallback=True,
-)  # fmt: skip
+PHONE_PLAN = phones.plan_of(CC)
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:

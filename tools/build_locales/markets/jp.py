@@ -22,11 +22,10 @@ CODE = "JP"
 VOCAB = m.vocabulary(CODE)
 POPULATION = 126_146_099  # 2020 census (総務省統計局 国勢調査)
 KANJI = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")
-PHONE_PLAN = phones.Plan(
-    region="JP", languages=("ja", "en"), fixed_lengths=(9,), mobile_lengths=(10,), local_digits=2,
-    max_prefixes_per_city=3, nearby_km=15.0,
+PHONE_PLAN = phones.plan_of(
+    "JP",
     read_cities=lambda path: phone_cities(path),  # noqa: PLW0108 - phone_cities is defined below
-)  # fmt: skip
+)
 """Geographic numbers 0A-BCDE-FGHJ: 9 national digits whatever the area-code length (1-4 digits), so two local
 digits leave 3-6 random ones; at most 3 prefixes per city, so the 23 Tokyo wards share the 80 prefixes of 03."""
 

@@ -210,10 +210,8 @@ def mx_code_length(digits: str) -> int:
 
 AREA_STATES = area_states()
 ALL_STATES = tuple(sorted(set().union(*AREA_STATES.values())))
-PHONE_PLAN = phones.Plan(
-    region=CC, languages=("es", "en"), fixed_lengths=(10,), mobile_lengths=(10,),
-    fixed_types=phones.FIXED | phones.NANP_ANY, mobile_types=phones.MOBILE | phones.NANP_ANY, local_digits=2,
-    nearby_km=40.0, comma_state=True, regional=True,
+PHONE_PLAN = phones.plan_of(
+    CC,
     area_steps=(
         phones.city_codes(CITY_CODES),
         phones.region_check(AREA_STATES, lambda p: town_namer()(p),  # noqa: PLW0108 - the dump is read when it runs

@@ -131,10 +131,7 @@ def build() -> None:
     print(f"{CC}: {counts} {reference} {facts}")
 
 
-PHONE_PLAN = phones.Plan(
-    region=CC, languages=("nl", "en"), fixed_lengths=(9,), mobile_lengths=(9,), local_digits=1, nearby_km=15.0,
-    mobile_prefix_digits=3,
-)  # fmt: skip
+PHONE_PLAN = phones.plan_of(CC)
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
