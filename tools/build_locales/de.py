@@ -77,12 +77,7 @@ def is_turkish(name: str, ranks: dict[str, int]) -> bool:
     return bool(TURKISH_LETTERS & set(name)) or ranks.get("TR", math.inf) < ranks.get("DE", math.inf)
 
 
-NATIONALITY = "Afghan Türke Türkin Kurde Kurdin Araber Araberin Perser Perserin Jeside Ezidi Kurdistan Almanya"
-"""Nationality words typed as surnames, beyond mimesis' German nationality list (Afghane, Pole, Russe, ...)."""
-JUNK_SURNAME = re.compile(
-    r".*punkt|Sch[a-zäöü]?|Sunshine|Blvck|Blubb|Biene|Loc[oa]|Sternchen|Gaming|Miau|Erdbeer|Sahne|Einfach|Eins|Zwei"
-    r"|Ich|Langstrumpf|Soundso|Zwerg|Mcfly|Linchen|Steini|Hoffi|Hasi|Ffm|Cgn|Bln|Dersim|Zaxo|Maroc"
-)
+JUNK_SURNAME = re.compile(VOCAB["junk_surname"])
 """Profile junk seen among the 3,000 most common entries: spelled initials (Kapunkt = 'K.'), fragments (Schu),
 nicknames and words, city abbreviations."""
 FIRST_NAME_SURNAME = (10, 10)
@@ -113,7 +108,7 @@ def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     nationality = m.mimesis("de", "person")["nationality"]
     big = [t for t in m.towns("DE") if t.population >= 100_000]
     places = {n for t in big for n in (t.name, *t.alternates)} - set(wikidata)
-    blocked = {*nationality["male"], *nationality["female"], *NATIONALITY.split(), *places}
+    blocked = {*nationality["male"], *nationality["female"], *VOCAB["nationality"].split(), *places}
     blocked |= set(m.mimesis("de", "address")["country"]["name"])
     kept, dropped = [], defaultdict(list)
     for rank, name in gbde.ranked_names("last_names", "DE"):
@@ -217,19 +212,14 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
 # --- streets and company stems ----------------------------------------------------------------------------------
 
 STREETS = VOCAB["streets"]
-STREET_COUNTS = {"Hauptstraße": 7066, "Schulstraße": 5141, "Dorfstraße": 5026, "Gartenstraße": 4806,
-                 "Bahnhofstraße": 4616, "Industriestraße": 1395}  # fmt: skip
-"""Streets of the name in Germany: Zeit Online street directory (OpenStreetMap), 2018."""
-STREET_COUNTS_SID = {"Hauptstraße": 6325, "Birkenweg": 3107, "Lindenstraße": 2907, "Buchenweg": 1922,
-                     "Rosenstraße": 1629, "Rosenweg": 1378}  # fmt: skip
-"""Same, strassen-in-deutschland.de (via gts-systems.com): scaled to the Zeit count by their Hauptstraße."""
 
 
 def street_rows() -> tuple[list[tuple[str, int]], dict]:
     """Published counts where known; other names a x rank^-s, fitted on the published (rank, count) points."""
     names = STREETS.split("|")
-    scale = STREET_COUNTS["Hauptstraße"] / STREET_COUNTS_SID["Hauptstraße"]
-    counts = {**{n: round(c * scale) for n, c in STREET_COUNTS_SID.items()}, **STREET_COUNTS}
+    zeit, sid = dict(VOCAB["street_counts"]), dict(VOCAB["street_counts_sid"])
+    scale = zeit["Hauptstraße"] / sid["Hauptstraße"]
+    counts = {**{n: round(c * scale) for n, c in sid.items()}, **zeit}
     a, s = gbde.fit_power_law((names.index(n) + 1, c) for n, c in counts.items())
     rows = [(n, counts.get(n) or max(1, round(a * (i + 1) ** -s))) for i, n in enumerate(names)]
     return rows, {"a": a, "s": s, "known": len(counts)}
@@ -237,8 +227,7 @@ def street_rows() -> tuple[list[tuple[str, int]], dict]:
 
 REGION_STEMS = VOCAB["region_stems"]
 BRAND_STEMS = VOCAB["brand_stems"]
-TOWN_BLOCK = "Dachau Hadamar Oranienburg Wunsiedel Bitburg Warstein Kulmbach Radeberg Flensburg Heidelberg Mannheim " \
-    "Oettingen Hof Einbeck"  # fmt: skip
+TOWN_BLOCK = VOCAB["town_block"]
 """Towns left out: sites of Nazi crimes or cults, and towns whose adjective is a big brand (Bitburger, Warsteiner)."""
 TOWN_POPULATION = (10_000, 250_000)
 STEM_SHARES = {"surname": 30, "town": 25, "region": 30, "brand": 15}
@@ -281,20 +270,6 @@ SECTORS = VOCAB["sectors"]
 
 # --- curated tables with published figures or documented assumptions --------------------------------------------
 
-KG_TOTAL_1999 = 126_660
-LEGAL_FORMS = (
-    ("GmbH", 1_000_000),
-    ("UG (haftungsbeschränkt)", 150_000),
-    ("GmbH & Co. KG", KG_TOTAL_1999 * 3 // 4),
-    ("KG", KG_TOTAL_1999 - KG_TOTAL_1999 * 3 // 4),
-    ("e.K.", 145_137),
-    ("OHG", 23_368),
-    ("AG", 8_667),
-)
-"""GmbH and UG: IHK Oldenburg ('ca. eine Million GmbH und ca. 150.000 UG (haftungsbeschränkt) im Handelsregister').
-e.K., KG, OHG, AG: DIHT, IHK member companies by legal form, 1999 (Einzelfirma 145,137; KG 126,660; OHG 23,368;
-AG 8,667). KG split 3:1 into GmbH & Co. KG and other KG is an assumption (see SOURCES.md)."""
-
 
 JOB_TITLES = VOCAB["job_titles"]
 
@@ -312,10 +287,6 @@ def job_title_rows() -> list[tuple[str, str, int]]:
     """Weight = level share x title factor / sum of the level's factors, per 10,000 contacts."""
     items = [(level, *item.rsplit(" ", 1)) for level, text in JOB_TITLES.items() for item in text.split("|")]
     return m.level_weighted([(gendered(t), level, int(f)) for level, t, f in items])
-
-
-EMAIL_DOMAINS = (("de", 780), ("com", 140), ("eu", 20), ("net", 20), ("info", 15), ("org", 10), ("io", 10))
-"""Per mille of company e-mail domains by suffix: estimate (no published breakdown for company mail domains)."""
 
 
 # --- SOURCES.md -------------------------------------------------------------------------------------------------
@@ -356,9 +327,9 @@ def main() -> None:
         "cities.csv": cities,
         "streets.csv": streets,
         "company_words.csv": [(s, "sector", 1) for s in SECTORS] + stems,
-        "legal_forms.csv": LEGAL_FORMS,
+        "legal_forms.csv": VOCAB["legal_forms"],
         "job_titles.csv": job_title_rows(),
-        "email_domains.csv": EMAIL_DOMAINS,
+        "email_domains.csv": VOCAB["email_domains"],
     }
     gbde.write_settings("DE", files, counts, facts, sources_md(facts))
 

@@ -106,9 +106,7 @@ def gb_towns() -> list[tuple[str, int]]:
 
 
 STREET_WORDS = VOCAB["street_words"]
-STREET_SUFFIXES = {"Road": 30, "Close": 16, "Lane": 14, "Street": 12, "Avenue": 8, "Drive": 8, "Way": 6,
-                   "Gardens": 4, "Crescent": 4, "Court": 3, "Place": 3, "Grove": 3, "Terrace": 3, "View": 2,
-                   "Mews": 1, "Rise": 1, "Walk": 1}  # fmt: skip
+STREET_SUFFIXES = dict(VOCAB["street_suffixes"])
 """Relative use of each street type (editorial estimate: Road most common, then the Close of post-war estates)."""
 STREET_WEIGHTS = {"head": 120, "head_floor": 30, "town": 3}
 """Weight of a curated common name (one in almost every town): head / sqrt(its rank in COMMON_STREETS), at least
@@ -119,8 +117,7 @@ Editorial."""
 SOUTH_ASIA, ENGLISH_SPEAKING = ("IN", "PK", "BD", "LK", "NP", "AF"), ("GB", "US", "AU", "IE", "NZ")
 """A name is South Asian when names-dataset ranks it better in a South Asian country than in any of these English-
 speaking ones (Canada left out: its Patels and Singhs rank first there)."""
-NOT_SOUTH_ASIAN_WORDS = "Paul Prince Ray Roy Moon Swain Milton Don Rock Rose Joy Vicky Selina Monika Misty Darling Kate"
-NOT_SOUTH_ASIAN = frozenset([*NOT_SOUTH_ASIAN_WORDS.split(), "Seal"])
+NOT_SOUTH_ASIAN = frozenset(VOCAB["not_south_asian"])
 """English names and words that rank better in India or Bangladesh than in Britain (editorial)."""
 SOUTH_ASIAN_SHARE = 0.063
 """Share of the UK's people of Indian, Pakistani or Bangladeshi origin (Census 2021 England and Wales 6.9% of
@@ -189,19 +186,8 @@ def company_word_rows(first_names: set[str]) -> list[tuple[str, str, int]]:
 
 # --- curated tables with published figures or documented assumptions --------------------------------------------
 
-PRIVATE_LIMITED = 4_713_538
-LP_AND_LLP = 108_638
-LEGAL_FORMS = (
-    ("Ltd", PRIVATE_LIMITED // 2),
-    ("Limited", PRIVATE_LIMITED - PRIVATE_LIMITED // 2),
-    ("LLP", LP_AND_LLP // 2),
-    ("PLC", 6_000),
-)
-"""Companies House, 'Companies register activities 2021 to 2022' (register at end of March 2022):
-4,713,538 private limited companies; 108,638 LPs and LLPs together. Ltd/Limited split 50/50 and LLP = half
-of LP+LLP are assumptions; PLC about 6,000 is an approximate figure (see SOURCES.md)."""
 
-JOB_LEVEL_SHARE = {"executive": 6, "director": 14, "manager": 30, "professional": 36, "assistant": 14}
+JOB_LEVEL_SHARE = VOCAB["job_level_share"]
 """Percent of B2B contacts per seniority level (design assumption: a buying centre pyramid)."""
 
 JOB_TITLES = VOCAB["job_titles"]
@@ -210,10 +196,6 @@ JOB_TITLES = VOCAB["job_titles"]
 def job_title_rows() -> list[tuple[str, str, int]]:
     """Weight = level share x title factor / sum of the level's factors, per 10,000 contacts."""
     return m.level_weighted([(t, level, f) for level, titles in JOB_TITLES.items() for t, f in titles], JOB_LEVEL_SHARE)
-
-
-EMAIL_DOMAINS = (("co.uk", 560), ("com", 300), ("uk", 50), ("org.uk", 20), ("net", 20), ("io", 20), ("co", 10))
-"""Per mille of company e-mail domains by suffix: estimate (no published breakdown for company mail domains)."""
 
 
 # --- SOURCES.md -------------------------------------------------------------------------------------------------
@@ -245,9 +227,9 @@ def main() -> None:
         "cities.csv": cities,
         "streets.csv": street_rows(),
         "company_words.csv": company_word_rows(first_set),
-        "legal_forms.csv": LEGAL_FORMS,
+        "legal_forms.csv": VOCAB["legal_forms"],
         "job_titles.csv": job_title_rows(),
-        "email_domains.csv": EMAIL_DOMAINS,
+        "email_domains.csv": VOCAB["email_domains"],
     }
     gbde.write_settings("GB", files, counts, facts, sources_md())
 

@@ -313,19 +313,7 @@ def build_streets(filt: Filtered) -> dict[str, object]:
 SECTORS = VOCAB["sectors"]
 
 # Words from the stem sources that read as generic, institutional or odd in a company name.
-STEM_BLOCKLIST = frozenset(
-    m.WORDS(
-        """Alert Apparel Auto Automobile Balance Bank Banks Battery Bird Black Brown Bush Campus Card Case Child Church
-    Clinton College Commercial Commonwealth Cook Cuba Day Division Enterprise English Evans Exchange Federal Fell
-    Fifth First Flood Font Fourth French Front Guy Habitat Head High Industrial Junior Key King Long Lower Market
-    Mars Moscow Museum Navy North Northern Page Paper Post Powers Public Radio Rod Russia School Science Second
-    Service Short Signal Smith South Spears State States Still Tan Third Tomato Treat Upper Veterans View Wall
-    West White Zoo Bisque Chocolate Cornsilk Gainsboro Moccasin Salmon Ship Brazil France Italy Panama Peru Swiss
-    Cuba Guam Bureau Boundary Divide Gem Island Licking Mobile Sac Slope Petroleum Coal Door Gulf Kings Queens
-    Bronx Glades Highlands Early Hand Heard Person Real Normal Towns Story Wise Rush Love Mcallen Mckinney Rich
-    Power"""
-    )
-)
+STEM_BLOCKLIST = frozenset(m.WORDS(VOCAB["stem_blocklist"]))
 
 
 def build_company_words(filt: Filtered, common_first_names: set[str], city_names: set[str]) -> dict[str, object]:
