@@ -134,12 +134,7 @@ LDU_LETTERS = "ABCEGHJKLMNPRSTVWXYZ"
 """Letters Canada Post uses in postal codes (no D F I O Q U); W and Z never lead an FSA, which the dump gives."""
 CITY_OF = VOCAB["city_of"]
 ALIAS = {old: new for line in CITY_OF.splitlines() for new, olds in [line.split("=")] for old in olds.split("|")}
-DESCRIPTORS = frozenset(
-    m.WORDS(
-        "North South East West Northeast Northwest Southeast Southwest Central Inner Outer Upper Lower Mid Outskirts"
-    )
-    + m.WORDS("Riverbank Mid-Riverbank Harbour Government Provincial Downtown Old")
-)
+DESCRIPTORS = frozenset(m.WORDS(VOCAB["descriptors"]))
 SPECIAL = re.compile(r"PO Box|Government|YYZ|Place Desjardins|Stn\b|Station|Commerce Court|Business Reply", re.I)
 
 
@@ -198,10 +193,6 @@ street about 83 % of the time (the rest: Montréal's Sherbrooke, Peel, McGill, W
 FRENCH_TITLE_SHARE = 0.8
 """French titles are bound to `inc.` (form_titles.csv: one form per title) and weighted so that 80 % of the
 contacts of an `inc.` company carry one; other companies get English titles only."""
-SUBJECTS_FROM_AU = {"Catch-up call with {first}": "Check-in call with {first}", "Quick catch-up": "Quick check-in",
-                    "Follow up after EOFY": "Follow up in the new fiscal year", "enquiry": "inquiry",
-                    "Prepare quote": "Prepare a quote", "Verbal yes": "Verbal commitment"}  # fmt: skip
-DEALS_FROM_AU = {"Training programme": "Training program", "Support agreement": "Support contract"}
 ZONES = VOCAB["zones"]
 
 
@@ -308,8 +299,8 @@ def build() -> None:
     }
     files = au.business_files(CODE, {"Toronto", "Montreal", "Vancouver", "Calgary", "Ottawa", "Canada"})
     australian = m.compact_vocabulary("AU")
-    files["activity_subjects.csv"] = in_canadian(australian["activity_subjects.csv"], SUBJECTS_FROM_AU)
-    files["deal_types.csv"] = in_canadian(australian["deal_types.csv"], DEALS_FROM_AU)
+    files["activity_subjects.csv"] = in_canadian(australian["activity_subjects.csv"], VOCAB["subjects_from_au"])
+    files["deal_types.csv"] = in_canadian(australian["deal_types.csv"], VOCAB["deals_from_au"])
     files["job_titles.csv"], form_titles = job_title_rows(files["job_titles.csv"])
     for title, size, form, weight in m.rows_of(VOCAB["french_chiefs"]):
         files["chief_titles.csv"] += [(title, size, f, weight) for f in ([form, "Ltée"] if form == "inc." else [form])]

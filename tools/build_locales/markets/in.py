@@ -50,12 +50,7 @@ NAM_DICT_KEEP = set(VOCAB["nam_dict_keep"])
 more common abroad, Punjabi and Tamil names of older cohorts); the rest of the nam_dict-only names are Sri Lankan
 Tamil (Nadarajah, Sinnathamby) or Western diaspora names, and are dropped."""
 
-GENDER_FIX = {
-    name: gender
-    for gender, names in (("M", "Raushan Basant Abrar Ronit Muna Gulshan Deep Pardeep"), ("F", "Nikita Jaya Rama Sana"),
-                          ("U", "Suman Saroj"))
-    for name in words(names)
-}  # fmt: skip
+GENDER_FIX = {name: gender for gender, names in VOCAB["gender_fix"].items() for name in words(names)}
 """Names both sources misgender for India (names-dataset's share of women is worldwide: Ronit and Basant are women's
 names in Israel and Egypt, men's names in India); U: given to both (half each)."""
 

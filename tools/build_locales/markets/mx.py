@@ -174,16 +174,7 @@ CITY_CODES = {
 """Area codes of the larger cities whose geocoder texts name only their state ("Puebla" for all of 222-249, 797:
 Puebla city drew 236 and 797), then of the towns the nearest exchange gave a wrong one (San Andrés Cholula 249,
 Xalapa 294, Macuspana 228), from the IFT numbering plan as every local knows them (data/mx.toml)."""
-GEOCODER_STATES = {
-    "AGS": "Aguascalientes", "BCN": "Baja California", "BCS": "Baja California Sur", "CAMP": "Campeche",
-    "CHIS": "Chiapas", "CHIH": "Chihuahua", "CDMX": "Ciudad de México", "COAH": "Coahuila", "COL": "Colima",
-    "DGO": "Durango", "GTO": "Guanajuato", "GRO": "Guerrero", "HGO": "Hidalgo", "JAL": "Jalisco",
-    "MEX": "Estado de México", "México": "Estado de México", "MICH": "Michoacán", "MOR": "Morelos", "NAY": "Nayarit",
-    "NL": "Nuevo León", "OAX": "Oaxaca", "PUE": "Puebla", "QRO": "Querétaro", "SLP": "San Luis Potosí",
-    "SON": "Sonora", "TAB": "Tabasco", "TAMPS": "Tamaulipas", "TLAX": "Tlaxcala", "VER": "Veracruz",
-    "YUC": "Yucatán", "ZAC": "Zacatecas", "Morelia": "Michoacán", "Culiacán": "Sinaloa", "Toluca": "Estado de México",
-    "Cuernavaca": "Morelos", "Tuxtla Gutierrez": "Chiapas", "Merida": "Yucatán",
-}  # fmt: skip
+GEOCODER_STATES = VOCAB["geocoder_states"]
 """The geocoder's state abbreviations and bare city names ("Jalapa/Tuzamapan, VER", "Toluca"), as states of
 cities.csv; its full state names are the same."""
 
