@@ -334,11 +334,6 @@ def main() -> None:
     gbde.write_settings("DE", files, counts, facts, sources_md(facts))
 
 
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """Land -> Berlin time and its `holidays` subdivision ([lands] of data/de.toml)."""
-    return {r: ("Europe/Berlin", VOCAB["lands"][r]) for r in regions}
-
-
 PHONE_PLAN = plan_of("DE")
 
 

@@ -234,12 +234,6 @@ def main() -> None:
     gbde.write_settings("GB", files, counts, facts, sources_md())
 
 
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """County -> London time and its nation's `holidays` subdivision ([nations] of data/gb.toml; else England)."""
-    nation_of = {c.strip(): n for n, counties in VOCAB["nations"].items() for c in counties.split("|")}
-    return {r: ("Europe/London", nation_of.get(r, "ENG")) for r in regions}
-
-
 PHONE_PLAN = plan_of("GB")
 
 

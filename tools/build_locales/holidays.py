@@ -3,7 +3,7 @@
 Generation reads only the written files, so a tenant's bytes never depend on the installed `holidays` version (its
 data changes as laws and corrections land; docs/STORY.md records the version). `regions.csv` maps each region of
 cities.csv to the time zone its companies work in and the holiday subdivision they observe, as the market's
-builder module gives them (`market.spec(cc).region_zones(regions) -> {region: (zone, subdivision or "")}`).
+builder module or its data/<cc>.toml gives them (`region_zones(cc, regions) -> {region: (zone, subdivision or "")}`).
 
     python -m tools.build_locales.holidays [CC ...]
 """
@@ -32,10 +32,32 @@ def _holidays(code: str, subdivisions: set[str]) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
+def region_zones(code: str, regions: list[str]) -> dict[str, tuple[str, str]]:
+    """Each region's (time zone, subdivision): what the market's builder works out where it has `region_zones`,
+    else the [regions] table of data/<cc>.toml: the zone whose [regions.zones] entry lists the region ("AL|AR"),
+    else `timezone`; the subdivision whose [regions.subdivisions] entry lists it, else `subdivision` ("=": the
+    region itself; none: nationwide holidays only)."""
+    builder = market.spec(code)
+    if hasattr(builder, "region_zones"):
+        return builder.region_zones(regions)
+    table = market.vocabulary(code)["regions"]
+    zone_of, subdivision_of = (_listed(table.get(key, {})) for key in ("zones", "subdivisions"))
+    default = table.get("subdivision", "")
+    return {
+        r: (zone_of[r] if r in zone_of else table["timezone"], subdivision_of.get(r, r if default == "=" else default))
+        for r in regions
+    }
+
+
+def _listed(groups: dict[str, str]) -> dict[str, str]:
+    """{value: "region|region"} -> {region: value}."""
+    return {region.strip(): value for value, regions in groups.items() for region in regions.split("|")}
+
+
 def main(codes: list[str] | None = None) -> None:
     for code in codes or sys.argv[1:] or ("US", "GB", "DE"):
         with (LOCALES_DIR / code / "cities.csv").open(encoding="utf-8", newline="") as handle:
-            regions = market.spec(code).region_zones(sorted({row["region"] for row in csv.DictReader(handle)}))
+            regions = region_zones(code, sorted({row["region"] for row in csv.DictReader(handle)}))
         rows = [(region, *zone_and_subdivision) for region, zone_and_subdivision in regions.items()]
         write_csv(LOCALES_DIR / code / "regions.csv", ("region", "timezone", "subdivision"), rows)
         days = _holidays(code, {subdivision for _, subdivision in regions.values()})

@@ -429,12 +429,6 @@ def main() -> None:
     print(f"surnames: top-10 share {last['top10_share']:.4%}, {last['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE}")
 
 
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """State -> the zone most of its people live in ([zones] of data/us.toml); holidays are the federal ones."""
-    zone_of = {state: zone for zone, states in VOCAB["zones"].items() for state in states.split()}
-    return {r: (zone_of[r], "") for r in regions}
-
-
 PHONE_PLAN = plan_of("US")
 """NANP: geocoder texts read `City, ST`; phones.py leaves the service and fictional exchanges out of US pools."""
 

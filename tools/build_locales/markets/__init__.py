@@ -1,2 +1,2 @@
-"""One small spec per market: `build()` writes its files, `PHONE_PLAN` feeds phones.py, `region_zones()` feeds
-holidays.py. The shared steps live in `tools/build_locales/market.py`."""
+"""One small spec per market: `build()` writes its files, `PHONE_PLAN` feeds phones.py, `region_zones()` (or the
+[regions] table of data/<cc>.toml) feeds holidays.py. The shared steps live in `tools/build_locales/market.py`."""

@@ -89,14 +89,6 @@ def cities() -> list[tuple[str, str, str, int]]:
 
 
 STREETS = list(VOCAB["streets"])
-ZONES = VOCAB["zones"]
-
-
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """State or territory -> its capital's zone (Broken Hill keeps Sydney's) and its `holidays` subdivision."""
-    return {r: (ZONES[r], r) for r in regions}
-
-
 AREA_STATES = {"2": ("NSW", "ACT"), "3": ("VIC", "TAS"), "7": ("QLD",), "8": ("SA", "WA", "NT")}
 """The states each trunk code serves: exchange names repeat across states (Camperdown) and the geocoder gives no
 state, so `phones.region_check` drops an exchange of another state and the city borrows its state's nearest."""

@@ -30,11 +30,6 @@ PHONE_PLAN = phones.plan_of(
 digits leave 3-6 random ones; at most 3 prefixes per city, so the 23 Tokyo wards share the 80 prefixes of 03."""
 
 
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """Japan has one time zone and only nationwide public holidays."""
-    return {region: ("Asia/Tokyo", "") for region in regions}
-
-
 # --- romanisation -------------------------------------------------------------------------------------------------
 
 _O, _U = set("おこそとのほもよろをごぞどぼぽょ"), set("うくすつぬふむゆるぐずづぶぷゅ")

@@ -17,7 +17,6 @@ VOCAB = m.vocabulary(CC)
 STATES = {"Distrito Federal": "Ciudad de México", "Coahuila de Zaragoza": "Coahuila", "México": "Estado de México",
           "Michoacán de Ocampo": "Michoacán", "Veracruz de Ignacio de la Llave": "Veracruz"}  # fmt: skip
 """States as written in addresses (the dump has the constitutional names and the former Distrito Federal)."""
-ZONES = VOCAB["zones"]
 INDUSTRY_SWAPS = VOCAB["industry_swaps"]
 MEXICAN = VOCAB["mexican"]
 STREETS = VOCAB["streets"]
@@ -159,11 +158,6 @@ def town_namer() -> Callable:
         return place_case(city)
 
     return town
-
-
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    zone_of = {state: zone for zone, states in ZONES.items() for state in states.split("|")}
-    return {r: (zone_of.get(r, "America/Mexico_City"), "") for r in regions}
 
 
 _CODE_LINES = VOCAB["city_area_codes"].strip().splitlines()

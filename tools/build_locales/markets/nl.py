@@ -134,10 +134,4 @@ def build() -> None:
 PHONE_PLAN = phones.plan_of(CC)
 
 
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """Every province works on Amsterdam time; public holidays are national (the `holidays` subdivisions Noord,
-    Midden and Zuid are school-holiday regions, not public holidays)."""
-    return {r: ("Europe/Amsterdam", "") for r in regions}
-
-
 STREETS = VOCAB["streets"]
