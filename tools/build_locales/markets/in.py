@@ -33,11 +33,6 @@ CITY_COUNT = 1500
 PEOPLE_PER_PIN_CAP = 250_000
 
 
-def words(text: str) -> list[str]:
-    """A curated list written as whitespace-separated words."""
-    return text.split()
-
-
 # --- curated vocabularies (compact) ---------------------------------------------------------------------------
 
 NICKNAMES = set(VOCAB["nicknames"])
@@ -50,7 +45,7 @@ NAM_DICT_KEEP = set(VOCAB["nam_dict_keep"])
 more common abroad, Punjabi and Tamil names of older cohorts); the rest of the nam_dict-only names are Sri Lankan
 Tamil (Nadarajah, Sinnathamby) or Western diaspora names, and are dropped."""
 
-GENDER_FIX = {name: gender for gender, names in VOCAB["gender_fix"].items() for name in words(names)}
+GENDER_FIX = {name: gender for gender, names in VOCAB["gender_fix"].items() for name in m.WORDS(names)}
 """Names both sources misgender for India (names-dataset's share of women is worldwide: Ronit and Basant are women's
 names in Israel and Egypt, men's names in India); U: given to both (half each)."""
 
@@ -58,7 +53,7 @@ SURNAME_DROP = set(VOCAB["surname_drop"])
 """Female-only surnames and female first names in the surname field (the runtime draws surnames without the
 person's gender: no Rajesh Kaur), abbreviations, words and pet names, typing slips of common surnames (Shrma,
 Kumer, Yadev), and community or caste labels written in place of a surname on social profiles."""
-SURNAME_KEEP = set(words("Raj Prasad Lal Chand Nath Prakash Anand Krishnan Rao Ram Kumar Mohan Gopal Krishna Pillai"))
+SURNAME_KEEP = set(m.WORDS("Raj Prasad Lal Chand Nath Prakash Anand Krishnan Rao Ram Kumar Mohan Gopal Krishna Pillai"))
 """Real surnames that names-dataset ranks higher as first names in India."""
 
 REGION_NAMES = {"Chattisgarh": "Chhattisgarh", "Pondicherry": "Puducherry", "Jammu & Kashmir": "Jammu and Kashmir",
