@@ -211,12 +211,10 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
 
 # --- streets and company stems ----------------------------------------------------------------------------------
 
-STREETS = VOCAB["streets"]
-
 
 def street_rows() -> tuple[list[tuple[str, int]], dict]:
     """Published counts where known; other names a x rank^-s, fitted on the published (rank, count) points."""
-    names = STREETS.split("|")
+    names = VOCAB["streets"].split("|")
     zeit, sid = dict(VOCAB["street_counts"]), dict(VOCAB["street_counts_sid"])
     scale = zeit["Hauptstraße"] / sid["Hauptstraße"]
     counts = {**{n: round(c * scale) for n, c in sid.items()}, **zeit}
@@ -225,8 +223,6 @@ def street_rows() -> tuple[list[tuple[str, int]], dict]:
     return rows, {"a": a, "s": s, "known": len(counts)}
 
 
-REGION_STEMS = VOCAB["region_stems"]
-BRAND_STEMS = VOCAB["brand_stems"]
 TOWN_BLOCK = VOCAB["town_block"]
 """Towns left out: sites of Nazi crimes or cults, and towns whose adjective is a big brand (Bitburger, Warsteiner)."""
 TOWN_POPULATION = (10_000, 250_000)
@@ -253,8 +249,8 @@ def stem_rows(surnames: list[tuple[str, int]]) -> tuple[list[tuple[str, str, int
     kinds = {
         "surname": sorted(surnames, key=lambda r: (-r[1], r[0]))[:SURNAME_STEMS],
         "town": [(town_adjective(t.name), t.population) for t in m.towns("DE") if lo <= t.population < hi],
-        "region": [(w, 1) for w in REGION_STEMS.split()],
-        "brand": [(w, 1) for w in BRAND_STEMS.split()],
+        "region": [(w, 1) for w in VOCAB["region_stems"].split()],
+        "brand": [(w, 1) for w in VOCAB["brand_stems"].split()],
     }
     rows, facts = [], {}
     for kind, listed in kinds.items():
@@ -271,9 +267,6 @@ SECTORS = VOCAB["sectors"]
 # --- curated tables with published figures or documented assumptions --------------------------------------------
 
 
-JOB_TITLES = VOCAB["job_titles"]
-
-
 def gendered(title: str) -> str:
     """Job-ad form -> the runtime's `masculine|feminine` cell: Leiter/in Einkauf -> Leiter Einkauf|Leiterin Einkauf,
     Technische/r -> Technischer|Technische, Bürokaufmann/-frau -> Bürokaufmann|Bürokauffrau; no slash: unchanged."""
@@ -285,7 +278,7 @@ def gendered(title: str) -> str:
 
 def job_title_rows() -> list[tuple[str, str, int]]:
     """Weight = level share x title factor / sum of the level's factors, per 10,000 contacts."""
-    items = [(level, *item.rsplit(" ", 1)) for level, text in JOB_TITLES.items() for item in text.split("|")]
+    items = [(level, *item.rsplit(" ", 1)) for level, text in VOCAB["job_titles"].items() for item in text.split("|")]
     return m.level_weighted([(gendered(t), level, int(f)) for level, t, f in items])
 
 

@@ -65,15 +65,12 @@ def last_names() -> dict[str, float]:
     return dict(out)
 
 
-STREET_CODES = VOCAB["street_codes"]
-
-
 GPO_BOXES = frozenset(m.WORDS("0801 2001 2601 3001 4001 5001 6001 7001"))
 
 
 def street_code(place: m.PostalPlace) -> str:
     code = int(place.postal_code) if place.postal_code.isdigit() else -1
-    ok = any(lo <= code <= hi for lo, hi in STREET_CODES.get(place.admin1_code, ()))
+    ok = any(lo <= code <= hi for lo, hi in VOCAB["street_codes"].get(place.admin1_code, ()))
     gpo = place.postal_code in GPO_BOXES or place.place == "Australian National University"
     return place.postal_code if ok and not gpo else ""
 
@@ -88,7 +85,6 @@ def cities() -> list[tuple[str, str, str, int]]:
     )
 
 
-STREETS = list(VOCAB["streets"])
 AREA_STATES = {"2": ("NSW", "ACT"), "3": ("VIC", "TAS"), "7": ("QLD",), "8": ("SA", "WA", "NT")}
 """The states each trunk code serves: exchange names repeat across states (Camperdown) and the geocoder gives no
 state, so `phones.region_check` drops an exchange of another state and the city borrows its state's nearest."""
@@ -112,7 +108,7 @@ def build() -> None:
         "cities.csv": m.write(CODE, "cities.csv", cities()),
     }
     files = business_files(CODE, {"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
-    n |= m.write_files(CODE, files | {"streets.csv": m.street_rows(STREETS)})
+    n |= m.write_files(CODE, files | {"streets.csv": m.street_rows(list(VOCAB["streets"]))})
     m.write_plain_files(CODE)
     first_w = [round(w) for w in first.values() if round(w) > 0]
     last_w = [round(w) for w in last.values() if round(w) > 0]

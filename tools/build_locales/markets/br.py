@@ -33,7 +33,6 @@ CITY_COUNT, STREET_CEP_MIN, PEOPLE_PER_CEP, CEPS_MAX = 3000, 50_000, 20_000, 40
 COMPOUND_SHARE = {"MARIA": 0.6, "ANA": 0.4, "JOSE": 0.35, "JOAO": 0.3, "LUIZ": 0.25, "LUIS": 0.25,
                   "ANTONIO": 0.15, "CARLOS": 0.15, "PAULO": 0.15, "PEDRO": 0.1, "MARCOS": 0.1}  # fmt: skip
 """Share of a name's bearers shown with a second given name (an estimate: IBGE counts the first word only)."""
-COMPOUNDS = VOCAB["compounds"]
 ACCENT_RULES = [tuple(s.split(">")) for s in VOCAB["accent_rules"]]  # fmt: skip
 """Portuguese spelling of endings with a stressed antepenult (Cecília, Maurício, Conceição), used only for names
 that no accented source lists."""
@@ -133,7 +132,7 @@ def first_names() -> tuple[list[tuple[str, str, int]], dict]:
         if w >= FIRST_MIN and w >= GENDER_MIN_SHARE * (weight[(key, "F")] + weight[(key, "M")]):
             rows[(key, g)] = w
     spelled = {}
-    curated = [(n, part[0]) for part in COMPOUNDS.split(";") for n in part[3:].split("|")]
+    curated = [(n, part[0]) for part in VOCAB["compounds"].split(";") for n in part[3:].split("|")]
     extra = [(n, g) for g, names in (("F", FakerBR.first_names_female), ("M", FakerBR.first_names_male))
              for n in names if " " in n]  # fmt: skip
     compounds = sorted(set(curated + extra))
@@ -382,8 +381,6 @@ Alameda and Praça estimated); Estrada and Rodovia (7.1M, 1.6M, mostly rural) ar
 STREET_NAMES = VOCAB["street_names"]
 """Per mille of named addresses by kind of name; saints from CNEFE 2022 (names starting São, Santa, Santo: 3.7M of
 about 104M named addresses), the others estimated. Within a kind, names are in order of commonness (rank^-1)."""
-HONOREES = VOCAB["honorees"]
-PARTICLE_OF = VOCAB["particle_of"]
 
 
 def streets(female: list[str], male: list[str], surnames: list[str]) -> list[tuple[str, int]]:
@@ -399,11 +396,11 @@ def streets(female: list[str], male: list[str], surnames: list[str]) -> list[tup
         for name, share in zip(listed, zipf / zipf.sum(), strict=True):
             for kind, tw in zip(types, type_w / type_w.sum(), strict=True):
                 out[f"{kind} {name}"] += round(total * mass / 1000 * share * tw)
-    particle = {s: p for p, ss in PARTICLE_OF.items() for s in ss.split()}
+    particle = {s: p for p, ss in VOCAB["particle_of"].items() for s in ss.split()}
     zipf_names = {key: np.array([1 / (i + 1) ** 0.7 for i in range(len(v))]) for key, v in
                   (("F", female), ("M", male), ("S", surnames))}  # fmt: skip
     pick = {key: p / p.sum() for key, p in zipf_names.items()}
-    for spec in HONOREES.split("|"):
+    for spec in VOCAB["honorees"].split("|"):
         title, mass, genders = spec.split()
         count = max(20, int(mass) * 5)
         for _ in range(count):

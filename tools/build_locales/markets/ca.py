@@ -185,8 +185,6 @@ def cities() -> list[tuple[str, str, str, int]]:
 
 # --- streets, business and story vocabulary ----------------------------------------------------------------------
 
-STREETS = list(VOCAB["streets"])
-QC_STREETS = list(VOCAB["qc_streets"])
 QC_STREET_WEIGHT = 5.0
 """Québec's French streets weigh five times all the English ones, so that a Québec company's address is a French
 street about 83 % of the time (the rest: Montréal's Sherbrooke, Peel, McGill, Wellington and the like)."""
@@ -261,8 +259,8 @@ def job_title_rows(english: list[tuple[str, str, int]]) -> tuple[list[tuple[str,
 
 
 def write_streets() -> int:
-    english = [(s, "", w) for s, w in m.street_rows(STREETS)]
-    french = [(s, "QC", w * QC_STREET_WEIGHT) for s, w in m.street_rows(QC_STREETS)]
+    english = [(s, "", w) for s, w in m.street_rows(list(VOCAB["streets"]))]
+    french = [(s, "QC", w * QC_STREET_WEIGHT) for s, w in m.street_rows(list(VOCAB["qc_streets"]))]
     return m.write(
         CODE, "streets.csv", english + [(s, r, round(w)) for s, r, w in french], header=("street", "region", "weight")
     )

@@ -256,9 +256,6 @@ every other city takes its own province's code (`regional`), never a neighbour's
 
 # --- vocabulary ---------------------------------------------------------------------------------------------------
 
-STREETS = VOCAB["streets"]
-OF = VOCAB["of"]
-
 
 def street_rows(text: str, joins: dict[str, str]) -> list[tuple[str, int]]:
     return [
@@ -288,7 +285,7 @@ def build() -> None:
         CC, lambda p: PROVINCES.get(p.admin2, p.admin2), lambda p: p.admin3, 2500, main_locality_only=True
     )
     n["cities"] = m.write(CC, "cities.csv", cities)
-    n |= write_common(CC, m.business_files(CC, floor=1) | {"streets.csv": street_rows(STREETS, OF)})
+    n |= write_common(CC, m.business_files(CC, floor=1) | {"streets.csv": street_rows(VOCAB["streets"], VOCAB["of"])})
     merged: dict[str, int] = defaultdict(int)
     for name, weight in last:
         merged[name] += weight

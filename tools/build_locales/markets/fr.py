@@ -20,7 +20,6 @@ VOCAB = m.vocabulary(CODE)
 BASE_PLAN = phones.plan_of(CODE)
 """PHONE_PLAN is this plus the homonym exchanges of `excluded_exchanges` (module __getattr__, read after cities.csv
 is written): far from its own exchange, a French town nobody's geocoder text names borrows the nearest one."""
-ZONES = VOCAB["zones"]
 ALSACE_MOSELLE = ("57", "67", "68")
 """Départements with two more public holidays (Good Friday, 26 December): the holidays package's 6AE and 57."""
 
@@ -48,7 +47,7 @@ def excluded_exchanges() -> tuple[str, ...]:
     if not path.exists():
         return ()
     zone_of: dict[str, set[str]] = defaultdict(set)
-    for zone, deps in ZONES.items():
+    for zone, deps in VOCAB["zones"].items():
         for dep in deps.split():
             zone_of[dep].add(zone)
     towns: dict[str, dict[str, int]] = defaultdict(Counter)  # name -> region -> weight, as phones.py groups them

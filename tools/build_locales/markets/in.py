@@ -247,9 +247,6 @@ TRAI blocks of four digits; libphonenumber calls landlines with a 6-9 STD code F
 counts as fixed."""
 
 
-GEOCODER_STATES = VOCAB["geocoder_states"]
-
-
 @functools.cache
 def geocoder_aliases() -> tuple[tuple[str, str], ...]:
     """How India's geocoder names places (`Plan.aliases`): a text ("Gulbarga, Karnataka") reads as the cities.csv
@@ -279,7 +276,7 @@ def geocoder_aliases() -> tuple[tuple[str, str], ...]:
         for part in dict.fromkeys([text, *[p.strip() for p in text.split("/")]]):
             name, _, state = part.partition(", ")
             name = re.sub(r"\s+Local$", "", name)
-            states = GEOCODER_STATES.get(state, state).split("|") if state else sorted(regions.get(name, ()))
+            states = VOCAB["geocoder_states"].get(state, state).split("|") if state else sorted(regions.get(name, ()))
             hit = next(((reading[(m.name_key(name), s)], s) for s in states if (m.name_key(name), s) in reading), None)
             found = hit[0] if hit and heaviest.get(hit[0]) == hit[1] else None  # phones.py matches names only
             if part and found and found != part:

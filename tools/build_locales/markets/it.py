@@ -82,7 +82,7 @@ def places() -> list:
 def street_rows(first_names: set[str]) -> list[tuple[str, int]]:
     """Common Italian odonyms (estimated comuni having each), plus the person-named streets of mimesis' list
     (Via Achille Grandi) as a flat tail carrying three quarters of all streets."""
-    head = m.rows_of(STREETS)
+    head = m.rows_of(VOCAB["streets"])
     data = m.mimesis("it", "address")
     people = sorted({n for n in data["street"]["name"] if re.fullmatch(r"[A-Z][a-zàèéìòù]+( [A-Z][a-zàèéìòù]+)+", n)
                      and n.split()[0] in first_names and not re.search(r" [IVX][ivx]*\b", n)})  # fmt: skip
@@ -120,6 +120,3 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
 
     known = set(holidays.IT.subdivisions)
     return {r: ("Europe/Rome", r if r in known else "") for r in regions}
-
-
-STREETS = VOCAB["streets"]

@@ -17,9 +17,7 @@ VOCAB = m.vocabulary(CC)
 STATES = {"Distrito Federal": "Ciudad de México", "Coahuila de Zaragoza": "Coahuila", "México": "Estado de México",
           "Michoacán de Ocampo": "Michoacán", "Veracruz de Ignacio de la Llave": "Veracruz"}  # fmt: skip
 """States as written in addresses (the dump has the constitutional names and the former Distrito Federal)."""
-INDUSTRY_SWAPS = VOCAB["industry_swaps"]
 MEXICAN = VOCAB["mexican"]
-STREETS = VOCAB["streets"]
 
 
 def swapped(rows: list[tuple], replace: dict[str, str]) -> list[tuple]:
@@ -220,11 +218,11 @@ def build() -> None:
                            main_locality_only=False, max_codes=6)  # fmt: skip
     n["cities"] = m.write(CC, "cities.csv", cities)
     spain = m.compact_vocabulary("ES")
-    spanish = [(INDUSTRY_SWAPS.get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
+    spanish = [(VOCAB["industry_swaps"].get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
     files = m.business_files(CC, floor=1, industry_words=spanish)
     files["activity_subjects.csv"] = swapped(spain["activity_subjects.csv"], MEXICAN)
     files["deal_types.csv"] = swapped(spain["deal_types.csv"], MEXICAN)
-    n |= es.write_common(CC, files | {"streets.csv": es.street_rows(STREETS, {})})
+    n |= es.write_common(CC, files | {"streets.csv": es.street_rows(VOCAB["streets"], {})})
     ref = es.surname_reference([w for _, w in last], people)
     first_ref = m.first_name_distinct(first)
     m.write_locale_toml(CC, m.reference(first_ref))

@@ -103,7 +103,7 @@ def cities() -> list[tuple[str, str, str, int]]:
 def street_rows() -> list[tuple[str, int]]:
     """The most common Dutch street names (estimated number of streets), plus mimesis' Dutch street list as a flat
     tail carrying three quarters of all streets (no house numbers or initials in a name)."""
-    head = m.rows_of(STREETS)
+    head = m.rows_of(VOCAB["streets"])
     data = m.mimesis("nl", "address")
     tail = sorted({n[:1].upper() + n[1:] if n[:1] != "'" else n for n in data["street"]["name"]
                    if not re.search(r"\d|\b[A-Z]\.", n)})  # fmt: skip
@@ -132,6 +132,3 @@ def build() -> None:
 
 
 PHONE_PLAN = phones.plan_of(CC)
-
-
-STREETS = VOCAB["streets"]
