@@ -26,7 +26,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from tools.build_locales.common import LOCALES_DIR, write_weighted_csv
+from tools.build_locales.common import LOCALES_DIR, write_csv, write_weighted_csv
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SAMPLE_SIZE = 10_000
@@ -769,13 +769,7 @@ def write(code: str, file: str, rows: Iterable[Sequence[object]], header: Sequen
 
 def write_plain(code: str, file: str, rows: Iterable[Sequence[object]]) -> None:
     """A locale CSV without weights (form_titles.csv, real_domains.csv), sorted and unique."""
-    path = LOCALES_DIR / code / file
-    path.parent.mkdir(parents=True, exist_ok=True)
-    unique = sorted({tuple(str(v) for v in row) for row in rows})
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(HEADERS[file])
-        writer.writerows(unique)
+    write_csv(LOCALES_DIR / code / file, HEADERS[file], sorted({tuple(str(v) for v in row) for row in rows}))
 
 
 def _toml_value(value: object) -> str:
