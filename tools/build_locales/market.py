@@ -185,19 +185,7 @@ def postal_places(country: str) -> list[PostalPlace]:
             cells = [cell.strip() for cell in line.rstrip("\n").split("\t")]
             if not cells[9] or not cells[10]:
                 continue
-            places.append(
-                PostalPlace(
-                    cells[1],
-                    cells[2],
-                    cells[3],
-                    cells[4],
-                    cells[5],
-                    cells[6],
-                    cells[7],
-                    float(cells[9]),
-                    float(cells[10]),
-                )
-            )
+            places.append(PostalPlace(*cells[1:8], float(cells[9]), float(cells[10])))  # code, place, admin1..admin3
     return places
 
 
