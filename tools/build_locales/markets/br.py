@@ -30,8 +30,7 @@ GENDER_MIN_SHARE = 0.2  # a name is listed for a gender holding at least this sh
 FIRST_MIN = 400  # working-age bearers a first name needs (IBGE lists names down to 20)
 SURNAME_SCALE, SURNAME_TAIL_RANK, SURNAME_TAIL_MAX = 100, 12_000, 4.0
 CITY_COUNT, STREET_CEP_MIN, PEOPLE_PER_CEP, CEPS_MAX = 3000, 50_000, 20_000, 40
-COMPOUND_SHARE = {"MARIA": 0.6, "ANA": 0.4, "JOSE": 0.35, "JOAO": 0.3, "LUIZ": 0.25, "LUIS": 0.25,
-                  "ANTONIO": 0.15, "CARLOS": 0.15, "PAULO": 0.15, "PEDRO": 0.1, "MARCOS": 0.1}  # fmt: skip
+COMPOUND_SHARE = VOCAB["compound_share"]
 """Share of a name's bearers shown with a second given name (an estimate: IBGE counts the first word only)."""
 ACCENT_RULES = [tuple(s.split(">")) for s in VOCAB["accent_rules"]]  # fmt: skip
 """Portuguese spelling of endings with a stressed antepenult (Cecília, Maurício, Conceição), used only for names

@@ -177,8 +177,7 @@ def surname_reference(counts: list[int], population: int) -> dict[str, float]:
 
 PROVINCES = {"Baleares": "Illes Balears", "Guipúzcoa": "Gipuzkoa", "Vizcaya": "Bizkaia"}
 """Official province names where the postal dump has older Castilian forms."""
-CITY_FIXES = {"Seville": "Sevilla", "Cordoba": "Córdoba", "Gasteiz / Vitoria": "Vitoria-Gasteiz",
-              "Donostia / San Sebastián": "San Sebastián"}  # fmt: skip
+CITY_FIXES = VOCAB["city_fixes"]
 ARTICLE = re.compile(r"(.+), (El|La|Los|Las|L'|O|A|Os|As|Els|Les|Es|Sa|Ses)", re.IGNORECASE)
 INNER_PARTICLE = re.compile(r"(?<=\s)(De|Del|La|Las|Los|Y|I|D'|L'|Da|Do|Dos|Das)(?=\s|$)")
 

@@ -372,11 +372,6 @@ def phone_cities(path) -> list[phones.City]:
 # --- vocabulary (curated; weights are editorial 1-5 unless a count is named) ---------------------------------------
 
 STEMS = VOCAB["stems_ascii"]
-DEPARTMENTS = "営業部=9 購買部=6 情報システム部=6 経理部=4 総務部=4 製造部=4 技術部=4 開発部=3 経営企画部=3 人事部=3 " \
-              "品質保証部=2 物流部=2 財務部=2 マーケティング部=2 法務部=1"  # fmt: skip
-RANKS = "{d}_部長=director:3 {d}_次長=manager:1 {d}_課長=manager:3 {d}_係長=professional:2 {d}_主任=professional:3 " \
-        "{d}=professional:3"  # fmt: skip
-"""Department titles as business cards print them: 営業部 部長, 購買部 課長, 情報システム部 (staff)."""
 
 
 def _pairs(text: str) -> list[tuple[str, ...]]:
@@ -390,8 +385,8 @@ def curated(offices: list[dict]) -> dict[str, list[tuple]]:
     stems = [(w, "stem", a, 1 + sum(unicodedata.normalize("NFKC", w) in n for n in names)) for w, a in _pairs(STEMS)]
     sectors = [(w, ind, a, int(k)) for ind, text in VOCAB["sectors"].items() for w, a, k in _pairs(text)]
     jobs = [(t, level, int(k)) for t, level, k in _pairs(VOCAB["titles"])]
-    jobs += [(rank.replace("{d}", d).replace("_", " "), level, int(k) * int(f)) for d, f in _pairs(DEPARTMENTS)
-             for rank, level, k in _pairs(RANKS)]  # fmt: skip
+    jobs += [(rank.replace("{d}", d).replace("_", " "), level, int(k) * int(f)) for d, f in _pairs(VOCAB["departments"])
+             for rank, level, k in _pairs(VOCAB["ranks"])]  # fmt: skip
     return m.compact_vocabulary(CODE) | {
         "company_words.csv": [*stems, *((w, "sector", a, 1) for w, _, a, _ in sectors)],
         "industry_words.csv": sectors,

@@ -14,8 +14,7 @@ from tools.build_locales.markets import es
 
 CC = "MX"
 VOCAB = m.vocabulary(CC)
-STATES = {"Distrito Federal": "Ciudad de México", "Coahuila de Zaragoza": "Coahuila", "México": "Estado de México",
-          "Michoacán de Ocampo": "Michoacán", "Veracruz de Ignacio de la Llave": "Veracruz"}  # fmt: skip
+STATES = VOCAB["states"]
 """States as written in addresses (the dump has the constitutional names and the former Distrito Federal)."""
 MEXICAN = VOCAB["mexican"]
 

@@ -11,16 +11,13 @@ from tools.build_locales import phones
 
 CC = "NL"
 VOCAB = m.vocabulary(CC)
-PARTICLES = frozenset(
-    ["van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "aan", "uit", "la", "le", "du", "d'"]
-)
+PARTICLES = frozenset(VOCAB["particles"])
 """Lower case inside a Dutch surname written with the first name: Jan van der Berg, Els in 't Veld."""
 JUNK = frozenset(["nl", "in gebruik", "niet", "onbekend", "familie", "fam"])
 """Profile text typed into the surname field (names-dataset keeps it)."""
 HOME = frozenset(["NL", "BE", "DE", "ZA", "NA", "SR", "CW", "AW"])
 """Countries whose names-dataset surnames are kept when the Netherlands is not where most bearers live."""
-PROVINCES = {"North Holland": "Noord-Holland", "South Holland": "Zuid-Holland", "North Brabant": "Noord-Brabant",
-             "Guelders": "Gelderland"}  # fmt: skip
+PROVINCES = VOCAB["provinces"]
 """GeoNames' English province names in Dutch (the others are the same in both)."""
 POSTCODE_LETTERS = "ABCDEGHJKLMNPRSTVWXZ"
 """PostNL letter pairs avoid F, I, O, Q, U and Y, and never use SA, SD or SS."""
