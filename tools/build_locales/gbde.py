@@ -302,8 +302,6 @@ def write_settings(country: str, files: dict[str, list], counts: dict[str, int],
     m.write_locale_toml(country, m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"]))
     realism = realism_md(facts["first_distinct"], counts["first_names"], last, counts["last_names"])
     fields |= {"counts": counts, "facts": facts, "versions": m.Versions(), "gbde": sys.modules[__name__]}
-    text = m.sources_template(country).format(**facts, **fields, anchor_share=fmt_pct(facts["last"]["anchor"]),
-                                              realism=realism)  # fmt: skip
-    (m.LOCALES_DIR / country / "SOURCES.md").write_text(text, encoding="utf-8")
+    m.write_sources(country, **facts, **fields, anchor_share=fmt_pct(facts["last"]["anchor"]), realism=realism)
     for name, n in counts.items():
         print(f"{country} {name}: {n} rows")

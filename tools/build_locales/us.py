@@ -18,7 +18,6 @@ from faker.providers.address.en_US import Provider as FakerAddress
 from faker.providers.color.en_US import Provider as FakerColor
 
 from tools.build_locales import market as m
-from tools.build_locales.common import LOCALES_DIR
 from tools.build_locales.phones import plan_of
 
 VOCAB = m.vocabulary("US")
@@ -395,14 +394,14 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
 # --- SOURCES.md ---------------------------------------------------------------------------------------------------
 
 
-def sources_md(filt: Filtered, **facts: dict) -> str:
-    """SOURCES.md: the template filled with the steps' facts, the values dropped and the curated tables."""
+def sources_md(filt: Filtered, **facts: dict) -> dict:
+    """The fields of SOURCES.md: the steps' facts, the values dropped and the curated tables."""
     levels, last = facts["small"]["by_level"], facts["last"]
     dropped = "\n".join(
         f"- `{file}`: {len(values)} rows ({', '.join(sorted(set(values))[:12])}{', ...' if len(values) > 12 else ''})"
         for file, values in sorted(filt.dropped.items())
     )
-    return m.sources_template("US").format(
+    return dict(
         **m.constants(__name__),
         **facts,
         versions=m.Versions(),
@@ -424,7 +423,7 @@ def main() -> None:
     facts["words"] = build_company_words(filt, first["common"], facts["cities"]["names"])
     facts["small"] = build_small_tables(filt)
     m.write_locale_toml("US", m.reference(first["distinct_full"], last["distinct_full"], last["top10_share"]))
-    (LOCALES_DIR / "US" / "SOURCES.md").write_text(sources_md(filt, **facts), encoding="utf-8")
+    m.write_sources("US", **sources_md(filt, **facts))
     print(f"first names: {first['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE} (full {first['distinct_full']:.1f})")
     print(f"surnames: top-10 share {last['top10_share']:.4%}, {last['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE}")
 
