@@ -34,14 +34,15 @@ def _holidays(code: str, subdivisions: set[str]) -> list[tuple[str, str, str]]:
 
 def region_zones(code: str, regions: list[str]) -> dict[str, tuple[str, str]]:
     """Each region's (time zone, subdivision): what the market's builder works out where it has `region_zones`,
-    else the [regions] table of data/<cc>.toml: the zone whose [regions.zones] entry lists the region ("AL|AR"),
-    else `timezone`; the subdivision whose [regions.subdivisions] entry lists it, else `subdivision` ("=": the
-    region itself; none: nationwide holidays only)."""
+    else data/<cc>.toml: the zone whose [zones] entry lists the region ("AL|AR"), else `timezone` of [regions];
+    the subdivision whose [subdivisions] entry lists it, else `subdivision` of [regions] ("=": the region itself;
+    none: nationwide holidays only)."""
     builder = market.spec(code)
     if hasattr(builder, "region_zones"):
         return builder.region_zones(regions)
-    table = market.vocabulary(code)["regions"]
-    zone_of, subdivision_of = (_listed(table.get(key, {})) for key in ("zones", "subdivisions"))
+    data = market.vocabulary(code)
+    table = data["regions"]
+    zone_of, subdivision_of = (_listed(data.get(key, {})) for key in ("zones", "subdivisions"))
     default = table.get("subdivision", "")
     return {
         r: (zone_of[r] if r in zone_of else table["timezone"], subdivision_of.get(r, r if default == "=" else default))

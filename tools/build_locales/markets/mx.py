@@ -157,6 +157,11 @@ def town_namer() -> Callable:
     return town
 
 
+def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
+    zone_of = {state: zone for zone, states in VOCAB["zones"].items() for state in states.split("|")}
+    return {r: (zone_of.get(r, "America/Mexico_City"), "") for r in regions}
+
+
 _CODE_LINES = VOCAB["city_area_codes"].strip().splitlines()
 CITY_CODES = {
     (city, state): f"{code}:{6 if rank < 16 else 4}"
