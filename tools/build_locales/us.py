@@ -193,9 +193,7 @@ def build_last_names(filt: Filtered) -> dict[str, object]:
         "listed_share": sum(counts) / total_people,
         "top10_share": sum(counts[:10]) / total_people,
         "top50k_share": sum(counts[:50_000]) / total_people,
-        "file_share": sum(file_weights) / total_people,
         "distinct_file": m.expected_distinct(file_weights),
-        "distinct_listed": m.expected_distinct(counts),
         # names outside the list each have fewer than 100 bearers, so in 10,000 draws they are all distinct
         "distinct_full": m.population_distinct(counts, total_people),
         "rare_share": rare_share,

@@ -245,7 +245,6 @@ def last_names(first_weight: dict[str, float]) -> tuple[list[tuple[str, int]], d
         "head": len(counts),
         "tail": len(tail),
         "slope": slope,
-        "tail_mass": math.fsum(tail.values()),
         "distinct": m.expected_distinct(population),
         "top10": math.fsum(sorted(counts.values(), reverse=True)[:10]) / slots,
         "spell": dict(spell.used),
