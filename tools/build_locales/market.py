@@ -532,6 +532,22 @@ def write_plain_files(code: str, form_titles: Iterable[tuple[str, str]] = (), do
     write_plain(code, "real_domains.csv", [(d,) for d in {*v["real_domains"].split(), *domains}])
 
 
+def build_band_market(code: str, last: list, facts: dict, cities: list, streets, **fields: object) -> None:
+    """The build of a market whose first names are nam_dict bands tilted to working age (IT, NL): those and the
+    market's surname, city and street rows (`streets(first_names)`) with its curated files, locale.toml and
+    SOURCES.md (`fields` for its template besides the counts `c`, facts `f` and reference figures `r`)."""
+    first, facts["tilt"] = working_age_tilt(band_first_names(code), code)
+    first = equal_genders(first)
+    files = {"first_names.csv": first, "last_names.csv": last, "cities.csv": cities, "streets.csv": streets(first)}
+    write_plain_files(code)
+    counts = write_files(code, files | business_files(code, sector_weight=sum, floor=None))
+    figures = reference(expected_distinct(w for *_, w in first), top10=top_share(w for _, w in last))
+    write_locale_toml(code, figures)
+    facts["cities"] = len({(c, r) for c, r, _, _ in cities})
+    write_sources(code, v=Versions(), c=counts, f=facts, r=figures, **fields)
+    print(f"{code}: {counts} {figures} {facts}")
+
+
 # --- steps written for AU and shared by CA and GB ---------------------------------------------------------------
 
 PER_10M = 10_000_000

@@ -79,9 +79,10 @@ def places() -> list:
             or capital[p.postal_code[:3]] not in names[p.postal_code]]  # fmt: skip
 
 
-def street_rows(first_names: set[str]) -> list[tuple[str, int]]:
+def street_rows(first: list[tuple[str, str, int]]) -> list[tuple[str, int]]:
     """Common Italian odonyms (estimated comuni having each), plus the person-named streets of mimesis' list
-    (Via Achille Grandi) as a flat tail carrying three quarters of all streets."""
+    (Via Achille Grandi: a first name of `first`) as a flat tail carrying three quarters of all streets."""
+    first_names = {n for n, _, _ in first}
     head = m.rows_of(VOCAB["streets"])
     data = m.mimesis("it", "address")
     people = sorted({n for n in data["street"]["name"] if re.fullmatch(r"[A-Z][a-zàèéìòù]+( [A-Z][a-zàèéìòù]+)+", n)
@@ -91,24 +92,9 @@ def street_rows(first_names: set[str]) -> list[tuple[str, int]]:
 
 
 def build() -> None:
-    first, tilt = m.working_age_tilt(m.band_first_names(CC), CC)
-    first = m.equal_genders(first)
     last, facts = surname_rows()
-    facts["tilt"] = tilt
     cities = m.city_rows(places(), m.towns(CC), region_of=lambda p: p.admin2_code, city_of=lambda p: it_place(p.place))
-    files = {
-        "first_names.csv": first,
-        "last_names.csv": last,
-        "cities.csv": cities,
-        "streets.csv": street_rows({n for n, _, _ in first}),
-    }
-    m.write_plain_files(CC)
-    counts = m.write_files(CC, files | m.business_files(CC, sector_weight=sum, floor=None))
-    reference = m.reference(m.expected_distinct(w for *_, w in first), top10=m.top_share(w for _, w in last))
-    m.write_locale_toml(CC, reference)
-    facts["cities"] = len({(c, r) for c, r, _, _ in cities})
-    m.write_sources(CC, v=m.Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100)
-    print(f"{CC}: {counts} {reference} {facts}")
+    m.build_band_market(CC, last, facts, cities, street_rows, top=TOP10 * 100)
 
 
 PHONE_PLAN = phones.plan_of(CC)

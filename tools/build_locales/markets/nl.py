@@ -109,23 +109,8 @@ def street_rows() -> list[tuple[str, int]]:
 
 
 def build() -> None:
-    first, tilt = m.working_age_tilt(m.band_first_names(CC), CC)
-    first = m.equal_genders(first)
     last, facts = surname_rows()
-    places = cities()
-    files = {
-        "first_names.csv": first,
-        "last_names.csv": last,
-        "cities.csv": places,
-        "streets.csv": street_rows(),
-    }
-    m.write_plain_files(CC)
-    counts = m.write_files(CC, files | m.business_files(CC, sector_weight=sum, floor=None))
-    reference = m.reference(m.expected_distinct(w for *_, w in first), top10=m.top_share(w for _, w in last))
-    m.write_locale_toml(CC, reference)
-    facts |= {"tilt": tilt, "cities": len({(c, r) for c, r, _, _ in places})}
-    m.write_sources(CC, v=m.Versions(), c=counts, f=facts, r=reference, top=TOP10 * 100, s=HEAD_S)
-    print(f"{CC}: {counts} {reference} {facts}")
+    m.build_band_market(CC, last, facts, cities(), lambda _: street_rows(), top=TOP10 * 100, s=HEAD_S)
 
 
 PHONE_PLAN = phones.plan_of(CC)
