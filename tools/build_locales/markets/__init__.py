@@ -1,2 +1,3 @@
 """One small spec per market: `build()` writes its files, `PHONE_PLAN` feeds phones.py, `region_zones()` (or the
-[regions] table of data/<cc>.toml) feeds holidays.py. The shared steps live in `tools/build_locales/market.py`."""
+[regions], [zones] and [subdivisions] of data/<cc>.toml) feeds holidays.py. The shared steps live in
+`tools/build_locales/market.py`."""
