@@ -304,6 +304,14 @@ def line_fit(points: Sequence[tuple[float, float]], *, total=sum) -> tuple[float
     return mx, my, total((x - mx) * (y - my) for x, y in points) / total((x - mx) ** 2 for x, _ in points)
 
 
+def summed(pairs: Iterable[tuple[object, float]]) -> defaultdict:
+    """(key, weight) pairs added up by key, keys in the order they first come (as a loop of `+=` would)."""
+    totals: defaultdict = defaultdict(int)
+    for key, weight in pairs:
+        totals[key] += weight
+    return totals
+
+
 def band_weight(band: int, scale: int = 1_000_000) -> int:
     """gender-guesser's per-country frequency band (1 rare .. 13 very common) as a weight: about 0.02 * 2^(band-10)."""
     return max(1, round(scale * 0.02 * 2 ** (band - 10)))
@@ -355,10 +363,7 @@ def first_name_distinct(rows: Iterable[Sequence]) -> float:
     weight) rows (a name given to both genders counts once)."""
     rows = list(rows)
     total = {g: math.fsum(r[-1] for r in rows if r[1] == g) for g in "FM"}
-    by_name: dict[str, float] = defaultdict(float)
-    for name, gender, *_, weight in rows:
-        by_name[name] += weight / total[gender] / 2
-    return expected_distinct(by_name.values())
+    return expected_distinct(summed((name, weight / total[gender] / 2) for name, gender, *_, weight in rows).values())
 
 
 def stable_key(text: str) -> str:
@@ -458,9 +463,7 @@ def level_weighted(rows: Iterable[tuple[str, str, int]], percent=LEVEL_PERCENT, 
     """Job titles as weights per 10,000 contacts from (title, level, factor) rows: each level holds its `percent`
     of the contacts, split over its titles by their (editorial) factors; at least `floor`."""
     rows = list(rows)
-    totals: dict[str, int] = defaultdict(int)
-    for _, level, factor in rows:
-        totals[level] += factor
+    totals = summed((level, factor) for _, level, factor in rows)
     return [(title, level, max(floor, round(100 * percent[level] * f / totals[level]))) for title, level, f in rows]
 
 
@@ -602,9 +605,7 @@ def gendered_counts(rows_by_gender: dict[str, list[tuple[str, int]]], minority: 
             name = raw.strip().upper()
             if FIRST_NAME_RE.fullmatch(name) and name not in NOT_NAMES and len(name) > 1:
                 counts[(name, sex)] += n
-    total: dict[str, int] = defaultdict(int)
-    for (name, _), n in counts.items():
-        total[name] += n
+    total = summed((name, n) for (name, _), n in counts.items())
     return {k: n for k, n in sorted(counts.items()) if n >= minority * total[k[0]]}
 
 

