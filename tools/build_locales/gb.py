@@ -46,9 +46,7 @@ larger than the next one; otherwise the name is ambiguous and skipped."""
 def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
     postal = [r for r in gbde.geonames_postal("GB") if " " in r.postal_code and r.admin1]
     nations = gbde.majority_mapping((r.admin1_code, r.admin1) for r in postal)
-    by_place: dict[tuple[str, str], list[m.PostalPlace]] = defaultdict(list)
-    for r in postal:
-        by_place[(r.place, r.admin1)].append(r)
+    by_place = m.grouped(((r.place, r.admin1), r) for r in postal)
     towns: dict[tuple[str, str], list[m.Town]] = defaultdict(list)
     for city in m.towns("GB", min_population=0):
         nation = nations.get(city.admin1_code)
@@ -72,9 +70,7 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
             stats["implausible"] += 1
             continue
         region = county or nation
-        districts: dict[str, list[str]] = defaultdict(list)
-        for code in kept:
-            districts[code.split()[0]].append(code)
+        districts = m.grouped((code.split()[0], code) for code in kept)
         for _district, codes in sorted(districts.items()):
             chosen = sorted(codes, key=m.stable_key)[:POSTCODES_PER_DISTRICT]
             weight = town.population * len(codes) / len(kept) / len(chosen)

@@ -245,10 +245,7 @@ def city_rows(
     """`cities.csv` rows (city, region, postal_code, weight = people) that agree by construction: each is a postal
     dump row, matched to the `count` largest towns of its name (accents and case aside) within `within_km`, a town's
     people split evenly over its codes; `region_of` and `city_of` pick the market's columns (région, prefecture)."""
-    by_name: dict[str, list[PostalPlace]] = defaultdict(list)
-    for place in places:
-        if postal_code_of(place) and name_key(city_of(place)):
-            by_name[name_key(city_of(place))].append(place)
+    by_name = grouped((name_key(city_of(p)), p) for p in places if postal_code_of(p) and name_key(city_of(p)))
     rows: dict[tuple[str, str, str], int] = {}
     used: set[tuple[str, str]] = set()
     for town in populations:
@@ -310,6 +307,14 @@ def summed(pairs: Iterable[tuple[object, float]]) -> defaultdict:
     for key, weight in pairs:
         totals[key] += weight
     return totals
+
+
+def grouped(pairs: Iterable[tuple[object, object]]) -> defaultdict:
+    """(key, item) pairs gathered into a list per key, keys and items in the order they come."""
+    groups: defaultdict = defaultdict(list)
+    for key, item in pairs:
+        groups[key].append(item)
+    return groups
 
 
 def band_weight(band: int, scale: int = 1_000_000) -> int:
@@ -510,9 +515,7 @@ def business_files(code: str, *, sector_weight=None, floor: int | None = 0, indu
     weights), the job titles weighted by seniority (`level_weighted`, at least `floor`; None: as written)."""
     files = compact_vocabulary(code)
     files["industry_words.csv"] += industry_words
-    weights: dict[str, list[int]] = defaultdict(list)
-    for word, _, n in files["industry_words.csv"]:
-        weights[word].append(n)
+    weights = grouped((word, n) for word, _, n in files["industry_words.csv"])
     files["company_words.csv"] += [(w, "sector", sector_weight(n) if sector_weight else 1) for w, n in weights.items()]
     if floor is not None:
         files["job_titles.csv"] = level_weighted(files["job_titles.csv"], floor=floor)

@@ -479,10 +479,9 @@ class Exchanges:
         self.aliases = NameIndex(places, lambda p: p.alternates, lambda p: p.admin1_code)
         self.located = [(text, spot) for text in self.pools for spot in locate_text(self.places, geo.names(text), plan)]
         self.points = np.array([spot for _, spot in self.located])
-        spots: dict[str, list[tuple[float, float]]] = defaultdict(list)
-        for city in cities:
-            if not city.ambiguous and (spot := locate(self._candidates(city))):
-                spots[city.region].append(spot)
+        spots = market.grouped(
+            (city.region, spot) for city in cities if not city.ambiguous and (spot := locate(self._candidates(city)))
+        )
         self.centres = {region: tuple(np.median(np.array(s), axis=0)) for region, s in spots.items()}
         """Median position of each region's cities, to tell apart towns of one name in several regions."""
 
@@ -661,18 +660,14 @@ def region_check(
 
     def step(plan: Plan, verifier: Verifier, cities: list[City], areas: Areas) -> Areas:
         region_of = {c.area: c.region for c in cities}
-        spots: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        for p in market.postal_places(plan.region):
-            spots[(city_of(p), region_of_place(p))].append((p.lat, p.lon))
+        spots = market.grouped(
+            ((city_of(p), region_of_place(p)), (p.lat, p.lon)) for p in market.postal_places(plan.region)
+        )
         at = {k: (math.fsum(a for a, _ in v) / len(v), math.fsum(b for _, b in v) / len(v)) for k, v in spots.items()}
-        rows_of: dict[str, list[tuple]] = defaultdict(list)
-        for r in areas.rows:
-            if region_of[r[3]] in allowed.get(longest_key(r[0], allowed), unknown):
-                rows_of[r[3]].append(r)
-        donors: dict[str, list[City]] = defaultdict(list)
-        for c in cities:
-            if rows_of.get(c.area) and (c.name, c.region) in at:
-                donors[c.region].append(c)
+        rows_of = market.grouped(
+            (r[3], r) for r in areas.rows if region_of[r[3]] in allowed.get(longest_key(r[0], allowed), unknown)
+        )
+        donors = market.grouped((c.region, c) for c in cities if rows_of.get(c.area) and (c.name, c.region) in at)
         for city in cities:
             here, near = at.get((city.name, city.region)), donors.get(city.region)
             if rows_of.get(city.area) or here is None or not near:

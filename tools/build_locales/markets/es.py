@@ -219,9 +219,7 @@ def city_table(
 
     places = [p for p in m.postal_places(country) if city_of(p)]  # an empty name would match non-Latin alternates
     if max_codes:  # MX: a code per colonia; keep an even spread of each city's codes so more cities fit
-        codes: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for p in places:
-            codes[(city_of(p), region_of(p))].append(p.postal_code)
+        codes = m.grouped(((city_of(p), region_of(p)), p.postal_code) for p in places)
         keep = set()
         for key, codes_of_city in codes.items():
             found = sorted(set(codes_of_city))
