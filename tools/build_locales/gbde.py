@@ -9,6 +9,7 @@ import math
 import re
 import sys
 import zipfile
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -182,11 +183,10 @@ def geonames_postal(country: str) -> list[m.PostalPlace]:
 
 def majority_mapping(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map each left value to its most frequent right value (ties: code-point order)."""
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[str, Counter] = defaultdict(Counter)
     for left, right in pairs:
-        counts.setdefault(left, {})
-        counts[left][right] = counts[left].get(right, 0) + 1
-    return {left: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for left, c in counts.items()}
+        counts[left][right] += 1
+    return {left: min(c, key=lambda right: (-c[right], right)) for left, c in counts.items()}
 
 
 # --- reference realism figures ----------------------------------------------------------------------------------
