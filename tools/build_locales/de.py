@@ -159,16 +159,9 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
         votes += [(c.admin1_code, land)] * (c.population // 1000)
     land_of_code = gbde.majority_mapping(votes)
 
-    by_name: dict[tuple[str, str], list[m.Town]] = defaultdict(list)
-    by_alt: dict[tuple[str, str], list[m.Town]] = defaultdict(list)
-    for c in cities:
-        land = land_of_code.get(c.admin1_code)
-        if not land:
-            continue
-        by_name[(c.name, land)].append(c)
-        for alt in c.alternates:
-            if alt and alt != c.name:
-                by_alt[(alt, land)].append(c)
+    landed = [(c, land) for c in cities if (land := land_of_code.get(c.admin1_code))]
+    by_name = m.grouped(((c.name, land), c) for c, land in landed)
+    by_alt = m.grouped(((alt, land), c) for c, land in landed for alt in c.alternates if alt and alt != c.name)
 
     assigned: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     stats = Counter(no_town=0, too_far=0, ambiguous=0)

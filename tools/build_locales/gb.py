@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 from tools.build_locales import gbde
 from tools.build_locales import market as m
@@ -47,11 +47,9 @@ def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
     postal = [r for r in gbde.geonames_postal("GB") if " " in r.postal_code and r.admin1]
     nations = gbde.majority_mapping((r.admin1_code, r.admin1) for r in postal)
     by_place = m.grouped(((r.place, r.admin1), r) for r in postal)
-    towns: dict[tuple[str, str], list[m.Town]] = defaultdict(list)
-    for city in m.towns("GB", min_population=0):
-        nation = nations.get(city.admin1_code)
-        if nation:
-            towns[(city.name, nation)].append(city)
+    towns = m.grouped(
+        ((c.name, nations[c.admin1_code]), c) for c in m.towns("GB", min_population=0) if nations.get(c.admin1_code)
+    )
 
     rows: list[tuple[str, str, str, int]] = []
     stats = Counter(ambiguous=0, implausible=0)
