@@ -57,10 +57,9 @@ def surname_rows() -> tuple[list[tuple[str, int]], dict]:
     for n, a in m.names_dataset("first_names").items():
         if a["rank"].get("MX"):
             first_rank[es.plain(n)] = min(first_rank.get(es.plain(n), 10**9), a["rank"]["MX"])
-    curve = sorted((int(c) for _, c in m.read_rows(es.NAMES / "names_es" / "essurnames.csv")), reverse=True)
-    counts: dict[str, int] = defaultdict(int)  # INE bearers per plain surname
-    for name, count in m.read_rows(es.NAMES / "names_es" / "essurnames.csv"):
-        counts[es.plain(name)] += int(count)
+    ine = m.read_rows(es.NAMES / "names_es" / "essurnames.csv")
+    curve = sorted((int(c) for _, c in ine), reverse=True)
+    counts = m.summed((es.plain(name), int(count)) for name, count in ine)  # INE bearers per plain surname
     known = set(counts) | {k for k, v in es.curated_spellings().items() if sum(v.values()) >= 2}
     known |= {es.plain(r[0]) for r in m.read_rows(es.NAMES / "names_mx" / "mxsurnames.csv")}
     best: dict[str, int] = {}
