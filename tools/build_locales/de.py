@@ -297,15 +297,8 @@ def sources_md(facts: dict) -> dict:
 
 def main() -> None:
     kept, last_facts = last_name_rows()
-    counts, facts, _ = gbde.write_people(
-        "DE",
-        working_age_rows,
-        (kept, last_facts),
-        is_turkish,
-        share=TURKISH_FIRST_NAME_SHARE,
-        census=TURKISH_ROOTS_SHARE,
-        labels=("tr", "de"),
-    )
+    pairing = {"share": TURKISH_FIRST_NAME_SHARE, "census": TURKISH_ROOTS_SHARE, "labels": ("tr", "de")}
+    counts, facts, _ = gbde.write_people("DE", working_age_rows, (kept, last_facts), is_turkish, **pairing)
     cities, facts["city"] = city_rows()
     streets, facts["streets"] = street_rows()
     stems, facts["stems"] = stem_rows(kept)
@@ -313,9 +306,7 @@ def main() -> None:
         "cities.csv": cities,
         "streets.csv": streets,
         "company_words.csv": [(s, "sector", 1) for s in SECTORS] + stems,
-        "legal_forms.csv": VOCAB["legal_forms"],
         "job_titles.csv": job_title_rows(),
-        "email_domains.csv": VOCAB["email_domains"],
     }
     gbde.write_settings("DE", files, counts, facts, sources_md(facts))
 

@@ -221,9 +221,7 @@ def main() -> None:
         "cities.csv": cities,
         "streets.csv": street_rows(),
         "company_words.csv": company_word_rows(first_set),
-        "legal_forms.csv": VOCAB["legal_forms"],
         "job_titles.csv": job_title_rows(),
-        "email_domains.csv": VOCAB["email_domains"],
     }
     gbde.write_settings("GB", files, counts, facts, sources_md())
 

@@ -295,8 +295,12 @@ def write_people(country: str, working_age: Callable, surnames: tuple[list, dict
 
 
 def write_settings(country: str, files: dict[str, list], counts: dict[str, int], facts: dict, fields: dict) -> None:
-    """The remaining CSVs, then locale.toml (the data's settings and the [reference] figures) and SOURCES.md of GB
-    or DE, which quotes every file's row count, the facts of the build and the builder's `fields`."""
+    """The remaining CSVs (with the legal forms and e-mail suffixes of data/<cc>.toml), then locale.toml (the data's
+    settings and the [reference] figures) and SOURCES.md of GB or DE, which quotes every file's row count, the facts
+    of the build and the builder's `fields`."""
+    files |= {
+        file: m.vocabulary(country)[file.removesuffix(".csv")] for file in ("legal_forms.csv", "email_domains.csv")
+    }
     counts |= {file.removesuffix(".csv"): n for file, n in m.write_files(country, files).items()}
     last = facts["surnames"]
     m.write_locale_toml(country, m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"]))
