@@ -452,17 +452,7 @@ def build() -> None:
         "top10": m.top_share(w for _, w in last),
     }
     m.write_locale_toml(CC, reference)
-    m.write_sources(
-        CC,
-        **m.constants(__name__),
-        n=counts,
-        v=m.Versions(),
-        f=fstats,
-        s=lstats,
-        c=cstats,
-        ref=reference,
-        sampled=sampled,
-        listed_share=1 - lstats["unlisted"],
-        unlisted_people=lstats["slots"] - lstats["listed"],
-    )
+    lstats |= {"listed_share": 1 - lstats["unlisted"], "unlisted_people": lstats["slots"] - lstats["listed"]}
+    fields = {"n": counts, "f": fstats, "s": lstats, "c": cstats, "ref": reference, "sampled": sampled}
+    m.write_sources(CC, **m.constants(__name__), **fields, v=m.Versions())
     print(f"BR: {counts}")
