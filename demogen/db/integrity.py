@@ -5,7 +5,8 @@ foreign keys) and counts, rule by rule, the rows that break each rule, and the r
 says how many rows break which rule, and costs six scans instead of one per rule. The queries are the same on
 PostgreSQL and SQLite (timestamps compare as values on one, as ISO text on the other). On PostgreSQL the joins
 may not be nested loops (`transaction.set_wise`): a tenant too new for the planner's statistics is still checked in
-time linear in its size.
+time linear in its size. A push's own check leaves the wording rule, most of a pass's time, to the rows it wrote
+(`worded`): only a table in which they hold a forbidden word is counted in SQL.
 """
 
 from __future__ import annotations
