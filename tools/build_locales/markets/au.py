@@ -103,19 +103,23 @@ def business_files(code: str, exclude: set[str]) -> dict[str, list]:
     return files
 
 
+def write_market(code: str, files: dict[str, list], headers: dict | None = None, form_titles=(), **fields) -> None:
+    """AU's or CA's locale CSVs (`m.write_files`, `form_titles` for `m.write_plain_files`), then locale.toml with
+    the reference figures of the written name weights and SOURCES.md (`fields` besides the counts and figures)."""
+    n = m.write_files(code, files, headers)
+    m.write_plain_files(code, form_titles)
+    first_w = [w for *_, w in files["first_names.csv"] if w > 0]
+    last_w = [w for *_, w in files["last_names.csv"] if w > 0]
+    ref = m.reference(m.expected_distinct(first_w), m.expected_distinct(last_w), m.top_share(last_w))
+    m.write_locale_toml(code, ref)
+    m.write_sources(code, n=n, ref=ref, v=m.Versions(), **fields)
+    print(f"{code}: {n}")
+
+
 def build() -> None:
     first, last = first_names(), last_names()
-    n = {
-        "first_names.csv": m.write(CODE, "first_names.csv", [(k[0], k[1], round(w)) for k, w in first.items()]),
-        "last_names.csv": m.write(CODE, "last_names.csv", [(k, round(w)) for k, w in last.items()]),
-        "cities.csv": m.write(CODE, "cities.csv", cities()),
-    }
     files = business_files(CODE, {"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Canberra"})
-    n |= m.write_files(CODE, files | {"streets.csv": m.street_rows(list(VOCAB["streets"]))})
-    m.write_plain_files(CODE)
-    first_w = [round(w) for w in first.values() if round(w) > 0]
-    last_w = [round(w) for w in last.values() if round(w) > 0]
-    ref = m.reference(m.expected_distinct(first_w), m.expected_distinct(last_w), m.top_share(last_w))
-    m.write_locale_toml(CODE, ref)
-    m.write_sources(CODE, n=n, ref=ref, v=m.Versions())
-    print(f"{CODE}: {n}")
+    files["first_names.csv"] = [(*k, round(w)) for k, w in first.items()]
+    files["last_names.csv"] = [(k, round(w)) for k, w in last.items()]
+    files["cities.csv"] = cities()
+    write_market(CODE, files | {"streets.csv": m.street_rows(list(VOCAB["streets"]))})

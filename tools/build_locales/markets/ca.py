@@ -255,12 +255,10 @@ def job_title_rows(english: list[tuple[str, str, int]]) -> tuple[list[tuple[str,
     return rows, [(t, "inc.") for t, _, _ in french]
 
 
-def write_streets() -> int:
+def street_rows() -> list[tuple[str, str, int]]:
     english = [(s, "", w) for s, w in m.street_rows(list(VOCAB["streets"]))]
     french = [(s, "QC", w * QC_STREET_WEIGHT) for s, w in m.street_rows(list(VOCAB["qc_streets"]))]
-    return m.write(
-        CODE, "streets.csv", english + [(s, r, round(w)) for s, r, w in french], header=("street", "region", "weight")
-    )
+    return english + [(s, r, round(w)) for s, r, w in french]
 
 
 QC_FORMS, QC_FORM_WEIGHT = frozenset({"inc.", "Ltée", "S.E.N.C.R.L."}), 10
@@ -278,21 +276,20 @@ def in_regions(form_sizes: list[tuple]) -> list[tuple]:
     ]
 
 
+HEADERS = {
+    "first_names.csv": ("name", "gender", "origin", "weight"),
+    "last_names.csv": ("name", "origin", "weight"),
+    "streets.csv": ("street", "region", "weight"),
+    "legal_form_sizes.csv": ("form", "size_class", "industry", "region", "weight"),
+}
+
+
 def build() -> None:
     first, last = first_names(), last_names()
-    n = {
-        "first_names.csv": m.write(
-            CODE,
-            "first_names.csv",
-            [(*k, round(w)) for k, w in first.items()],
-            header=("name", "gender", "origin", "weight"),
-        ),
-        "last_names.csv": m.write(
-            CODE, "last_names.csv", [(*k, round(w)) for k, w in last.items()], header=("name", "origin", "weight")
-        ),
-        "cities.csv": m.write(CODE, "cities.csv", cities()),
-    }
     files = au.business_files(CODE, {"Toronto", "Montreal", "Vancouver", "Calgary", "Ottawa", "Canada"})
+    files["first_names.csv"] = [(*k, round(w)) for k, w in first.items()]
+    files["last_names.csv"] = [(*k, round(w)) for k, w in last.items()]
+    files["cities.csv"], files["streets.csv"] = cities(), street_rows()
     australian = m.compact_vocabulary("AU")
     files["activity_subjects.csv"] = in_canadian(australian["activity_subjects.csv"], VOCAB["subjects_from_au"])
     files["deal_types.csv"] = in_canadian(australian["deal_types.csv"], VOCAB["deals_from_au"])
@@ -300,14 +297,6 @@ def build() -> None:
     for title, size, form, weight in m.rows_of(VOCAB["french_chiefs"]):
         files["chief_titles.csv"] += [(title, size, f, weight) for f in ([form, "Ltée"] if form == "inc." else [form])]
     files["legal_form_sizes.csv"] = in_regions(files["legal_form_sizes.csv"])
-    headers = {"legal_form_sizes.csv": ("form", "size_class", "industry", "region", "weight")}
-    n |= m.write_files(CODE, files, headers) | {"streets.csv": write_streets()}
-    m.write_plain_files(CODE, form_titles)
-    first_w = [round(w) for w in first.values() if round(w) > 0]
-    last_w = [round(w) for w in last.values() if round(w) > 0]
-    ref = m.reference(m.expected_distinct(first_w), m.expected_distinct(last_w), m.top_share(last_w))
     fr_first = math.fsum(w for k, w in first.items() if k[2] == "fr") / math.fsum(first.values())
     fr_last = math.fsum(w for k, w in last.items() if k[1] == "fr") / math.fsum(last.values())
-    m.write_locale_toml(CODE, ref)
-    m.write_sources(CODE, n=n, ref=ref, v=m.Versions(), fr_first=fr_first, fr_last=fr_last)
-    print(f"{CODE}: {n}")
+    au.write_market(CODE, files, HEADERS, form_titles, fr_first=fr_first, fr_last=fr_last)
