@@ -38,7 +38,7 @@ WORKING_AGE_BIRTH_YEARS = range(1961, 2004)
 
 
 def spec(code: str):
-    """A market's builder module: us.py, gb.py and de.py, the others markets/<cc>.py (PHONE_PLAN, region_zones)."""
+    """A market's builder module: us.py, gb.py, de.py or markets/<cc>.py (PHONE_PLAN or phone_plan(), region_zones)."""
     module = code.lower() if code in ("US", "GB", "DE") else f"markets.{code.lower()}"
     return importlib.import_module(f"tools.build_locales.{module}")
 

@@ -771,7 +771,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("regions", nargs="+")
     for region in parser.parse_args(argv).regions:
-        plan = market.spec(region).PHONE_PLAN
+        spec = market.spec(region)  # FR, BR and IN make theirs once cities.csv is written
+        plan = spec.phone_plan() if hasattr(spec, "phone_plan") else spec.PHONE_PLAN
         table = build(plan, (plan.read_cities or read_cities)(LOCALES_DIR / region / "cities.csv"))
         path = LOCALES_DIR / region / "phone_prefixes.csv"
         count = write_weighted_csv(path, HEADER, table.rows)

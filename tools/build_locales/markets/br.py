@@ -366,15 +366,13 @@ def ddd_states() -> dict[str, tuple[str, ...]]:
     return phones.code_regions("55", lambda _: 2, state)
 
 
-def __getattr__(name: str):
-    """`PHONE_PLAN` is made when phones.py asks for it, after `build()` has written cities.csv. A town that still
+def phone_plan() -> phones.Plan:
+    """Made when phones.py asks for it, after `build()` has written cities.csv. A town that still
     draws a namesake's or a neighbour's exchange in another state (Viçosa, AL on Viçosa, MG's 31; Paulista, PB on
     Paulista, PE's 81) loses it and takes its state's nearest town's (`phones.region_check`)."""
-    if name == "PHONE_PLAN":
-        uf = {key: code for key, (code, _, _) in states().items()}
-        check = phones.region_check(ddd_states(), region_of_place=lambda p: uf[fold(p.admin1)])
-        return dataclasses.replace(PLAN, excluded=foreign_exchanges(), area_steps=(check,))
-    raise AttributeError(name)
+    uf = {key: code for key, (code, _, _) in states().items()}
+    check = phones.region_check(ddd_states(), region_of_place=lambda p: uf[fold(p.admin1)])
+    return dataclasses.replace(PLAN, excluded=foreign_exchanges(), area_steps=(check,))
 
 
 # --- streets ----------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from tools.build_locales.phones import Plan
 CODE = "FR"
 VOCAB = m.vocabulary(CODE)
 BASE_PLAN = phones.plan_of(CODE)
-"""PHONE_PLAN is this plus the homonym exchanges of `excluded_exchanges` (module __getattr__, read after cities.csv
+"""The phone plan is this plus the homonym exchanges of `excluded_exchanges` (`phone_plan`, read after cities.csv
 is written): far from its own exchange, a French town nobody's geocoder text names borrows the nearest one."""
 ALSACE_MOSELLE = ("57", "67", "68")
 """Départements with two more public holidays (Good Friday, 26 December): the holidays package's 6AE and 57."""
@@ -73,10 +73,8 @@ def excluded_exchanges() -> tuple[str, ...]:
     return tuple(out)
 
 
-def __getattr__(name: str) -> Plan:
-    if name == "PHONE_PLAN":
-        return dataclasses.replace(BASE_PLAN, excluded=excluded_exchanges())
-    raise AttributeError(name)
+def phone_plan() -> Plan:
+    return dataclasses.replace(BASE_PLAN, excluded=excluded_exchanges())
 
 
 def marked(text: str) -> bool:

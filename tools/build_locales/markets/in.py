@@ -241,7 +241,7 @@ def city_rows() -> list[tuple[str, str, str, int]]:
 
 # --- phones and regions -------------------------------------------------------------------------------------------
 
-_PHONE_PLAN = plan_of(CC)
+BASE_PLAN = plan_of(CC)
 """Ten digits: landlines an STD code (11 Delhi, 8472 Kalaburagi) and the subscriber number, mobiles 6-9 in
 TRAI blocks of four digits; libphonenumber calls landlines with a 6-9 STD code FIXED_LINE_OR_MOBILE, so that type
 counts as fixed."""
@@ -251,7 +251,7 @@ counts as fixed."""
 def geocoder_aliases() -> tuple[tuple[str, str], ...]:
     """How India's geocoder names places (`Plan.aliases`): a text ("Gulbarga, Karnataka") reads as the cities.csv
     city whose name or GeoNames alternate it is in that state, if that city is the largest of its name (phones.py
-    matches names only); needs cities.csv, so it runs when phones.py asks for PHONE_PLAN."""
+    matches names only); needs cities.csv, so it runs when phones.py asks for `phone_plan()`."""
     aliases: dict[str, str] = {}
     regions: dict[str, set[str]] = defaultdict(set)
     people: Counter = Counter()
@@ -284,11 +284,9 @@ def geocoder_aliases() -> tuple[tuple[str, str], ...]:
     return tuple(aliases.items())
 
 
-def __getattr__(name: str) -> Plan:
-    """`PHONE_PLAN`, once cities.csv exists: asking for it reads the geocoder aliases (PEP 562)."""
-    if name != "PHONE_PLAN":
-        raise AttributeError(name)
-    return dataclasses.replace(_PHONE_PLAN, aliases=geocoder_aliases())
+def phone_plan() -> Plan:
+    """The plan once cities.csv exists: asking for it reads the geocoder aliases."""
+    return dataclasses.replace(BASE_PLAN, aliases=geocoder_aliases())
 
 
 def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
