@@ -36,7 +36,7 @@ def region_zones(code: str, regions: list[str]) -> dict[str, tuple[str, str]]:
     """Each region's (time zone, subdivision): what the market's builder works out where it has `region_zones`,
     else data/<cc>.toml: the zone whose [zones] entry lists the region ("AL|AR"), else `timezone` of [regions];
     the subdivision whose [subdivisions] entry lists it, else `subdivision` of [regions] ("=": the region itself;
-    none: nationwide holidays only)."""
+    "holidays": the package's subdivision of that code or name, if any; none: nationwide holidays only)."""
     builder = market.spec(code)
     if hasattr(builder, "region_zones"):
         return builder.region_zones(regions)
@@ -44,6 +44,10 @@ def region_zones(code: str, regions: list[str]) -> dict[str, tuple[str, str]]:
     table = data["regions"]
     zone_of, subdivision_of = (_listed(data.get(key, {})) for key in ("zones", "subdivisions"))
     default = table.get("subdivision", "")
+    if default == "holidays":  # IT's provinces by sigla, IN's states by name
+        country = holidays.country_holidays(code)
+        subdivision_of = {**country.subdivisions_aliases, **{s: s for s in country.subdivisions}, **subdivision_of}
+        default = ""
     return {
         r: (zone_of[r] if r in zone_of else table["timezone"], subdivision_of.get(r, r if default == "=" else default))
         for r in regions

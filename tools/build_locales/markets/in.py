@@ -11,7 +11,6 @@ import re
 import statistics
 from collections import Counter, defaultdict
 
-import holidays
 from anyascii import anyascii
 from phonenumbers.geodata import GEOCODE_DATA
 
@@ -287,12 +286,6 @@ def geocoder_aliases() -> tuple[tuple[str, str], ...]:
 def phone_plan() -> Plan:
     """The plan once cities.csv exists: asking for it reads the geocoder aliases."""
     return dataclasses.replace(BASE_PLAN, aliases=geocoder_aliases())
-
-
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """One time zone (IST) for the whole country; holidays of each state from the `holidays` subdivisions."""
-    aliases = holidays.country_holidays(CC).subdivisions_aliases
-    return {r: ("Asia/Kolkata", aliases.get(r, "")) for r in regions}
 
 
 # --- build --------------------------------------------------------------------------------------------------------

@@ -98,11 +98,3 @@ def build() -> None:
 
 
 PHONE_PLAN = phones.plan_of(CC)
-
-
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """Province sigla -> Rome time and the province's subdivision in `holidays` (its capital's patron saint)."""
-    import holidays  # noqa: PLC0415
-
-    known = set(holidays.IT.subdivisions)
-    return {r: ("Europe/Rome", r if r in known else "") for r in regions}
