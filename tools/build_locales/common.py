@@ -13,6 +13,11 @@ FORBIDDEN_WORDS = ("demo", "fake", "test", "sample", "lorem", "example")
 """Tenant-visible text never contains these (DESIGN.md section 4), so rows containing them are dropped."""
 
 
+def clean(value: str) -> bool:
+    """True if the value contains none of the FORBIDDEN_WORDS (any case, any position)."""
+    return not any(word in value.lower() for word in FORBIDDEN_WORDS)
+
+
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """Write a header and rows in the one locale dialect (UTF-8, `\\n` line ends, minimal quoting)."""
     buffer = io.StringIO()
@@ -32,8 +37,7 @@ def write_weighted_csv(path: Path, header: Sequence[str], rows: Iterable[Sequenc
     merged: dict[tuple[str, ...], int] = defaultdict(int)
     for *values, weight in rows:
         key = tuple(str(value).strip() for value in values)
-        forbidden = any(word in value.lower() for value in key for word in FORBIDDEN_WORDS)
-        if key[0] and not forbidden and int(weight) > 0:
+        if key[0] and all(map(clean, key)) and int(weight) > 0:
             merged[key] += int(weight)
     ordered = sorted(merged.items(), key=lambda item: (-item[1], item[0]))
     write_csv(path, header, [(*key, weight) for key, weight in ordered])

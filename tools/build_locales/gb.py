@@ -8,6 +8,7 @@ from collections import Counter
 
 from tools.build_locales import gbde
 from tools.build_locales import market as m
+from tools.build_locales.common import clean
 from tools.build_locales.phones import plan_of
 
 VOCAB = m.vocabulary("GB")
@@ -18,7 +19,7 @@ VOCAB = m.vocabulary("GB")
 def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     head = gbde.gb_surname_head()
     curve = gbde.gb_rank_curve()
-    rows = [(name, round(share * gbde.PER_TEN_MILLION)) for name, share in head.items() if gbde.clean(name)]
+    rows = [(name, round(share * gbde.PER_TEN_MILLION)) for name, share in head.items() if clean(name)]
     tail = 0
     for rank, name in gbde.ranked_names("last_names", "GB"):
         if name in head:
@@ -91,7 +92,7 @@ def gb_towns() -> list[tuple[str, int]]:
     towns = [
         (c.name, c.population)
         for c in m.towns("GB", min_population=0)
-        if re.fullmatch(r"[A-Z][a-z]{2,}", c.name) and gbde.clean(c.name)
+        if re.fullmatch(r"[A-Z][a-z]{2,}", c.name) and clean(c.name)
     ]
     best: dict[str, int] = {}
     for name, population in towns:

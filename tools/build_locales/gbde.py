@@ -16,16 +16,10 @@ from dataclasses import dataclass
 from faker.providers.person.en_GB import Provider as FakerGB
 
 from tools.build_locales import market as m
-from tools.build_locales.common import FORBIDDEN_WORDS
+from tools.build_locales.common import clean
 
 # Scale of person-name weights: expected bearers per 10 million people (of the gender, for first names).
 PER_TEN_MILLION = 10_000_000
-
-
-def clean(value: str) -> bool:
-    """True if the value contains none of the reserved words (any case, any position)."""
-    low = value.casefold()
-    return not any(word in low for word in FORBIDDEN_WORDS)
 
 
 # --- first names: Jörg Michael's nam_dict.txt (c't magazine), shipped in gender-guesser -------------------------

@@ -18,6 +18,7 @@ from faker.providers.address.en_US import Provider as FakerAddress
 from faker.providers.color.en_US import Provider as FakerColor
 
 from tools.build_locales import market as m
+from tools.build_locales.common import clean
 from tools.build_locales.phones import plan_of
 
 VOCAB = m.vocabulary("US")
@@ -27,8 +28,6 @@ FIRST_NAME_MIN_WEIGHT = 5  # a name must stand for at least 5 living people (mir
 CITY_COUNT = 1000
 ZIPS_PER_CITY = 20
 MAX_PEOPLE_PER_ZIP = 200_000  # above this a GeoNames population is an artefact (South Boston, MA: 571,281)
-
-FORBIDDEN = re.compile("demo|fake|test|sample|lorem|example", re.IGNORECASE)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------------
@@ -42,7 +41,7 @@ class Filtered:
 
     def ok(self, file: str, *values: str) -> bool:
         for value in values:
-            if FORBIDDEN.search(value):
+            if not clean(value):
                 self.dropped[file].append(value)
                 return False
         return True
@@ -336,7 +335,7 @@ def build_company_words(filt: Filtered, common_first_names: set[str], city_names
             if filt.ok("company_words.csv", word) and word not in stems:
                 stems.add(word)
                 origin[label] += 1
-    assert not any(FORBIDDEN.search(w) for w in SECTORS)
+    assert all(map(clean, SECTORS))
     rows = [(w, "stem", 1) for w in sorted(stems)] + [(w, "sector", 1) for w in SECTORS]
     count = m.write("US", "company_words.csv", rows)
     return {"rows": count, "stems": len(stems), "sectors": len(SECTORS), "origin": origin}
