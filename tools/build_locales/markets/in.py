@@ -304,18 +304,8 @@ def build() -> None:
     distinct_first = m.expected_distinct(w for _, _, w in first)
     m.write_locale_toml(CC, m.reference(distinct_first))
     figures = {"distinct_first": distinct_first, "distinct_last": m.expected_distinct(w for _, w in last),
-               "top10": m.top_share(w for _, w in last), "towns": len({(c, r) for c, r, _, _ in cities})}  # fmt: skip
-    m.write_sources(CC, **sources_md(counts, first_facts | last_facts | figures))
+               "top10": m.top_share(w for _, w in last), "towns": len({(c, r) for c, r, _, _ in cities}),
+               "suspect_towns": ", ".join(sorted(SUSPECT_TOWNS)), "b2b_extra": B2B_SCALING - 1}  # fmt: skip
+    m.write_sources(CC, **m.constants(__name__), n=counts, versions=m.Versions(), f=first_facts | last_facts | figures)
     for file, n in counts.items():
         print(f"{CC}: {file} {n} rows")
-
-
-def sources_md(n: dict[str, int], f: dict) -> dict:
-    return dict(
-        **m.constants(__name__),
-        n=n,
-        versions=m.Versions(),
-        f=f,
-        suspect_towns=", ".join(sorted(SUSPECT_TOWNS)),
-        b2b_extra=B2B_SCALING - 1,
-    )

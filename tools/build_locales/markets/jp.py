@@ -408,7 +408,10 @@ def build() -> None:
     stats["last_file_distinct"] = m.expected_distinct([w for *_, w in last])
     stats["last_file_top10"] = m.top_share([w for *_, w in last])
     m.write_locale_toml(CODE, m.reference(stats["first_distinct"], top10=stats["top10"]))
-    m.write_sources(CODE, **sources(stats, counts))
+    stats["chome_listing"] = ", ".join(f"{k}: {c:,}" for k, c in stats["chome"].items())
+    stats["first_lost_share"] = stats["first_lost"] / stats["first_band_mass"]
+    stats["last_head_share"] = stats["last_head_total"] / POPULATION
+    m.write_sources(CODE, **m.constants(__name__), versions=m.Versions(), n=counts, st=stats)
     print(f"{CODE}: " + ", ".join(f"{file} {n}" for file, n in counts.items()))
 
 
@@ -431,16 +434,3 @@ def covered(cities: list[tuple[str, str, str, int]], stats: dict) -> int:
 
 HOUSE_NUMBER_MAX = VOCAB["locale"]["formats"]["house_number_max"]
 """Run time draws the 番 (block) uniformly from 1 to this; offices' real median is 6 and 75% are at most 15."""
-
-
-def sources(st: dict, n: dict[str, int]) -> dict:
-    chome = ", ".join(f"{k}: {c:,}" for k, c in st["chome"].items())
-    return dict(
-        **m.constants(__name__),
-        versions=m.Versions(),
-        n=n,
-        st=st,
-        chome=chome,
-        first_lost_share=st["first_lost"] / st["first_band_mass"],
-        last_head_share=st["last_head_total"] / POPULATION,
-    )
