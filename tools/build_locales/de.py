@@ -276,26 +276,6 @@ def job_title_rows() -> list[tuple[str, str, int]]:
     return m.level_weighted([(gendered(t), level, int(f)) for level, t, f in items])
 
 
-# --- SOURCES.md -------------------------------------------------------------------------------------------------
-
-
-def sources_md(facts: dict) -> dict:
-    """The fields DE's SOURCES.md quotes besides the row counts, facts and versions (`gbde.write_settings`)."""
-    age = facts["age"]
-    return dict(
-        **m.constants(__name__),
-        dropped="; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
-                          for k, (n, w, e) in sorted(facts["last"]["dropped"].items())),
-        st=facts["streets"],
-        shares=", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items()),
-        older_names=", ".join(age["F"]["top_before"] + age["M"]["top_before"]),
-        younger_names=", ".join(age["F"]["top_after"] + age["M"]["top_after"]),
-        town_block=", ".join(TOWN_BLOCK.split()),
-        n_sectors=len(SECTORS),
-        job_level_shares=", ".join(f"{k} {v} %" for k, v in m.LEVEL_PERCENT.items()),
-    )  # fmt: skip
-
-
 def main() -> None:
     kept, last_facts = last_name_rows()
     pairing = {"share": TURKISH_FIRST_NAME_SHARE, "census": TURKISH_ROOTS_SHARE, "labels": ("tr", "de")}
@@ -309,7 +289,19 @@ def main() -> None:
         "company_words.csv": [(s, "sector", 1) for s in SECTORS] + stems,
         "job_titles.csv": job_title_rows(),
     }
-    gbde.write_settings("DE", files, counts, facts, sources_md(facts))
+    age = facts["age"]
+    sources_fields = dict(  # besides the row counts, facts and versions (`gbde.write_settings`)
+        **m.constants(__name__),
+        dropped="; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
+                          for k, (n, w, e) in sorted(facts["last"]["dropped"].items())),
+        shares=", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items()),
+        older_names=", ".join(age["F"]["top_before"] + age["M"]["top_before"]),
+        younger_names=", ".join(age["F"]["top_after"] + age["M"]["top_after"]),
+        town_block=", ".join(TOWN_BLOCK.split()),
+        n_sectors=len(SECTORS),
+        job_level_shares=", ".join(f"{k} {v} %" for k, v in m.LEVEL_PERCENT.items()),
+    )  # fmt: skip
+    gbde.write_settings("DE", files, counts, facts, sources_fields)
 
 
 PHONE_PLAN = plan_of("DE")

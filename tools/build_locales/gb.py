@@ -193,12 +193,18 @@ def job_title_rows() -> list[tuple[str, str, int]]:
     return m.level_weighted([(t, level, f) for level, titles in JOB_TITLES.items() for t, f in titles], JOB_LEVEL_SHARE)
 
 
-# --- SOURCES.md -------------------------------------------------------------------------------------------------
-
-
-def sources_md() -> dict:
-    """The fields GB's SOURCES.md quotes besides the row counts, facts and versions (`gbde.write_settings`)."""
-    return dict(
+def main() -> None:
+    pairing = {"share": SOUTH_ASIAN_FIRST_NAME_SHARE, "census": SOUTH_ASIAN_SHARE, "labels": ("sa", "other")}
+    counts, facts, first = gbde.write_people("GB", working_age_rows, last_name_rows(), is_south_asian, **pairing)
+    first_set = {name for name, _, _ in first}
+    cities, facts["city"] = city_rows()
+    files = {
+        "cities.csv": cities,
+        "streets.csv": street_rows(),
+        "company_words.csv": company_word_rows(first_set),
+        "job_titles.csv": job_title_rows(),
+    }
+    sources_fields = dict(  # besides the row counts, facts and versions (`gbde.write_settings`)
         **m.constants(__name__),
         street_types=", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items()),
         last_birth_year=POPULATION_BIRTH_YEARS.stop - 1,
@@ -211,20 +217,7 @@ def sources_md() -> dict:
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items()),
     )
-
-
-def main() -> None:
-    pairing = {"share": SOUTH_ASIAN_FIRST_NAME_SHARE, "census": SOUTH_ASIAN_SHARE, "labels": ("sa", "other")}
-    counts, facts, first = gbde.write_people("GB", working_age_rows, last_name_rows(), is_south_asian, **pairing)
-    first_set = {name for name, _, _ in first}
-    cities, facts["city"] = city_rows()
-    files = {
-        "cities.csv": cities,
-        "streets.csv": street_rows(),
-        "company_words.csv": company_word_rows(first_set),
-        "job_titles.csv": job_title_rows(),
-    }
-    gbde.write_settings("GB", files, counts, facts, sources_md())
+    gbde.write_settings("GB", files, counts, facts, sources_fields)
 
 
 PHONE_PLAN = plan_of("GB")

@@ -379,17 +379,21 @@ def build_small_tables(filt: Filtered) -> dict[str, object]:
     return {"legal": legal, "titles": titles, "domains": domains, "by_level": dict(by_level)}
 
 
-# --- SOURCES.md ---------------------------------------------------------------------------------------------------
-
-
-def sources_md(filt: Filtered, **facts: dict) -> dict:
-    """The fields of SOURCES.md: the steps' facts, the values dropped and the curated tables."""
-    levels, last = facts["small"]["by_level"], facts["last"]
+def main() -> None:
+    filt = Filtered()
+    facts = {"cities": build_cities(filt), "first": build_first_names(filt), "last": build_last_names(filt)}
+    first, last = facts["first"], facts["last"]
+    facts["streets"] = build_streets(filt)
+    facts["words"] = build_company_words(filt, first["common"], facts["cities"]["names"])
+    facts["small"] = build_small_tables(filt)
+    m.write_locale_toml("US", m.reference(first["distinct_full"], last["distinct_full"], last["top10_share"]))
+    levels = facts["small"]["by_level"]
     dropped = "\n".join(
         f"- `{file}`: {len(values)} rows ({', '.join(sorted(set(values))[:12])}{', ...' if len(values) > 12 else ''})"
         for file, values in sorted(filt.dropped.items())
     )
-    return dict(
+    m.write_sources(
+        "US",
         **m.constants(__name__),
         **facts,
         versions=m.Versions(),
@@ -401,17 +405,6 @@ def sources_md(filt: Filtered, **facts: dict) -> dict:
         top10_of_listed=last["top10_share"] / last["listed_share"],
         street_suffixes=", ".join(f"{suffix} {SUFFIX_WEIGHT[suffix]}" for suffix in STREET_SUFFIXES),
     )
-
-
-def main() -> None:
-    filt = Filtered()
-    facts = {"cities": build_cities(filt), "first": build_first_names(filt), "last": build_last_names(filt)}
-    first, last = facts["first"], facts["last"]
-    facts["streets"] = build_streets(filt)
-    facts["words"] = build_company_words(filt, first["common"], facts["cities"]["names"])
-    facts["small"] = build_small_tables(filt)
-    m.write_locale_toml("US", m.reference(first["distinct_full"], last["distinct_full"], last["top10_share"]))
-    m.write_sources("US", **sources_md(filt, **facts))
     print(f"first names: {first['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE} (full {first['distinct_full']:.1f})")
     print(f"surnames: top-10 share {last['top10_share']:.4%}, {last['distinct_file']:.1f} distinct per {m.SAMPLE_SIZE}")
 
