@@ -367,7 +367,7 @@ def report(path: Path, results: dict) -> None:
         f"| executemany of the same rows (foreign keys on, one transaction) — **the peer** | {peer:.2f} | 1.00x |",
         f"| demogen `push` (generation, inserts, digest) | {push:.2f} | {push / peer:.2f}x |",
         f"| the same push, blocks made in one process | {single:.2f} | {single / peer:.2f}x |",
-        f"| demogen `push` + integrity check | {push + check:.2f} | {(push + check) / peer:.2f}x |",
+        f"| demogen `push` + a stand-alone `demogen check` | {push + check:.2f} | {(push + check) / peer:.2f}x |",
         f"| `demogen generate`, whole process (start-up, plan, push, check) | {lite['generate']:.2f} | "
         f"{lite['generate'] / peer:.2f}x |",
         f"| demogen `delete_tenant` (vs its push) | {delete:.2f} | {delete / push:.2f}x of push |",
