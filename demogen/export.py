@@ -22,7 +22,7 @@ from typing import BinaryIO
 import numpy as np
 
 from demogen.tables import NULL, TABLE_ORDER, TABLES, Block, Column
-from demogen.text import choose_text, concat, int_text, tighten
+from demogen.text import choose_text, concat, digits_right_aligned, int_text, tighten
 
 QUOTE_TRIGGERS = (b",", b'"', b"\n", b"\r")
 CsvInput = tuple[str, Block | bytes]
@@ -118,12 +118,7 @@ def _laid_digits(values: np.ndarray) -> np.ndarray:
     narrowest width, NUL before them and in the NULL rows (the NULs are dropped with the padding). It skips the
     strip and the re-fit of left-aligned text: a fifth of the CSV formatting of a tenant."""
     present = values != NULL
-    remaining = np.where(present, values, 0).astype(np.int64)
-    width = len(str(int(remaining.max())))
-    digits = np.zeros((len(values), width), dtype=np.uint8)
-    for position in range(width - 1, -1, -1):
-        digits[:, position] = np.where((remaining > 0) | (position == width - 1), 48 + remaining % 10, 0)
-        remaining //= 10
+    digits = digits_right_aligned(np.where(present, values, 0), 0)
     if not present.all():
         digits[~present] = 0
     return digits

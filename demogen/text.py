@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 POWERS_OF_TEN = np.array([10**k for k in range(19)], dtype=np.uint64)
-_INT_WIDTH = 20
 
 
 def to_text(values: Iterable[str]) -> np.ndarray:
@@ -65,20 +64,22 @@ def choose_text(condition: np.ndarray, if_true: np.ndarray, if_false: np.ndarray
     return np.where(condition, np.asarray(if_true).astype(f"S{width}"), np.asarray(if_false).astype(f"S{width}"))
 
 
-def int_text(values: np.ndarray) -> np.ndarray:
-    """Decimal text of non-negative integers (vectorised; numpy's own int-to-bytes cast is slow)."""
-    values = np.asarray(values, dtype=np.int64)
-    n = len(values)
-    digits = np.full((n, _INT_WIDTH), ord(" "), dtype=np.uint8)
-    remaining = values.copy()
-    for position in range(_INT_WIDTH - 1, -1, -1):
-        active = (remaining > 0) | (position == _INT_WIDTH - 1)
-        digits[:, position] = np.where(active, 48 + remaining % 10, ord(" "))
+def digits_right_aligned(values: np.ndarray, pad: int) -> np.ndarray:
+    """Decimal digits of non-negative integers as a (rows, width) byte matrix, right-aligned in the width of the
+    largest (at least one digit), `pad` before them (vectorised; numpy's own int-to-bytes cast is slow)."""
+    remaining = np.asarray(values, dtype=np.int64).copy()
+    width = len(str(int(remaining.max()))) if remaining.size else 1
+    digits = np.empty((len(remaining), width), dtype=np.uint8)
+    for position in range(width - 1, -1, -1):
+        digits[:, position] = np.where((remaining > 0) | (position == width - 1), 48 + remaining % 10, pad)
         remaining //= 10
-        if not remaining.any():
-            break
-    text = np.strings.lstrip(digits.view(f"S{_INT_WIDTH}").ravel(), b" ")
-    return tighten(text)
+    return digits
+
+
+def int_text(values: np.ndarray) -> np.ndarray:
+    """Decimal text of non-negative integers, in the narrowest byte-string dtype."""
+    digits = digits_right_aligned(values, ord(" "))
+    return tighten(np.strings.lstrip(digits.view(f"S{digits.shape[1]}").ravel(), b" "))
 
 
 def tighten(values: np.ndarray) -> np.ndarray:
