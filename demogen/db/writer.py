@@ -260,7 +260,7 @@ def _push(
             generic_plans(connection)
         handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
         sink = CanonicalCsvSink(handles)
-        load_input, report = _load_input(is_sqlite(engine), tenant_id), None
+        load_input = _load_input(is_sqlite(engine), tenant_id)
         with _roomy_page_cache(connection):
             for table, block, canonical, rows in formatted_blocks(plan, load_input, workers=workers):
                 _write_block(connection, table, rows, batch_size=batch_size)
@@ -277,8 +277,11 @@ def _push(
             digested = beside.submit(sink.digest_and_find, FORBIDDEN_WORDS)
             if bulk:
                 connection.exec_driver_sql("SET LOCAL session_replication_role = origin")
-            if not is_sqlite(engine):
-                report = _verified_report(connection, plan, tenant_name, tenant_id, lambda: digested.result()[1])
+            report = (
+                None
+                if is_sqlite(engine)
+                else _verified_report(connection, plan, tenant_name, tenant_id, lambda: digested.result()[1])
+            )
             digest, worded = digested.result()
         connection.execute(
             insert(tenant_metadata).values(
