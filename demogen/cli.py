@@ -345,26 +345,27 @@ def generate(
             "--workers",
             min=1,
             max=16,
-            help="Processes that generate blocks (default: the free cores, one fewer beside a local PostgreSQL; "
-            "no effect on the data).",
+            help="Processes that generate blocks (default: the free cores, one fewer where the database works on "
+            "this machine: SQLite, a local PostgreSQL; no effect on the data).",
         ),
     ] = None,
 ) -> None:
     """Generate a tenant into the database in one atomic transaction (a job, run here with a progress bar).
 
-    By default blocks are made on every free core: the push's own thread is busy with the database (binding rows
-    on SQLite, feeding COPY on PostgreSQL), so generation in other processes shortens it; a PostgreSQL server on
-    this machine keeps a core busy with the COPY, so one fewer is used (benchmarks/push.py)."""
+    By default blocks are made on every free core less one where the database itself works on this machine
+    (SQLite unpacking the rows in the pushing thread, a local PostgreSQL server copying them): the process
+    generates the next block while the database stores the last, and another worker would only compete for the
+    same cores (benchmarks/push.py)."""
     from demogen import parallel
     from demogen.db import jobs
-    from demogen.db.engine import server_here
+    from demogen.db.engine import database_works_here
     from demogen.db.transaction import tenant_id_of
 
     plan = _plan(config, seed, as_of, _tenant_name(tenant))
     recipe = plan.context.recipe
     name = recipe.tenant.name
     engine = _database(db, create=True)
-    workers = workers or parallel.default_workers(reserved=int(server_here(engine)))
+    workers = workers or parallel.default_workers(reserved=int(database_works_here(engine)))
     flag = _db_flag(db)
     with engine.connect() as connection:
         if tenant_id_of(connection, name) is not None:

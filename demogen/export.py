@@ -70,11 +70,12 @@ def format_dates(days: np.ndarray) -> np.ndarray:
     return _fixed_width(b"0000-00-00", [(0, 4, year), (5, 2, month), (8, 2, day)])
 
 
-def format_timestamps(seconds: np.ndarray) -> np.ndarray:
+def format_timestamps(seconds: np.ndarray, pattern: bytes = b"0000-00-00T00:00:00Z") -> np.ndarray:
+    """Timestamps laid into `pattern` (date, time to the second, then whatever the pattern holds)."""
     year, month, day = civil_from_days(seconds // 86_400)
     rest = seconds % 86_400
     return _fixed_width(
-        b"0000-00-00T00:00:00Z",
+        pattern,
         [(0, 4, year), (5, 2, month), (8, 2, day), (11, 2, rest // 3600), (14, 2, rest // 60 % 60), (17, 2, rest % 60)],
     )
 
@@ -113,10 +114,10 @@ def _quote(text: np.ndarray) -> np.ndarray:
     return choose_text(needs, quoted, text)
 
 
-def _laid_digits(values: np.ndarray) -> np.ndarray:
-    """An int column's bytes as `csv_bytes` lays them, one row each: the decimal digits right-aligned in the
-    narrowest width, NUL before them and in the NULL rows (the NULs are dropped with the padding). It skips the
-    strip and the re-fit of left-aligned text: a fifth of the CSV formatting of a tenant."""
+def laid_digits(values: np.ndarray) -> np.ndarray:
+    """An int column as `laid_rows` takes it: the decimal digits right-aligned in the narrowest width, NUL before
+    them and in the NULL rows. It skips the strip and the re-fit of left-aligned text: a fifth of the CSV
+    formatting of a tenant."""
     present = values != NULL
     digits = digits_right_aligned(np.where(present, values, 0), 0)
     if not present.all():
@@ -124,35 +125,50 @@ def _laid_digits(values: np.ndarray) -> np.ndarray:
     return digits
 
 
+def laid_text(text: np.ndarray) -> np.ndarray:
+    """Byte strings as `laid_rows` takes them: a (rows, width) matrix, NUL after each text."""
+    text = tighten(text)
+    return text.view(np.uint8).reshape(len(text), text.dtype.itemsize)
+
+
+def laid_rows(fields: list[np.ndarray], start: bytes, separator: bytes, end: bytes) -> bytes:
+    """Rows of `start`, the fields' bytes joined by `separator`, then `end`, from one (rows, width) matrix per
+    field (`laid_text`, `laid_digits`).
+
+    The fields are laid side by side with the separators in one array and the NUL padding of each is dropped:
+    one copy of the block instead of one per column. No value holds a NUL (recipes and locale lists refuse
+    control characters, and the CSV reader refuses NUL), so only padding goes.
+    """
+    n = len(fields[0])
+
+    def literal(text: bytes) -> list[np.ndarray]:
+        return [np.frombuffer(text, dtype=np.uint8)[None, :].repeat(n, axis=0)] if text else []
+
+    between = literal(separator)
+    laid = literal(start)
+    for index, field in enumerate(fields):
+        laid += [*(between if index else []), field]
+    flat = np.hstack(laid + literal(end)).ravel()
+    return flat[flat != 0].tobytes()
+
+
 def csv_header(table: str) -> bytes:
     return (",".join(c.name for c in TABLES[table]) + "\n").encode("utf-8")
 
 
 def csv_bytes(table: str, block: Block) -> bytes:
-    """The canonical CSV lines (no header) of one block.
-
-    The fields' fixed-width bytes are laid side by side with the separators in one array, and the NUL padding
-    of each field is dropped: one copy of the block instead of one per column. No value holds a NUL (recipes
-    and locale lists refuse control characters, and the CSV reader refuses NUL), so only padding goes.
-    """
-    columns = TABLES[table]
-    n = len(block["id"])
-    if n == 0:
+    """The canonical CSV lines (no header) of one block."""
+    if len(block["id"]) == 0:
         return b""
-    comma, newline = np.full((n, 1), ord(","), dtype=np.uint8), np.full((n, 1), ord("\n"), dtype=np.uint8)
-    laid: list[np.ndarray] = []
-    for column in columns:
+    fields = []
+    for column in TABLES[table]:
         values = block[column.name]
         if column.kind == "int":
-            laid += [_laid_digits(values), comma]
+            fields.append(laid_digits(values))
             continue
         text = tighten(format_column(values, column))
-        if column.kind == "text":
-            text = _quote(text)
-        laid += [text.view(np.uint8).reshape(n, text.dtype.itemsize), comma]
-    laid[-1] = newline
-    flat = np.hstack(laid).ravel()
-    return flat[flat != 0].tobytes()
+        fields.append(laid_text(_quote(text) if column.kind == "text" else text))
+    return laid_rows(fields, b"", b",", b"\n")
 
 
 class CanonicalCsvSink:
@@ -172,30 +188,23 @@ class CanonicalCsvSink:
         self._handles[table].write(data)
 
     def digest(self) -> str:
-        return self.digest_and_find(())[0]
-
-    def digest_and_find(self, words: tuple[str, ...]) -> tuple[str, frozenset[str]]:
-        """The digest, and the tables whose CSV holds one of `words` (lower case) regardless of ASCII case, read in
-        the same pass. A word is found wherever it stands in a value (it never holds a separator, so it cannot
-        reach across fields); a word in a header or a number would be found too: a hint to look closer, never a
-        miss."""
-        sha, found = hashlib.sha256(), set()
-        sought = [word.encode("ascii") for word in words]
-        overlap = max((len(word) for word in sought), default=1) - 1
+        sha = hashlib.sha256()
         for table in TABLE_ORDER:
             handle = self._handles[table]
             handle.flush()
             handle.seek(0)
             sha.update(f"== {table}\n".encode())
-            tail = b""
             while chunk := handle.read(1 << 20):
                 sha.update(chunk)
-                if sought and table not in found:
-                    text = tail + chunk.lower()
-                    if any(word in text for word in sought):
-                        found.add(table)
-                    tail = text[-overlap:] if overlap else b""
-        return sha.hexdigest(), frozenset(found)
+        return sha.hexdigest()
+
+
+def holds_a_word(canonical: bytes, words: Iterable[str]) -> bool:
+    """Whether CSV lines hold one of `words` (lower case) regardless of ASCII case, wherever it stands in a value
+    (a word never holds a separator, so whole lines are enough); a word in a number would count too: a hint to
+    look closer, never a miss."""
+    lowered = canonical.lower()
+    return any(word.encode("ascii") in lowered for word in words)
 
 
 def _spool(blocks: Iterable[CsvInput], stack: contextlib.ExitStack) -> tuple[dict[str, BinaryIO], str]:

@@ -14,21 +14,20 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData, func, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from conftest import ROOT, recipe_from
 from dbtools import counts, postgres_database, run_cli, url_of
 from demogen import parallel
 from demogen.dataset import build_plan, iter_blocks
 from demogen.db import integrity, jobs, migrate, readback, writer
-from demogen.db.engine import make_engine
+from demogen.db.engine import is_sqlite, make_engine
 from demogen.db.integrity import check_tenant
 from demogen.db.readback import stored_digest
 from demogen.db.schema import generation_jobs, metadata
 from demogen.db.writer import DanglingReferences, PushTimeout, delete_tenant, push
-from demogen.export import CanonicalCsvSink, csv_header, digest_blocks
+from demogen.export import digest_blocks, holds_a_word
 from demogen.recipe import FORBIDDEN_WORDS
-from demogen.tables import TABLE_ORDER
 from demogen.text import replace_rows
 
 RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
@@ -278,7 +277,7 @@ def test_a_sqlite_check_ignores_a_second_process_that_read_a_tenant_pushed_again
     other.dispose()
 
 
-def test_a_sqlite_push_gives_its_connection_back_with_the_page_cache_it_had(tmp_path):
+def test_a_sqlite_push_gives_its_connection_back_with_the_settings_it_had(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'cache.db'}")
     migrate.upgrade(engine)
     with engine.connect() as connection:
@@ -286,6 +285,7 @@ def test_a_sqlite_push_gives_its_connection_back_with_the_page_cache_it_had(tmp_
     push(engine, build_plan(RECIPE), "Harbor Lines")
     with engine.connect() as connection:  # the pool hands back the connection the push used
         assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == before
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
 
 
@@ -299,19 +299,41 @@ def _job_whose_check_breaks(engine, monkeypatch, module, name: str) -> jobs.Job:
     return jobs.run_job(engine, job_id)
 
 
-@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
-def test_a_check_after_the_commit_that_breaks_leaves_the_push_succeeded(database, monkeypatch):
-    """SQLite checks a tenant after its commit (PostgreSQL inside the push: see the next test)."""
+def _commit_whose_answer_is_lost(monkeypatch) -> None:
+    """The push commits, then its connection fails before the answer arrives (a restart, a failover)."""
+    pushed = jobs.push
+
+    def lost(*args, **kwargs):
+        pushed(*args, **kwargs)
+        raise OperationalError("COMMIT", {}, ConnectionError("server closed the connection unexpectedly"))
+
+    monkeypatch.setattr(jobs, "push", lost)
+
+
+def test_a_commit_whose_answer_is_lost_is_a_success_checked_after_it(database, monkeypatch):
+    """The tenant is whole, so the job succeeded: its digest is read back from the rows and its check runs then."""
     engine, _ = database
+    _commit_whose_answer_is_lost(monkeypatch)
+    job_id = jobs.submit(engine, RECIPE, "Harbor Lines", build_plan(RECIPE).total_rows)
+    jobs.claim(engine, job_id)
+    job = jobs.run_job(engine, job_id)
+    assert job.status == "succeeded" and job.report["check"]["ok"]
+    assert job.report["data_digest"] == digest_blocks(iter_blocks(build_plan(RECIPE)))
+
+
+def test_a_check_after_the_commit_that_breaks_leaves_the_push_succeeded(database, monkeypatch):
+    """After a commit whose answer was lost the check runs on its own: its failure cannot undo the tenant."""
+    engine, _ = database
+    _commit_whose_answer_is_lost(monkeypatch)
     job = _job_whose_check_breaks(engine, monkeypatch, jobs, "check_tenant")
     assert job.status == "succeeded"
     assert job.report["check"] == {"tenant": "Harbor Lines", "ok": False, "error": "the check broke"}
     assert stored_digest(engine, "Harbor Lines") == digest_blocks(iter_blocks(build_plan(RECIPE)))
 
 
-def test_a_check_inside_the_push_that_breaks_rolls_the_tenant_back(postgres, monkeypatch):
-    """On PostgreSQL the report is the push's verification of its references: without it nothing is committed."""
-    engine, _, _ = postgres
+def test_a_check_inside_the_push_that_breaks_rolls_the_tenant_back(database, monkeypatch):
+    """The report is the push's verification of its references: without it nothing is committed."""
+    engine, _ = database
     job = _job_whose_check_breaks(engine, monkeypatch, writer, "tenant_report")
     assert job.status == "failed" and "the check broke" in job.error
     assert set(counts(engine).values()) == {0}
@@ -463,22 +485,23 @@ def test_a_killed_push_leaves_nothing_and_the_worker_fails_its_job(postgres, tmp
     assert job.status == "failed" and "stopped" in job.error
 
 
-def test_bulk_load_verifies_every_reference_before_commit(postgres, monkeypatch):
-    """The fast load skips per-row FK triggers, so the push's own check must refuse what they would have: a deal
-    whose contact does not exist rolls the whole tenant back."""
-    engine, _, _ = postgres
+def test_bulk_load_verifies_every_reference_before_commit(database, monkeypatch):
+    """The load checks no foreign key row by row (PostgreSQL's triggers off, SQLite's enforcement off), so the
+    push's own check must refuse what they would have: a deal whose contact does not exist rolls the whole tenant
+    back, and the SQLite connection goes back to the pool enforcing its foreign keys again."""
+    engine, _ = database
     load_input = writer._load_input
 
-    def with_a_dangling_contact(sqlite: bool, tenant_id: int):
-        prepare = load_input(sqlite, tenant_id)
+    def with_a_dangling_contact(sqlite: bool, tenant_id: int, batch_size: int | None):
+        prepare = load_input(sqlite, tenant_id, batch_size)
 
         def rows(table, block, canonical):
-            data = prepare(table, block, canonical)
+            data, *others = prepare(table, block, canonical)
             if table != "deals":
-                return data
-            first, rest = data.split(b"\n", 1)
-            tenant, deal, company, _, others = first.split(b",", 4)  # COPY input: tenant_id first
-            return b",".join([tenant, deal, company, b"999999", others]) + b"\n" + rest
+                return [data, *others]
+            start = 2 if sqlite else 0  # JSON rows open with "[[", COPY input with the first value
+            tenant, deal, company, _, fields = data[start:].split(b",", 4)  # tenant_id first, then id, company_id
+            return [data[:start] + b",".join([tenant, deal, company, b"999999", fields]), *others]
 
         return rows
 
@@ -486,12 +509,15 @@ def test_bulk_load_verifies_every_reference_before_commit(postgres, monkeypatch)
     with pytest.raises(DanglingReferences, match=r"1 deals\.contact_id -> contacts"):
         push(engine, build_plan(RECIPE), "Harbor Lines")
     assert set(counts(engine).values()) == {0}
+    if is_sqlite(engine):
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 def test_a_word_that_gives_the_data_away_is_counted_by_the_push_as_by_the_check(database, monkeypatch):
-    """The push finds the text rule's suspects in the rows it writes (digest_and_find) and the job's check counts
-    them in SQL only there (PostgreSQL inside the push, SQLite after it): a user named Testerman is one row, as
-    the stand-alone check counts it."""
+    """The push finds the text rule's suspects in the rows it writes (`export.holds_a_word`, as they are made) and
+    the job's check counts them in SQL only there (PostgreSQL inside the push, SQLite after it): a user named
+    Testerman is one row, as the stand-alone check counts it."""
     engine, _ = database
     iter_formatted = parallel.iter_formatted
 
@@ -514,17 +540,10 @@ def test_a_word_that_gives_the_data_away_is_counted_by_the_push_as_by_the_check(
     assert check_tenant(engine, "Harbor Lines").violations == violations
 
 
-def test_the_csv_scan_finds_a_word_across_a_chunk_boundary(tmp_path):
-    """The spool is read in chunks of 1 MiB: a word cut by a chunk's end is still found, in any ASCII case."""
-    handles = {table: (tmp_path / table).open("w+b") for table in TABLE_ORDER}
-    sink = CanonicalCsvSink(handles)
-    filler = b"x" * ((1 << 20) - len(csv_header("deals")) - 2)
-    sink.write_bytes("deals", filler + b"SaMple\n")
-    sink.write_bytes("contacts", b"examp le\n")
-    digest, found = sink.digest_and_find(FORBIDDEN_WORDS)
-    assert found == {"deals"} and digest == sink.digest()
-    for handle in handles.values():
-        handle.close()
+def test_the_word_scan_ignores_ascii_case_and_finds_a_word_anywhere_in_a_value():
+    assert holds_a_word(b"1,Ana,SaMple,x@y.com\n", FORBIDDEN_WORDS)
+    assert holds_a_word(b"2,Bo,Protestant\n", FORBIDDEN_WORDS)
+    assert not holds_a_word(b"3,examp le,Lore m\n", FORBIDDEN_WORDS)
 
 
 def test_reading_commands_do_not_create_the_embedded_database(tmp_path):

@@ -14,7 +14,7 @@ import pytest
 
 from demogen import dataset, parallel
 from demogen.db import writer
-from demogen.db.engine import make_engine, server_here
+from demogen.db.engine import database_works_here, make_engine
 from demogen.db.readback import stored_digest
 from demogen.export import digest_blocks, export_blocks
 
@@ -147,11 +147,11 @@ def test_the_default_takes_the_free_cores_within_a_cap(monkeypatch, cores, load,
         ("postgresql://postgres@localhost/test", True),
         ("postgresql:///test", True),  # the socket
         ("postgresql://app@db.example.com/crm", False),
-        ("sqlite:///tenant.db", False),
+        ("sqlite:///tenant.db", True),  # SQLite works in the pushing thread
     ],
 )
-def test_a_push_to_a_server_on_this_machine_leaves_it_a_core(url, here):
-    assert server_here(make_engine(url)) is here
+def test_a_push_to_a_database_working_on_this_machine_leaves_it_a_core(url, here):
+    assert database_works_here(make_engine(url)) is here
 
 
 def _slow_in_workers(blocks):

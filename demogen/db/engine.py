@@ -89,7 +89,7 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def server_here(engine: Engine) -> bool:
-    """A PostgreSQL server on this machine (a socket, localhost or a loopback address): its COPY work takes a core
-    of ours."""
-    return not is_sqlite(engine) and (engine.url.host or "localhost") in {"localhost", "127.0.0.1", "::1"}
+def database_works_here(engine: Engine) -> bool:
+    """Whether the database's own work on a push takes a core of this machine: SQLite's (it runs in the pushing
+    thread) and a PostgreSQL server's on this machine (a socket, localhost or a loopback address) for its COPY."""
+    return is_sqlite(engine) or (engine.url.host or "localhost") in {"localhost", "127.0.0.1", "::1"}

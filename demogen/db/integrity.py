@@ -18,7 +18,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,21 +223,21 @@ def tenant_report(
     expected: dict[str, int] | None,
     as_of: dt.date,
     *,
-    worded: Callable[[], Collection[str]] | None = None,
+    worded: Collection[str] | None = None,
 ) -> IntegrityReport:
     """Every check of one tenant on an open connection (inside a push's transaction, say), one pass at a time.
 
-    `worded`, where given, answers for the text rule: it returns the tables whose text may hold a word that gives
-    the data away, and only those are counted in SQL (the others count 0). A push finds them in the very COPY
-    input it sends, beside these passes, which take less than half the time without the rule (measured: 0.37 s
-    instead of 0.87 s for 629k rows).
+    `worded`, where given, answers for the text rule: the tables whose text may hold a word that gives the data
+    away, and only those are counted in SQL (the others count 0). A push finds them in the rows as it makes them
+    (`export.holds_a_word`); the passes take less than half the time without the rule (measured: 0.37 s instead
+    of 0.87 s for 629k rows on PostgreSQL).
     """
     wording = worded is None
     params = _params(connection.engine, tenant_id, as_of)
     passes = {table.name: _table_counts(connection, table, params, wording) for table in TENANT_TABLES}
     report = _report(tenant_name, expected, passes, is_sqlite(connection.engine), wording)
     if worded is not None:
-        _count_wording(connection, report, params, worded())
+        _count_wording(connection, report, params, worded)
     return report
 
 
@@ -256,7 +256,7 @@ cores and leaves a larger server room for others."""
 
 
 def _shared_passes(
-    engine: Engine, snapshot: str, params: dict, expected: dict[str, int], deadline: float | None, *, wording: bool
+    engine: Engine, snapshot: str, params: dict, expected: dict[str, int], deadline: float | None
 ) -> dict[str, tuple[int, list[int]]]:
     """The table passes on CHECK_CONNECTIONS connections that all read one exported snapshot, largest first."""
 
@@ -264,7 +264,7 @@ def _shared_passes(
         remaining = None if deadline is None else max(deadline - time.monotonic(), 0.001)
         with transaction(engine, remaining, snapshot=True) as connection:
             connection.exec_driver_sql(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
-            return _table_counts(connection, table, params, wording)
+            return _table_counts(connection, table, params)
 
     order = sorted(TENANT_TABLES, key=lambda t: -expected.get(t.name, 0))
     with ThreadPoolExecutor(CHECK_CONNECTIONS, thread_name_prefix="demogen-check") as pool:
@@ -291,7 +291,7 @@ are reused on SQLite) is not this check's tenant."""
 
 
 def _sqlite_passes(
-    connection: Connection, params: dict, expected: dict[str, int], deadline: float | None, *, wording: bool
+    connection: Connection, params: dict, expected: dict[str, int], deadline: float | None
 ) -> dict[str, tuple[int, list[int]]]:
     """The table passes of a SQLite tenant: the largest in a second process (see SQLITE_SECOND_PROCESS_ROWS).
 
@@ -303,13 +303,9 @@ def _sqlite_passes(
     path = connection.engine.url.database
     child = None
     if sum(expected.values()) >= SQLITE_SECOND_PROCESS_ROWS and path:
-        child = _start_pass(Path(path), largest, params, wording)
+        child = _start_pass(Path(path), largest, params)
     try:
-        passes = {
-            t.name: _table_counts(connection, t, params, wording)
-            for t in TENANT_TABLES
-            if child is None or t != largest
-        }
+        passes = {t.name: _table_counts(connection, t, params) for t in TENANT_TABLES if child is None or t != largest}
         if child is not None:
             remaining = None if deadline is None else max(deadline - time.monotonic(), 0.001)
             try:
@@ -322,7 +318,7 @@ def _sqlite_passes(
                 rows, *counts = answer
                 passes[largest.name] = int(rows), [int(count or 0) for count in counts]
             else:
-                passes[largest.name] = _table_counts(connection, largest, params, wording)
+                passes[largest.name] = _table_counts(connection, largest, params)
         return {table.name: passes[table.name] for table in TENANT_TABLES}
     finally:
         if child is not None:
@@ -332,10 +328,10 @@ def _sqlite_passes(
             child.stdout.close()
 
 
-def _start_pass(path: Path, table: Table, params: dict, wording: bool) -> subprocess.Popen | None:
+def _start_pass(path: Path, table: Table, params: dict) -> subprocess.Popen | None:
     """A second process making one table's pass on the database file (read-only); None if it cannot start."""
     uri = path.resolve().as_uri() + "?mode=ro"
-    job = {"uri": uri, "stamp": _STAMP, "sql": table_pass(table, True, wording)[0], "params": params}
+    job = {"uri": uri, "stamp": _STAMP, "sql": table_pass(table, True)[0], "params": params}
     try:
         child = subprocess.Popen(
             [sys.executable, "-c", _SQLITE_PASS],
@@ -356,15 +352,12 @@ def _start_pass(path: Path, table: Table, params: dict, wording: bool) -> subpro
     return child
 
 
-def check_tenant(
-    engine: Engine, tenant_name: str, *, timeout: float | None = None, worded: Collection[str] | None = None
-) -> IntegrityReport | None:
+def check_tenant(engine: Engine, tenant_name: str, *, timeout: float | None = None) -> IntegrityReport | None:
     """Run every check; None if the tenant does not exist. Raises CheckTimeout past `timeout` seconds.
 
     On PostgreSQL the passes share one snapshot over several connections (like `pg_dump --jobs`), so the report
     is as consistent as a single transaction's and takes part of the time; on SQLite a large tenant's largest
-    table is checked by a second process (`_sqlite_passes`). `worded` answers for the text rule as in
-    `tenant_report`: the tables in which the push that wrote the tenant found a forbidden word.
+    table is checked by a second process (`_sqlite_passes`).
     """
     time_limited = time_limit(CheckTimeout, "the integrity check", timeout)
     with time_limited as started, transaction(engine, timeout, snapshot=True) as connection:
@@ -378,13 +371,10 @@ def check_tenant(
         ).first()
         expected, as_of = (dict(meta.row_counts), meta.as_of) if meta else (None, dt.date.max)
         deadline = None if timeout is None else started + timeout
-        params, wording = _params(engine, tenant_id, as_of), worded is None
+        params = _params(engine, tenant_id, as_of)
         if is_sqlite(engine):
-            passes = _sqlite_passes(connection, params, expected or {}, deadline, wording=wording)
+            passes = _sqlite_passes(connection, params, expected or {}, deadline)
         else:
             snapshot = connection.exec_driver_sql("SELECT pg_export_snapshot()").scalar()
-            passes = _shared_passes(engine, snapshot, params, expected or {}, deadline, wording=wording)
-        report = _report(tenant_name, expected, passes, is_sqlite(engine), wording)
-        if worded is not None:
-            _count_wording(connection, report, params, worded)
-        return report
+            passes = _shared_passes(engine, snapshot, params, expected or {}, deadline)
+        return _report(tenant_name, expected, passes, is_sqlite(engine))

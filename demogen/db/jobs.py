@@ -242,7 +242,7 @@ def fail_stale(engine: Engine, stale_after: float = STALE_AFTER_SECONDS) -> list
 
     A push is dead when nothing holds its lease any more (`demogen.db.lease`) and, on PostgreSQL, its heartbeat
     stopped too; a live push is never failed, however late a heartbeat of a busy process comes. A push that died
-    after its commit (during the integrity check) left a whole tenant: its job is recorded as succeeded instead,
+    after its commit (refreshing statistics) left a whole tenant: its job is recorded as succeeded instead,
     with the digest the push stored and a check that did not finish.
     """
     cutoff = _now() - dt.timedelta(seconds=stale_after)
@@ -441,21 +441,21 @@ def _run(
                 progress(done)
 
         started = time.monotonic()
-        made, worded = None, None
+        made = None
         try:
             result = push(
                 engine, plan, job.tenant_name, timeout=timeout, progress=report, batch_size=batch_size, workers=workers
             )
-            digest, seconds, made, worded = result.data_digest, result.seconds, result.report, result.worded
+            digest, seconds, made = result.data_digest, result.seconds, result.report
         except Exception as error:
             if isinstance(error, TenantExists) or not _despite_outage(_tenant_present, engine, job.tenant_name):
                 raise
             # The COMMIT reached the server but its answer was lost (a restart, a failover): the tenant is whole
             # (one job per tenant name), so the job succeeded; its digest is read back from the rows.
             digest, seconds = _despite_outage(stored_digest, engine, job.tenant_name), time.monotonic() - started
-        if made is None:  # SQLite, or a commit whose answer was lost: the check runs now
+        if made is None:  # a commit whose answer was lost: the check runs now
             left = timeout - (time.monotonic() - started)
-            check = _check_within(engine, job.tenant_name, plan.total_rows, left, worded)
+            check = _check_within(engine, job.tenant_name, plan.total_rows, left)
         else:
             check = made.as_dict()
             _refresh_statistics(engine, plan.total_rows)
@@ -485,11 +485,9 @@ def _refresh_statistics(engine: Engine, rows: int) -> None:
         refresh_statistics(engine, rows)
 
 
-def _check_within(
-    engine: Engine, tenant_name: str, rows: int, seconds: float, worded: frozenset[str] | None
-) -> dict | None:
-    """The integrity report of a tenant pushed without one (SQLite; a commit whose answer was lost) within what
-    is left of the job's time limit; `worded`, the push's finding on the text rule, where it has one.
+def _check_within(engine: Engine, tenant_name: str, rows: int, seconds: float) -> dict | None:
+    """The integrity report of a tenant whose push's answer was lost with its commit, within what is left of the
+    job's time limit.
 
     The tenant is committed by then, so neither running out of time, losing the server nor a check that breaks
     fails the push: the report says the check did not finish (not ok), and `demogen check` can run it again.
@@ -499,7 +497,7 @@ def _check_within(
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="demogen-analyze") as beside:
             beside.submit(_refresh_statistics, engine, rows)  # the check needs no statistics (set-wise)
-            report = check_tenant(engine, tenant_name, timeout=max(seconds, 1.0), worded=worded)
+            report = check_tenant(engine, tenant_name, timeout=max(seconds, 1.0))
     except (CheckTimeout, OperationalError) as error:
         reason = str(error).splitlines()[0] if isinstance(error, CheckTimeout) else "the database could not be reached"
         return _unfinished_check(tenant_name, reason)

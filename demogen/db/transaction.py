@@ -26,7 +26,9 @@ class DatabaseTimeout(TimeoutError):
 
 
 @contextlib.contextmanager
-def transaction(engine: Engine, timeout: float | None = None, *, snapshot: bool = False) -> Iterator[Connection]:
+def transaction(
+    engine: Engine, timeout: float | None = None, *, snapshot: bool = False, enforce_foreign_keys: bool = True
+) -> Iterator[Connection]:
     """One transaction in which no statement may outlive `timeout` seconds (None: no limit).
 
     PostgreSQL stops a statement or an idle gap past the limit (SET LOCAL, so the limit ends with the
@@ -35,9 +37,14 @@ def transaction(engine: Engine, timeout: float | None = None, *, snapshot: bool 
     limit. Either way the error that follows rolls the transaction back; `time_limit` names it a timeout.
     `snapshot` makes every statement see the same snapshot: REPEATABLE READ on PostgreSQL, which other
     transactions can share (SET TRANSACTION SNAPSHOT); an explicit BEGIN on SQLite, whose driver otherwise opens no
-    transaction for reads, so each SELECT would see the file as it is at that moment.
+    transaction for reads, so each SELECT would see the file as it is at that moment. Without
+    `enforce_foreign_keys` SQLite checks no reference while the transaction lasts (`_sqlite_foreign_keys`).
     """
-    with engine.connect() as connection, _begin(connection, snapshot):
+    with (
+        engine.connect() as connection,
+        _sqlite_foreign_keys(connection, enforce_foreign_keys),
+        _begin(connection, snapshot),
+    ):
         if timeout is None:
             yield connection
         elif is_sqlite(engine):
@@ -56,6 +63,30 @@ def transaction(engine: Engine, timeout: float | None = None, *, snapshot: bool 
             connection.exec_driver_sql(f"SET LOCAL statement_timeout = {milliseconds}")
             connection.exec_driver_sql(f"SET LOCAL idle_in_transaction_session_timeout = {milliseconds}")
             yield connection
+
+
+@contextlib.contextmanager
+def _sqlite_foreign_keys(connection: Connection, enforce: bool) -> Iterator[None]:
+    """SQLite's foreign-key enforcement off for the transaction about to begin, unless `enforce`, and on again
+    after it; the caller then verifies the references itself, set-wise, as a PostgreSQL bulk load does.
+
+    The setting can only change outside a transaction. A connection on which it could not be restored is
+    dropped from the pool, never handed to the next user with its references unchecked.
+    """
+    if enforce or not is_sqlite(connection.engine):
+        yield
+        return
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        restored = False
+        with contextlib.suppress(sqlite3.Error):
+            raw.execute("PRAGMA foreign_keys = ON")
+            restored = raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        if not restored:
+            connection.invalidate()
 
 
 @contextlib.contextmanager

@@ -1,10 +1,11 @@
 """Push a planned tenant into the database in ONE transaction (tenant row, metadata, every block), and delete one.
 
-PostgreSQL gets `COPY ... FROM STDIN (FORMAT csv)` fed block by block; SQLite gets executemany. Any failure, a
-timeout included, rolls the whole tenant back: all or nothing. The data digest is computed from the very bytes
-that stream past (spooled to anonymous temporary files), so it costs no second generation pass. On PostgreSQL
-the integrity report is made inside the same transaction, and its reference counts are the push's verification:
-a dangling reference rolls the tenant back.
+PostgreSQL gets `COPY ... FROM STDIN (FORMAT csv)` fed block by block; SQLite gets each block as one JSON array
+of rows (`codec.json_rows`). Any failure, a timeout included, rolls the whole tenant back: all or nothing. The
+data digest is computed from the very bytes that stream past (spooled to anonymous temporary files), so it costs
+no second generation pass. The integrity report is made inside the same transaction, and its reference counts
+are the push's verification (the per-row foreign-key checks are off while it loads): a dangling reference rolls
+the tenant back.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 import psycopg
@@ -25,12 +25,12 @@ from sqlalchemy import Connection, Engine, Table, insert
 
 from demogen import GENERATOR_VERSION, parallel
 from demogen.dataset import Plan
-from demogen.db.codec import sqlite_rows, with_tenant
+from demogen.db.codec import json_insert, json_rows, with_tenant
 from demogen.db.engine import is_sqlite
 from demogen.db.integrity import IntegrityReport, tenant_report
 from demogen.db.schema import TENANT_TABLES, tenant_metadata, tenants
 from demogen.db.transaction import DatabaseTimeout, generic_plans, tenant_id_of, time_limit, transaction
-from demogen.export import CanonicalCsvSink
+from demogen.export import CanonicalCsvSink, holds_a_word
 from demogen.recipe import FORBIDDEN_WORDS
 from demogen.tables import TABLE_ORDER, TABLES, Block
 
@@ -55,12 +55,8 @@ class PushResult:
     row_counts: dict[str, int]
     data_digest: str
     seconds: float
-    report: IntegrityReport | None = None
-    """The integrity report made inside the push's transaction (PostgreSQL); None on SQLite, whose report
-    `check_tenant` makes after the commit (the largest table in a second process, half the time on two cores)."""
-    worded: frozenset[str] = frozenset()
-    """The tables in whose rows, as they were written, the push found a word that gives the data away: where the
-    check counts the text rule (`check_tenant(worded=...)`)."""
+    report: IntegrityReport
+    """The integrity report, made inside the push's transaction."""
 
 
 def _columns(table: str) -> list[str]:
@@ -73,26 +69,31 @@ def _slices(count: int, batch_size: int | None) -> list[slice]:
     return [slice(i, i + batch_size) for i in range(0, count, batch_size)]
 
 
-def _load_input(sqlite: bool, tenant_id: int) -> Callable[[str, Block, bytes], list[tuple] | bytes]:
-    """What the database is given for a block: executemany rows (SQLite) or COPY input (PostgreSQL)."""
+def _load_input(sqlite: bool, tenant_id: int, batch_size: int | None) -> Callable[[str, Block, bytes], list[bytes]]:
+    """What the database is given for a block, one item per statement of at most `batch_size` rows: JSON arrays
+    of rows (SQLite, `codec.json_rows`) or COPY input (PostgreSQL, the canonical CSV with tenant_id in front)."""
     if sqlite:
-        return lambda table, block, canonical: sqlite_rows(table, block, tenant_id)
-    return lambda table, block, canonical: with_tenant(canonical, tenant_id)
+        return lambda table, block, canonical: [
+            json_rows(table, {name: values[part] for name, values in block.items()}, tenant_id)
+            for part in _slices(len(block["id"]), batch_size)
+        ]
 
-
-def _write_block(connection: Connection, table: str, rows: list[tuple] | bytes, *, batch_size: int | None) -> None:
-    """One COPY (PostgreSQL) or executemany (SQLite) per batch of at most `batch_size` rows."""
-    if is_sqlite(connection.engine):
-        names = _columns(table)
-        sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        for part in _slices(len(rows), batch_size):
-            connection.exec_driver_sql(sql, rows[part])
-        return
-    if batch_size:
+    def copy_input(table: str, block: Block, canonical: bytes) -> list[bytes]:
+        rows = with_tenant(canonical, tenant_id)
+        if not batch_size or len(block["id"]) <= batch_size:
+            return [rows]
         lines = rows.split(b"\n")[:-1]
-        chunks = [b"\n".join(lines[part]) + b"\n" for part in _slices(len(lines), batch_size)]
-    else:
-        chunks = [rows]
+        return [b"\n".join(lines[part]) + b"\n" for part in _slices(len(lines), batch_size)]
+
+    return copy_input
+
+
+def _write_block(connection: Connection, table: str, chunks: list[bytes]) -> None:
+    """One INSERT ... SELECT FROM json_each (SQLite) or one COPY (PostgreSQL) per chunk."""
+    if is_sqlite(connection.engine):
+        for chunk in chunks:
+            connection.exec_driver_sql(json_insert(table), (chunk.decode("utf-8"),))
+        return
     with connection.connection.driver_connection.cursor() as cursor:
         copy_in(cursor, table, chunks)
 
@@ -110,10 +111,9 @@ def formatted_blocks(
     """Blocks with their canonical CSV and `prepare(table, block, csv)`, produced on a thread, so that
     generation and formatting overlap the database's work.
 
-    On PostgreSQL the writing thread mostly waits for the server (GIL released), so on two cores the push costs
-    little more than the server's COPY. On SQLite binding each row's values holds the GIL, so the two threads
-    mostly take turns (measured: process CPU about equal to wall time); only generation in other processes
-    (`workers` > 1, `demogen.parallel`) overlaps there. Order is preserved; an error in the producer is re-raised.
+    The writing thread mostly waits for the database (PostgreSQL's COPY, SQLite unpacking a block's JSON rows),
+    with the GIL released, so on two cores the push costs little more than the database's own work. Order is
+    preserved; an error in the producer is re-raised.
     """
     items: queue.Queue = queue.Queue(maxsize=depth)
     stop = threading.Event()
@@ -145,7 +145,8 @@ def formatted_blocks(
 
 
 def _bulk_load_mode(connection: Connection) -> bool:
-    """On PostgreSQL, skip the per-row foreign-key triggers for this transaction when the role may (superusers).
+    """On PostgreSQL, skip the per-row foreign-key triggers for this transaction when the role may (superusers);
+    SQLite's push transaction checks no foreign key anyway (`transaction(enforce_foreign_keys=False)`).
 
     pg_restore loads the same way. The references are then verified set-wise by the integrity report before
     commit, so the transaction still never commits a dangling reference; the constraints keep guarding every
@@ -184,14 +185,14 @@ class DanglingReferences(ValueError):
 
 
 def _verified_report(
-    connection: Connection, plan: Plan, tenant_name: str, tenant_id: int, worded: Callable[[], frozenset[str]]
+    connection: Connection, plan: Plan, tenant_name: str, tenant_id: int, worded: Collection[str]
 ) -> IntegrityReport:
     """The tenant's integrity report, from inside the push's transaction; DanglingReferences if any reference
     points at a missing row (what the foreign-key triggers would have refused, had they been on).
 
     One pass per table both verifies the references and counts the other rules, so the check after the push
     costs nothing more than the verification alone would have; the text rule is answered by `worded`, the tables
-    whose COPY input holds a forbidden word (see `tenant_report`).
+    whose rows, as they were made, hold a forbidden word (see `tenant_report`).
     """
     as_of = plan.context.recipe.as_of
     report = tenant_report(connection, tenant_name, tenant_id, plan.row_counts(), as_of, worded=worded)
@@ -213,9 +214,9 @@ def push(
 ) -> PushResult:
     """Write the whole tenant or nothing. Raises TenantExists, PushTimeout or the database's own error.
 
-    `batch_size` caps the rows per COPY / executemany statement and `workers` the processes that generate blocks;
-    neither changes anything in the stored data. On PostgreSQL the result carries the integrity report (a broken
-    reference raises DanglingReferences instead, with nothing written).
+    `batch_size` caps the rows per COPY / INSERT statement and `workers` the processes that generate blocks;
+    neither changes anything in the stored data. The result carries the integrity report (a broken reference
+    raises DanglingReferences instead, with nothing written).
     """
     with time_limit(PushTimeout, "the push", timeout) as started:
         return _push(
@@ -244,9 +245,10 @@ def _push(
     recipe = plan.context.recipe
     deadline = None if timeout is None else started + timeout
     done = 0
-    if is_sqlite(engine) and plan.blocks:  # its inserts hold the GIL: names made beside them only take turns
-        plan.names.block(plan.blocks - 1)
-    with contextlib.ExitStack() as stack, transaction(engine, timeout) as connection:
+    with (
+        contextlib.ExitStack() as stack,
+        transaction(engine, timeout, enforce_foreign_keys=False) as connection,
+    ):
         if tenant_id_of(connection, tenant_name) is not None:
             raise TenantExists(tenant_name)
         now = dt.datetime.now(dt.UTC)
@@ -260,29 +262,29 @@ def _push(
             generic_plans(connection)
         handles = {table: stack.enter_context(tempfile.TemporaryFile()) for table in TABLE_ORDER}
         sink = CanonicalCsvSink(handles)
-        load_input = _load_input(is_sqlite(engine), tenant_id)
+        load_input = _load_input(is_sqlite(engine), tenant_id, batch_size)
+        worded: set[str] = set()
+
+        def prepare(table: str, block: Block, canonical: bytes) -> list[bytes]:
+            # On the generating thread: the tables whose text holds a word that gives the data away, for the check
+            # (the CSV holds the texts the database is given, in COPY input or JSON rows).
+            if table not in worded and holds_a_word(canonical, FORBIDDEN_WORDS):
+                worded.add(table)
+            return load_input(table, block, canonical)
+
         with _roomy_page_cache(connection):
-            for table, block, canonical, rows in formatted_blocks(plan, load_input, workers=workers):
-                _write_block(connection, table, rows, batch_size=batch_size)
+            for table, block, canonical, rows in formatted_blocks(plan, prepare, workers=workers):
+                _write_block(connection, table, rows)
                 sink.write_bytes(table, canonical)
                 done += len(block["id"])
                 if progress is not None:
                     progress(done)
                 if deadline is not None and time.monotonic() > deadline:
                     raise PushTimeout(f"the push took longer than {timeout:g} s")
-        with ThreadPoolExecutor(1, thread_name_prefix="demogen-digest") as beside:
-            # Read back on the client's free core while the server checks: the digest, and the tables whose text
-            # the check counts for forbidden words (the CSV is the COPY input, less the tenant_id column; SQLite's
-            # rows hold the same texts, unquoted).
-            digested = beside.submit(sink.digest_and_find, FORBIDDEN_WORDS)
-            if bulk:
-                connection.exec_driver_sql("SET LOCAL session_replication_role = origin")
-            report = (
-                None
-                if is_sqlite(engine)
-                else _verified_report(connection, plan, tenant_name, tenant_id, lambda: digested.result()[1])
-            )
-            digest, worded = digested.result()
+        if bulk:
+            connection.exec_driver_sql("SET LOCAL session_replication_role = origin")
+        report = _verified_report(connection, plan, tenant_name, tenant_id, worded)
+        digest = sink.digest()
         connection.execute(
             insert(tenant_metadata).values(
                 tenant_id=tenant_id,
@@ -297,7 +299,7 @@ def _push(
                 created_at=now,
             )
         )
-    return PushResult(tenant_id, plan.row_counts(), digest, time.monotonic() - started, report, worded)
+    return PushResult(tenant_id, plan.row_counts(), digest, time.monotonic() - started, report)
 
 
 ANALYZE_AFTER_ROWS = 50_000
