@@ -499,9 +499,9 @@ def test_bulk_load_verifies_every_reference_before_commit(database, monkeypatch)
             data, *others = prepare(table, block, canonical)
             if table != "deals":
                 return [data, *others]
-            start = 2 if sqlite else 0  # JSON rows open with "[[", COPY input with the first value
-            tenant, deal, company, _, fields = data[start:].split(b",", 4)  # tenant_id first, then id, company_id
-            return [data[:start] + b",".join([tenant, deal, company, b"999999", fields]), *others]
+            start, comma, missing = (2, ",", "999999") if sqlite else (0, b",", b"999999")  # JSON text: "[[" first
+            tenant, deal, company, _, fields = data[start:].split(comma, 4)  # tenant_id first, then id, company_id
+            return [data[:start] + comma.join([tenant, deal, company, missing, fields]), *others]
 
         return rows
 

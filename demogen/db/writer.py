@@ -69,12 +69,14 @@ def _slices(count: int, batch_size: int | None) -> list[slice]:
     return [slice(i, i + batch_size) for i in range(0, count, batch_size)]
 
 
-def _load_input(sqlite: bool, tenant_id: int, batch_size: int | None) -> Callable[[str, Block, bytes], list[bytes]]:
+def _load_input(
+    sqlite: bool, tenant_id: int, batch_size: int | None
+) -> Callable[[str, Block, bytes], list[str] | list[bytes]]:
     """What the database is given for a block, one item per statement of at most `batch_size` rows: JSON arrays
     of rows (SQLite, `codec.json_rows`) or COPY input (PostgreSQL, the canonical CSV with tenant_id in front)."""
-    if sqlite:
+    if sqlite:  # decoded here, on the generating thread: the writing thread only waits for SQLite
         return lambda table, block, canonical: [
-            json_rows(table, {name: values[part] for name, values in block.items()}, tenant_id)
+            json_rows(table, {name: values[part] for name, values in block.items()}, tenant_id).decode("utf-8")
             for part in _slices(len(block["id"]), batch_size)
         ]
 
@@ -88,11 +90,11 @@ def _load_input(sqlite: bool, tenant_id: int, batch_size: int | None) -> Callabl
     return copy_input
 
 
-def _write_block(connection: Connection, table: str, chunks: list[bytes]) -> None:
+def _write_block(connection: Connection, table: str, chunks: list[str] | list[bytes]) -> None:
     """One INSERT ... SELECT FROM json_each (SQLite) or one COPY (PostgreSQL) per chunk."""
     if is_sqlite(connection.engine):
         for chunk in chunks:
-            connection.exec_driver_sql(json_insert(table), (chunk.decode("utf-8"),))
+            connection.exec_driver_sql(json_insert(table), (chunk,))
         return
     with connection.connection.driver_connection.cursor() as cursor:
         copy_in(cursor, table, chunks)
@@ -265,7 +267,7 @@ def _push(
         load_input = _load_input(is_sqlite(engine), tenant_id, batch_size)
         worded: set[str] = set()
 
-        def prepare(table: str, block: Block, canonical: bytes) -> list[bytes]:
+        def prepare(table: str, block: Block, canonical: bytes) -> list[str] | list[bytes]:
             # On the generating thread: the tables whose text holds a word that gives the data away, for the check
             # (the CSV holds the texts the database is given, in COPY input or JSON rows).
             if table not in worded and holds_a_word(canonical, FORBIDDEN_WORDS):
