@@ -26,9 +26,9 @@ from demogen.db.integrity import check_tenant
 from demogen.db.readback import stored_digest
 from demogen.db.schema import generation_jobs, metadata
 from demogen.db.writer import DanglingReferences, PushTimeout, delete_tenant, push
-from demogen.export import digest_blocks, holds_a_word
+from demogen.export import csv_bytes, digest_blocks, holds_a_word
 from demogen.recipe import FORBIDDEN_WORDS
-from demogen.text import replace_rows
+from demogen.text import replace_rows, to_text
 
 RECIPE = recipe_from({"volume": {"companies": 160, "users": 6}}, seed=4)
 
@@ -50,6 +50,30 @@ def test_batch_size_changes_nothing_in_the_stored_data(database):
     plan = build_plan(RECIPE)
     push(engine, plan, "Small Batches", batch_size=7)
     assert stored_digest(engine, "Small Batches") == digest_blocks(iter_blocks(plan))
+
+
+def test_texts_with_quotes_backslashes_and_any_script_are_stored_as_they_are(database, monkeypatch):
+    """What JSON rows (SQLite) and CSV (PostgreSQL) must quote or escape reaches the table unchanged."""
+    engine, _ = database
+    tricky = ['Say "hi" \\ bye', "Zoë Ærøskøbing, Süd", "株式会社山田", "\\\\ends\\"]
+    iter_formatted = parallel.iter_formatted
+
+    def with_tricky_names(plan, workers):
+        for table, block, canonical in iter_formatted(plan, workers):
+            if table != "companies" or block["id"][0] != 1:
+                yield table, block, canonical
+                continue
+            named = {**block, "name": replace_rows(block["name"], np.arange(len(tricky)), to_text(tricky))}
+            yield table, named, csv_bytes(table, named)
+
+    monkeypatch.setattr(parallel, "iter_formatted", with_tricky_names)
+    result = push(engine, build_plan(RECIPE), "Harbor Lines")
+    with engine.connect() as connection:
+        names = connection.execute(
+            text("SELECT name FROM companies WHERE tenant_id = :t AND id <= 4 ORDER BY id"), {"t": result.tenant_id}
+        ).scalars()
+        assert list(names) == tricky
+    assert stored_digest(engine, "Harbor Lines") == result.data_digest
 
 
 def test_delete_then_generate_again_gives_the_same_digest(database):
