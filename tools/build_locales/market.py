@@ -241,10 +241,12 @@ def city_rows(
     count: int = 2000,
     within_km: float = 25.0,
     postal_code_of=lambda place: place.postal_code,
+    qualified: bool = False,
 ) -> list[tuple[str, str, str, int]]:
     """`cities.csv` rows (city, region, postal_code, weight = people) that agree by construction: each is a postal
     dump row, matched to the `count` largest towns of its name (accents and case aside) within `within_km`, a town's
-    people split evenly over its codes; `region_of` and `city_of` pick the market's columns (région, prefecture)."""
+    people split evenly over its codes; `region_of` and `city_of` pick the market's columns (région, prefecture).
+    `qualified`: a town officially named with a qualifier keeps it (DE: 'Halle' -> 'Halle (Saale)')."""
     by_name = grouped((name_key(city_of(p)), p) for p in places if postal_code_of(p) and name_key(city_of(p)))
     rows: dict[tuple[str, str, str], int] = {}
     used: set[tuple[str, str]] = set()
@@ -267,7 +269,8 @@ def city_rows(
         share = max(1, town.population // len(codes))
         for city, region, code in codes:
             used.add((city, code))
-            rows[(city, region, code)] = rows.get((city, region, code), 0) + share
+            key = (town.name if qualified and town.name.startswith(f"{city} (") else city, region, code)
+            rows[key] = rows.get(key, 0) + share
         if len({(c, r) for c, r, _ in rows}) >= count:
             break
     return [(*key, weight) for key, weight in rows.items()]
