@@ -1,4 +1,4 @@
-"""Germany (DE): `python -m tools.build_locales.de` (build venv) writes locales/DE except phone_prefixes.csv."""
+"""Germany (DE): `python -m tools.build_locales.markets DE` (build venv) writes locales/DE."""
 
 from __future__ import annotations
 
@@ -167,7 +167,7 @@ def job_title_rows() -> list[tuple[str, str, int]]:
     return m.level_weighted([(gendered(t), level, int(f)) for level, t, f in items])
 
 
-def main() -> None:
+def build() -> None:
     kept, last_facts = last_name_rows()
     pairing = {"share": TURKISH_FIRST_NAME_SHARE, "census": TURKISH_ROOTS_SHARE, "labels": ("tr", "de")}
     counts, facts, _ = gbde.write_people("DE", (kept, last_facts), is_turkish, **pairing)
@@ -194,7 +194,3 @@ def main() -> None:
 
 
 PHONE_PLAN = plan_of("DE")
-
-
-if __name__ == "__main__":
-    main()

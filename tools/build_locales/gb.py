@@ -1,4 +1,4 @@
-"""United Kingdom (GB): `python -m tools.build_locales.gb` (build venv) writes locales/GB except phone_prefixes.csv."""
+"""United Kingdom (GB): `python -m tools.build_locales.markets GB` (build venv) writes locales/GB."""
 
 from __future__ import annotations
 
@@ -195,7 +195,7 @@ def job_title_rows() -> list[tuple[str, str, int]]:
     return m.level_weighted([(t, level, f) for level, titles in JOB_TITLES.items() for t, f in titles], JOB_LEVEL_SHARE)
 
 
-def main() -> None:
+def build() -> None:
     pairing = {"share": SOUTH_ASIAN_FIRST_NAME_SHARE, "census": SOUTH_ASIAN_SHARE, "labels": ("sa", "other")}
     counts, facts, first = gbde.write_people("GB", last_name_rows(), is_south_asian, ssa_aged, **pairing)
     first_set = {name for name, _, _ in first}
@@ -222,7 +222,3 @@ def main() -> None:
 
 
 PHONE_PLAN = plan_of("GB")
-
-
-if __name__ == "__main__":
-    main()

@@ -38,7 +38,8 @@ WORKING_AGE_BIRTH_YEARS = range(1961, 2004)
 
 
 def spec(code: str):
-    """A market's builder module: us.py, gb.py, de.py or markets/<cc>.py (PHONE_PLAN or phone_plan(), region_zones)."""
+    """A market's builder module, us.py, gb.py, de.py or markets/<cc>.py: build(), PHONE_PLAN or phone_plan(),
+    region_zones."""
     module = code.lower() if code in ("US", "GB", "DE") else f"markets.{code.lower()}"
     return importlib.import_module(f"tools.build_locales.{module}")
 
@@ -509,6 +510,21 @@ def business_files(code: str, *, sector_weight=None, floor: int | None = 0, indu
     if floor is not None:
         files["job_titles.csv"] = level_weighted(files["job_titles.csv"], floor=floor)
     return files
+
+
+def reworded(rows: Iterable[tuple], swaps: dict[str, str], *, first_only: bool = False) -> list[tuple]:
+    """Another market's story rows (subjects, deals) in this one's usage: each of `swaps` found in a row's text
+    replaced, in order (MX: presupuesto -> cotización), or only the first found (CA)."""
+    out = []
+    for *head, item, weight in rows:
+        text = item
+        for old, new in swaps.items():
+            if old in text:
+                text = text.replace(old, new)
+                if first_only:
+                    break
+        out.append((*head, text, weight))
+    return out
 
 
 def write_files(code: str, files: dict[str, Iterable[Sequence[object]]], headers: dict | None = None) -> dict[str, int]:

