@@ -170,18 +170,18 @@ def job_title_rows() -> list[tuple[str, str, int]]:
 def build() -> None:
     kept, last_facts = last_name_rows()
     pairing = {"share": TURKISH_FIRST_NAME_SHARE, "census": TURKISH_ROOTS_SHARE, "labels": ("tr", "de")}
-    counts, facts, _ = gbde.write_people("DE", (kept, last_facts), is_turkish, **pairing)
+    people, facts, _ = gbde.people("DE", (kept, last_facts), is_turkish, **pairing)
     cities = city_rows()
     facts["city"] = {"towns": len({(c, r) for c, r, _, _ in cities}), "population": sum(r[3] for r in cities)}
     streets, facts["streets"] = street_rows()
     stems, facts["stems"] = stem_rows(kept)
-    files = {
+    files = people | {
         "cities.csv": cities,
         "streets.csv": streets,
         "company_words.csv": [(s, "sector", 1) for s in SECTORS] + stems,
         "job_titles.csv": job_title_rows(),
     }
-    sources_fields = dict(  # besides the row counts, facts and versions (`gbde.write_settings`)
+    sources_fields = dict(  # besides the row counts, facts and versions (`gbde.finish`)
         **m.constants(__name__),
         dropped="; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
                           for k, (n, w, e) in sorted(facts["last"]["dropped"].items())),
@@ -190,7 +190,7 @@ def build() -> None:
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in m.LEVEL_PERCENT.items()),
     )  # fmt: skip
-    gbde.write_settings("DE", files, counts, facts, sources_fields)
+    gbde.finish("DE", files, facts, **sources_fields)
 
 
 PHONE_PLAN = plan_of("DE")

@@ -197,16 +197,16 @@ def job_title_rows() -> list[tuple[str, str, int]]:
 
 def build() -> None:
     pairing = {"share": SOUTH_ASIAN_FIRST_NAME_SHARE, "census": SOUTH_ASIAN_SHARE, "labels": ("sa", "other")}
-    counts, facts, first = gbde.write_people("GB", last_name_rows(), is_south_asian, ssa_aged, **pairing)
+    people, facts, first = gbde.people("GB", last_name_rows(), is_south_asian, ssa_aged, **pairing)
     first_set = {name for name, _, _ in first}
     cities, facts["city"] = city_rows()
-    files = {
+    files = people | {
         "cities.csv": cities,
         "streets.csv": street_rows(),
         "company_words.csv": company_word_rows(first_set),
         "job_titles.csv": job_title_rows(),
     }
-    sources_fields = dict(  # besides the row counts, facts and versions (`gbde.write_settings`)
+    sources_fields = dict(  # besides the row counts, facts and versions (`gbde.finish`)
         **m.constants(__name__),
         street_types=", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items()),
         south_asia=", ".join(SOUTH_ASIA),
@@ -218,7 +218,7 @@ def build() -> None:
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items()),
     )
-    gbde.write_settings("GB", files, counts, facts, sources_fields)
+    gbde.finish("GB", files, facts, **sources_fields)
 
 
 PHONE_PLAN = plan_of("GB")

@@ -87,13 +87,6 @@ def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float
     }
 
 
-def realism_md(first_distinct: float, first_rows: int, last: dict[str, float], last_rows: int) -> str:
-    """The reference-figures section of GB's and DE's SOURCES.md (template `data/sources/realism.md`)."""
-    pct = {key: fmt_pct(last[key]) for key in ("top10_real", "top10_file", "covered")}
-    fields = {"first_distinct": first_distinct, "first_rows": first_rows, "last_rows": last_rows}
-    return m.sources_template("realism").format(last=last, pct=pct, **fields)
-
-
 # --- origin pairing: a minority's surnames with its first names (DE: Turkish, GB: South Asian) -------------------
 
 
@@ -185,11 +178,11 @@ def extra_first_names(country: str, rows: list[tuple[str, str, float]]) -> tuple
     return extra, {"a": a, "s": s, "added": len(extra)}
 
 
-def write_people(country: str, surnames: tuple[list, dict], belongs: Callable, working_age=None, **pairing):
+def people(country: str, surnames: tuple[list, dict], belongs: Callable, working_age=None, **pairing):
     """first_names.csv and last_names.csv of GB or DE: nam_dict bands and their names-dataset completion, weighted
     to working age by `working_age(rows) -> (rows, facts)` (by default as for IT and NL, `market.working_age_tilt`),
     per 10 million of each gender; surnames spread over the people of unlisted names; both paired by origin
-    (`pair_by_origin`). Returns the row counts, the facts for SOURCES.md and the first-name rows."""
+    (`pair_by_origin`). Returns those files, the facts for SOURCES.md and the first-name rows."""
     facts: dict = {}
     bands = m.band_first_names(country)
     extra, facts["first_extra"] = extra_first_names(country, bands)
@@ -203,25 +196,22 @@ def write_people(country: str, surnames: tuple[list, dict], belongs: Callable, w
     sampled = surname_figures([w for _, w in last])
     facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
     first_rows, last_rows, facts["origin"] = pair_by_origin(first, last, belongs, **pairing)
-    counts = {
-        "first_names": m.write(country, "first_names.csv", first_rows, header=("name", "gender", "origin", "weight")),
-        "last_names": m.write(country, "last_names.csv", last_rows, header=("name", "origin", "weight")),
-    }
-    return counts, facts, first
+    return {"first_names.csv": first_rows, "last_names.csv": last_rows}, facts, first
 
 
-def write_settings(country: str, files: dict[str, list], counts: dict[str, int], facts: dict, fields: dict) -> None:
-    """The remaining CSVs (with the legal forms and e-mail suffixes of data/<cc>.toml), then locale.toml (the data's
-    settings and the [reference] figures) and SOURCES.md of GB or DE, which quotes every file's row count, the facts
-    of the build and the builder's `fields`."""
+HEADERS = {"first_names.csv": ("name", "gender", "origin", "weight"), "last_names.csv": ("name", "origin", "weight")}
+
+
+def finish(country: str, files: dict[str, list], facts: dict, **fields) -> None:
+    """`market.finish` for GB or DE, with the legal forms and e-mail suffixes of data/<cc>.toml; locale.toml takes
+    the population figures, SOURCES.md every file's row count, the facts of the build and the builder's `fields`."""
     files |= {
         file: m.vocabulary(country)[file.removesuffix(".csv")] for file in ("legal_forms.csv", "email_domains.csv")
     }
-    counts |= {file.removesuffix(".csv"): n for file, n in m.write_files(country, files).items()}
     last = facts["surnames"]
-    m.write_locale_toml(country, m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"]))
-    realism = realism_md(facts["first_distinct"], counts["first_names"], last, counts["last_names"])
-    fields |= {"counts": counts, "facts": facts, "versions": m.Versions(), "gbde": sys.modules[__name__]}
-    m.write_sources(country, **facts, **fields, anchor_share=fmt_pct(facts["last"]["anchor"]), realism=realism)
-    for name, n in counts.items():
-        print(f"{country} {name}: {n} rows")
+    reference = m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"])
+    pct = {key: fmt_pct(last[key]) for key in ("top10_real", "top10_file", "covered")}
+    pct["anchor"] = fmt_pct(facts["last"]["anchor"])
+    m.finish(
+        country, files, reference, headers=HEADERS, **facts, **fields, facts=facts, pct=pct, gbde=sys.modules[__name__]
+    )

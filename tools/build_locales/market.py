@@ -545,10 +545,12 @@ def write_plain_files(code: str, form_titles: Iterable[tuple[str, str]] = (), do
 
 def finish(code: str, files: dict, reference: dict, *, headers=None, form_titles=(), domains=(), **fields) -> dict:
     """The rest of a market's build: its weighted files (`write_files`), form_titles.csv and real_domains.csv
-    (`write_plain_files`), locale.toml with the `reference` figures and SOURCES.md, whose template gets `fields`,
-    the row counts `n` and the versions `v`; returns the row counts."""
+    (`write_plain_files`, where data/<cc>.toml lists real domains: GB and DE keep theirs as written), locale.toml
+    with the `reference` figures and SOURCES.md, whose template gets `fields`, the row counts `n` and the versions
+    `v`; returns the row counts."""
     n = write_files(code, files, headers)
-    write_plain_files(code, form_titles, domains)
+    if "real_domains" in vocabulary(code):
+        write_plain_files(code, form_titles, domains)
     write_locale_toml(code, reference)
     write_sources(code, n=n, v=Versions(), **fields)
     print(f"{code}: {n}")
