@@ -183,7 +183,7 @@ def build() -> None:
     }
     sources_fields = dict(  # besides the row counts, facts and versions (`gbde.finish`)
         **m.constants(__name__),
-        dropped="; ".join(f"{k}: {n:,} ({gbde.fmt_pct(w)} of the modelled bearers, e.g. {', '.join(e)})"
+        dropped="; ".join(f"{k}: {n:,} ({w:.2%} of the modelled bearers, e.g. {', '.join(e)})"
                           for k, (n, w, e) in sorted(facts["last"]["dropped"].items())),
         shares=", ".join(f"{k} {v} %" for k, v in STEM_SHARES.items()),
         town_block=", ".join(TOWN_BLOCK.split()),

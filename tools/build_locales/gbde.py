@@ -70,10 +70,6 @@ def fit_power_law(points: Iterable[tuple[int, float]]) -> tuple[float, float]:
 # --- reference realism figures ----------------------------------------------------------------------------------
 
 
-def fmt_pct(x: float) -> str:
-    return f"{100 * x:.2f} %"
-
-
 def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float]:
     """Top-10 share and variety of surnames in the population (weights per 10 million; each person of an unlisted,
     rarer name adds one distinct surname) and in draws from the file."""
@@ -205,13 +201,8 @@ HEADERS = {"first_names.csv": ("name", "gender", "origin", "weight"), "last_name
 def finish(country: str, files: dict[str, list], facts: dict, **fields) -> None:
     """`market.finish` for GB or DE, with the legal forms and e-mail suffixes of data/<cc>.toml; locale.toml takes
     the population figures, SOURCES.md every file's row count, the facts of the build and the builder's `fields`."""
-    files |= {
-        file: m.vocabulary(country)[file.removesuffix(".csv")] for file in ("legal_forms.csv", "email_domains.csv")
-    }
+    vocabulary = m.vocabulary(country)
+    files |= {file: vocabulary[file.removesuffix(".csv")] for file in ("legal_forms.csv", "email_domains.csv")}
     last = facts["surnames"]
     reference = m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"])
-    pct = {key: fmt_pct(last[key]) for key in ("top10_real", "top10_file", "covered")}
-    pct["anchor"] = fmt_pct(facts["last"]["anchor"])
-    m.finish(
-        country, files, reference, headers=HEADERS, **facts, **fields, facts=facts, pct=pct, gbde=sys.modules[__name__]
-    )
+    m.finish(country, files, reference, headers=HEADERS, **facts, **fields, facts=facts, gbde=sys.modules[__name__])
