@@ -52,10 +52,6 @@ def package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def version(dist: str) -> str:
-    return importlib.metadata.version(dist)
-
-
 def read_rows(path: Path, *, delimiter: str = ",", header: bool = False) -> list[list[str]]:
     """A source CSV as lists of stripped strings (blank lines skipped)."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -105,7 +101,7 @@ class Versions(dict):
     """Installed versions by distribution name, for SOURCES templates (`{versions[names-dataset]}`)."""
 
     def __missing__(self, dist: str) -> str:
-        return version(dist)
+        return importlib.metadata.version(dist)
 
 
 def sources_template(code: str) -> str:
