@@ -97,17 +97,13 @@ COMMON_STREETS = VOCAB["common_streets"]
 BRAND_WORDS = VOCAB["brand_words"]
 
 
-def gb_towns() -> list[tuple[str, int]]:
-    """Single-word GeoNames towns of GB with their population (largest first)."""
-    towns = [
-        (c.name, c.population)
-        for c in m.towns("GB", min_population=0)
-        if re.fullmatch(r"[A-Z][a-z]{2,}", c.name) and clean(c.name)
-    ]
+def gb_towns() -> dict[str, int]:
+    """Single-word GeoNames towns of GB, each name with the population of its largest town."""
     best: dict[str, int] = {}
-    for name, population in towns:
-        best[name] = max(best.get(name, 0), population)
-    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+    for town in m.towns("GB", min_population=0):  # largest first
+        if re.fullmatch(r"[A-Z][a-z]{2,}", town.name) and clean(town.name):
+            best.setdefault(town.name, town.population)
+    return best
 
 
 STREET_WORDS = VOCAB["street_words"]
@@ -156,7 +152,7 @@ def street_rows() -> list[tuple[str, int]]:
     for word in STREET_WORDS.split():
         for kind, weight in STREET_SUFFIXES.items():
             rows.setdefault(f"{word} {kind}", weight)
-    for name, population in gb_towns():
+    for name, population in gb_towns().items():
         if population >= STREET_TOWN_MIN_POPULATION:
             rows.setdefault(f"{name} Road", STREET_WEIGHTS["town"])
     return sorted(rows.items())
@@ -175,7 +171,7 @@ def company_word_rows(first_names: set[str]) -> list[tuple[str, str, int]]:
     rows += [(w, "stem", 1) for w in BRAND_WORDS]
     rows += [
         (name, "stem", 1)
-        for name, population in gb_towns()
+        for name, population in gb_towns().items()
         if lo <= population <= hi and name not in first_names and len(name) <= 11
     ]
     return rows

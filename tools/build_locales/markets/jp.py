@@ -421,10 +421,8 @@ def covered(cities: list[tuple[str, str, str, int]], stats: dict) -> int:
     m.write(CODE, "cities.csv", cities)
     rows, _, _ = phones.build(PHONE_PLAN, phone_cities(path))
     served = {row[3] for row in rows if row[1] == "fixed"}
-    regions_of = defaultdict(set)
-    for city, region, *_ in cities:
-        regions_of[city].add(region)
-    kept = [r for r in cities if (r[0] if len(regions_of[r[0]]) == 1 else f"{r[0]}, {r[1]}") in served]
+    area = {(city.name, city.region): city.area for city in phones.read_cities(path)}  # as phones.py names them
+    kept = [r for r in cities if area[(r[0], r[1])] in served]
     stats.update(unserved=len({(r[0], r[1]) for r in cities}) - len({(r[0], r[1]) for r in kept}),
                  unserved_people=sum(r[3] for r in cities) - sum(r[3] for r in kept))  # fmt: skip
     return m.write(CODE, "cities.csv", kept)
