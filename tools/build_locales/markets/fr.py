@@ -229,21 +229,13 @@ def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
     return {region: ("Europe/Paris", "6AE" if region == "Grand Est" else "") for region in regions}
 
 
-# --- vocabulary ---------------------------------------------------------------------------------------------------
-
-
-def vocabulary() -> dict[str, int]:
-    """The curated files of data/fr.toml; a sector word weighs in company names its highest industry weight."""
-    m.write_plain_files(CODE)
-    return m.write_files(CODE, m.business_files(CODE, sector_weight=max) | {"streets.csv": m.rows_of(VOCAB["streets"])})
-
-
 def build() -> None:
+    """The name and place files, then the curated files of data/fr.toml (a sector word weighs in company names its
+    highest industry weight)."""
     first, births = first_names()
     last = last_names(births, first.pop("forms"))
     places = cities()
-    counts = vocabulary()
-    m.write_locale_toml(CODE, m.reference(first["distinct"], last["distinct"], last["top10"]))
-    facts = {"first": first, "last": last, "places": places, "counts": counts, "martin": MARTIN_SHARE * 1000}
-    m.write_sources(CODE, **m.constants(__name__), **facts, v=m.Versions())
-    print(f"FR: {first['rows']} first names, {last['rows']} surnames, {places['rows']} postal rows, {counts}")
+    files = m.business_files(CODE, sector_weight=max) | {"streets.csv": m.rows_of(VOCAB["streets"])}
+    reference = m.reference(first["distinct"], last["distinct"], last["top10"])
+    facts = {"first": first, "last": last, "places": places, "martin": MARTIN_SHARE * 1000}
+    m.finish(CODE, files, reference, **m.constants(__name__), **facts)

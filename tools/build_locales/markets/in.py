@@ -299,13 +299,8 @@ def build() -> None:
     surnames = {n for n, _ in last[:300]}
     files["company_words.csv"] = [r for r in files["company_words.csv"] if r[0] not in surnames or r[1] == "sector"]
     files = {"first_names.csv": first, "last_names.csv": last, "cities.csv": cities} | files
-    counts = m.write_files(CC, files)
-    m.write_plain_files(CC)
     distinct_first = m.expected_distinct(w for _, _, w in first)
-    m.write_locale_toml(CC, m.reference(distinct_first))
     figures = {"distinct_first": distinct_first, "distinct_last": m.expected_distinct(w for _, w in last),
                "top10": m.top_share(w for _, w in last), "towns": len({(c, r) for c, r, _, _ in cities}),
                "suspect_towns": ", ".join(sorted(SUSPECT_TOWNS)), "b2b_extra": B2B_SCALING - 1}  # fmt: skip
-    m.write_sources(CC, **m.constants(__name__), n=counts, versions=m.Versions(), f=first_facts | last_facts | figures)
-    for file, n in counts.items():
-        print(f"{CC}: {file} {n} rows")
+    m.finish(CC, files, m.reference(distinct_first), **m.constants(__name__), f=first_facts | last_facts | figures)

@@ -402,17 +402,15 @@ def build() -> None:
                "company_words.csv": ("word", "kind", "ascii", "weight"),
                "industry_words.csv": ("word", "industry", "ascii", "weight")}  # fmt: skip
     files = {"first_names.csv": first, "last_names.csv": last, "streets.csv": streets} | curated(offices)
-    counts = m.write_files(CODE, files, headers) | {"cities.csv": covered(cities, stats)}
-    m.write_plain_files(CODE)
+    stats["cities_rows"] = covered(cities, stats)
     stats["first_distinct"] = m.first_name_distinct(first)
     stats["last_file_distinct"] = m.expected_distinct([w for *_, w in last])
     stats["last_file_top10"] = m.top_share([w for *_, w in last])
-    m.write_locale_toml(CODE, m.reference(stats["first_distinct"], top10=stats["top10"]))
     stats["chome_listing"] = ", ".join(f"{k}: {c:,}" for k, c in stats["chome"].items())
     stats["first_lost_share"] = stats["first_lost"] / stats["first_band_mass"]
     stats["last_head_share"] = stats["last_head_total"] / POPULATION
-    m.write_sources(CODE, **m.constants(__name__), versions=m.Versions(), n=counts, st=stats)
-    print(f"{CODE}: " + ", ".join(f"{file} {n}" for file, n in counts.items()))
+    reference = m.reference(stats["first_distinct"], top10=stats["top10"])
+    m.finish(CODE, files, reference, headers=headers, **m.constants(__name__), st=stats)
 
 
 def covered(cities: list[tuple[str, str, str, int]], stats: dict) -> int:
@@ -421,12 +419,10 @@ def covered(cities: list[tuple[str, str, str, int]], stats: dict) -> int:
     area code."""
     path = LOCALES_DIR / CODE / "cities.csv"
     m.write(CODE, "cities.csv", cities)
-    table = phones.build(PHONE_PLAN, phone_cities(path))
-    served = {row[3] for row in table.rows if row[1] == "fixed"}
-    regions_of = defaultdict(set)
-    for city, region, *_ in cities:
-        regions_of[city].add(region)
-    kept = [r for r in cities if (r[0] if len(regions_of[r[0]]) == 1 else f"{r[0]}, {r[1]}") in served]
+    rows, _, _ = phones.build(PHONE_PLAN, phone_cities(path))
+    served = {row[3] for row in rows if row[1] == "fixed"}
+    area = {(city.name, city.region): city.area for city in phones.read_cities(path)}  # as phones.py names them
+    kept = [r for r in cities if area[(r[0], r[1])] in served]
     stats.update(unserved=len({(r[0], r[1]) for r in cities}) - len({(r[0], r[1]) for r in kept}),
                  unserved_people=sum(r[3] for r in cities) - sum(r[3] for r in kept))  # fmt: skip
     return m.write(CODE, "cities.csv", kept)

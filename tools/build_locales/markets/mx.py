@@ -19,17 +19,6 @@ STATES = VOCAB["states"]
 MEXICAN = VOCAB["mexican"]
 
 
-def swapped(rows: list[tuple], replace: dict[str, str]) -> list[tuple]:
-    """Spain's story rows with Mexico's word swaps in the item (presupuesto -> cotización)."""
-    out = []
-    for *head, item, weight in rows:
-        text = item
-        for old, new in replace.items():
-            text = text.replace(old, new)
-        out.append((*head, text, weight))
-    return out
-
-
 def first_name_rows() -> list[tuple[str, str, int]]:
     """datamx sample counts split by its male/female shares; a gender under 10% of a name's bearers is taken for
     a recording error (José Luis F) and dropped, and so are names cut short by the sample (their last word is no
@@ -156,11 +145,6 @@ def town_namer() -> Callable:
     return town
 
 
-def region_zones(regions: list[str]) -> dict[str, tuple[str, str]]:
-    zone_of = {state: zone for zone, states in VOCAB["zones"].items() for state in states.split("|")}
-    return {r: (zone_of.get(r, "America/Mexico_City"), "") for r in regions}
-
-
 _CODE_LINES = VOCAB["city_area_codes"].strip().splitlines()
 CITY_CODES = {
     (city, state): f"{code}:{6 if rank < 16 else 4}"
@@ -219,8 +203,8 @@ def build() -> None:
     spain = m.compact_vocabulary("ES")
     spanish = [(VOCAB["industry_swaps"].get(w, w), i, wt) for w, i, wt in spain["industry_words.csv"]]
     files = m.business_files(CC, floor=1, industry_words=spanish)
-    files["activity_subjects.csv"] = swapped(spain["activity_subjects.csv"], MEXICAN)
-    files["deal_types.csv"] = swapped(spain["deal_types.csv"], MEXICAN)
+    files["activity_subjects.csv"] = m.reworded(spain["activity_subjects.csv"], MEXICAN)
+    files["deal_types.csv"] = m.reworded(spain["deal_types.csv"], MEXICAN)
     files["streets.csv"] = es.street_rows(VOCAB["streets"], {})
     people = round(sum(w for _, w in last) / SPANISH_COVERAGE)
     es.write_market(CC, first, last, cities, files, population=people, surname_figures=False, **stats)
