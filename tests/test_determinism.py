@@ -19,7 +19,7 @@ from demogen.generate.contacts import generate_contacts
 from demogen.generate.deals import generate_deals
 
 GOLDEN_RECIPES = {
-    # (companies, seed, market mix) -> digest as of generator version 29; update together with GENERATOR_VERSION
+    # (companies, seed, market mix) -> digest as of generator version 30; update together with GENERATOR_VERSION
     "default-300": ({"volume": {"companies": 300}}, 1),
     "us-only-150": ({"volume": {"companies": 150}, "locales": {"US": 1}}, 42),
     "de-home-200": (
@@ -32,9 +32,9 @@ GOLDEN_RECIPES = {
     ),
 }
 GOLDEN_DIGESTS = {
-    "default-300": "431943c3c89422e3ce9cdb37280c01440b940efddba51cf398cf04fb6b5694d6",
+    "default-300": "4b7863b8286cf9da95bec8a15b624de66f3b0d79a57d0d3e61e9c6766a31c292",
     "us-only-150": "897a577c0ec2e3cf044d71dbc80642965fc4a2c529f4c502da2483c6ca73916f",
-    "de-home-200": "cb4989e7f92e9d797b12ef1c5edec2fa0fa8545d63424737356593a9ee43884f",
+    "de-home-200": "f4003a4d16937a5e55a95887ffb1d03c7bc919ba0e0e596eefe69512ac6e29a4",
 }
 
 
