@@ -113,8 +113,7 @@ def child_executemany(url: str, recipe: str) -> dict:
     import json
 
     from demogen.dataset import iter_blocks
-    from demogen.db.codec import json_rows
-    from demogen.tables import TABLES
+    from demogen.db.codec import json_rows, stored_columns
 
     engine, plan = _engine(url), _plan(Path(recipe))
     with engine.begin() as connection:
@@ -130,7 +129,7 @@ def child_executemany(url: str, recipe: str) -> dict:
     with engine.begin() as connection:
         cursor = connection.connection.driver_connection.cursor()
         for table, rows in prepared:
-            names = ["tenant_id", *(c.name for c in TABLES[table])]
+            names = stored_columns(table)
             cursor.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows)
     return {"rows": plan.total_rows, "seconds": time.perf_counter() - started}
 

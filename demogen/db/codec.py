@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -14,6 +15,11 @@ from demogen.tables import NULL, TABLES, Block, Column
 from demogen.text import choose_text, concat, repeat, to_text
 
 EPOCH = dt.date(1970, 1, 1)
+
+
+def stored_columns(table: str) -> list[str]:
+    """The columns of COPY input and JSON rows, in their order: tenant_id, then the table's own."""
+    return ["tenant_id", *(c.name for c in TABLES[table])]
 
 
 def copy_csv(table: str, block: Block, tenant_id: int) -> bytes:
@@ -100,8 +106,9 @@ def json_rows(table: str, block: Block, tenant_id: int) -> bytes:
     return b"[" + laid_rows(fields, f"[{tenant_id},".encode(), b",", b"],")[:-1] + b"]"
 
 
+@functools.cache
 def json_insert(table: str) -> str:
     """The INSERT of one `json_rows` array, its only parameter."""
-    names = ["tenant_id", *(c.name for c in TABLES[table])]
+    names = stored_columns(table)
     values = ", ".join(f"json_extract(value, '$[{k}]')" for k in range(len(names)))
     return f"INSERT INTO {table} ({', '.join(names)}) SELECT {values} FROM json_each(?)"

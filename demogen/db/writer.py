@@ -25,14 +25,14 @@ from sqlalchemy import Connection, Engine, Table, insert
 
 from demogen import GENERATOR_VERSION, parallel
 from demogen.dataset import Plan
-from demogen.db.codec import json_insert, json_rows, with_tenant
+from demogen.db.codec import json_insert, json_rows, stored_columns, with_tenant
 from demogen.db.engine import is_sqlite
 from demogen.db.integrity import IntegrityReport, tenant_report
 from demogen.db.schema import TENANT_TABLES, tenant_metadata, tenants
 from demogen.db.transaction import DatabaseTimeout, generic_plans, tenant_id_of, time_limit, transaction
 from demogen.export import CanonicalCsvSink, holds_a_word
 from demogen.recipe import FORBIDDEN_WORDS
-from demogen.tables import TABLE_ORDER, TABLES, Block
+from demogen.tables import TABLE_ORDER, Block
 
 Progress = Callable[[int], None]
 
@@ -59,10 +59,6 @@ class PushResult:
     """The integrity report, made inside the push's transaction."""
 
 
-def _columns(table: str) -> list[str]:
-    return ["tenant_id", *(c.name for c in TABLES[table])]
-
-
 def _slices(count: int, batch_size: int | None) -> list[slice]:
     if not batch_size or count <= batch_size:
         return [slice(0, count)]
@@ -81,11 +77,11 @@ def _load_input(
         ]
 
     def copy_input(table: str, block: Block, canonical: bytes) -> list[bytes]:
-        rows = with_tenant(canonical, tenant_id)
-        if not batch_size or len(block["id"]) <= batch_size:
+        rows, parts = with_tenant(canonical, tenant_id), _slices(len(block["id"]), batch_size)
+        if len(parts) == 1:
             return [rows]
         lines = rows.split(b"\n")[:-1]
-        return [b"\n".join(lines[part]) + b"\n" for part in _slices(len(lines), batch_size)]
+        return [b"\n".join(lines[part]) + b"\n" for part in parts]
 
     return copy_input
 
@@ -103,7 +99,7 @@ def _write_block(connection: Connection, table: str, chunks: list[str] | list[by
 def copy_in(cursor: psycopg.Cursor, table: str, chunks: list[bytes]) -> None:
     """One COPY ... FROM STDIN (FORMAT csv) per chunk of COPY input (tenant_id first, see `codec.copy_csv`)."""
     for chunk in chunks:
-        with cursor.copy(f"COPY {table} ({', '.join(_columns(table))}) FROM STDIN (FORMAT csv)") as copy:
+        with cursor.copy(f"COPY {table} ({', '.join(stored_columns(table))}) FROM STDIN (FORMAT csv)") as copy:
             copy.write(chunk)
 
 
